@@ -39,11 +39,16 @@ export function foldArabic(text: string): string {
  * quotes, punctuation and invisible bidi controls removed, white space collapsed.
  */
 export function normalizeForSearch(text: string): string {
-  const folded = foldArabic(text.normalize('NFKC').replace(BIDI_CONTROLS, '').toLowerCase());
-  return folded
+  // Marks go before the Arabic fold: letters such as ۓ decompose into a base letter plus hamza, and
+  // only once the hamza is gone does the base letter meet the variant table.
+  const unmarked = text
+    .normalize('NFKC')
+    .replace(BIDI_CONTROLS, '')
+    .toLowerCase()
     .normalize('NFD')
     .replace(LATIN_DIACRITICS, '')
-    .normalize('NFC')
+    .normalize('NFC');
+  return foldArabic(unmarked)
     .replace(QUOTES, ' ')
     .replace(PUNCTUATION, ' ')
     .replace(/\s+/gu, ' ')
