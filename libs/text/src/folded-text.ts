@@ -31,5 +31,7 @@ export function foldWithMap(text: string): FoldedText {
 /** The original code point span [start, end) of the folded UTF-16 span [from, to). */
 export function originalSpan(view: FoldedText, from: number, to: number): { start: number; end: number } {
   if (to <= from) return { start: view.origin[from], end: view.origin[from] };
-  return { start: view.origin[from], end: view.origin[to - 1] + 1 };
+  // Marks and tatweel fold to nothing; the span runs up to the next kept character so that a
+  // trailing kasra stays with its word.
+  return { start: view.origin[from], end: view.origin[to] };
 }
