@@ -17,11 +17,21 @@ module.exports = {
     ],
     '^.+\\.js$': [
       'babel-jest',
-      { babelrc: false, configFile: false, plugins: ['babel-plugin-transform-import-meta', '@babel/plugin-transform-modules-commonjs'] },
+      { babelrc: false, configFile: false, plugins: [
+          require.resolve('./test/support/babel-plugin-rename-local-require.cjs'),
+          'babel-plugin-transform-import-meta',
+          '@babel/plugin-transform-dynamic-import',
+          '@babel/plugin-transform-modules-commonjs',
+        ] },
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
-  moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@isnad/${name}$`, `<rootDir>/libs/${name}/src`])),
+  moduleNameMapper: Object.fromEntries(
+    aliases.flatMap((name) => [
+      [`^@isnad/${name}$`, `<rootDir>/libs/${name}/src`],
+      [`^@isnad/${name}/(.*)$`, `<rootDir>/libs/${name}/src/$1`],
+    ]),
+  ),
   globalSetup: '<rootDir>/libs/database/src/testing/jest-global-setup.ts',
   testTimeout: 60000,
 };

@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './pagination';
+export * from './request-loaders';
+export * from './graphql-errors';
+export * from './sql';
+export * from './id.args';

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { DataSourceOptions } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { DatabaseConfig } from './database.config';
+import { createPGliteDriverModule } from './pglite/pglite-pool';
+import { MIGRATIONS } from './migrations';
+import { QueryCountingLogger } from './query-counter';
+
+/** Data source options plus whatever must be closed after the data source is destroyed. */
+export interface PreparedDataSource {
+  options: DataSourceOptions;
+  logger: QueryCountingLogger;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds TypeORM options for the configured database: node-postgres for a server, an in-process
+ * PGlite (with pg_trgm) otherwise. Entities come from the feature modules (autoLoadEntities) or,
+ * for the CLI, from `entities`.
+ */
+export async function prepareDataSource(
+  config: DatabaseConfig,
+  entities: DataSourceOptions['entities'] = [],
+): Promise<PreparedDataSource> {
+  const logger = new QueryCountingLogger(config.logging);
+  const common = {
+    type: 'postgres',
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logger,
+  } satisfies Partial<PostgresDataSourceOptions>;
+
+  if (config.kind === 'postgres') {
+    const searchPath = config.schema ? `${config.schema},public` : undefined;
+    return {
+      logger,
+      close: async () => undefined,
+      options: {
+        ...common,
+        url: config.url,
+        schema: config.schema,
+        poolSize: 10,
+        extra: searchPath ? { options: `-c search_path=${searchPath}` } : {},
+      },
+    };
+  }
+
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm } });
+  return {
+    logger,
+    close: () => db.close(),
+    options: { ...common, driver: createPGliteDriverModule(db), poolSize: 1 },
+  };
+}

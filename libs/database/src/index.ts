@@ -1,0 +1,4 @@
+export * from './database.config';
+export * from './data-source-options';
+export * from './query-counter';
+export * from './database.module';

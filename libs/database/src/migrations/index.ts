@@ -1,0 +1,4 @@
+import { CoreModel1795588048428 } from './1795588048428-CoreModel';
+
+/** Every migration, oldest first. A new migration is added here as well as generated. */
+export const MIGRATIONS = [CoreModel1795588048428];
