@@ -1,0 +1,29 @@
+import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
+
+/** Everything the API reads from its environment, read and checked once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Run pending migrations when the API starts (always on PGlite; opt-in on a server). */
+  runMigrations: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Where to write the schema SDL at start-up, or null to keep it in memory. */
+  schemaFile: string | null;
+}
+
+/** Reads AppConfig from the environment; throws a readable error on a bad value. */
+export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const database = databaseConfigFromEnv(env);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database,
+    runMigrations: database.kind === 'pglite' || env.DATABASE_MIGRATE === 'true',
+    bodyLimitBytes: 12 * 1024 * 1024,
+    schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
+  };
+}

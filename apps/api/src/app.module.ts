@@ -1,0 +1,46 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ArticlesModule } from '@isnad/articles';
+import { ClaimsModule } from '@isnad/claims';
+import { GraphQLRequestContext, RequestLoaders, formatGraphQLError, validationErrorToDomainError } from '@isnad/common';
+import { DatabaseModule } from '@isnad/database';
+import { OutletsModule } from '@isnad/outlets';
+import { SourcesModule } from '@isnad/sources';
+import { AppConfig } from './app.config';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: config.schemaFile ?? true,
+          sortSchema: true,
+          graphiql: true,
+          introspection: true,
+          context: (): GraphQLRequestContext => ({ loaders: new RequestLoaders() }),
+          formatError: formatGraphQLError,
+        }),
+        OutletsModule,
+        ArticlesModule,
+        SourcesModule,
+        ClaimsModule,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            forbidUnknownValues: false,
+            exceptionFactory: validationErrorToDomainError,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, isUniqueViolation, toConnection } from '@isnad/common';
+import { OutletsService } from '@isnad/outlets';
+import { InvalidArticleUrlError, normalizeArticleUrl, siteHostOf } from '@isnad/text';
+import { ArticleRevision } from './article-revision.entity';
+import { Article } from './article.entity';
+import { ArticleNotFoundError, ArticleRevisionNotFoundError, ArticleTooLargeError, InvalidArticleError } from './articles.errors';
+import { ArticleFilter } from './dto/article.filter';
+import { CaptureArticleInput } from './dto/capture-article.input';
+import { CaptureArticlePayload, CaptureStatus } from './dto/capture-article.payload';
+
+/** Longest article text accepted, in UTF-16 code units (about 1 MB of Latin, 2 MB of Arabic in UTF-8). */
+export const MAX_ARTICLE_TEXT_LENGTH = 1_000_000;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Capturing articles into revisions, and reading them back. */
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outlets: OutletsService,
+  ) {}
+
+  /**
+   * Stores a capture of `input.url`: a new article, a new revision when the text changed, or only a
+   * fresh last-captured time when it did not. Earlier revisions are never touched.
+   */
+  async capture(input: CaptureArticleInput): Promise<CaptureArticlePayload> {
+    const url = this.canonicalUrl(input.url);
+    const text = this.cleanText(input.text);
+    const contentHash = createHash('sha256').update(text, 'utf8').digest('hex');
+    try {
+      return await this.dataSource.transaction((manager) => this.captureIn(manager, url, text, contentHash, input));
+    } catch (error) {
+      // Two first captures of one URL raced; the loser is now a re-capture of the winner's article.
+      if (!isUniqueViolation(error, 'articles_canonical_url_key')) throw error;
+      return this.dataSource.transaction((manager) => this.captureIn(manager, url, text, contentHash, input));
+    }
+  }
+
+  private async captureIn(
+    manager: EntityManager,
+    url: string,
+    text: string,
+    contentHash: string,
+    input: CaptureArticleInput,
+  ): Promise<CaptureArticlePayload> {
+    const title = input.title?.trim().normalize('NFC') || null;
+    const now = new Date();
+    const existing = await manager
+      .getRepository(Article)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.canonical_url = :url', { url })
+      .getOne();
+
+    if (!existing) {
+      const outlet = input.outletId
+        ? await this.outlets.get(input.outletId, manager)
+        : await this.outlets.findOrCreateForHost(siteHostOf(url), manager);
+      const article = await manager.save(
+        manager.create(Article, {
+          canonicalUrl: url,
+          outletId: outlet.id,
+          title,
+          byline: input.byline?.trim().normalize('NFC') || null,
+          language: input.language ?? null,
+          publishedAt: input.publishedAt ?? null,
+          sortTime: input.publishedAt ?? now,
+          lastCapturedAt: now,
+          revisionCount: 1,
+        }),
+      );
+      const revision = await manager.save(
+        manager.create(ArticleRevision, { articleId: article.id, number: 1, text, contentHash, title }),
+      );
+      return { article, revision, status: CaptureStatus.CREATED };
+    }
+
+    const latest = await manager.findOneByOrFail(ArticleRevision, {
+      articleId: existing.id,
+      number: existing.revisionCount,
+    });
+    existing.lastCapturedAt = now;
+    if (latest.contentHash === contentHash) {
+      await manager.update(Article, { id: existing.id }, { lastCapturedAt: now });
+      return { article: existing, revision: latest, status: CaptureStatus.UNCHANGED };
+    }
+    const revision = await manager.save(
+      manager.create(ArticleRevision, {
+        articleId: existing.id,
+        number: existing.revisionCount + 1,
+        text,
+        contentHash,
+        title: title ?? latest.title,
+      }),
+    );
+    existing.revisionCount = revision.number;
+    if (title) existing.title = title;
+    if (input.byline) existing.byline = input.byline.trim().normalize('NFC');
+    if (input.language) existing.language = input.language;
+    if (input.publishedAt && !existing.publishedAt) {
+      existing.publishedAt = input.publishedAt;
+      existing.sortTime = input.publishedAt;
+    }
+    await manager.save(existing);
+    return { article: existing, revision, status: CaptureStatus.REVISED };
+  }
+
+  private canonicalUrl(url: string): string {
+    try {
+      return normalizeArticleUrl(url);
+    } catch (error) {
+      if (error instanceof InvalidArticleUrlError) throw new InvalidArticleError(error.message, { field: 'url' });
+      throw error;
+    }
+  }
+
+  private cleanText(raw: string): string {
+    if (raw.length > MAX_ARTICLE_TEXT_LENGTH) throw new ArticleTooLargeError(raw.length, MAX_ARTICLE_TEXT_LENGTH);
+    if (LONE_SURROGATE.test(raw)) {
+      throw new InvalidArticleError('The text is not valid Unicode (it has a lone surrogate)', { field: 'text' });
+    }
+    if (raw.includes('\u0000')) throw new InvalidArticleError('The text contains a NUL character', { field: 'text' });
+    const text = raw.normalize('NFC');
+    if (!text.trim()) throw new InvalidArticleError('The article text is empty', { field: 'text' });
+    return text;
+  }
+
+  /** The article, or ArticleNotFoundError. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Article> {
+    const article = await manager.findOneBy(Article, { id });
+    if (!article) throw new ArticleNotFoundError(id);
+    return article;
+  }
+
+  async getByUrl(url: string): Promise<Article> {
+    const canonical = this.canonicalUrl(url);
+    const article = await this.dataSource.getRepository(Article).findOneBy({ canonicalUrl: canonical });
+    if (!article) throw new ArticleNotFoundError(canonical);
+    return article;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Article[]> {
+    return ids.length ? this.dataSource.getRepository(Article).findBy({ id: In([...ids]) }) : [];
+  }
+
+  /** A revision of `articleId`: the given one, or the latest. */
+  async getRevision(articleId: string, revisionId?: string, manager: EntityManager = this.dataSource.manager) {
+    const article = await this.get(articleId, manager);
+    const revision = revisionId
+      ? await manager.findOneBy(ArticleRevision, { id: revisionId, articleId })
+      : await manager.findOneBy(ArticleRevision, { articleId, number: article.revisionCount });
+    if (!revision) throw new ArticleRevisionNotFoundError(revisionId ?? `latest of ${articleId}`);
+    return { article, revision };
+  }
+
+  async revisionsByIds(ids: readonly string[]): Promise<ArticleRevision[]> {
+    return ids.length ? this.dataSource.getRepository(ArticleRevision).findBy({ id: In([...ids]) }) : [];
+  }
+
+  async revisionsOf(articleIds: readonly string[]): Promise<ArticleRevision[]> {
+    if (!articleIds.length) return [];
+    return this.dataSource
+      .getRepository(ArticleRevision)
+      .find({ where: { articleId: In([...articleIds]) }, order: { number: 'ASC' } });
+  }
+
+  async latestRevisionsOf(articleIds: readonly string[]): Promise<ArticleRevision[]> {
+    if (!articleIds.length) return [];
+    return this.dataSource
+      .getRepository(ArticleRevision)
+      .createQueryBuilder('r')
+      .innerJoin(Article, 'a', 'a.id = r.article_id AND r.number = a.revision_count')
+      .where('r.article_id IN (:...articleIds)', { articleIds })
+      .getMany();
+  }
+
+  /** One page of articles for each of several outlets, newest first, in two statements. */
+  async articlePagesOfOutlets(outletIds: readonly string[], page: PageArgs): Promise<Map<string, Connection<Article>>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const after = page.after ? decodeCursor(page.after) : null;
+    const ranked: { id: string }[] = outletIds.length
+      ? await this.dataSource.query(
+          `SELECT id FROM (
+             SELECT a.id, row_number() OVER (PARTITION BY a.outlet_id ORDER BY a.sort_time DESC, a.id DESC) AS rank
+               FROM articles a
+              WHERE a.outlet_id = ANY($1::uuid[]) ${after ? 'AND (a.sort_time, a.id) < ($3::timestamptz, $4::uuid)' : ''}
+           ) ranked WHERE rank <= $2`,
+          after ? [[...outletIds], first + 1, after.value, after.id] : [[...outletIds], first + 1],
+        )
+      : [];
+    const articles = (await this.findByIds(ranked.map((r) => r.id))).sort(
+      (a, b) => b.sortTime.getTime() - a.sortTime.getTime() || (a.id < b.id ? 1 : -1),
+    );
+    return new Map(
+      outletIds.map((outletId) => [
+        outletId,
+        toConnection(articles.filter((a) => a.outletId === outletId), first, articleKeyset),
+      ]),
+    );
+  }
+
+  async list(filter: ArticleFilter = {}, page: PageArgs = {}): Promise<Connection<Article>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.dataSource
+      .getRepository(Article)
+      .createQueryBuilder('a')
+      .orderBy('a.sort_time', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(first + 1);
+    if (filter.outletId) query.andWhere('a.outlet_id = :outletId', { outletId: filter.outletId });
+    if (filter.language) query.andWhere('a.language = :language', { language: filter.language });
+    if (filter.publishedAfter) query.andWhere('a.sort_time >= :after', { after: filter.publishedAfter });
+    if (filter.publishedBefore) query.andWhere('a.sort_time < :before', { before: filter.publishedBefore });
+    if (page.after) {
+      const { value, id } = decodeCursor(page.after);
+      query.andWhere('(a.sort_time, a.id) < (:value, :id)', { value, id });
+    }
+    const rows = await query.getMany();
+    return toConnection(rows, first, articleKeyset);
+  }
+}
+
+function articleKeyset(article: Article): Keyset {
+  return { value: article.sortTime.toISOString(), id: article.id };
+}

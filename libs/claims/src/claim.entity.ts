@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Tag } from './tag.entity';
+
+/** A canonical checkable statement; the same claim may appear in many articles and outlets. */
+@ObjectType()
+@Entity('claims')
+export class Claim {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'The statement in the fact-checker\'s own neutral wording.' })
+  @Column('text')
+  statement: string;
+
+  /** normalizeForSearch(statement): the Arabic-aware search key, indexed with pg_trgm. */
+  @Column('text', { name: 'statement_key' })
+  statementKey: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language of the statement.' })
+  @Column('text', { nullable: true })
+  language: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set when this claim was merged into another one.' })
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToMany(() => Tag)
+  @JoinTable({ name: 'claim_tags', joinColumn: { name: 'claim_id' }, inverseJoinColumn: { name: 'tag_id' } })
+  tags?: Tag[];
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,24 @@
+import { InvalidInputError, NotFoundError } from '@isnad/common';
+
+export class ClaimNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Claim', id);
+  }
+}
+
+export class ClaimAppearanceNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('ClaimAppearance', id);
+  }
+}
+
+/** The selector does not pick a span of the revision's text; `reason` says why. */
+export class InvalidAnchorError extends InvalidInputError {
+  constructor(reason: string, message: string, textLength?: number) {
+    super(message, { field: 'selector', reason, ...(textLength === undefined ? {} : { textLength }) });
+  }
+}
+
+export class InvalidAttributionChainError extends InvalidInputError {}
+
+export class InvalidClaimError extends InvalidInputError {}

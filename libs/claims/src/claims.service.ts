@@ -1,0 +1,396 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
+import { ArticlesService } from '@isnad/articles';
+import { SourcesService } from '@isnad/sources';
+import { normalizeForSearch, resolveSelector } from '@isnad/text';
+import { AttributionHop, AttributionRelation } from './attribution-hop.entity';
+import { ClaimAppearance } from './claim-appearance.entity';
+import { Claim } from './claim.entity';
+import {
+  ClaimAppearanceNotFoundError,
+  ClaimNotFoundError,
+  InvalidAnchorError,
+  InvalidAttributionChainError,
+  InvalidClaimError,
+} from './claims.errors';
+import {
+  AnnotateClaimInput,
+  AttachAppearanceInput,
+  SetAttributionChainInput,
+} from './dto/annotate-claim.input';
+import { AttributionHopInput } from './dto/attribution-hop.input';
+import { ClaimFilter, MergeClaimsInput, UpdateClaimInput } from './dto/claim.input';
+import { Tag } from './tag.entity';
+
+/** A source and how many appearances in an outlet's articles cite it. */
+export interface RelayedSourceCount {
+  outletId: string;
+  sourceId: string;
+  appearanceCount: number;
+}
+
+/** Claims, where they appear, and who they are attributed to. */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly articles: ArticlesService,
+    private readonly sources: SourcesService,
+  ) {}
+
+  /**
+   * Records that a claim appears at a span of an article: anchors the span in the revision's text,
+   * creates the claim (or uses the one given), its attribution chain and tags, all or nothing.
+   */
+  async annotate(input: AnnotateClaimInput): Promise<ClaimAppearance> {
+    return this.dataSource.transaction(async (manager) => {
+      const { article, revision } = await this.articles.getRevision(input.articleId, input.revisionId, manager);
+      const resolved = resolveSelector(revision.text, input.selector);
+      if (!resolved.ok) throw new InvalidAnchorError(resolved.reason, resolved.message);
+      const { anchor } = resolved;
+
+      let claim: Claim;
+      if (input.claimId) {
+        if (input.statement) {
+          throw new InvalidClaimError('Give claimId to attach to a claim, or statement to create one, not both');
+        }
+        claim = await this.getCurrent(input.claimId, manager);
+      } else {
+        const statement = (input.statement ?? anchor.exact).trim().normalize('NFC');
+        claim = await manager.save(
+          manager.create(Claim, {
+            statement,
+            statementKey: normalizeForSearch(statement),
+            language: input.language ?? article.language,
+          }),
+        );
+      }
+      const appearance = await manager.save(
+        manager.create(ClaimAppearance, {
+          claimId: claim.id,
+          articleId: article.id,
+          articleRevisionId: revision.id,
+          ...anchor,
+          exactKey: normalizeForSearch(anchor.exact),
+          note: input.note ?? null,
+        }),
+      );
+      if (input.chain?.length) await this.writeChain(manager, appearance.id, input.chain);
+      if (input.tags?.length) await this.addTags(manager, claim.id, input.tags);
+      return appearance;
+    });
+  }
+
+  /** Replaces an appearance's attribution chain. */
+  async setAttributionChain(input: SetAttributionChainInput): Promise<ClaimAppearance> {
+    return this.dataSource.transaction(async (manager) => {
+      const appearance = await this.getAppearance(input.appearanceId, manager);
+      await manager.delete(AttributionHop, { appearanceId: appearance.id });
+      await this.writeChain(manager, appearance.id, input.chain);
+      return appearance;
+    });
+  }
+
+  /** Moves an appearance to another claim (it was the same claim all along). */
+  async attachAppearance(input: AttachAppearanceInput): Promise<ClaimAppearance> {
+    return this.dataSource.transaction(async (manager) => {
+      const appearance = await this.getAppearance(input.appearanceId, manager);
+      const claim = await this.getCurrent(input.claimId, manager);
+      appearance.claimId = claim.id;
+      await manager.update(ClaimAppearance, { id: appearance.id }, { claimId: claim.id });
+      return appearance;
+    });
+  }
+
+  async update(input: UpdateClaimInput): Promise<Claim> {
+    return this.dataSource.transaction(async (manager) => {
+      const claim = await this.get(input.id, manager);
+      if (input.statement !== undefined) {
+        claim.statement = input.statement.trim().normalize('NFC');
+        claim.statementKey = normalizeForSearch(claim.statement);
+      }
+      if (input.language !== undefined) claim.language = input.language;
+      await manager.save(claim);
+      if (input.tags !== undefined) {
+        await manager.query(`DELETE FROM claim_tags WHERE claim_id = $1`, [claim.id]);
+        await this.addTags(manager, claim.id, input.tags);
+      }
+      return claim;
+    });
+  }
+
+  /** Folds a duplicate claim into the one kept: appearances and tags move; the duplicate points to it. */
+  async merge(input: MergeClaimsInput): Promise<Claim> {
+    if (input.keepId === input.mergeId) throw new InvalidClaimError('A claim cannot be merged into itself');
+    return this.dataSource.transaction(async (manager) => {
+      const keep = await this.get(input.keepId, manager);
+      const duplicate = await this.get(input.mergeId, manager);
+      if (keep.mergedIntoId || duplicate.mergedIntoId) {
+        throw new InvalidClaimError('One of these claims was already merged; merge into the surviving claim');
+      }
+      await manager.update(ClaimAppearance, { claimId: duplicate.id }, { claimId: keep.id });
+      await manager.query(
+        `INSERT INTO claim_tags (claim_id, tag_id) SELECT $1, tag_id FROM claim_tags WHERE claim_id = $2
+         ON CONFLICT DO NOTHING`,
+        [keep.id, duplicate.id],
+      );
+      await manager.update(Claim, { id: duplicate.id }, { mergedIntoId: keep.id });
+      return keep;
+    });
+  }
+
+  /** The claim, or ClaimNotFoundError. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
+    const claim = await manager.findOneBy(Claim, { id });
+    if (!claim) throw new ClaimNotFoundError(id);
+    return claim;
+  }
+
+  /** The claim, following merges to the one that survives. */
+  async getCurrent(id: string, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
+    let claim = await this.get(id, manager);
+    for (let hops = 0; claim.mergedIntoId && hops < 10; hops++) claim = await this.get(claim.mergedIntoId, manager);
+    return claim;
+  }
+
+  /** The appearance, or ClaimAppearanceNotFoundError. */
+  async getAppearance(id: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimAppearance> {
+    const appearance = await manager.findOneBy(ClaimAppearance, { id });
+    if (!appearance) throw new ClaimAppearanceNotFoundError(id);
+    return appearance;
+  }
+
+  async list(filter: ClaimFilter = {}, page: PageArgs = {}): Promise<Connection<Claim>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.dataSource
+      .getRepository(Claim)
+      .createQueryBuilder('c')
+      .where('c.merged_into_id IS NULL')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1);
+    if (filter.text) {
+      const key = normalizeForSearch(filter.text);
+      if (!key) throw new InvalidClaimError('The search text has no letters or digits', { field: 'text' });
+      const pattern = `%${escapeLike(key)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('c.statement_key LIKE :pattern', { pattern })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ap.exact_key LIKE :pattern)',
+            ),
+        ),
+      );
+    }
+    if (filter.sourceId) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM claim_appearances ap JOIN attribution_hops h ON h.appearance_id = ap.id
+                  WHERE ap.claim_id = c.id AND h.source_id = :sourceId)`,
+        { sourceId: filter.sourceId },
+      );
+    }
+    if (filter.outletId) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM claim_appearances ap JOIN articles a ON a.id = ap.article_id
+                  WHERE ap.claim_id = c.id AND a.outlet_id = :outletId)`,
+        { outletId: filter.outletId },
+      );
+    }
+    if (filter.articleId) {
+      query.andWhere('EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ap.article_id = :articleId)', {
+        articleId: filter.articleId,
+      });
+    }
+    if (filter.tag) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.key = :tag)',
+        { tag: normalizeForSearch(filter.tag) },
+      );
+    }
+    if (filter.language) query.andWhere('c.language = :language', { language: filter.language });
+    if (page.after) {
+      const { value, id } = decodeCursor(page.after);
+      query.andWhere('(c.created_at, c.id) < (:value, :id)', { value, id });
+    }
+    const rows = await query.getMany();
+    return toConnection(rows, first, claimKeyset);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Claim[]> {
+    return ids.length ? this.dataSource.getRepository(Claim).findBy({ id: In([...ids]) }) : [];
+  }
+
+  async findAppearancesByIds(ids: readonly string[]): Promise<ClaimAppearance[]> {
+    return ids.length ? this.dataSource.getRepository(ClaimAppearance).findBy({ id: In([...ids]) }) : [];
+  }
+
+  /**
+   * One page of appearances for each of several claims, oldest first, in two statements whatever
+   * the number of claims (a window function picks each claim's first `first + 1`).
+   */
+  async appearancePagesOf(claimIds: readonly string[], page: PageArgs): Promise<Map<string, Connection<ClaimAppearance>>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const result = new Map<string, Connection<ClaimAppearance>>();
+    if (!claimIds.length) return result;
+    const after = page.after ? decodeCursor(page.after) : null;
+    const ranked: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM (
+         SELECT ap.id, row_number() OVER (PARTITION BY ap.claim_id ORDER BY ap.created_at, ap.id) AS rank
+           FROM claim_appearances ap
+          WHERE ap.claim_id = ANY($1::uuid[]) ${after ? 'AND (ap.created_at, ap.id) > ($3::timestamptz, $4::uuid)' : ''}
+       ) ranked WHERE rank <= $2`,
+      after ? [[...claimIds], first + 1, after.value, after.id] : [[...claimIds], first + 1],
+    );
+    const appearances = await this.findAppearancesByIds(ranked.map((r) => r.id));
+    appearances.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+    for (const claimId of claimIds) {
+      const rows = appearances.filter((a) => a.claimId === claimId);
+      result.set(claimId, toConnection(rows, first, appearanceKeyset));
+    }
+    return result;
+  }
+
+  /** One page of claims citing each of several sources, newest first, in two statements. */
+  async claimPagesOfSources(sourceIds: readonly string[], page: PageArgs): Promise<Map<string, Connection<Claim>>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const after = page.after ? decodeCursor(page.after) : null;
+    const ranked: { source_id: string; claim_id: string }[] = sourceIds.length
+      ? await this.dataSource.query(
+          `SELECT source_id, claim_id FROM (
+             SELECT cited.source_id, cited.claim_id,
+                    row_number() OVER (PARTITION BY cited.source_id ORDER BY cited.created_at DESC, cited.claim_id DESC) AS rank
+               FROM (SELECT DISTINCT h.source_id, c.id AS claim_id, c.created_at
+                       FROM attribution_hops h
+                       JOIN claim_appearances ap ON ap.id = h.appearance_id
+                       JOIN claims c ON c.id = ap.claim_id AND c.merged_into_id IS NULL
+                      WHERE h.source_id = ANY($1::uuid[])
+                        ${after ? 'AND (c.created_at, c.id) < ($3::timestamptz, $4::uuid)' : ''}) cited
+           ) ranked WHERE rank <= $2`,
+          after ? [[...sourceIds], first + 1, after.value, after.id] : [[...sourceIds], first + 1],
+        )
+      : [];
+    const claims = new Map((await this.findByIds([...new Set(ranked.map((r) => r.claim_id))])).map((c) => [c.id, c]));
+    const result = new Map<string, Connection<Claim>>();
+    for (const sourceId of sourceIds) {
+      const rows = ranked
+        .filter((r) => r.source_id === sourceId)
+        .map((r) => claims.get(r.claim_id) as Claim)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+      result.set(sourceId, toConnection(rows, first, claimKeyset));
+    }
+    return result;
+  }
+
+  async appearanceCountsOf(claimIds: readonly string[]): Promise<Map<string, number>> {
+    if (!claimIds.length) return new Map();
+    const rows: { claim_id: string; count: number }[] = await this.dataSource.query(
+      `SELECT claim_id, count(*)::int AS count FROM claim_appearances WHERE claim_id = ANY($1::uuid[]) GROUP BY claim_id`,
+      [[...claimIds]],
+    );
+    return new Map(rows.map((r) => [r.claim_id, r.count]));
+  }
+
+  async appearancesInArticles(articleIds: readonly string[]): Promise<ClaimAppearance[]> {
+    if (!articleIds.length) return [];
+    return this.dataSource
+      .getRepository(ClaimAppearance)
+      .find({ where: { articleId: In([...articleIds]) }, order: { start: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async hopsOf(appearanceIds: readonly string[]): Promise<AttributionHop[]> {
+    if (!appearanceIds.length) return [];
+    return this.dataSource
+      .getRepository(AttributionHop)
+      .find({ where: { appearanceId: In([...appearanceIds]) }, order: { position: 'ASC' } });
+  }
+
+  async tagsOf(claimIds: readonly string[]): Promise<{ claimId: string; tag: Tag }[]> {
+    if (!claimIds.length) return [];
+    const rows: { claim_id: string; id: string; label: string; key: string }[] = await this.dataSource.query(
+      `SELECT ct.claim_id, t.id, t.label, t.key FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+        WHERE ct.claim_id = ANY($1::uuid[]) ORDER BY t.key`,
+      [[...claimIds]],
+    );
+    return rows.map((r) => ({ claimId: r.claim_id, tag: Object.assign(new Tag(), { id: r.id, label: r.label, key: r.key }) }));
+  }
+
+  async allTags(): Promise<Tag[]> {
+    return this.dataSource.getRepository(Tag).find({ order: { key: 'ASC' } });
+  }
+
+  /**
+   * For each outlet, the sources cited in the attribution chains of claims in its articles (other
+   * than the outlet itself), most cited first: whom the outlet relays.
+   */
+  async relayedSourcesOf(outletIds: readonly string[]): Promise<RelayedSourceCount[]> {
+    if (!outletIds.length) return [];
+    const rows: { outlet_id: string; source_id: string; count: number }[] = await this.dataSource.query(
+      `SELECT a.outlet_id, h.source_id, count(DISTINCT ap.id)::int AS count
+         FROM articles a
+         JOIN claim_appearances ap ON ap.article_id = a.id
+         JOIN attribution_hops h ON h.appearance_id = ap.id
+         JOIN sources s ON s.id = h.source_id
+        WHERE a.outlet_id = ANY($1::uuid[]) AND (s.outlet_id IS NULL OR s.outlet_id <> a.outlet_id)
+        GROUP BY a.outlet_id, h.source_id
+        ORDER BY count DESC, h.source_id`,
+      [[...outletIds]],
+    );
+    return rows.map((r) => ({ outletId: r.outlet_id, sourceId: r.source_id, appearanceCount: r.count }));
+  }
+
+  private async writeChain(manager: EntityManager, appearanceId: string, chain: AttributionHopInput[]): Promise<void> {
+    chain.forEach((hop, position) => {
+      const given = [hop.sourceId, hop.outletId, hop.newSource].filter((x) => x !== undefined && x !== null).length;
+      if (given !== 1) {
+        throw new InvalidAttributionChainError(`Hop ${position} must name exactly one of sourceId, outletId, newSource`, {
+          field: `chain.${position}`,
+        });
+      }
+      if ((position === 0) !== (hop.relation === AttributionRelation.ORIGIN)) {
+        throw new InvalidAttributionChainError('The first hop, and only the first, has relation ORIGIN', {
+          field: `chain.${position}.relation`,
+        });
+      }
+    });
+    for (const [position, hop] of chain.entries()) {
+      const source = hop.sourceId
+        ? await this.sources.getCurrent(hop.sourceId, manager)
+        : hop.outletId
+          ? await this.sources.forOutlet(hop.outletId, manager)
+          : await this.sources.createIn(manager, hop.newSource!);
+      await manager.insert(AttributionHop, {
+        appearanceId,
+        position,
+        sourceId: source.id,
+        relation: hop.relation,
+        cue: hop.cue?.normalize('NFC') ?? null,
+      });
+    }
+  }
+
+  private async addTags(manager: EntityManager, claimId: string, labels: string[]): Promise<void> {
+    for (const label of labels) {
+      const key = normalizeForSearch(label);
+      if (!key) throw new InvalidClaimError(`The tag "${label}" has no letters or digits`, { field: 'tags' });
+      await manager.query(`INSERT INTO tags (label, key) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+        label.trim().normalize('NFC'),
+        key,
+      ]);
+      await manager.query(
+        `INSERT INTO claim_tags (claim_id, tag_id) SELECT $1, id FROM tags WHERE key = $2 ON CONFLICT DO NOTHING`,
+        [claimId, key],
+      );
+    }
+  }
+}
+
+function claimKeyset(claim: Claim): Keyset {
+  return { value: claim.createdAt.toISOString(), id: claim.id };
+}
+
+function appearanceKeyset(appearance: ClaimAppearance): Keyset {
+  return { value: appearance.createdAt.toISOString(), id: appearance.id };
+}

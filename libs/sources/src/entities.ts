@@ -1,0 +1,3 @@
+import { Source } from './source.entity';
+
+export const SOURCE_ENTITIES = [Source];

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Connection, DEFAULT_PAGE_SIZE, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
+import { OutletsService } from '@isnad/outlets';
+import { normalizeForSearch } from '@isnad/text';
+import { CreateSourceInput, MergeSourcesInput, SourceFilter, UpdateSourceInput } from './dto/source.input';
+import { Source, SourceKind } from './source.entity';
+import { InvalidSourceError, SourceNotFoundError } from './sources.errors';
+
+/** Sources of claims: people, organisations, outlets, documents, media and anonymous sources. */
+@Injectable()
+export class SourcesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outlets: OutletsService,
+  ) {}
+
+  /** The source, or SourceNotFoundError. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Source> {
+    const source = await manager.findOneBy(Source, { id });
+    if (!source) throw new SourceNotFoundError(id);
+    return source;
+  }
+
+  /** The source, following merges to the one that survives. */
+  async getCurrent(id: string, manager: EntityManager = this.dataSource.manager): Promise<Source> {
+    let source = await this.get(id, manager);
+    for (let hops = 0; source.mergedIntoId && hops < 10; hops++) source = await this.get(source.mergedIntoId, manager);
+    return source;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Source[]> {
+    return ids.length ? this.dataSource.getRepository(Source).findBy({ id: In([...ids]) }) : [];
+  }
+
+  async list(filter: SourceFilter = {}, page: PageArgs = {}): Promise<Connection<Source>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.dataSource
+      .getRepository(Source)
+      .createQueryBuilder('s')
+      .where('s.merged_into_id IS NULL')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(first + 1);
+    if (filter.text) query.andWhere('s.name_key LIKE :text', { text: `%${escapeLike(normalizeForSearch(filter.text))}%` });
+    if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
+    if (filter.outletId) {
+      query.andWhere('(s.outlet_id = :outletId OR s.confided_to_outlet_id = :outletId)', { outletId: filter.outletId });
+    }
+    if (page.after) {
+      const { value, id } = decodeCursor(page.after);
+      query.andWhere('(s.created_at, s.id) < (:value, :id)', { value, id });
+    }
+    const rows = await query.getMany();
+    return toConnection(rows, first, (s) => ({ value: s.createdAt.toISOString(), id: s.id }));
+  }
+
+  async create(input: CreateSourceInput): Promise<Source> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, input));
+  }
+
+  /** create() inside the caller's transaction (annotating a claim creates its sources with it). */
+  async createIn(manager: EntityManager, input: CreateSourceInput): Promise<Source> {
+    if (input.kind === SourceKind.OUTLET) {
+      if (!input.outletId) throw new InvalidSourceError('A source of kind OUTLET needs outletId', { field: 'outletId' });
+      return this.forOutlet(input.outletId, manager);
+    }
+    if (input.outletId) throw new InvalidSourceError('Only a source of kind OUTLET has outletId', { field: 'outletId' });
+    if (input.confidedToOutletId) await this.outlets.get(input.confidedToOutletId, manager);
+    return manager.save(
+      manager.create(Source, {
+        kind: input.kind,
+        name: input.name.trim().normalize('NFC'),
+        nameKey: normalizeForSearch(input.name),
+        description: input.description ?? null,
+        language: input.language ?? null,
+        outletId: null,
+        confidedToOutletId: input.confidedToOutletId ?? null,
+      }),
+    );
+  }
+
+  async update(input: UpdateSourceInput): Promise<Source> {
+    return this.dataSource.transaction(async (manager) => {
+      const source = await this.get(input.id, manager);
+      if (input.name !== undefined) {
+        source.name = input.name.trim().normalize('NFC');
+        source.nameKey = normalizeForSearch(input.name);
+      }
+      if (input.description !== undefined) source.description = input.description;
+      if (input.language !== undefined) source.language = input.language;
+      if (input.confidedToOutletId !== undefined) {
+        await this.outlets.get(input.confidedToOutletId, manager);
+        source.confidedToOutletId = input.confidedToOutletId;
+      }
+      return manager.save(source);
+    });
+  }
+
+  /** Folds a duplicate source into the one kept: every chain that cites it cites the kept one. */
+  async merge(input: MergeSourcesInput): Promise<Source> {
+    if (input.keepId === input.mergeId) throw new InvalidSourceError('A source cannot be merged into itself');
+    return this.dataSource.transaction(async (manager) => {
+      const keep = await this.get(input.keepId, manager);
+      const duplicate = await this.get(input.mergeId, manager);
+      if (keep.mergedIntoId || duplicate.mergedIntoId) {
+        throw new InvalidSourceError('One of these sources was already merged; merge into the surviving source');
+      }
+      // Chains live with the claims, but they cite the source's identity, which this merge retires.
+      await manager.query(`UPDATE attribution_hops SET source_id = $1 WHERE source_id = $2`, [keep.id, duplicate.id]);
+      await manager.update(Source, { id: duplicate.id }, { mergedIntoId: keep.id });
+      return keep;
+    });
+  }
+
+  /** The OUTLET-kind source standing for `outletId`, created on first use. */
+  async forOutlet(outletId: string, manager: EntityManager): Promise<Source> {
+    const existing = await manager.findOneBy(Source, { kind: SourceKind.OUTLET, outletId, mergedIntoId: IsNull() });
+    if (existing) return existing;
+    const outlet = await this.outlets.get(outletId, manager);
+    // A concurrent first use may insert the same row: the partial unique index settles it.
+    await manager.query(
+      `INSERT INTO sources (kind, name, name_key, outlet_id, language) VALUES ('OUTLET', $1, $2, $3, $4)
+       ON CONFLICT (outlet_id) WHERE kind = 'OUTLET' AND merged_into_id IS NULL DO NOTHING`,
+      [outlet.name, normalizeForSearch(outlet.name), outlet.id, outlet.languages[0] ?? null],
+    );
+    return manager.findOneByOrFail(Source, { kind: SourceKind.OUTLET, outletId, mergedIntoId: IsNull() });
+  }
+}

@@ -1,0 +1,16 @@
+// The TypeORM CLI data source (`npm run migration:run`, `migration:generate`, `migration:revert`).
+// It reads the same environment as the API: DATABASE_URL for PostgreSQL, else embedded PGlite.
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { databaseConfigFromEnv, prepareDataSource } from '@isnad/database';
+import { ARTICLE_ENTITIES } from '@isnad/articles/entities';
+import { CLAIM_ENTITIES } from '@isnad/claims/entities';
+import { OUTLET_ENTITIES } from '@isnad/outlets/entities';
+import { SOURCE_ENTITIES } from '@isnad/sources/entities';
+
+export default prepareDataSource(databaseConfigFromEnv(), [
+  ...OUTLET_ENTITIES,
+  ...ARTICLE_ENTITIES,
+  ...SOURCE_ENTITIES,
+  ...CLAIM_ENTITIES,
+]).then(({ options }) => new DataSource(options));
