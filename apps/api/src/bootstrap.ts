@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
@@ -9,10 +9,13 @@ import { AppModule } from './app.module';
  * Creates the API application (not yet listening): the modules, and a JSON body parser whose
  * failures (too large, malformed) answer as GraphQL errors with a code rather than HTML pages.
  */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: LogLevel[] } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log'],
+    logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrorHandler);

@@ -8,6 +8,8 @@ import { Claim } from './claim.entity';
  */
 @ObjectType()
 @Entity('claim_appearances')
+// Declared here so schema diffs leave them alone; created by hand in the migration (pg_trgm GIN).
+@Index('claim_appearances_exact_key_trgm_idx', { synchronize: false })
 @Index('claim_appearances_claim_idx', ['claimId', 'createdAt', 'id'])
 @Index('claim_appearances_article_idx', ['articleId'])
 export class ClaimAppearance {

@@ -1,10 +1,13 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Tag } from './tag.entity';
 
 /** A canonical checkable statement; the same claim may appear in many articles and outlets. */
 @ObjectType()
 @Entity('claims')
+// Declared here so schema diffs leave them alone; created by hand in the migration (pg_trgm GIN).
+@Index('claims_statement_key_trgm_idx', { synchronize: false })
+@Index('claims_created_idx', { synchronize: false })
 export class Claim {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -24,6 +24,9 @@ registerEnumType(OutletOwnership, { name: 'OutletOwnership' });
 /** A publisher: news agency, newspaper, broadcaster, web site or social-media account. */
 @ObjectType()
 @Entity('outlets')
+// Declared here so schema diffs leave them alone; created by hand in the migration (pg_trgm GIN).
+@Index('outlets_name_key_trgm_idx', { synchronize: false })
+@Index('outlets_created_idx', { synchronize: false })
 export class Outlet {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -21,6 +21,9 @@ registerEnumType(SourceKind, {
 /** Who a claim comes from, or who passed it on. */
 @ObjectType()
 @Entity('sources')
+// Declared here so schema diffs leave them alone; created by hand in the migration (pg_trgm GIN).
+@Index('sources_name_key_trgm_idx', { synchronize: false })
+@Index('sources_created_idx', { synchronize: false })
 @Index('sources_outlet_key', ['outletId'], { unique: true, where: `kind = 'OUTLET' AND merged_into_id IS NULL` })
 export class Source {
   @Field(() => ID)

@@ -7,3 +7,6 @@ export * from './language-detect';
 export * from './relative-date';
 export * from './boilerplate-clean';
 export * from './claim-candidates';
+export * from './html-capture';
+export * from './html-capture.errors';
+export * from './html-metadata';

@@ -1,4 +1,4 @@
-import { CoreModel1795588048428 } from './1795588048428-CoreModel';
+import { CoreModel1795588595155 } from './1795588595155-CoreModel';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const MIGRATIONS = [CoreModel1795588048428];
+export const MIGRATIONS = [CoreModel1795588595155];
