@@ -7,3 +7,13 @@ export class NoArticleContentError extends Error {
     this.name = 'NoArticleContentError';
   }
 }
+
+/** The page has more markup than capture will walk; Readability's cost grows with every element. */
+export class PageTooLargeError extends Error {
+  readonly code = 'PAGE_TOO_LARGE' as const;
+
+  constructor(readonly elements: number, readonly limit: number) {
+    super(`Page too large to capture: ${elements} elements, limit ${limit}`);
+    this.name = 'PageTooLargeError';
+  }
+}

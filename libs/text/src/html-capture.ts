@@ -2,7 +2,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normalizeForSearch } from './arabic-normalize';
 import { cleanArticleText, RemovedLine } from './boilerplate-clean';
-import { NoArticleContentError } from './html-capture.errors';
+import { NoArticleContentError, PageTooLargeError } from './html-capture.errors';
 import { JsonLdArticle, readPageMetadata } from './html-metadata';
 import { detectLanguage, TextDirection, textDirection } from './language-detect';
 
@@ -19,6 +19,8 @@ export interface ExtractedArticle {
   byline: string | null;
   /** ISO 8601 (UTC) or null when the page gives no usable date. */
   publishedAt: string | null;
+  /** The publication date as the page declared it, offset included: its calendar day is the publisher's. */
+  publishedAtDeclared: string | null;
   language: string;
   dir: TextDirection;
   canonicalUrl: string | null;
@@ -47,35 +49,31 @@ interface DomNode {
 }
 
 const MIN_ARTICLE_CODE_POINTS = 200;
-// Elements Readability is allowed to score. A 5 MB page of real markup stays far below; past it
-// the page is a dump, not an article, and Readability's cost grows with every element.
-const MAX_ELEMENTS = 60_000;
+// Elements capture will hand to Readability (counted as start tags once scripts, styles and
+// comments are gone). A 5 MB page with 20,000 reader comments has about 65,000 and takes about
+// half a second; the limit keeps the worst case near two seconds. Readability's own
+// maxElemsToParse cannot do this under linkedom, whose getElementsByTagName('*') returns nothing.
+export const MAX_CAPTURE_ELEMENTS = 200_000;
 const BLOCKS = new Set([
   'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'UL', 'OL', 'SECTION',
   'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'HR', 'BR', 'ASIDE', 'MAIN', 'NAV',
 ]);
 
-/** The article in `html` with its metadata; throws NoArticleContentError when there is none. */
+/** The article in `html` with its metadata; throws NoArticleContentError when there is none, PageTooLargeError past MAX_CAPTURE_ELEMENTS. */
 export function extractArticleFromHtml(html: string, opts: ExtractArticleOptions = {}): ExtractedArticle {
   if (!html || !/<[a-z!]/iu.test(html)) throw new NoArticleContentError('the input is not HTML');
   const meta = readPageMetadata(html);
-  const { document } = parseHTML(withoutInertMarkup(html));
+  const markup = withoutInertMarkup(html);
+  const elements = countStartTags(markup);
+  if (elements > MAX_CAPTURE_ELEMENTS) throw new PageTooLargeError(elements, MAX_CAPTURE_ELEMENTS);
+  const { document } = parseHTML(markup);
   if (!isProbablyReaderable(document, { minContentLength: 80, minScore: 20 }) && !meta.jsonLd) {
     throw new NoArticleContentError('no block of running text on the page');
   }
-  let parsed: ReturnType<Readability<DomNode>['parse']>;
-  try {
-    parsed = new Readability<DomNode>(document, {
-      maxElemsToParse: MAX_ELEMENTS,
-      charThreshold: 300,
-      serializer: (node) => node as unknown as DomNode,
-    }).parse();
-  } catch (error) {
-    if (error instanceof Error && /Aborting parsing document/u.test(error.message)) {
-      throw new NoArticleContentError(`the page has more than ${MAX_ELEMENTS} elements`);
-    }
-    throw error;
-  }
+  const parsed = new Readability<DomNode>(document, {
+    charThreshold: 300,
+    serializer: (node) => node as unknown as DomNode,
+  }).parse();
   if (!parsed?.content) throw new NoArticleContentError('Readability found no article body');
 
   const og = meta.openGraph;
@@ -83,9 +81,10 @@ export function extractArticleFromHtml(html: string, opts: ExtractArticleOptions
   const title = firstOf(ld?.headline, og['og:title'], parsed.title, meta.titleTag);
   const rawText = paragraphsOf(parsed.content).join('\n\n').normalize('NFC');
   const cleaned = cleanArticleText(rawText, { title: title ?? undefined });
-  const text = withoutLeadingTitle(cleaned.text, title);
+  const text = withoutLeadingByline(withoutLeadingTitle(cleaned.text, title));
   if (Array.from(text).length < MIN_ARTICLE_CODE_POINTS) throw new NoArticleContentError('the article body is too short');
 
+  const declaredDate = firstOf(ld?.datePublished, og['article:published_time'], meta.named.datepublished, meta.named.pubdate, meta.named.date, meta.timeDatetime, parsed.publishedTime);
   const detected = detectLanguage(text);
   const declared = meta.htmlLang?.split(/[-_]/u)[0].toLowerCase() ?? null;
   // WordPress ships lang="en-US" on Arabic sites: the text outranks the declaration.
@@ -96,7 +95,8 @@ export function extractArticleFromHtml(html: string, opts: ExtractArticleOptions
     text,
     title,
     byline: firstOf(ld?.authors.join(', '), meta.named.author, og['article:author'], parsed.byline),
-    publishedAt: isoDate(firstOf(ld?.datePublished, og['article:published_time'], meta.named.datepublished, meta.named.pubdate, meta.named.date, meta.timeDatetime, parsed.publishedTime)),
+    publishedAt: isoDate(declaredDate),
+    publishedAtDeclared: isoDate(declaredDate) ? declaredDate : null,
     language,
     dir,
     canonicalUrl: absoluteUrl(firstOf(meta.canonicalUrl, og['og:url'], ld?.url, opts.url), opts.url),
@@ -113,6 +113,13 @@ function withoutInertMarkup(html: string): string {
     .replace(/<!--[\s\S]*?-->/gu, '')
     .replace(/<(script|style|noscript|svg|template|iframe|canvas|object)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, '')
     .replace(/<(script|style)\b[^>]*\/>/giu, '');
+}
+
+function countStartTags(markup: string): number {
+  let count = 0;
+  const pattern = /<[a-z]/giu;
+  while (pattern.exec(markup)) count++;
+  return count;
 }
 
 function paragraphsOf(root: DomNode): string[] {
@@ -143,6 +150,13 @@ function withoutLeadingTitle(text: string, title: string | null): string {
   if (!title) return text;
   const [first, ...rest] = text.split('\n\n');
   return normalizeForSearch(first) === normalizeForSearch(title) ? rest.join('\n\n') : text;
+}
+
+// "By Jane Doe" / "بقلم …" above the body is the byline, already in its own field.
+function withoutLeadingByline(text: string): string {
+  const [first, ...rest] = text.split('\n\n');
+  const isByline = /^(?:by|بقلم|كتب|كتبت|إعداد)\s/iu.test(first) && first.split(/\s+/u).length <= 8 && !/[.!?؟]$/u.test(first);
+  return isByline ? rest.join('\n\n') : text;
 }
 
 function firstOf(...values: Array<string | null | undefined>): string | null {
