@@ -23,10 +23,20 @@ export const ARABIC_CONTINUATION_VERBS = new Set([
 export const ARABIC_ACCORDING_TO = ['بحسب', 'حسب', 'وفقا ل', 'وفقا', 'طبقا ل', 'نقلا عن', 'علي حد قوله', 'علي حد تعبيره', 'في تصريح', 'في تصريحات', 'في بيان', 'تصريح', 'تصريحات'];
 
 export const ENGLISH_REPORTING_VERBS = [
-  'said', 'says', 'told', 'reported', 'reports', 'announced', 'stated', 'claimed', 'claims', 'added', 'confirmed',
+  'said', 'says', 'say', 'told', 'reported', 'reports', 'announced', 'stated', 'claimed', 'claims', 'added', 'confirmed',
   'denied', 'warned', 'alleged', 'quoted', 'insisted', 'noted', 'wrote', 'tweeted', 'posted', 'published', 'showed',
-  'cited', 'citing', 'according to', 'in a statement',
+  'in a statement',
 ];
+
+/** English phrases naming the source after them: "according to data compiled by LSEG", "citing officials". */
+export const ENGLISH_ACCORDING_TO = ['according to', 'citing'];
+
+/** Arabic phrases naming the source after them, as opposed to "في تصريح" which points back. */
+export const ARABIC_SOURCE_INTRODUCERS = new Set(['بحسب', 'حسب', 'وفقا ل', 'وفقا', 'طبقا ل', 'نقلا عن']);
+
+/** Heads of an outlet's name that the gazetteer does not know: صحيفة الوطن, الوكالة الوطنية للإعلام. */
+export const GENERIC_OUTLET =
+  '(?:ال)?(?:صحيفه|جريده|قناه|وكاله|مجله|اذاعه)\\s+(?!(?:في|من|عن|ان|الي|علي)(?![\\p{L}]))[\\p{L}]+(?:\\s+(?:[\\p{L}]+يه?|للاعلام|للانباء)(?![\\p{L}]))?';
 
 /** Subjects that point back to the last speaker: المصدر (and the seed's typo المصد), "the source", "he". */
 export const ARABIC_ANAPHORA = ['المصدر', 'المصد', 'المصادر', 'المسوول', 'المتحدث', 'الناطق'];
@@ -92,14 +102,16 @@ export const UNNAMED_OUTLETS = '(?:وكالات اخباريه|وكالات ان
 export const MEDIA_EVIDENCE = '(?:مقطع فيديو|مقاطع فيديو|شريط فيديو|تسجيل مصور|تسجيلا مصورا|صورا|صور|videos?|footage|photographs|photos|images)';
 
 /** "The agency" with no name: resolved to the news agency last named in the article. */
-export const AGENCY_ANAPHORA = '(?:(?:لل|ال)وكاله(?!\\s+(?:الدوليه|الامريكيه|الاوروبيه))|the (?:news )?agency)';
+// Followed by punctuation or a function word: "الوكالة الوطنية للإعلام" is a name, not a back-reference.
+export const AGENCY_ANAPHORA =
+  '(?:(?:لل|ال)وكاله(?=\\s*(?:[^\\p{L}\\s]|$|(?:في|ان|انه|عن|بان|امس|اليوم|يوم|مساء|صباح|قوله)(?![\\p{L}])))|the (?:news )?agency)';
 
 export const DOCUMENT_HEADS = ['بيان', 'تقرير', 'وثيقه', 'وثائق', 'دراسه', 'رساله', 'statement', 'report', 'document', 'documents', 'study', 'survey', 'filing', 'indictment', 'memo', 'letter'];
 
 export const ORGANISATION_HEADS = [
   'وزاره', 'الوزاره', 'الجيش', 'جيش', 'الحكومه', 'حكومه', 'منظمه', 'هيئه', 'المرصد', 'الامم', 'قوات', 'القوات', 'الشرطه',
   'مجلس', 'حركه', 'حزب', 'التحالف', 'البيت', 'الكرملين', 'البنتاغون', 'الخارجيه', 'الداخليه', 'الدفاع', 'رئاسه', 'شركه',
-  'مكتب', 'لجنه', 'المفوضيه', 'الصليب', 'الهلال', 'جامعه', 'بلديه', 'محكمه', 'النيابه', 'الادعاء', 'السلطات', 'سلطات',
+  'مكتب', 'لجنه', 'المفوضيه', 'فصايل', 'الفصايل', 'فصيل', 'جماعه', 'جماعات', 'الجماعه', 'ميليشيا', 'ميليشيات', 'الصليب', 'الهلال', 'جامعه', 'بلديه', 'محكمه', 'النيابه', 'الادعاء', 'السلطات', 'سلطات',
   'ministry', 'army', 'government', 'police', 'department', 'agency', 'council', 'organization', 'organisation',
   'commission', 'office', 'forces', 'committee', 'party', 'pentagon', 'white', 'kremlin', 'united', 'un', 'nato',
   'observatory', 'company', 'court', 'authorities', 'prosecutors', 'military', 'coalition', 'unicef', 'bank',

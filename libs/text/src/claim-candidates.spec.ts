@@ -116,6 +116,36 @@ describe('findClaimCandidates: attribution cues and chains', () => {
       'وأفاد مصدر حكومي مقرب لقناة الجزيرة بمقتل ١٢ عنصراً في قصف على مدينة إدلب.',
       [['ANONYMOUS', 'ORIGIN', 'مصدر حكومي مقرب'], ['OUTLET', 'RELAYED', 'Al Jazeera']],
     ],
+    [
+      'a subject placed before the verb with كان … قد',
+      'وكانت فصائل مسلحة قد أعلنت الأسبوع الماضي مسؤوليتها عن قصف استهدف مطار حماة العسكري.',
+      [['ORGANISATION', 'ORIGIN', 'فصائل مسلحة']],
+    ],
+    [
+      'a paper relaying an official with نقلت … عن',
+      'ونقلت صحيفة الوطن عن مسؤول في المحافظة قوله إن ٣٤٠٠ عائلة ما زالت تقيم في مراكز إيواء مؤقتة في حلب.',
+      [['ANONYMOUS', 'ORIGIN', 'مسؤول في المحافظة'], ['OUTLET', 'RELAYED', 'صحيفة الوطن']],
+    ],
+    [
+      'بحسب naming an organisation rather than an outlet',
+      'وبحسب أرقام المفوضية السامية للأمم المتحدة لشؤون اللاجئين، وصل أكثر من 31 ألف مهاجر إلى إيطاليا منذ بداية العام.',
+      [['ORGANISATION', 'ORIGIN', 'أرقام المفوضية السامية للأمم المتحدة لشؤون اللاجئين']],
+    ],
+    [
+      'a named agency is not a back-reference to "the agency"',
+      'قُتل ثلاثة أشخاص جراء غارة استهدفت سيارة على طريق بلدة الناقورة جنوبي لبنان، بحسب ما أفادت الوكالة الوطنية للإعلام.',
+      [['OUTLET', 'ORIGIN', 'الوكالة الوطنية للإعلام']],
+    ],
+    [
+      'an appositive between the speaker and the verb',
+      'COGAT, the Israeli military body that coordinates aid, said it had not restricted the number of trucks entering Gaza.',
+      [['ORGANISATION', 'ORIGIN', 'COGAT']],
+    ],
+    [
+      'an official speaking on condition of anonymity, set off by commas',
+      'An Egyptian official at the crossing, speaking on condition of anonymity, told Al Jazeera that Israeli inspections caused the delays.',
+      [['ANONYMOUS', 'ORIGIN', 'An Egyptian official at the crossing'], ['OUTLET', 'RELAYED', 'Al Jazeera']],
+    ],
   ])('%s', (_story, text, chain) => {
     const [candidate] = findClaimCandidates(text);
     expect(candidate).toBeDefined();
@@ -127,6 +157,12 @@ describe('findClaimCandidates: attribution cues and chains', () => {
     const candidates = findClaimCandidates(text, { publishedAt: '2024-03-06' });
     expect(candidates).toHaveLength(2);
     for (const c of candidates) expect(chainOf(c)).toEqual([['ANONYMOUS', 'ORIGIN', 'A senior Western diplomat'], ['OUTLET', 'RELAYED', 'AFP']]);
+  });
+
+  it('keeps the speaker when "المكتب" repeats the head noun of "مكتب الأمم المتحدة"', () => {
+    const text = 'أعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية أن 85 ألف شخص نزحوا من شمال غزة. وأوضح المكتب في تقريره أن 14 مستشفى فقط من أصل 36 تعمل.';
+    const names = findClaimCandidates(text).map((c) => c.suggestedChain[0]?.name);
+    expect(names).toEqual(['مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية', 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية']);
   });
 
   it.each([
