@@ -153,4 +153,5 @@ export const EVENT_WORDS = [
   'agreed', 'agreement', 'signed', 'launched', 'fired', 'struck', 'strike', 'strikes', 'wounded', 'injured', 'seized',
   'captured', 'withdrew', 'rose', 'fell', 'increased', 'dropped', 'transferred', 'trained', 'funded', 'shot',
   'bombed', 'sanctions', 'deal', 'approved', 'banned', 'deployed', 'evacuated', 'displaced', 'died', 'dead',
+  'shelled', 'shelling', 'raided', 'bombarded', 'exploded', 'explosion', 'clashes', 'fighting',
 ];

@@ -165,6 +165,15 @@ describe('findClaimCandidates: attribution cues and chains', () => {
     expect(names).toEqual(['مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية', 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية']);
   });
 
+  it.each<[string, string, string[]]>([
+    ['an event word carrying the article ال', 'وقال مسؤول إن الغارات دمرت مخزنين للوقود.', ['ATTRIBUTION', 'EVENT']],
+    ['an event word after و + ب + ال', 'وأفاد شهود بالقصف على مدينة حلب فجراً.', ['ATTRIBUTION', 'PLACE', 'EVENT']],
+    ['a month name in English copy', 'Inflation in the euro zone fell to 2.4% in March from 2.6% in February.', ['NUMBER', 'EVENT', 'DATE']],
+    ['a Latin proper noun', 'Officials said the Rapid Support Forces shelled the camp.', ['ATTRIBUTION', 'ORGANISATION', 'EVENT', 'NAMED_ENTITY']],
+  ])('gives the reasons for %s', (_story, text, reasons) => {
+    expect(findClaimCandidates(text, { minScore: 0 })[0]?.reasons).toEqual(reasons);
+  });
+
   it.each([
     ['an opinion with no checkable content', 'قال الكاتب إنه يشعر بالتفاؤل.'],
     ['a question', 'هل سيعقد الاجتماع في دمشق أم لا؟'],

@@ -449,7 +449,12 @@ function tokensFrom(f: string, at: number, max: number): Array<{ from: number; t
 function hasWord(f: string, words: readonly string[]): boolean {
   const tokens = f.match(/[\p{L}\p{N}]+/gu) ?? [];
   const set = new Set(words);
-  return tokens.some((t) => set.has(t) || set.has(t.replace(/^(?:[وفبلك]|وب|ول|فب|فل)(?=\p{L}{3,})/u, ''))) ||
+  // Try the word bare of a conjunction/preposition and of the article: الغارات → غارات, وبالقصف → قصف.
+  const bare = (t: string): string[] => {
+    const noPrefix = t.replace(/^(?:[وفبلك]|وب|ول|فب|فل)(?=\p{L}{3,})/u, '');
+    return [t, noPrefix, noPrefix.replace(/^(?:ال|ل)(?=\p{L}{3,})/u, '')];
+  };
+  return tokens.some((t) => bare(t).some((form) => set.has(form))) ||
     words.some((w) => w.includes(' ') && f.includes(w));
 }
 
