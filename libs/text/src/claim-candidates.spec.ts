@@ -146,6 +146,11 @@ describe('findClaimCandidates: attribution cues and chains', () => {
       'An Egyptian official at the crossing, speaking on condition of anonymity, told Al Jazeera that Israeli inspections caused the delays.',
       [['ANONYMOUS', 'ORIGIN', 'An Egyptian official at the crossing'], ['OUTLET', 'RELAYED', 'Al Jazeera']],
     ],
+    [
+      'according to a U.S. body, with the initialism kept whole',
+      'According to a U.S. Central Command statement, a warship responded to a distress call near Aden.',
+      [['DOCUMENT', 'ORIGIN', 'a U.S. Central Command statement']],
+    ],
   ])('%s', (_story, text, chain) => {
     const [candidate] = findClaimCandidates(text);
     expect(candidate).toBeDefined();

@@ -387,7 +387,10 @@ function classifySubject(folded: string, text: string, arabic: boolean, forced: 
       ? { kind: 'OUTLET', relation: 'ORIGIN', descriptor: text }
       : { kind: 'OUTLET', relation: 'ORIGIN', name: text };
   }
-  if (DOCUMENT_HEADS.includes(head[0] ?? '')) return { kind: 'DOCUMENT', relation: 'ORIGIN', descriptor: text };
+  // "بيان الوزارة", "a U.S. Central Command statement": a document, whichever end names it.
+  if (DOCUMENT_HEADS.includes(head[0] ?? '') || (!arabic && DOCUMENT_HEADS.includes(head[head.length - 1] ?? ''))) {
+    return { kind: 'DOCUMENT', relation: 'ORIGIN', descriptor: text };
+  }
   if (PERSON_TITLES.includes(head[0] ?? '') || PERSON_TITLES.includes((head[0] ?? '').replace(/^ال/u, ''))) return { kind: 'PERSON', relation: 'ORIGIN', name: text };
   if (words.some((w) => ORGANISATION_HEADS.includes(w.replace(/'s$/u, '')))) return { kind: 'ORGANISATION', relation: 'ORIGIN', name: text };
   if (arabic && words[0]?.startsWith('ال')) return { kind: 'ORGANISATION', relation: 'ORIGIN', name: text };
@@ -440,7 +443,9 @@ function tokensFrom(f: string, at: number, max: number): Array<{ from: number; t
   let previousEnd = at;
   for (let m = pattern.exec(f); m && tokens.length < max; m = pattern.exec(f)) {
     const gap = f.slice(previousEnd, m.index);
-    tokens.push({ from: m.index, to: m.index + m[0].length, word: m[0], punctuationBefore: /[^\s]/u.test(gap) });
+    // The full stops of an initialism (u.s., u.n.) do not end a phrase.
+    const initialism = /^\.\s?$/u.test(gap) && tokens.length > 0 && tokens[tokens.length - 1].word.length === 1 && /^[a-z]$/u.test(tokens[tokens.length - 1].word);
+    tokens.push({ from: m.index, to: m.index + m[0].length, word: m[0], punctuationBefore: /[^\s]/u.test(gap) && !initialism });
     previousEnd = m.index + m[0].length;
   }
   return tokens;
