@@ -6,7 +6,7 @@ import {
 } from './attribution-lexicon';
 import { normalizeForSearch } from './arabic-normalize';
 import { classifyBoilerplateLine } from './boilerplate-clean';
-import { foldWithMap, FoldedText, originalSpan } from './folded-text';
+import { foldWithMap, originalSpan } from './folded-text';
 import { detectLanguage } from './language-detect';
 import { resolveRelativeDate, ResolvedDate } from './relative-date';
 import { segmentSentences, SentenceSpan } from './sentence-segment';
@@ -506,5 +506,3 @@ function detectSentenceLanguage(sentence: string, articleLanguage: string): stri
   const detected = detectLanguage(sentence);
   return detected === 'und' ? articleLanguage : detected;
 }
-
-export type { FoldedText };
