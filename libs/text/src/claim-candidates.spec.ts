@@ -147,6 +147,11 @@ describe('findClaimCandidates: attribution cues and chains', () => {
       [['ANONYMOUS', 'ORIGIN', 'An Egyptian official at the crossing'], ['OUTLET', 'RELAYED', 'Al Jazeera']],
     ],
     [
+      'a spokesman’s title followed by his name between Arabic commas',
+      'وأوضح المتحدث باسم الحرس، حسام الدين الجبابلي، أن أغلب المهاجرين الـ410 من دول أفريقيا جنوب الصحراء.',
+      [['PERSON', 'ORIGIN', 'المتحدث باسم الحرس، حسام الدين الجبابلي']],
+    ],
+    [
       'according to a U.S. body, with the initialism kept whole',
       'According to a U.S. Central Command statement, a warship responded to a distress call near Aden.',
       [['DOCUMENT', 'ORIGIN', 'a U.S. Central Command statement']],

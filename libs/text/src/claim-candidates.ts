@@ -329,6 +329,11 @@ function explicitSubject(f: string, verb: Hit, surface: (from: number, to: numbe
       // "وكالة الأنباء السورية (سانا)": keep the abbreviation with the name.
       const abbreviation = /^\s*\([^()]{1,30}\)/u.exec(f.slice(to));
       if (abbreviation) to += abbreviation[0].length;
+      // "المتحدث باسم الحرس، حسام الدين الجبابلي، أن": a title, then the person's name between commas.
+      const appositive = /^\s*،\s*((?:[\p{L}]+\s+){0,3}[\p{L}]+)\s*،\s*(?:ان|انه|انها|بان)(?![\p{L}])/u.exec(f.slice(to));
+      if (appositive && PERSON_TITLES.includes(kept[0].word.replace(/^[وفبل](?=\p{L}{3,})/u, ''))) {
+        to += appositive[0].indexOf(appositive[1]) + appositive[1].length;
+      }
     }
   } else {
     const before = f.slice(0, verb.from);
