@@ -31,7 +31,7 @@ export class TestApi {
       bodyLimitBytes: 12 * 1024 * 1024,
       schemaFile: null,
     };
-    const app = await createApp(config);
+    const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     return new TestApi(app, database, await app.getUrl());
   }

@@ -1,10 +1,16 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
-import { GraphQLRequestContext, RequestLoaders, formatGraphQLError, validationErrorToDomainError } from '@isnad/common';
+import {
+  GraphQLErrorFilter,
+  GraphQLRequestContext,
+  RequestLoaders,
+  formatGraphQLError,
+  validationErrorToDomainError,
+} from '@isnad/common';
 import { DatabaseModule } from '@isnad/database';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
@@ -32,6 +38,7 @@ export class AppModule {
         ClaimsModule,
       ],
       providers: [
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -1,57 +1,37 @@
 import { Logger, ValidationError } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, InvalidInputError, PayloadTooLargeError } from './domain-error';
+import { GraphQLFormattedError } from 'graphql';
+import { InvalidInputError } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
 
-// Codes graphql-js and Apollo attach for requests that never reached a resolver; they are the
-// client's fault and are passed through as they are.
-const REQUEST_ERROR_CODES = new Set([
+/** Codes a client may see; resolver errors get theirs from GraphQLErrorFilter. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL_SERVER_ERROR',
+  // Raised by graphql-js and Apollo before any resolver runs.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
+  'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
 ]);
 
 /**
- * The one place errors become GraphQL errors: domain errors keep their code and details, request
- * errors keep Apollo's code, and everything else is logged with its context and returned as
- * INTERNAL_SERVER_ERROR without internals.
+ * Last check on every error leaving the API: errors with a public code pass as they are (stack
+ * traces stripped); anything else is logged and answered as INTERNAL_SERVER_ERROR.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof DomainError) {
-    return {
-      message: original.message,
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { ...original.details, code: original.code },
-    };
-  }
-  const payloadTooLarge = asPayloadTooLarge(original);
-  if (payloadTooLarge) return formatGraphQLError(formatted, payloadTooLarge);
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !isUnexpected(original)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
   }
-  logger.error(
-    `Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.stack : String(original)}`,
-  );
+  logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-function isUnexpected(original: unknown): boolean {
-  return original instanceof Error && !(original instanceof GraphQLError) && original.constructor !== Error;
-}
-
-function asPayloadTooLarge(original: unknown): PayloadTooLargeError | null {
-  if (original && typeof original === 'object' && (original as { type?: string }).type === 'entity.too.large') {
-    return new PayloadTooLargeError('The request body is larger than the server accepts');
-  }
-  return null;
 }
 
 /** Turns class-validator failures into one BAD_USER_INPUT error naming each invalid field. */

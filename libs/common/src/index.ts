@@ -4,3 +4,4 @@ export * from './request-loaders';
 export * from './graphql-errors';
 export * from './sql';
 export * from './id.args';
+export * from './graphql-error.filter';

@@ -1,0 +1,332 @@
+import {
+  CapturedArticle,
+  annotate,
+  captureArticle,
+  captureSeedArticle,
+  codePointSpan,
+  createSource,
+  createSputnik,
+  errorCode,
+} from './support/factories';
+import { TestApi, seedArticleText } from './support/test-api';
+
+// Five of the seed's checkable statements, as quoted in the article.
+const STATEMENTS = {
+  meetings: 'عُقدت سلسلة لقاءات لممثلي أجهزة كل من الولايات المتحدة وفرنسا وبريطانيا وعدد من دول المنطقة',
+  targets: 'أدرجت على قائمة الأهداف كنائس مسيحية ومساجد ودور عبادة للطوائف المختلفة',
+  supplies: 'ينبغي تزويد الجماعات الإرهابية بالتمويل والتقنيات والذخيرة وأنظمة الأسلحة الحديثة',
+  russians: 'الأهداف ذات الأولوية للإرهابيين الذين يتصرفون بناء على أوامر من الأجهزة الخاصة الغربية، هي، كما تم الإعلان عنه، العسكريون الروس الموجودون في سوريا',
+  training: 'يخضعون لتدريب عسكري خاص تحت إشراف مدربين أميركيين',
+};
+
+const APPEARANCE_FIELDS = `
+  id exact prefix suffix start end
+  claim { id statement language tags { label } }
+  article { id outlet { name } }
+  revision { text }
+  claimant { kind name confidedToOutlet { name } }
+  attributionChain { position relation cue source { kind name outlet { name kind ownership } } }`;
+
+describe('annotating claims and their attribution chains', () => {
+  let api: TestApi;
+  let seed: CapturedArticle;
+  let sputnikId: string;
+  let informedSourceId: string;
+
+  /** The seed's main chain: an informed source told Sputnik, and this site republished it. */
+  const informedSourceChain = () => [
+    { sourceId: informedSourceId, relation: 'ORIGIN', cue: 'أفاد مصدر مطلع' },
+    { outletId: sputnikId, relation: 'RELAYED', cue: 'بحسب سبوتنيك' },
+    { outletId: seed.outletId, relation: 'REPUBLISHED' },
+  ];
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    seed = await captureSeedArticle(api);
+    sputnikId = await createSputnik(api);
+    informedSourceId = await createSource(api, {
+      kind: 'ANONYMOUS',
+      name: 'مصدر مطلع',
+      language: 'ar',
+      confidedToOutletId: sputnikId,
+    });
+  });
+  afterAll(() => api?.stop());
+
+  it('annotates five statements of the Sputnik article with the informed source → Sputnik → site chain', async () => {
+    for (const [tag, quote] of Object.entries(STATEMENTS)) {
+      await annotate(api, {
+        articleId: seed.id,
+        selector: codePointSpan(seed.text, quote),
+        chain: informedSourceChain(),
+        tags: ['سوريا', tag],
+      });
+    }
+    const { article } = await api.ok<{ article: { claimAppearances: any[] } }>(
+      `query($id: ID!) { article(id: $id) { claimAppearances { ${APPEARANCE_FIELDS} } } }`,
+      { id: seed.id },
+    );
+    expect(article.claimAppearances).toHaveLength(5);
+    for (const appearance of article.claimAppearances) {
+      // The anchor round-trips: code point offsets into the stored text give back the quote.
+      expect([...appearance.revision.text].slice(appearance.start, appearance.end).join('')).toBe(appearance.exact);
+      expect(appearance.revision.text.includes(appearance.prefix + appearance.exact + appearance.suffix)).toBe(true);
+      expect(appearance.claim.statement).toBe(appearance.exact);
+      expect(appearance.claim.language).toBe('ar');
+      expect(appearance.claimant).toEqual({ kind: 'ANONYMOUS', name: 'مصدر مطلع', confidedToOutlet: { name: 'سبوتنيك' } });
+      expect(appearance.attributionChain.map((hop: any) => [hop.position, hop.relation, hop.source.kind, hop.source.name])).toEqual([
+        [0, 'ORIGIN', 'ANONYMOUS', 'مصدر مطلع'],
+        [1, 'RELAYED', 'OUTLET', 'سبوتنيك'],
+        [2, 'REPUBLISHED', 'OUTLET', 'syria-news.example'],
+      ]);
+      expect(appearance.attributionChain[1].source.outlet).toEqual({ name: 'سبوتنيك', kind: 'NEWS_AGENCY', ownership: 'STATE_OWNED' });
+    }
+    // Appearances come back in text order.
+    const starts = article.claimAppearances.map((a: { start: number }) => a.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('anchors by quote alone, and by position with an emoji before the span (code points, not UTF-16 units)', async () => {
+    const text = '🛰️ عاجل: قال المرصد إن ٣ طائرات مسيّرة أُسقطت فوق اللاذقية.';
+    const article = await captureArticle(api, { url: 'https://example.org/emoji', text, language: 'ar' });
+    const quote = 'إن ٣ طائرات مسيّرة أُسقطت فوق اللاذقية';
+    const byQuote = await annotate(api, { articleId: article.id, selector: { exact: quote } });
+    const span = codePointSpan(text, quote);
+    expect(span.start).toBe(text.indexOf(quote) - 1); // the satellite emoji is two UTF-16 units, one code point
+    const byPosition = await annotate(api, { articleId: article.id, selector: span });
+    const { a, b } = await api.ok<{ a: any; b: any }>(
+      `query($a: ID!, $b: ID!) { a: claimAppearance(id: $a) { start end exact } b: claimAppearance(id: $b) { start end exact } }`,
+      { a: byQuote.id, b: byPosition.id },
+    );
+    expect(a).toEqual({ ...span, exact: quote });
+    expect(b).toEqual(a);
+  });
+
+  it('finds claims whatever the diacritics, tatweel and letter variants of the search text', async () => {
+    const searches = [
+      'كنائس مسيحيه', // ta marbuta written as ha
+      'أنظمة الأسلحة الحديثة', // hamza on alef, as written
+      'انظمه الاسلحه الحديثه', // bare alef and ha, as people type
+      'العسكريّون الرُّوس', // with shadda and damma
+      'مدربيـــن أميركيين', // with tatweel
+      'تحت اشراف', // hamza dropped
+    ];
+    for (const text of searches) {
+      const { claims } = await api.ok<{ claims: { nodes: { statement: string }[] } }>(
+        `query($text: String!) { claims(filter: { text: $text }) { nodes { statement } } }`,
+        { text },
+      );
+      expect(claims.nodes.length).toBeGreaterThanOrEqual(1);
+    }
+    const { claims } = await api.ok<{ claims: { nodes: unknown[] } }>(
+      `query { claims(filter: { text: "قصف مطار دمشق" }) { nodes { id } } }`,
+    );
+    expect(claims.nodes).toEqual([]);
+  });
+
+  it('lists claims by source, by outlet and by tag, and shows whom an outlet relays', async () => {
+    const bySource = await api.ok<{ claims: { nodes: unknown[] } }>(
+      `query($id: ID!) { claims(first: 50, filter: { sourceId: $id }) { nodes { id } } }`,
+      { id: informedSourceId },
+    );
+    expect(bySource.claims.nodes).toHaveLength(5);
+
+    const byOutlet = await api.ok<{ claims: { nodes: unknown[] } }>(
+      `query($id: ID!) { claims(first: 50, filter: { outletId: $id }) { nodes { id } } }`,
+      { id: seed.outletId },
+    );
+    expect(byOutlet.claims.nodes).toHaveLength(5);
+
+    const byTag = await api.ok<{ claims: { nodes: { statement: string }[] } }>(
+      `query { claims(filter: { tag: "targets" }) { nodes { statement } } }`,
+    );
+    expect(byTag.claims.nodes.map((c) => c.statement)).toEqual([STATEMENTS.targets]);
+
+    const { source } = await api.ok<{ source: any }>(
+      `query($id: ID!) { source(id: $id) { name claims(first: 2) { nodes { id } pageInfo { hasNextPage } } } }`,
+      { id: informedSourceId },
+    );
+    expect(source.claims.nodes).toHaveLength(2);
+    expect(source.claims.pageInfo.hasNextPage).toBe(true);
+
+    const { outlet } = await api.ok<{ outlet: any }>(
+      `query($id: ID!) { outlet(id: $id) { articles { nodes { id } } relayedSources { appearanceCount source { name kind } } } }`,
+      { id: seed.outletId },
+    );
+    expect(outlet.articles.nodes).toEqual([{ id: seed.id }]);
+    expect(outlet.relayedSources).toEqual([
+      { appearanceCount: 5, source: expect.objectContaining({ name: expect.any(String) }) },
+      { appearanceCount: 5, source: expect.objectContaining({ name: expect.any(String) }) },
+    ]);
+    expect(outlet.relayedSources.map((r: any) => r.source.kind).sort()).toEqual(['ANONYMOUS', 'OUTLET']);
+  });
+
+  it('links the same claim republished by a second outlet to the one canonical claim', async () => {
+    const { claims } = await api.ok<{ claims: { nodes: { id: string }[] } }>(
+      `query { claims(filter: { text: "قائمة الأهداف كنائس" }) { nodes { id } } }`,
+    );
+    const claimId = claims.nodes[0].id;
+    const copy = await captureArticle(api, {
+      url: 'https://another-site.example/news/isis-west',
+      text: `نقلت وكالة سبوتنيك عن مصدر مطلع أن التنظيم والاستخبارات الغربية "${STATEMENTS.targets}".`,
+      language: 'ar',
+    });
+    await annotate(api, {
+      articleId: copy.id,
+      selector: { exact: STATEMENTS.targets },
+      claimId,
+      chain: [
+        { sourceId: informedSourceId, relation: 'ORIGIN' },
+        { outletId: sputnikId, relation: 'RELAYED', cue: 'نقلت وكالة سبوتنيك' },
+        { outletId: copy.outletId, relation: 'REPUBLISHED' },
+      ],
+    });
+    const { claim } = await api.ok<{ claim: any }>(
+      `query($id: ID!) { claim(id: $id) { appearanceCount appearances { nodes { article { outlet { name } } } } } }`,
+      { id: claimId },
+    );
+    expect(claim.appearanceCount).toBe(2);
+    expect(claim.appearances.nodes.map((a: any) => a.article.outlet.name)).toEqual(['syria-news.example', 'another-site.example']);
+  });
+
+  it('moves an appearance to another claim, merges duplicate claims and duplicate sources', async () => {
+    const article = await captureArticle(api, {
+      url: 'https://example.org/duplicates',
+      text: 'قال مصدر ميداني سوري إن المروحيات الروسية دمرت سيارة دفع رباعي. وأكد مصدر ميداني أن المروحيات دمرت السيارة.',
+      language: 'ar',
+    });
+    const fieldSource = await createSource(api, { kind: 'ANONYMOUS', name: 'مصدر ميداني سوري' });
+    const sameFieldSource = await createSource(api, { kind: 'ANONYMOUS', name: 'مصدر ميداني' });
+    const first = await annotate(api, {
+      articleId: article.id,
+      selector: { exact: 'المروحيات الروسية دمرت سيارة دفع رباعي' },
+      chain: [{ sourceId: fieldSource, relation: 'ORIGIN' }],
+    });
+    const second = await annotate(api, {
+      articleId: article.id,
+      selector: { exact: 'المروحيات دمرت السيارة' },
+      chain: [{ sourceId: sameFieldSource, relation: 'ORIGIN' }],
+    });
+
+    await api.ok(`mutation($input: AttachAppearanceInput!) { attachAppearanceToClaim(input: $input) { id } }`, {
+      input: { appearanceId: second.id, claimId: first.claimId },
+    });
+    const { mergeSources } = await api.ok<{ mergeSources: { id: string } }>(
+      `mutation($input: MergeSourcesInput!) { mergeSources(input: $input) { id } }`,
+      { input: { keepId: fieldSource, mergeId: sameFieldSource } },
+    );
+    expect(mergeSources.id).toBe(fieldSource);
+
+    const { claim, source } = await api.ok<{ claim: any; source: any }>(
+      `query($claim: ID!, $source: ID!) {
+         claim(id: $claim) { appearanceCount appearances { nodes { claimant { id } } } }
+         source(id: $source) { mergedIntoId }
+       }`,
+      { claim: first.claimId, source: sameFieldSource },
+    );
+    expect(claim.appearanceCount).toBe(2);
+    expect(claim.appearances.nodes.map((a: any) => a.claimant.id)).toEqual([fieldSource, fieldSource]);
+    expect(source.mergedIntoId).toBe(fieldSource);
+
+    const { mergeClaims } = await api.ok<{ mergeClaims: { id: string; appearanceCount: number } }>(
+      `mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id appearanceCount } }`,
+      { input: { keepId: first.claimId, mergeId: second.claimId } },
+    );
+    expect(mergeClaims).toEqual({ id: first.claimId, appearanceCount: 2 });
+    // Annotating onto the merged claim lands on the survivor.
+    const third = await annotate(api, {
+      articleId: article.id,
+      selector: { exact: 'قال مصدر ميداني سوري' },
+      claimId: second.claimId,
+    });
+    expect(third.claimId).toBe(first.claimId);
+  });
+
+  it('replaces an attribution chain', async () => {
+    const appearance = await annotate(api, {
+      articleId: seed.id,
+      selector: { exact: 'اغتيال مسؤولتين إداريتين' },
+    });
+    const { setAttributionChain } = await api.ok<{ setAttributionChain: any }>(
+      `mutation($input: SetAttributionChainInput!) { setAttributionChain(input: $input) {
+          attributionChain { relation source { kind name } } } }`,
+      {
+        input: {
+          appearanceId: appearance.id,
+          chain: [
+            { newSource: { kind: 'ORGANISATION', name: 'الإدارة الذاتية', language: 'ar' }, relation: 'ORIGIN' },
+            { outletId: seed.outletId, relation: 'REPUBLISHED' },
+          ],
+        },
+      },
+    );
+    expect(setAttributionChain.attributionChain).toEqual([
+      { relation: 'ORIGIN', source: { kind: 'ORGANISATION', name: 'الإدارة الذاتية' } },
+      { relation: 'REPUBLISHED', source: { kind: 'OUTLET', name: 'syria-news.example' } },
+    ]);
+  });
+
+  describe('refuses a bad annotation with a typed error and writes nothing of it', () => {
+    const ANNOTATE = `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { id } }`;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const cases: { name: string; input: () => Record<string, unknown>; code: string; reason?: string }[] = [
+      { name: 'a span past the end of the text', input: () => ({ selector: { start: 10, end: 1_000_000 } }), code: 'BAD_USER_INPUT', reason: 'OUT_OF_RANGE' },
+      { name: 'a span that ends before it starts', input: () => ({ selector: { start: 50, end: 40 } }), code: 'BAD_USER_INPUT', reason: 'OUT_OF_RANGE' },
+      { name: 'a negative offset', input: () => ({ selector: { start: -1, end: 5 } }), code: 'BAD_USER_INPUT' },
+      { name: 'an empty span', input: () => ({ selector: { start: 5, end: 5 } }), code: 'BAD_USER_INPUT', reason: 'EMPTY_SPAN' },
+      { name: 'a quote that is not at the position', input: () => ({ selector: { start: 0, end: 5, exact: 'سبوتنيك' } }), code: 'BAD_USER_INPUT', reason: 'QUOTE_MISMATCH' },
+      { name: 'a quote that is not in the text', input: () => ({ selector: { exact: 'قصف مطار دمشق' } }), code: 'BAD_USER_INPUT', reason: 'QUOTE_NOT_FOUND' },
+      { name: 'a quote that occurs several times', input: () => ({ selector: { exact: 'تنظيم داعش' } }), code: 'BAD_USER_INPUT', reason: 'QUOTE_AMBIGUOUS' },
+      { name: 'no selector at all', input: () => ({ selector: {} }), code: 'BAD_USER_INPUT', reason: 'NO_SELECTOR' },
+      { name: 'an unknown claim', input: () => ({ selector: { exact: 'سبوتنيك' }, claimId: unknown }), code: 'NOT_FOUND' },
+      { name: 'an unknown revision', input: () => ({ selector: { exact: 'سبوتنيك' }, revisionId: unknown }), code: 'NOT_FOUND' },
+      {
+        name: 'a chain whose second hop names an unknown source',
+        input: () => ({
+          selector: { exact: 'سبوتنيك' },
+          chain: [
+            { newSource: { kind: 'ANONYMOUS', name: 'مصدر لن يحفظ' }, relation: 'ORIGIN' },
+            { sourceId: unknown, relation: 'RELAYED' },
+          ],
+        }),
+        code: 'NOT_FOUND',
+      },
+      {
+        name: 'a chain that does not start with its origin',
+        input: () => ({ selector: { exact: 'سبوتنيك' }, chain: [{ outletId: sputnikId, relation: 'RELAYED' }] }),
+        code: 'BAD_USER_INPUT',
+      },
+      {
+        name: 'a hop naming two sources',
+        input: () => ({ selector: { exact: 'سبوتنيك' }, chain: [{ outletId: sputnikId, sourceId: informedSourceId, relation: 'ORIGIN' }] }),
+        code: 'BAD_USER_INPUT',
+      },
+    ];
+    it.each(cases)('$name', async ({ input, code, reason }) => {
+      const count = async () => {
+        const data = await api.ok<{ claims: { nodes: unknown[] }; sources: { nodes: unknown[] }; article: any }>(
+          `query($id: ID!) { claims(first: 100) { nodes { id } } sources(first: 100) { nodes { id } } article(id: $id) { claimAppearances { id } } }`,
+          { id: seed.id },
+        );
+        return [data.claims.nodes.length, data.sources.nodes.length, data.article.claimAppearances.length];
+      };
+      const before = await count();
+      const response = await api.gql(ANNOTATE, { input: { articleId: seed.id, ...input() } });
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      if (reason) expect(response.errors?.[0]?.extensions?.reason).toBe(reason);
+      expect(await count()).toEqual(before);
+    });
+
+    it('an unknown article, and a malformed one', async () => {
+      expect(await errorCode(api, ANNOTATE, { input: { articleId: unknown, selector: { exact: 'x' } } })).toBe('NOT_FOUND');
+      expect(await errorCode(api, ANNOTATE, { input: { articleId: 'x', selector: { exact: 'x' } } })).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  it('keeps the seed text byte for byte through all of this', async () => {
+    const { article } = await api.ok<{ article: { text: string } }>(`query($id: ID!) { article(id: $id) { text } }`, {
+      id: seed.id,
+    });
+    expect(article.text).toBe(seedArticleText().normalize('NFC'));
+  });
+});
