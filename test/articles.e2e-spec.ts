@@ -11,7 +11,7 @@ describe('capturing articles', () => {
   });
   afterAll(() => api?.stop());
 
-  it('captures the Sputnik article as written, files it under its site and reads it back right to left', async () => {
+  it('captures the Sputnik article without its page furniture, keeps what was pasted, and reads it back right to left', async () => {
     const seed = await captureSeedArticle(api);
     expect(seed.status).toBe('CREATED');
 
@@ -19,12 +19,25 @@ describe('capturing articles', () => {
       `query($id: ID!) { article(id: $id) {
           canonicalUrl displayUrl title language direction text revisionCount publishedAt
           outlet { name kind domains }
-          latestRevision { number contentHash }
+          latestRevision { number contentHash rawInput rawFormat removedLines { kind line } }
        } }`,
       { id: seed.id },
     );
-    expect(article.text).toBe(seedArticleText().normalize('NFC'));
-    expect(article.text).toContain('مصدر مطلع');
+    const title = 'تنظيم داعش في سوريا يلتقي استخبارات دول غربية';
+    // The title once, then the body: the repeated title, the comment counter and the comment form are gone.
+    expect(article.text.startsWith(`${title}\n\nأفاد مصدر مطلع`)).toBe(true);
+    expect(article.text.split(title)).toHaveLength(2);
+    expect(article.text.trimEnd().endsWith('على متنها جنود سوريين.')).toBe(true);
+    expect(article.text).not.toContain('اترك رد');
+    expect(article.latestRevision.removedLines.map((r: { line: string }) => r.line)).toEqual(
+      expect.arrayContaining([title, '0', 'اترك رد', 'لن يتم نشر عنوان بريدك الإلكتروني.']),
+    );
+    // Every body paragraph survives byte for byte.
+    for (const paragraph of seedArticleText().normalize('NFC').split('\n').filter((line) => line.length > 40)) {
+      expect(article.text).toContain(paragraph);
+    }
+    expect(article.latestRevision.rawInput).toBe(seedArticleText().normalize('NFC'));
+    expect(article.latestRevision.rawFormat).toBe('TEXT');
     expect(article.canonicalUrl).toBe('https://www.syria-news.example/2021/02/isis-meets-western-intelligence');
     expect(article.direction).toBe('RTL');
     expect(article.language).toBe('ar');
@@ -36,10 +49,21 @@ describe('capturing articles', () => {
 
   it('stores text as NFC without changing anything else (diacritics, tatweel, Arabic-Indic digits, RTL/LTR mix)', async () => {
     const decomposed = 'قال المتحدث إن «٢٥» جندياً قُتلوا في (Deir ez-Zor) لـ"الإدارة"'.normalize('NFD');
-    const captured = await captureArticle(api, { url: 'https://example.org/nfc', text: decomposed, language: 'ar' });
+    const captured = await captureArticle(api, { url: 'https://example.org/nfc', text: decomposed });
     expect(captured.text).toBe(decomposed.normalize('NFC'));
     expect(captured.text).toContain('٢٥');
     expect(captured.text).toContain('جندياً');
+    const { article } = await api.ok<{ article: { language: string; direction: string } }>(
+      `query($id: ID!) { article(id: $id) { language direction } }`,
+      { id: captured.id },
+    );
+    expect(article).toEqual({ language: 'ar', direction: 'RTL' }); // detected, none was given
+  });
+
+  it('keeps page furniture when asked to', async () => {
+    const text = 'خبر عاجل عن اجتماع في دمشق.\n\nاترك رد';
+    const captured = await captureArticle(api, { url: "https://example.org/keep", text, keepBoilerplate: true });
+    expect(captured.text).toBe(text);
   });
 
   it('treats the same page under tracking parameters or a fragment as one article', async () => {

@@ -323,10 +323,12 @@ describe('annotating claims and their attribution chains', () => {
     });
   });
 
-  it('keeps the seed text byte for byte through all of this', async () => {
-    const { article } = await api.ok<{ article: { text: string } }>(`query($id: ID!) { article(id: $id) { text } }`, {
-      id: seed.id,
-    });
-    expect(article.text).toBe(seedArticleText().normalize('NFC'));
+  it('keeps the captured text and what was pasted unchanged through all of this', async () => {
+    const { article } = await api.ok<{ article: { text: string; latestRevision: { rawInput: string } } }>(
+      `query($id: ID!) { article(id: $id) { text latestRevision { rawInput } } }`,
+      { id: seed.id },
+    );
+    expect(article.text).toBe(seed.text);
+    expect(article.latestRevision.rawInput).toBe(seedArticleText().normalize('NFC'));
   });
 });

@@ -12,7 +12,7 @@ export interface CapturedArticle {
 /** Captures an article through the API and returns its ids and stored text. */
 export async function captureArticle(
   api: TestApi,
-  input: { url: string; text: string; language?: string; title?: string; publishedAt?: string; outletId?: string },
+  input: { url: string; text: string; language?: string; title?: string; publishedAt?: string; outletId?: string; keepBoilerplate?: boolean },
 ): Promise<CapturedArticle & { status: string }> {
   const data = await api.ok<{
     captureArticle: { status: string; revision: { id: string; text: string }; article: { id: string; outletId: string } };

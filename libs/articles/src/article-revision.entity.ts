@@ -1,6 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Article } from './article.entity';
+import { RemovedBoilerplateLine } from './dto/removed-boilerplate-line.type';
+
+export enum CaptureFormat {
+  TEXT = 'TEXT',
+  HTML = 'HTML',
+}
+registerEnumType(CaptureFormat, { name: 'CaptureFormat' });
 
 /** The text of an article as captured once. Never changed after it is written. */
 @ObjectType()
@@ -26,6 +33,21 @@ export class ArticleRevision {
   @Field({ description: 'The text exactly as captured, in Unicode NFC. Anchors count code points in it.' })
   @Column('text')
   text: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was captured, before boilerplate removal: the pasted text or the page HTML. Kept as evidence.',
+  })
+  @Column('text', { name: 'raw_input', nullable: true })
+  rawInput: string | null;
+
+  @Field(() => CaptureFormat)
+  @Column({ type: 'enum', enum: CaptureFormat, enumName: 'capture_format', name: 'raw_format', default: CaptureFormat.TEXT })
+  rawFormat: CaptureFormat;
+
+  @Field(() => [RemovedBoilerplateLine], { description: 'Lines dropped from the captured text as page furniture.' })
+  @Column('jsonb', { name: 'removed_lines', default: () => "'[]'" })
+  removedLines: RemovedBoilerplateLine[];
 
   @Field({ description: 'SHA-256 (hex) of the UTF-8 text.' })
   @Column('text', { name: 'content_hash' })

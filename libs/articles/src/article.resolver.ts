@@ -1,7 +1,7 @@
 import { ObjectType, Args, Context, Mutation, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
 import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
 import { Outlet, OutletLoader } from '@isnad/outlets';
-import { displayUrl } from '@isnad/text';
+import { displayUrl, textDirection } from '@isnad/text';
 import { ArticleRevision } from './article-revision.entity';
 import { Article } from './article.entity';
 import { ArticleLoader } from './article.loader';
@@ -9,10 +9,8 @@ import { ArticlesService } from './articles.service';
 import { ArticleFilter } from './dto/article.filter';
 import { ArticleUrlArgs } from './dto/article-url.args';
 import { CaptureArticleInput } from './dto/capture-article.input';
+import { CaptureArticleFromHtmlInput } from './dto/capture-html.input';
 import { CaptureArticlePayload } from './dto/capture-article.payload';
-
-// Scripts written right to left: Arabic, Persian, Urdu, Pashto, Sindhi, Kurdish (Sorani), Hebrew, Yiddish, Dhivehi, Syriac.
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'ps', 'sd', 'ckb', 'he', 'yi', 'dv', 'syr', 'ug']);
 
 @ObjectType()
 export class ArticleConnection extends ConnectionType(Article) {}
@@ -56,6 +54,13 @@ export class ArticleResolver {
     return this.service.capture(input);
   }
 
+  @Mutation(() => CaptureArticlePayload, {
+    description: 'Captures an article from its page HTML (text, title, byline, date, language, canonical URL from the page).',
+  })
+  captureArticleFromHtml(@Args('input') input: CaptureArticleFromHtmlInput): Promise<CaptureArticlePayload> {
+    return this.service.captureHtml(input);
+  }
+
   @ResolveField(() => Outlet)
   async outlet(@Parent() article: Article, @Context() ctx: GraphQLRequestContext): Promise<Outlet | null> {
     return this.outletLoader.byId(ctx).load(article.outletId);
@@ -79,7 +84,7 @@ export class ArticleResolver {
 
   @ResolveField(() => TextDirection, { description: 'Direction to render the text in, from its language.' })
   direction(@Parent() article: Article): TextDirection {
-    return RTL_LANGUAGES.has((article.language ?? '').split('-')[0].toLowerCase()) ? TextDirection.RTL : TextDirection.LTR;
+    return textDirection(article.language ?? '') === 'rtl' ? TextDirection.RTL : TextDirection.LTR;
   }
 
   @ResolveField(() => String, { description: 'The canonical URL with Arabic (or other) slugs decoded for reading.' })

@@ -2,18 +2,61 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, isUniqueViolation, toConnection } from '@isnad/common';
+import {
+  Connection,
+  DEFAULT_PAGE_SIZE,
+  Keyset,
+  PageArgs,
+  PayloadTooLargeError,
+  decodeCursor,
+  isUniqueViolation,
+  toConnection,
+} from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
-import { InvalidArticleUrlError, normalizeArticleUrl, siteHostOf } from '@isnad/text';
-import { ArticleRevision } from './article-revision.entity';
+import {
+  ExtractedArticle,
+  InvalidArticleUrlError,
+  NoArticleContentError,
+  PageTooLargeError,
+  RemovedLine,
+  cleanArticleText,
+  detectLanguage,
+  extractArticleFromHtml,
+  normalizeArticleUrl,
+  siteHostOf,
+} from '@isnad/text';
+import { ArticleRevision, CaptureFormat } from './article-revision.entity';
 import { Article } from './article.entity';
 import { ArticleNotFoundError, ArticleRevisionNotFoundError, ArticleTooLargeError, InvalidArticleError } from './articles.errors';
 import { ArticleFilter } from './dto/article.filter';
 import { CaptureArticleInput } from './dto/capture-article.input';
+import { CaptureArticleFromHtmlInput } from './dto/capture-html.input';
 import { CaptureArticlePayload, CaptureStatus } from './dto/capture-article.payload';
 
 /** Longest article text accepted, in UTF-16 code units (about 1 MB of Latin, 2 MB of Arabic in UTF-8). */
 export const MAX_ARTICLE_TEXT_LENGTH = 1_000_000;
+
+/** Longest page HTML accepted, in UTF-16 code units. */
+export const MAX_HTML_LENGTH = 10_000_000;
+
+/** One capture, whatever it came from, ready to be stored. */
+interface CaptureParts {
+  url: string;
+  text: string;
+  rawInput: string;
+  rawFormat: CaptureFormat;
+  removedLines: RemovedLine[];
+  title?: string;
+  byline?: string;
+  publishedAt?: Date;
+  language?: string | null;
+  outletId?: string;
+  siteName?: string;
+}
+
+function languageOrNull(language: string): string | null {
+  return language && language !== 'und' ? language : null;
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -26,30 +69,82 @@ export class ArticlesService {
   ) {}
 
   /**
-   * Stores a capture of `input.url`: a new article, a new revision when the text changed, or only a
-   * fresh last-captured time when it did not. Earlier revisions are never touched.
+   * Stores a capture of pasted text at `input.url`: a new article, a new revision when the text
+   * changed, or only a fresh last-captured time when it did not. Page furniture (comment forms,
+   * share bars, a repeated title ...) is removed unless asked not to; the input is kept as given.
    */
   async capture(input: CaptureArticleInput): Promise<CaptureArticlePayload> {
-    const url = this.canonicalUrl(input.url);
-    const text = this.cleanText(input.text);
-    const contentHash = createHash('sha256').update(text, 'utf8').digest('hex');
+    const raw = this.checkText(input.text, MAX_ARTICLE_TEXT_LENGTH);
+    const cleaned = input.keepBoilerplate ? { text: raw, removed: [] } : cleanArticleText(raw, { title: input.title });
+    return this.store({
+      url: this.canonicalUrl(input.url),
+      text: this.checkText(cleaned.text, MAX_ARTICLE_TEXT_LENGTH),
+      rawInput: raw,
+      rawFormat: CaptureFormat.TEXT,
+      removedLines: cleaned.removed,
+      title: input.title,
+      byline: input.byline,
+      publishedAt: input.publishedAt,
+      language: input.language,
+      outletId: input.outletId,
+    });
+  }
+
+  /**
+   * Captures an article from its page HTML: main text, title, byline, date, language and canonical
+   * URL come from the page (Readability, Open Graph, JSON-LD, <html lang>); the HTML is kept.
+   */
+  async captureHtml(input: CaptureArticleFromHtmlInput): Promise<CaptureArticlePayload> {
+    const html = this.checkText(input.html, MAX_HTML_LENGTH);
+    const fetchedFrom = this.canonicalUrl(input.url);
+    let page: ExtractedArticle;
     try {
-      return await this.dataSource.transaction((manager) => this.captureIn(manager, url, text, contentHash, input));
+      page = extractArticleFromHtml(html, { url: fetchedFrom });
+    } catch (error) {
+      if (error instanceof NoArticleContentError) {
+        throw new InvalidArticleError(error.message, { field: 'html', reason: 'NO_ARTICLE_CONTENT' });
+      }
+      if (error instanceof PageTooLargeError) throw new PayloadTooLargeError(error.message, { field: 'html' });
+      throw error;
+    }
+    return this.store({
+      url: page.canonicalUrl ? this.canonicalUrl(page.canonicalUrl) : fetchedFrom,
+      text: this.checkText(page.text, MAX_ARTICLE_TEXT_LENGTH),
+      rawInput: html,
+      rawFormat: CaptureFormat.HTML,
+      removedLines: page.removed,
+      title: page.title ?? undefined,
+      byline: page.byline ?? undefined,
+      publishedAt: page.publishedAt ? new Date(page.publishedAt) : undefined,
+      language: page.language,
+      outletId: input.outletId,
+      siteName: page.siteName ?? undefined,
+    });
+  }
+
+  private async store(capture: CaptureParts): Promise<CaptureArticlePayload> {
+    const text = capture.text;
+    if (!text.trim()) throw new InvalidArticleError('The article text is empty', { field: 'text' });
+    const contentHash = createHash('sha256').update(text, 'utf8').digest('hex');
+    const language = capture.language ?? languageOrNull(detectLanguage(text));
+    const parts = { ...capture, contentHash, language };
+    try {
+      return await this.dataSource.transaction((manager) => this.storeIn(manager, parts));
     } catch (error) {
       // Two first captures of one URL raced; the loser is now a re-capture of the winner's article.
       if (!isUniqueViolation(error, 'articles_canonical_url_key')) throw error;
-      return this.dataSource.transaction((manager) => this.captureIn(manager, url, text, contentHash, input));
+      return this.dataSource.transaction((manager) => this.storeIn(manager, parts));
     }
   }
 
-  private async captureIn(
+  private async storeIn(
     manager: EntityManager,
-    url: string,
-    text: string,
-    contentHash: string,
-    input: CaptureArticleInput,
+    capture: CaptureParts & { contentHash: string; language: string | null },
   ): Promise<CaptureArticlePayload> {
-    const title = input.title?.trim().normalize('NFC') || null;
+    const { url, text, contentHash } = capture;
+    const title = capture.title?.trim().normalize('NFC') || null;
+    const byline = capture.byline?.trim().normalize('NFC') || null;
+    const evidence = { rawInput: capture.rawInput, rawFormat: capture.rawFormat, removedLines: capture.removedLines };
     const now = new Date();
     const existing = await manager
       .getRepository(Article)
@@ -59,24 +154,24 @@ export class ArticlesService {
       .getOne();
 
     if (!existing) {
-      const outlet = input.outletId
-        ? await this.outlets.get(input.outletId, manager)
-        : await this.outlets.findOrCreateForHost(siteHostOf(url), manager);
+      const outlet = capture.outletId
+        ? await this.outlets.get(capture.outletId, manager)
+        : await this.outlets.findOrCreateForHost(siteHostOf(url), manager, capture.siteName);
       const article = await manager.save(
         manager.create(Article, {
           canonicalUrl: url,
           outletId: outlet.id,
           title,
-          byline: input.byline?.trim().normalize('NFC') || null,
-          language: input.language ?? null,
-          publishedAt: input.publishedAt ?? null,
-          sortTime: input.publishedAt ?? now,
+          byline,
+          language: capture.language,
+          publishedAt: capture.publishedAt ?? null,
+          sortTime: capture.publishedAt ?? now,
           lastCapturedAt: now,
           revisionCount: 1,
         }),
       );
       const revision = await manager.save(
-        manager.create(ArticleRevision, { articleId: article.id, number: 1, text, contentHash, title }),
+        manager.create(ArticleRevision, { articleId: article.id, number: 1, text, contentHash, title, ...evidence }),
       );
       return { article, revision, status: CaptureStatus.CREATED };
     }
@@ -97,15 +192,16 @@ export class ArticlesService {
         text,
         contentHash,
         title: title ?? latest.title,
+        ...evidence,
       }),
     );
     existing.revisionCount = revision.number;
     if (title) existing.title = title;
-    if (input.byline) existing.byline = input.byline.trim().normalize('NFC');
-    if (input.language) existing.language = input.language;
-    if (input.publishedAt && !existing.publishedAt) {
-      existing.publishedAt = input.publishedAt;
-      existing.sortTime = input.publishedAt;
+    if (byline) existing.byline = byline;
+    if (capture.language) existing.language = capture.language;
+    if (capture.publishedAt && !existing.publishedAt) {
+      existing.publishedAt = capture.publishedAt;
+      existing.sortTime = capture.publishedAt;
     }
     await manager.save(existing);
     return { article: existing, revision, status: CaptureStatus.REVISED };
@@ -120,8 +216,9 @@ export class ArticlesService {
     }
   }
 
-  private cleanText(raw: string): string {
-    if (raw.length > MAX_ARTICLE_TEXT_LENGTH) throw new ArticleTooLargeError(raw.length, MAX_ARTICLE_TEXT_LENGTH);
+  /** The input as NFC, or a typed error when it is too long or not valid Unicode text. */
+  private checkText(raw: string, limit: number): string {
+    if (raw.length > limit) throw new ArticleTooLargeError(raw.length, limit);
     if (LONE_SURROGATE.test(raw)) {
       throw new InvalidArticleError('The text is not valid Unicode (it has a lone surrogate)', { field: 'text' });
     }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from '@isnad/articles';
+import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { AttributionHopResolver } from './attribution-hop.resolver';
 import { ClaimAppearanceResolver } from './claim-appearance.resolver';
+import { ClaimCandidateResolver } from './claim-candidate.resolver';
+import { ClaimCandidatesService } from './claim-candidates.service';
 import { ClaimLoader } from './claim.loader';
 import { ClaimResolver } from './claim.resolver';
 import { ClaimsService } from './claims.service';
@@ -11,9 +14,11 @@ import { CLAIM_ENTITIES } from './entities';
 import { ArticleClaimsResolver, OutletRelaysResolver, SourceClaimsResolver } from './related-claims.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CLAIM_ENTITIES), ArticlesModule, SourcesModule],
+  imports: [TypeOrmModule.forFeature(CLAIM_ENTITIES), ArticlesModule, SourcesModule, OutletsModule],
   providers: [
     ClaimsService,
+    ClaimCandidatesService,
+    ClaimCandidateResolver,
     ClaimLoader,
     ClaimResolver,
     ClaimAppearanceResolver,

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
-import { SourcesService } from '@isnad/sources';
+import { OutletsService } from '@isnad/outlets';
+import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
 import { normalizeForSearch, resolveSelector } from '@isnad/text';
 import { AttributionHop, AttributionRelation } from './attribution-hop.entity';
 import { ClaimAppearance } from './claim-appearance.entity';
@@ -38,6 +39,7 @@ export class ClaimsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly articles: ArticlesService,
     private readonly sources: SourcesService,
+    private readonly outlets: OutletsService,
   ) {}
 
   /**
@@ -343,9 +345,9 @@ export class ClaimsService {
 
   private async writeChain(manager: EntityManager, appearanceId: string, chain: AttributionHopInput[]): Promise<void> {
     chain.forEach((hop, position) => {
-      const given = [hop.sourceId, hop.outletId, hop.newSource].filter((x) => x !== undefined && x !== null).length;
-      if (given !== 1) {
-        throw new InvalidAttributionChainError(`Hop ${position} must name exactly one of sourceId, outletId, newSource`, {
+      const given = [hop.sourceId, hop.outletId, hop.newSource, hop.newOutlet].filter((x) => x !== undefined && x !== null);
+      if (given.length !== 1) {
+        throw new InvalidAttributionChainError(`Hop ${position} must name exactly one of sourceId, outletId, newSource, newOutlet`, {
           field: `chain.${position}`,
         });
       }
@@ -356,11 +358,7 @@ export class ClaimsService {
       }
     });
     for (const [position, hop] of chain.entries()) {
-      const source = hop.sourceId
-        ? await this.sources.getCurrent(hop.sourceId, manager)
-        : hop.outletId
-          ? await this.sources.forOutlet(hop.outletId, manager)
-          : await this.sources.createIn(manager, hop.newSource!);
+      const source = await this.sourceOfHop(manager, hop);
       await manager.insert(AttributionHop, {
         appearanceId,
         position,
@@ -369,6 +367,13 @@ export class ClaimsService {
         cue: hop.cue?.normalize('NFC') ?? null,
       });
     }
+  }
+
+  private async sourceOfHop(manager: EntityManager, hop: AttributionHopInput): Promise<Source> {
+    if (hop.sourceId) return this.sources.getCurrent(hop.sourceId, manager);
+    if (hop.outletId) return this.sources.forOutlet(hop.outletId, manager);
+    if (hop.newOutlet) return this.sources.forOutlet((await this.outlets.createIn(manager, hop.newOutlet)).id, manager);
+    return this.sources.createIn(manager, hop.newSource as CreateSourceInput);
   }
 
   private async addTags(manager: EntityManager, claimId: string, labels: string[]): Promise<void> {

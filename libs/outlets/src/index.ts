@@ -4,3 +4,4 @@ export * from './outlet.loader';
 export * from './outlet.entity';
 export * from './outlets.errors';
 export * from './entities';
+export * from './dto/outlet.input';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Connection, DEFAULT_PAGE_SIZE, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
 import { normalizeForSearch } from '@isnad/text';
 import { CreateOutletInput, MergeOutletsInput, UpdateOutletInput } from './dto/outlet.input';
@@ -23,6 +23,12 @@ export class OutletsService {
     const outlet = await manager.findOneBy(Outlet, { id });
     if (!outlet) throw new OutletNotFoundError(id);
     return outlet;
+  }
+
+  /** Outlets (not merged away) whose normalised name is one of `nameKeys`. */
+  async findByNameKeys(nameKeys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Outlet[]> {
+    if (!nameKeys.length) return [];
+    return manager.getRepository(Outlet).findBy({ nameKey: In([...nameKeys]), mergedIntoId: IsNull() });
   }
 
   async domainsOf(outletIds: readonly string[]): Promise<OutletDomain[]> {
@@ -53,21 +59,24 @@ export class OutletsService {
   }
 
   async create(input: CreateOutletInput): Promise<Outlet> {
-    return this.dataSource.transaction(async (manager) => {
-      const outlet = await manager.save(
-        manager.create(Outlet, {
-          name: input.name.trim().normalize('NFC'),
-          nameKey: normalizeForSearch(input.name),
-          kind: input.kind ?? OutletKind.SITE,
-          country: input.country?.toUpperCase() ?? null,
-          languages: input.languages ?? [],
-          ownership: input.ownership,
-          affiliationNote: input.affiliationNote ?? null,
-        }),
-      );
-      await this.claimDomains(manager, outlet.id, input.domains ?? []);
-      return outlet;
-    });
+    return this.dataSource.transaction((manager) => this.createIn(manager, input));
+  }
+
+  /** create() inside the caller's transaction (an attribution chain may name a new outlet). */
+  async createIn(manager: EntityManager, input: CreateOutletInput): Promise<Outlet> {
+    const outlet = await manager.save(
+      manager.create(Outlet, {
+        name: input.name.trim().normalize('NFC'),
+        nameKey: normalizeForSearch(input.name),
+        kind: input.kind ?? OutletKind.SITE,
+        country: input.country?.toUpperCase() ?? null,
+        languages: input.languages ?? [],
+        ownership: input.ownership,
+        affiliationNote: input.affiliationNote ?? null,
+      }),
+    );
+    await this.claimDomains(manager, outlet.id, input.domains ?? []);
+    return outlet;
   }
 
   async update(input: UpdateOutletInput): Promise<Outlet> {
@@ -130,9 +139,10 @@ export class OutletsService {
 
   /**
    * The outlet that owns `host` or one of its parent domains ("arabic.rt.com" → "rt.com"); if none,
-   * a new SITE outlet named after the host, which a fact-checker can rename or merge later.
+   * a new SITE outlet named `name` (the page's site name) or after the host, which a fact-checker
+   * can rename or merge later.
    */
-  async findOrCreateForHost(host: string, manager: EntityManager): Promise<Outlet> {
+  async findOrCreateForHost(host: string, manager: EntityManager, name?: string): Promise<Outlet> {
     const candidates = parentDomains(host);
     const owned = await manager
       .getRepository(OutletDomain)
@@ -146,7 +156,12 @@ export class OutletsService {
       return owned[0].outlet;
     }
     const outlet = await manager.save(
-      manager.create(Outlet, { name: host, nameKey: normalizeForSearch(host), kind: OutletKind.SITE, languages: [] }),
+      manager.create(Outlet, {
+        name: name?.trim() || host,
+        nameKey: normalizeForSearch(name?.trim() || host),
+        kind: OutletKind.SITE,
+        languages: [],
+      }),
     );
     await this.claimDomains(manager, outlet.id, [host]);
     return outlet;

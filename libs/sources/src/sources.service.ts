@@ -34,6 +34,12 @@ export class SourcesService {
     return ids.length ? this.dataSource.getRepository(Source).findBy({ id: In([...ids]) }) : [];
   }
 
+  /** Sources (not merged away) whose normalised name is one of `nameKeys`. */
+  async findByNameKeys(nameKeys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Source[]> {
+    if (!nameKeys.length) return [];
+    return manager.getRepository(Source).findBy({ nameKey: In([...nameKeys]), mergedIntoId: IsNull() });
+  }
+
   async list(filter: SourceFilter = {}, page: PageArgs = {}): Promise<Connection<Source>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     const query = this.dataSource

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsLocale, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsDate, IsLocale, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
 export class CaptureArticleInput {
@@ -33,6 +33,14 @@ export class CaptureArticleInput {
   @IsOptional()
   @IsLocale()
   language?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Keep comment forms, share bars, repeated titles ... in the text (default false: they are removed).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  keepBoilerplate?: boolean;
 
   @Field(() => ID, { nullable: true, description: 'File under this outlet instead of the one owning the URL\'s host.' })
   @IsOptional()

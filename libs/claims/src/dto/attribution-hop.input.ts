@@ -1,10 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { CreateOutletInput } from '@isnad/outlets';
 import { CreateSourceInput } from '@isnad/sources';
 import { AttributionRelation } from '../attribution-hop.entity';
 
-/** One hop of a chain: name exactly one of sourceId, outletId (its outlet source) or newSource. */
+/** One hop of a chain: name exactly one of sourceId, outletId (its outlet source), newSource or newOutlet. */
 @InputType()
 export class AttributionHopInput {
   @Field(() => ID, { nullable: true, description: 'An existing source.' })
@@ -22,6 +23,12 @@ export class AttributionHopInput {
   @ValidateNested()
   @Type(() => CreateSourceInput)
   newSource?: CreateSourceInput;
+
+  @Field(() => CreateOutletInput, { nullable: true, description: 'An outlet to create, standing as the source.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateOutletInput)
+  newOutlet?: CreateOutletInput;
 
   @Field(() => AttributionRelation)
   @IsEnum(AttributionRelation)

@@ -1,4 +1,5 @@
 import { CoreModel1795588595155 } from './1795588595155-CoreModel';
+import { CaptureEvidence1795589385835 } from './1795589385835-CaptureEvidence';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const MIGRATIONS = [CoreModel1795588595155];
+export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835];

@@ -1,0 +1,36 @@
+import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { ClaimAppearance } from './claim-appearance.entity';
+import { ClaimCandidatesService } from './claim-candidates.service';
+import { AcceptClaimCandidateInput, ClaimCandidate } from './dto/claim-candidate.type';
+
+@ArgsType()
+class ClaimCandidatesArgs {
+  @Field(() => ID)
+  @IsUUID()
+  articleId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Default: the latest revision.' })
+  @IsOptional()
+  @IsUUID()
+  revisionId?: string;
+}
+
+@Resolver(() => ClaimCandidate)
+export class ClaimCandidateResolver {
+  constructor(private readonly service: ClaimCandidatesService) {}
+
+  @Query(() => [ClaimCandidate], {
+    description: 'Check-worthy sentences of an article with the source chain its text gives. Suggestions only.',
+  })
+  claimCandidates(@Args() { articleId, revisionId }: ClaimCandidatesArgs): Promise<ClaimCandidate[]> {
+    return this.service.candidatesFor(articleId, revisionId);
+  }
+
+  @Mutation(() => ClaimAppearance, {
+    description: 'Annotates a candidate as a claim appearance with its suggested chain, reusing known sources.',
+  })
+  acceptClaimCandidate(@Args('input') input: AcceptClaimCandidateInput): Promise<ClaimAppearance> {
+    return this.service.accept(input);
+  }
+}
