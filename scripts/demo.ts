@@ -1,0 +1,152 @@
+// `npm run demo [ARTICLE.txt]`: the fact-checker's first story, told through the public GraphQL
+// endpoint. Captures the seed article (an "informed source" quoted via Sputnik), files Sputnik as
+// a state-owned agency, annotates five statements with the anonymous source → Sputnik → site
+// chain, and prints them back by query. Talks to ISNAD_API_URL when set; otherwise starts the API
+// on an in-memory PGlite for the duration of the demo.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { appConfigFromEnv } from '../apps/api/src/app.config';
+import { createApp } from '../apps/api/src/bootstrap';
+
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+const SEED = join(__dirname, '..', 'test', 'fixtures', 'seed', '000_1b4abf1cf8d92138.txt');
+
+const STATEMENTS = [
+  'عُقدت سلسلة لقاءات لممثلي أجهزة كل من الولايات المتحدة وفرنسا وبريطانيا وعدد من دول المنطقة',
+  'بحث قضايا تكثيف الهجمات على قوات الحكومة السورية والتشكيلات المسلحة الموالية لإيران، وكذلك على قواعد عسكرية روسية في سوريا',
+  'أدرجت على قائمة الأهداف كنائس مسيحية ومساجد ودور عبادة للطوائف المختلفة',
+  'ينبغي تزويد الجماعات الإرهابية بالتمويل والتقنيات والذخيرة وأنظمة الأسلحة الحديثة',
+  'يخضعون لتدريب عسكري خاص تحت إشراف مدربين أميركيين',
+  'العسكريون الروس الموجودون في سوريا',
+];
+
+/** A GraphQL client for `url` that throws on any error, naming its code. */
+export function graphqlClient(url: string): Gql {
+  return async (query, variables = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (body.errors?.length) {
+      throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
+    }
+    return body.data;
+  };
+}
+
+/** Runs the capture-and-annotate story and returns the ids later steps build on. */
+export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ articleId: string; claimIds: string[] }> {
+  const { captureArticle } = await gql(
+    `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) {
+       status article { id outletId outlet { name } } revision { number removedLines { kind line } } } }`,
+    {
+      input: {
+        url: 'https://www.syria-news.example/2021/02/isis-meets-western-intelligence/?utm_source=telegram',
+        text,
+        title: 'تنظيم داعش في سوريا يلتقي استخبارات دول غربية',
+        publishedAt: '2021-02-05T09:00:00Z',
+      },
+    },
+  );
+  const { article } = captureArticle;
+  console.log(`Captured article ${article.id} (${captureArticle.status}, revision ${captureArticle.revision.number}) from ${article.outlet.name}`);
+  for (const removed of captureArticle.revision.removedLines) console.log(`  removed ${removed.kind}: «${removed.line}»`);
+
+  const { outlets } = await gql(`query { outlets(filter: { text: "سبوتنيك" }) { nodes { id } } }`);
+  const sputnikId: string =
+    outlets.nodes[0]?.id ??
+    (
+      await gql(
+        `mutation($input: CreateOutletInput!) { createOutlet(input: $input) { id } }`,
+        {
+          input: {
+            name: 'سبوتنيك',
+            kind: 'NEWS_AGENCY',
+            country: 'RU',
+            languages: ['ar', 'ru', 'en'],
+            ownership: 'STATE_OWNED',
+            affiliationNote: 'Owned by Rossiya Segodnya, a Russian state media group',
+            domains: ['sputniknews.com'],
+          },
+        },
+      )
+    ).createOutlet.id;
+  const { createSource } = await gql(
+    `mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`,
+    { input: { kind: 'ANONYMOUS', name: 'مصدر مطلع', language: 'ar', confidedToOutletId: sputnikId } },
+  );
+
+  const { claimCandidates } = await gql(`query($id: ID!) { claimCandidates(articleId: $id) { start } }`, { id: article.id });
+  console.log(`Isnad proposes ${claimCandidates.length} claim candidates; annotating ${STATEMENTS.length} statements by hand:`);
+
+  const claimIds: string[] = [];
+  for (const exact of STATEMENTS) {
+    const { annotateClaim } = await gql(
+      `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { id claimId } }`,
+      {
+        input: {
+          articleId: article.id,
+          selector: { exact },
+          tags: ['سوريا', 'داعش'],
+          chain: [
+            { sourceId: createSource.id, relation: 'ORIGIN', cue: 'أفاد مصدر مطلع' },
+            { outletId: sputnikId, relation: 'RELAYED', cue: 'بحسب سبوتنيك' },
+            { outletId: article.outletId, relation: 'REPUBLISHED' },
+          ],
+        },
+      },
+    );
+    claimIds.push(annotateClaim.claimId);
+  }
+  return { articleId: article.id, claimIds };
+}
+
+/** Prints an article's annotated claims with their anchors and attribution chains. */
+export async function printAnnotations(gql: Gql, articleId: string): Promise<void> {
+  const { article } = await gql(
+    `query($id: ID!) { article(id: $id) { title direction outlet { name }
+       claimAppearances { start end exact claim { id tags { label } }
+         attributionChain { relation cue source { kind name } } } } }`,
+    { id: articleId },
+  );
+  console.log(`\n${article.title} (${article.outlet.name}, ${article.direction})`);
+  for (const appearance of article.claimAppearances) {
+    console.log(`\n[${appearance.start}–${appearance.end}] «${appearance.exact}»`);
+    console.log(`  claim ${appearance.claim.id}  tags: ${appearance.claim.tags.map((t: { label: string }) => t.label).join('، ')}`);
+    const chain = appearance.attributionChain.map(
+      (hop: { relation: string; source: { kind: string; name: string } }) => `${hop.source.name} (${hop.source.kind}, ${hop.relation})`,
+    );
+    console.log(`  chain: ${chain.join(' → ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const text = readFileSync(process.argv[2] ?? SEED, 'utf8');
+  let app: INestApplication | undefined;
+  let url = process.env.ISNAD_API_URL;
+  if (!url) {
+    app = await createApp({ ...appConfigFromEnv({ ISNAD_DATA_DIR: 'memory://' }), port: 0 }, { logger: ['error', 'warn'] });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+    console.log(`Started a throw-away API (in-memory PGlite) at ${url}\n`);
+  }
+  try {
+    const gql = graphqlClient(url);
+    const { articleId } = await annotateSeedArticle(gql, text);
+    await printAnnotations(gql, articleId);
+  } finally {
+    await app?.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
