@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { appConfigFromEnv } from '../apps/api/src/app.config';
 import { createApp } from '../apps/api/src/bootstrap';
+import { SPUTNIK_OUTLET } from '../test/fixtures/seed/sputnik-outlet';
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -63,17 +64,7 @@ export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ art
     (
       await gql(
         `mutation($input: CreateOutletInput!) { createOutlet(input: $input) { id } }`,
-        {
-          input: {
-            name: 'سبوتنيك',
-            kind: 'NEWS_AGENCY',
-            country: 'RU',
-            languages: ['ar', 'ru', 'en'],
-            ownership: 'STATE_OWNED',
-            affiliationNote: 'Owned by Rossiya Segodnya, a Russian state media group',
-            domains: ['sputniknews.com'],
-          },
-        },
+        { input: SPUTNIK_OUTLET },
       )
     ).createOutlet.id;
   const { createSource } = await gql(

@@ -1,4 +1,5 @@
 import { captureArticle, createOutlet, createSource, createSputnik, errorCode } from './support/factories';
+import { SPUTNIK_OUTLET } from './fixtures/seed/sputnik-outlet';
 import { TestApi } from './support/test-api';
 
 describe('outlets and sources', () => {
@@ -16,15 +17,7 @@ describe('outlets and sources', () => {
       `query($id: ID!) { outlet(id: $id) { name kind country languages ownership affiliationNote domains } }`,
       { id: sputnikId },
     );
-    expect(outlet).toEqual({
-      name: 'سبوتنيك',
-      kind: 'NEWS_AGENCY',
-      country: 'RU',
-      languages: ['ar', 'ru', 'en'],
-      ownership: 'STATE_OWNED',
-      affiliationNote: 'Owned by Rossiya Segodnya, a Russian state media group',
-      domains: ['arabic.sputniknews.com', 'sputniknews.com'],
-    });
+    expect(outlet).toEqual(SPUTNIK_OUTLET);
   });
 
   it('refuses a domain another outlet already owns, and leaves both outlets as they were', async () => {

@@ -1,3 +1,4 @@
+import { SPUTNIK_OUTLET } from '../fixtures/seed/sputnik-outlet';
 import { TestApi, seedArticleText } from './test-api';
 
 export const SEED_URL = 'https://www.syria-news.example/2021/02/isis-meets-western-intelligence/?utm_source=telegram';
@@ -48,15 +49,7 @@ export async function createOutlet(api: TestApi, input: Record<string, unknown>)
 
 /** Creates Sputnik (a state-owned Russian news agency) as fact-checkers would file it. */
 export function createSputnik(api: TestApi): Promise<string> {
-  return createOutlet(api, {
-    name: 'سبوتنيك',
-    kind: 'NEWS_AGENCY',
-    country: 'RU',
-    languages: ['ar', 'ru', 'en'],
-    ownership: 'STATE_OWNED',
-    affiliationNote: 'Owned by Rossiya Segodnya, a Russian state media group',
-    domains: ['arabic.sputniknews.com', 'sputniknews.com'],
-  });
+  return createOutlet(api, SPUTNIK_OUTLET);
 }
 
 /** Creates a source and returns its id. */

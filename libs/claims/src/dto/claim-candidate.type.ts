@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinL
 import { Outlet } from '@isnad/outlets';
 import { Source, SourceKind } from '@isnad/sources';
 import { AttributionRelation } from '../attribution-hop.entity';
+import { TextAnchorType } from './text-anchor.type';
 
 @ObjectType()
 export class CandidateDate {
@@ -46,22 +47,7 @@ export class SuggestedHop {
 
 /** A check-worthy sentence proposed to the annotator, anchored and ready to accept. */
 @ObjectType()
-export class ClaimCandidate {
-  @Field(() => Int)
-  start: number;
-
-  @Field(() => Int)
-  end: number;
-
-  @Field()
-  exact: string;
-
-  @Field()
-  prefix: string;
-
-  @Field()
-  suffix: string;
-
+export class ClaimCandidate extends TextAnchorType {
   @Field(() => Float, { description: 'Check-worthiness, 0 to 1.' })
   score: number;
 
