@@ -77,6 +77,18 @@ describe('capturing articles', () => {
     expect(articleByUrl.id).toBe(first.id);
   });
 
+  it('files simultaneous first captures from one new site under one outlet, and of one URL under one article', async () => {
+    const sameSite = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => captureArticle(api, { url: `https://brand-new-site.example/news/${n}`, text: `خبر رقم ${n}` })),
+    );
+    expect(new Set(sameSite.map((a) => a.outletId)).size).toBe(1);
+    const sameUrl = await Promise.all(
+      [1, 2, 3, 4].map(() => captureArticle(api, { url: 'https://another-new-site.example/story', text: 'النص نفسه' })),
+    );
+    expect(new Set(sameUrl.map((a) => a.id)).size).toBe(1);
+    expect(sameUrl.map((a) => a.status).sort()).toEqual(['CREATED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
+  });
+
   it('adds a revision when a URL is captured again with changed text, and existing anchors keep pointing at their text', async () => {
     const url = 'https://www.syria-news.example/2021/02/edited-story';
     const original = await captureArticle(api, { url, text: seedArticleText(), language: 'ar' });

@@ -242,6 +242,32 @@ describe('annotating claims and their attribution chains', () => {
     expect(third.claimId).toBe(first.claimId);
   });
 
+  it('rewords a claim and replaces its tags; search follows the new wording', async () => {
+    const appearance = await annotate(api, { articleId: seed.id, selector: { exact: 'تمكنت المروحيات التابعة للقوات الروسية' }, tags: ['مؤقت'] });
+    const { updateClaim } = await api.ok<{ updateClaim: any }>(
+      `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { statement language tags { label } } }`,
+      {
+        input: {
+          id: appearance.claimId,
+          statement: 'Russian helicopters destroyed an ISIS 4x4 that had attacked a Syrian army bus',
+          language: 'en',
+          tags: ['Deir ez-Zor', 'دير الزور'],
+        },
+      },
+    );
+    expect(updateClaim).toEqual({
+      statement: 'Russian helicopters destroyed an ISIS 4x4 that had attacked a Syrian army bus',
+      language: 'en',
+      tags: [{ label: 'Deir ez-Zor' }, { label: 'دير الزور' }],
+    });
+    const { claims } = await api.ok<{ claims: { nodes: { id: string }[] } }>(
+      `query { claims(filter: { text: "helicopters destroyed", language: "en" }) { nodes { id } } }`,
+    );
+    expect(claims.nodes).toEqual([{ id: appearance.claimId }]);
+    const { tagged } = await api.ok<{ tagged: { nodes: unknown[] } }>(`query { tagged: claims(filter: { tag: "مؤقت" }) { nodes { id } } }`);
+    expect(tagged.nodes).toEqual([]);
+  });
+
   it('replaces an attribution chain', async () => {
     const appearance = await annotate(api, {
       articleId: seed.id,

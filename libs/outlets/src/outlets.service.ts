@@ -163,8 +163,17 @@ export class OutletsService {
         languages: [],
       }),
     );
-    await this.claimDomains(manager, outlet.id, [host]);
-    return outlet;
+    const domain = host.toLowerCase().replace(/^www\./, '');
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO outlet_domains (domain, outlet_id) VALUES ($1, $2) ON CONFLICT (domain) DO NOTHING RETURNING domain`,
+      [domain, outlet.id],
+    );
+    if (claimed.length) return outlet;
+    // A concurrent first capture from the same site created its outlet first (the insert above
+    // waited for it to commit): file under that one and drop ours.
+    await manager.delete(Outlet, { id: outlet.id });
+    const owner = await manager.findOneOrFail(OutletDomain, { where: { domain }, relations: { outlet: true } });
+    return owner.outlet;
   }
 
   private async claimDomains(manager: EntityManager, outletId: string, domains: string[]): Promise<void> {
