@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
+import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
 import { OutletsService } from '@isnad/outlets';
 import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
@@ -176,14 +176,14 @@ export class ClaimsService {
     if (filter.text) {
       const key = normalizeForSearch(filter.text);
       if (!key) throw new InvalidClaimError('The search text has no letters or digits', { field: 'text' });
-      const pattern = `%${escapeLike(key)}%`;
+      // Every word, in any order, in the statement or in one of the quotes.
+      const inStatement = containsAllWords('c.statement_key', key, 'word');
+      const inQuote = containsAllWords('ap.exact_key', key, 'word');
       query.andWhere(
         new Brackets((where) =>
           where
-            .where('c.statement_key LIKE :pattern', { pattern })
-            .orWhere(
-              'EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ap.exact_key LIKE :pattern)',
-            ),
+            .where(inStatement.sql, inStatement.parameters)
+            .orWhere(`EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ${inQuote.sql})`),
         ),
       );
     }

@@ -3,6 +3,25 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Most words a text search looks for; the rest of a pasted paragraph adds cost, not precision. */
+export const MAX_SEARCH_WORDS = 12;
+
+/**
+ * A SQL condition that `column` (a normalised search key) contains every word of `searchKey`, in
+ * any order, with its parameters. Each word is a LIKE '%word%' that a pg_trgm index can serve;
+ * Arabic prefixes (و، ال، لـ) stay matched because a word matches inside a longer one.
+ */
+export function containsAllWords(
+  column: string,
+  searchKey: string,
+  parameterPrefix: string,
+): { sql: string; parameters: Record<string, string> } {
+  const words = [...new Set(searchKey.split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
+  const parameters = Object.fromEntries(words.map((word, i) => [`${parameterPrefix}${i}`, `%${escapeLike(word)}%`]));
+  const sql = words.map((_, i) => `${column} LIKE :${parameterPrefix}${i}`).join(' AND ');
+  return { sql: sql || 'FALSE', parameters };
+}
+
 /** True for PostgreSQL's unique_violation, optionally on the named constraint or index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
+import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
 import { normalizeForSearch } from '@isnad/text';
 import { CreateOutletInput, MergeOutletsInput, UpdateOutletInput } from './dto/outlet.input';
 import { OutletFilter } from './dto/outlet.filter';
@@ -47,7 +47,10 @@ export class OutletsService {
       .orderBy('o.created_at', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .limit(first + 1);
-    if (filter.text) query.andWhere(`o.name_key LIKE :text`, { text: `%${escapeLike(normalizeForSearch(filter.text))}%` });
+    if (filter.text) {
+      const words = containsAllWords('o.name_key', normalizeForSearch(filter.text), 'word');
+      query.andWhere(words.sql, words.parameters);
+    }
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country.toUpperCase() });
     if (page.after) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, decodeCursor, escapeLike, toConnection } from '@isnad/common';
+import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
 import { normalizeForSearch } from '@isnad/text';
 import { CreateSourceInput, MergeSourcesInput, SourceFilter, UpdateSourceInput } from './dto/source.input';
@@ -49,7 +49,10 @@ export class SourcesService {
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .limit(first + 1);
-    if (filter.text) query.andWhere('s.name_key LIKE :text', { text: `%${escapeLike(normalizeForSearch(filter.text))}%` });
+    if (filter.text) {
+      const words = containsAllWords('s.name_key', normalizeForSearch(filter.text), 'word');
+      query.andWhere(words.sql, words.parameters);
+    }
     if (filter.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter.outletId) {
       query.andWhere('(s.outlet_id = :outletId OR s.confided_to_outlet_id = :outletId)', { outletId: filter.outletId });
