@@ -270,6 +270,23 @@ describe('annotating claims and their attribution chains', () => {
     expect(tagged.nodes).toEqual([]);
   });
 
+  it('deletes an appearance annotated by mistake, with its chain, and keeps the claim', async () => {
+    const mistake = await annotate(api, {
+      articleId: seed.id,
+      selector: { exact: 'هاجموا حافلة عسكرية' },
+      chain: [{ newSource: { kind: 'ANONYMOUS', name: 'مصدر خاطئ' }, relation: 'ORIGIN' }],
+    });
+    const { deleteClaimAppearance } = await api.ok<{ deleteClaimAppearance: string }>(
+      `mutation($id: ID!) { deleteClaimAppearance(id: $id) }`,
+      { id: mistake.id },
+    );
+    expect(deleteClaimAppearance).toBe(mistake.claimId);
+    expect(await errorCode(api, `query($id: ID!) { claimAppearance(id: $id) { id } }`, { id: mistake.id })).toBe('NOT_FOUND');
+    const { claim } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { appearanceCount } }`, { id: mistake.claimId });
+    expect(claim.appearanceCount).toBe(0);
+    expect(await errorCode(api, `mutation($id: ID!) { deleteClaimAppearance(id: $id) }`, { id: mistake.id })).toBe('NOT_FOUND');
+  });
+
   it('replaces an attribution chain', async () => {
     const appearance = await annotate(api, {
       articleId: seed.id,

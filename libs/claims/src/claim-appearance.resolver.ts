@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext, IdArgs } from '@isnad/common';
 import { Article, ArticleLoader, ArticleRevision } from '@isnad/articles';
 import { Source, SourceLoader } from '@isnad/sources';
@@ -40,6 +40,11 @@ export class ClaimAppearanceResolver {
   @Mutation(() => ClaimAppearance, { description: 'Moves an appearance to another (canonical) claim.' })
   attachAppearanceToClaim(@Args('input') input: AttachAppearanceInput): Promise<ClaimAppearance> {
     return this.service.attachAppearance(input);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes an appearance annotated by mistake (and its chain); returns its claim\'s id.' })
+  deleteClaimAppearance(@Args() { id }: IdArgs): Promise<string> {
+    return this.service.deleteAppearance(id);
   }
 
   @ResolveField(() => Claim)

@@ -106,6 +106,18 @@ export class ClaimsService {
     });
   }
 
+  /**
+   * Removes an appearance annotated by mistake, with its chain. The claim stays (other appearances
+   * or a verdict may rest on it); its id is returned so the client can refresh it.
+   */
+  async deleteAppearance(id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const appearance = await this.getAppearance(id, manager);
+      await manager.delete(ClaimAppearance, { id: appearance.id });
+      return appearance.claimId;
+    });
+  }
+
   async update(input: UpdateClaimInput): Promise<Claim> {
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.get(input.id, manager);
