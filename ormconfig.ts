@@ -7,10 +7,14 @@ import { ARTICLE_ENTITIES } from '@isnad/articles/entities';
 import { CLAIM_ENTITIES } from '@isnad/claims/entities';
 import { OUTLET_ENTITIES } from '@isnad/outlets/entities';
 import { SOURCE_ENTITIES } from '@isnad/sources/entities';
+import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
+import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
 
 export default prepareDataSource(databaseConfigFromEnv(), [
   ...OUTLET_ENTITIES,
   ...ARTICLE_ENTITIES,
   ...SOURCE_ENTITIES,
   ...CLAIM_ENTITIES,
+  ...VERDICT_ENTITIES,
+  ...WEBHOOK_ENTITIES,
 ]).then(({ options }) => new DataSource(options));

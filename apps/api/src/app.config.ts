@@ -11,6 +11,11 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Where to write the schema SDL at start-up, or null to keep it in memory. */
   schemaFile: string | null;
+  /**
+   * Base of public links (ClaimReview url, feed links); PUBLIC_BASE_URL. When unset, links use the
+   * origin each request came to.
+   */
+  publicBaseUrl?: string | null;
 }
 
 /** Reads AppConfig from the environment; throws a readable error on a bad value. */
@@ -25,5 +30,13 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     runMigrations: database.kind === 'pglite' || env.DATABASE_MIGRATE === 'true',
     bodyLimitBytes: 12 * 1024 * 1024,
     schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
+    publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
   };
+}
+
+function parseBaseUrl(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL, got "${value}"`);
+  return value.trim().replace(/\/+$/, '');
 }

@@ -6,7 +6,6 @@ import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import {
   GraphQLErrorFilter,
-  GraphQLRequestContext,
   RequestLoaders,
   formatGraphQLError,
   validationErrorToDomainError,
@@ -14,6 +13,7 @@ import {
 import { DatabaseModule } from '@isnad/database';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
+import { HttpGraphQLContext, VerdictsModule } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 
 @Module({})
@@ -29,13 +29,14 @@ export class AppModule {
           sortSchema: true,
           graphiql: true,
           introspection: true,
-          context: (): GraphQLRequestContext => ({ loaders: new RequestLoaders() }),
+          context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({ loaders: new RequestLoaders(), req }),
           formatError: formatGraphQLError,
         }),
         OutletsModule,
         ArticlesModule,
         SourcesModule,
         ClaimsModule,
+        VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

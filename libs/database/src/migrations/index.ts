@@ -1,5 +1,6 @@
 import { CoreModel1795588595155 } from './1795588595155-CoreModel';
 import { CaptureEvidence1795589385835 } from './1795589385835-CaptureEvidence';
+import { Verdicts1795589837964 } from './1795589837964-Verdicts';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835];
+export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835, Verdicts1795589837964];

@@ -1,0 +1,43 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLRequestContext } from '@isnad/common';
+import { Claim, ClaimAppearance } from '@isnad/claims';
+import { Verdict } from './verdict.entity';
+import { VerdictLoader } from './verdict.loader';
+import { isReviewable } from './verdict.resolver';
+
+// Verdicts hang off claims and their appearances; the claims library does not know about them,
+// so the fields are added from here.
+
+@Resolver(() => Claim)
+export class ClaimVerdictsResolver {
+  constructor(private readonly loader: VerdictLoader) {}
+
+  @ResolveField(() => [Verdict], {
+    description: 'Verdicts on this claim and on claims merged into it, newest first. Public ones only unless includeUnpublished.',
+  })
+  verdicts(
+    @Parent() claim: Claim,
+    @Args('includeUnpublished', { defaultValue: false }) includeUnpublished: boolean,
+    @Context() ctx: GraphQLRequestContext,
+  ): Promise<Verdict[]> {
+    return this.loader.ofClaim(ctx, !includeUnpublished).load(claim.id);
+  }
+
+  @ResolveField(() => Verdict, { nullable: true, description: 'The current public (published or corrected) verdict, if any.' })
+  async verdict(@Parent() claim: Claim, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> {
+    return (await this.loader.ofClaim(ctx, true).load(claim.id)).find(isReviewable) ?? null;
+  }
+}
+
+@Resolver(() => ClaimAppearance)
+export class AppearanceVerdictResolver {
+  constructor(private readonly loader: VerdictLoader) {}
+
+  @ResolveField(() => Verdict, {
+    nullable: true,
+    description: "The public verdict on the appearance's claim: every appearance of a claim, in every outlet, shows it.",
+  })
+  async verdict(@Parent() appearance: ClaimAppearance, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> {
+    return (await this.loader.ofClaim(ctx, true).load(appearance.claimId)).find(isReviewable) ?? null;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Request } from 'express';
+import { GraphQLRequestContext } from '@isnad/common';
+
+/** Options of the verdicts module, from AppConfig. */
+export interface VerdictsOptions {
+  /** Base of the public URLs in ClaimReview, feeds and webhooks; null: the origin of each request. */
+  publicBaseUrl: string | null;
+}
+export const VERDICTS_OPTIONS = Symbol('VERDICTS_OPTIONS');
+
+/** The GraphQL context with the HTTP request (absent on subscriptions). */
+export type HttpGraphQLContext = GraphQLRequestContext & { req?: Request };
+
+/**
+ * The base URL public links are made from: the configured PUBLIC_BASE_URL, else the request's own
+ * origin (protocol and Host header as Express sees them), else loopback.
+ */
+export function publicBaseUrl(options: VerdictsOptions, req?: Request): string {
+  if (options.publicBaseUrl) return options.publicBaseUrl.replace(/\/+$/, '');
+  const host = req?.get('host');
+  return host ? `${req?.protocol ?? 'http'}://${host}` : 'http://127.0.0.1';
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { Article, ArticlesService } from '@isnad/articles';
+import { Claim, ClaimAppearance, ClaimsService } from '@isnad/claims';
+import { Outlet, OutletsService } from '@isnad/outlets';
+import { Source, SourcesService } from '@isnad/sources';
+import { Organisation } from './organisation.entity';
+import { RatingScalesService, ScaleBounds } from './rating-scales.service';
+import { Rating } from './rating.entity';
+import { Verdict } from './verdict.entity';
+import { VerdictsService } from './verdicts.service';
+
+/** Most appearances a ClaimReview or feed entry lists for one claim. */
+export const MAX_APPEARANCES = 50;
+
+/** One place the claim appeared, with its article and outlet. */
+export interface AppearanceInOutlet {
+  appearance: ClaimAppearance;
+  article: Article;
+  outlet: Outlet | null;
+  /** When the outlet published it, else when Isnad first captured it. */
+  date: Date;
+}
+
+/** Everything needed to present a public verdict: ClaimReview, feed entries, webhook payloads. */
+export interface VerdictBundle {
+  verdict: Verdict;
+  organisation: Organisation;
+  rating: Rating;
+  bounds: ScaleBounds;
+  /** The canonical claim, today (after any merges). */
+  claim: Claim;
+  /** Earliest first. */
+  appearances: AppearanceInOutlet[];
+  /** Who made the claim: the origin of the earliest appearance's attribution chain. */
+  claimant: Source | null;
+}
+
+/**
+ * Loads verdict bundles for a whole page of verdicts in a fixed number of statements, whatever the
+ * page size (feeds and ClaimReview share it).
+ */
+@Injectable()
+export class VerdictBundleService {
+  constructor(
+    private readonly verdicts: VerdictsService,
+    private readonly scales: RatingScalesService,
+    private readonly claims: ClaimsService,
+    private readonly articles: ArticlesService,
+    private readonly outlets: OutletsService,
+    private readonly sources: SourcesService,
+  ) {}
+
+  async bundles(verdicts: Verdict[]): Promise<VerdictBundle[]> {
+    if (!verdicts.length) return [];
+    const canonical = await this.verdicts.canonicalClaimIds([...new Set(verdicts.map((v) => v.claimId))]);
+    const claimIds = [...new Set(verdicts.map((v) => canonical.get(v.claimId) ?? v.claimId))];
+    const [claims, pages, ratings, organisations] = await Promise.all([
+      this.claims.findByIds(claimIds),
+      this.claims.appearancePagesOf(claimIds, { first: MAX_APPEARANCES }),
+      this.scales.findRatingsByIds([...new Set(verdicts.map((v) => v.ratingId))]),
+      this.scales.findOrganisationsByIds([...new Set(verdicts.map((v) => v.organisationId))]),
+    ]);
+    const bounds = await this.scales.boundsOfScales([...new Set(ratings.map((r) => r.scaleId))]);
+    const appearances = [...pages.values()].flatMap((page) => page.nodes);
+    const [articles, hops] = await Promise.all([
+      this.articles.findByIds([...new Set(appearances.map((a) => a.articleId))]),
+      this.claims.hopsOf(appearances.map((a) => a.id)),
+    ]);
+    const origins = new Map(hops.filter((h) => h.position === 0).map((h) => [h.appearanceId, h.sourceId]));
+    const [outlets, sources] = await Promise.all([
+      this.outlets.findByIds([...new Set(articles.map((a) => a.outletId))]),
+      this.sources.findByIds([...new Set(origins.values())]),
+    ]);
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+    const claimById = byId(claims);
+    const articleById = byId(articles);
+    const outletById = byId(outlets);
+    const sourceById = byId(sources);
+    const ratingById = byId(ratings);
+    const organisationById = byId(organisations);
+
+    return verdicts.map((verdict) => {
+      const claimId = canonical.get(verdict.claimId) ?? verdict.claimId;
+      const rating = ratingById.get(verdict.ratingId) as Rating;
+      const inOutlets = (pages.get(claimId)?.nodes ?? [])
+        .map((appearance) => {
+          const article = articleById.get(appearance.articleId) as Article;
+          return {
+            appearance,
+            article,
+            outlet: outletById.get(article.outletId) ?? null,
+            date: article.publishedAt ?? article.firstCapturedAt,
+          };
+        })
+        .sort((a, b) => a.date.getTime() - b.date.getTime());
+      const originId = inOutlets.map((a) => origins.get(a.appearance.id)).find((id) => id !== undefined);
+      return {
+        verdict,
+        organisation: organisationById.get(verdict.organisationId) as Organisation,
+        rating,
+        bounds: bounds.get(rating.scaleId) ?? { worst: null, best: null },
+        claim: claimById.get(claimId) as Claim,
+        appearances: inOutlets,
+        claimant: originId ? (sourceById.get(originId) ?? null) : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticlesModule } from '@isnad/articles';
+import { ClaimsModule } from '@isnad/claims';
+import { OutletsModule } from '@isnad/outlets';
+import { SourcesModule } from '@isnad/sources';
+import { AppearanceVerdictResolver, ClaimVerdictsResolver } from './claim-verdicts.resolver';
+import { ClaimReviewController } from './claim-review.controller';
+import { VERDICT_ENTITIES } from './entities';
+import { VERDICTS_OPTIONS, VerdictsOptions } from './public-url';
+import { RatingResolver, RatingScaleResolver } from './rating-scale.resolver';
+import { RatingScalesService } from './rating-scales.service';
+import { VerdictBundleService } from './verdict-bundle.service';
+import { VerdictLoader } from './verdict.loader';
+import { VerdictResolver } from './verdict.resolver';
+import { VerdictsService } from './verdicts.service';
+
+/** Rating scales, verdicts and their review workflow, ClaimReview markup. */
+@Module({})
+export class VerdictsModule {
+  static forRoot(options: VerdictsOptions): DynamicModule {
+    const optionsProvider = { provide: VERDICTS_OPTIONS, useValue: options };
+    return {
+      module: VerdictsModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature(VERDICT_ENTITIES), ClaimsModule, ArticlesModule, OutletsModule, SourcesModule],
+      controllers: [ClaimReviewController],
+      providers: [
+        optionsProvider,
+        RatingScalesService,
+        VerdictsService,
+        VerdictBundleService,
+        VerdictLoader,
+        VerdictResolver,
+        RatingScaleResolver,
+        RatingResolver,
+        ClaimVerdictsResolver,
+        AppearanceVerdictResolver,
+      ],
+      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictBundleService, VerdictLoader],
+    };
+  }
+}
