@@ -12,11 +12,15 @@ import { ClaimResolver } from './claim.resolver';
 import { ClaimsService } from './claims.service';
 import { CLAIM_ENTITIES } from './entities';
 import { ArticleClaimsResolver, OutletRelaysResolver, SourceClaimsResolver } from './related-claims.resolver';
+import { WebAnnotationController } from './web-annotation.controller';
+import { WebAnnotationService } from './web-annotation.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CLAIM_ENTITIES), ArticlesModule, SourcesModule, OutletsModule],
+  controllers: [WebAnnotationController],
   providers: [
     ClaimsService,
+    WebAnnotationService,
     ClaimCandidatesService,
     ClaimCandidateResolver,
     ClaimLoader,

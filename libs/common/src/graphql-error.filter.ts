@@ -1,25 +1,58 @@
-import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { DomainError } from './domain-error';
+import { DomainError, ErrorCode } from './domain-error';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  INTERNAL_SERVER_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+};
 
 /**
- * The one filter between resolvers and clients: a DomainError becomes a GraphQL error carrying its
- * code and details; anything else is logged with where it happened and returned as
- * INTERNAL_SERVER_ERROR without internals.
+ * The one filter between handlers and clients. In GraphQL a DomainError becomes an error carrying
+ * its code and details; on plain HTTP routes (feeds, JSON-LD) it becomes the matching status with
+ * the same `{ errors: [{ message, extensions: { code } }] }` body. Anything unexpected is logged
+ * with where it happened and answered as INTERNAL_SERVER_ERROR without internals.
  */
 @Catch()
 export class GraphQLErrorFilter implements GqlExceptionFilter {
-  private readonly logger = new Logger('GraphQL');
+  private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): GraphQLError {
+  catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<string>() === 'http') return this.replyHttp(exception, host);
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
     }
     if (exception instanceof GraphQLError) return exception;
     const info = host.getType<string>() === 'graphql' ? GqlArgumentsHost.create(host).getInfo() : undefined;
-    const where = info ? `${info.parentType.name}.${info.fieldName}` : host.getType();
-    this.logger.error(`Unexpected error in ${where}`, exception instanceof Error ? exception.stack : String(exception));
+    this.logUnexpected(info ? `${info.parentType.name}.${info.fieldName}` : host.getType(), exception);
     return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+
+  private replyHttp(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
+    let body: { message: string; extensions: Record<string, unknown> };
+    if (exception instanceof DomainError) {
+      status = HTTP_STATUS[exception.code];
+      body = { message: exception.message, extensions: { ...exception.details, code: exception.code } };
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const code = status === HttpStatus.NOT_FOUND ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      body = { message: exception.message, extensions: { code } };
+    } else {
+      this.logUnexpected(`${http.getRequest<{ method: string; url: string }>().method} ${http.getRequest<{ url: string }>().url}`, exception);
+      body = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    if (!response.headersSent) response.status(status).json({ errors: [body] });
+  }
+
+  private logUnexpected(where: string, exception: unknown): void {
+    this.logger.error(`Unexpected error in ${where}`, exception instanceof Error ? exception.stack : String(exception));
   }
 }
