@@ -7,6 +7,7 @@ import { ARTICLE_ENTITIES } from '@isnad/articles/entities';
 import { CLAIM_ENTITIES } from '@isnad/claims/entities';
 import { OUTLET_ENTITIES } from '@isnad/outlets/entities';
 import { SOURCE_ENTITIES } from '@isnad/sources/entities';
+import { LINKING_ENTITIES } from '@isnad/linking/entities';
 import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
 import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
 
@@ -15,6 +16,7 @@ export default prepareDataSource(databaseConfigFromEnv(), [
   ...ARTICLE_ENTITIES,
   ...SOURCE_ENTITIES,
   ...CLAIM_ENTITIES,
+  ...LINKING_ENTITIES,
   ...VERDICT_ENTITIES,
   ...WEBHOOK_ENTITIES,
 ]).then(({ options }) => new DataSource(options));

@@ -1,4 +1,5 @@
 import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
+import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.config';
 
 /** Everything the API reads from its environment, read and checked once at start-up. */
 export interface AppConfig {
@@ -11,6 +12,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Where to write the schema SDL at start-up, or null to keep it in memory. */
   schemaFile: string | null;
+  /** Claim linking: the optional embeddings endpoint (EMBEDDINGS_URL, EMBEDDINGS_MODEL, EMBEDDINGS_API_KEY). */
+  linking?: LinkingConfig;
   /**
    * Base of public links (ClaimReview url, feed links); PUBLIC_BASE_URL. When unset, links use the
    * origin each request came to.
@@ -30,6 +33,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     runMigrations: database.kind === 'pglite' || env.DATABASE_MIGRATE === 'true',
     bodyLimitBytes: 12 * 1024 * 1024,
     schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
+    linking: linkingConfigFromEnv(env),
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
   };
 }

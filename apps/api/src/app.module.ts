@@ -11,6 +11,7 @@ import {
   validationErrorToDomainError,
 } from '@isnad/common';
 import { DatabaseModule } from '@isnad/database';
+import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { HttpGraphQLContext, VerdictsModule } from '@isnad/verdicts';
@@ -36,6 +37,7 @@ export class AppModule {
         ArticlesModule,
         SourcesModule,
         ClaimsModule,
+        LinkingModule.forRoot(config.linking),
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
       ],
       providers: [
