@@ -60,6 +60,20 @@ describe('capturing articles', () => {
     expect(article).toEqual({ language: 'ar', direction: 'RTL' }); // detected, none was given
   });
 
+  it('stores hostile text exactly as given and finds it again (markup, SQL, bidi overrides)', async () => {
+    const hostile = `<script>alert("x")</script> '); DROP TABLE articles; -- \u202Eمصدر\u202C ]]> \u2066سبوتنيك\u2069 ${'%_\\'}`;
+    const captured = await captureArticle(api, { url: 'https://hostile.example/a', text: hostile, keepBoilerplate: true });
+    expect(captured.text).toBe(hostile);
+    const appearance = await annotate(api, { articleId: captured.id, selector: { exact: `DROP TABLE articles; -- \u202Eمصدر` } });
+    const { claims } = await api.ok<{ claims: { nodes: { id: string }[] } }>(
+      `query($text: String!) { claims(filter: { text: $text }) { nodes { id } } }`,
+      { text: 'drop table مصدر' },
+    );
+    expect(claims.nodes).toEqual([{ id: appearance.claimId }]);
+    const { articles } = await api.ok<{ articles: { nodes: unknown[] } }>(`query { articles(first: 100) { nodes { id } } }`);
+    expect(articles.nodes.length).toBeGreaterThan(0);
+  });
+
   it('keeps page furniture when asked to', async () => {
     const text = 'خبر عاجل عن اجتماع في دمشق.\n\nاترك رد';
     const captured = await captureArticle(api, { url: "https://example.org/keep", text, keepBoilerplate: true });
