@@ -1,0 +1,86 @@
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsInt, IsLocale, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ClaimTextKind } from '../claim-match-text.entity';
+import { MatchReasonKind } from '../match-scoring';
+
+registerEnumType(MatchReasonKind, {
+  name: 'MatchReasonKind',
+  valuesMap: {
+    SHARED_PHRASE: { description: 'The longest run of words both texts share.' },
+    SHARED_TERMS: { description: 'The rarest stemmed words both texts share.' },
+    SHARED_NAMES: { description: 'Capitalised names of the text found in the claim.' },
+    SHARED_NUMBERS: { description: 'Numbers both texts give.' },
+    DIFFERENT_NUMBERS: { description: 'Both give numbers, none the same: the score was lowered.' },
+    SIMILAR_WORDING: { description: 'Character trigram similarity of the two texts (value: 0..1).' },
+    SIMILAR_MEANING: { description: 'Embedding cosine similarity (value: 0..1), when an encoder is configured.' },
+  },
+});
+
+@ObjectType()
+export class MatchReason {
+  @Field(() => MatchReasonKind)
+  kind: MatchReasonKind;
+
+  @Field(() => [String], { description: 'The words, phrase, numbers or similarity concerned (search-key form).' })
+  values: string[];
+}
+
+/** A suggested existing claim for a text. */
+@ObjectType()
+export class ClaimMatch {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field(() => Float, { description: '0..1; suggestions start at suggestionThreshold.' })
+  score: number;
+
+  @Field(() => ClaimTextKind, { description: 'Which of the claim\'s texts matched best.' })
+  matchedKind: ClaimTextKind;
+
+  @Field({ description: 'That text, in search-key form (normalised).' })
+  matchedKey: string;
+
+  @Field(() => String, { nullable: true })
+  matchedLanguage: string | null;
+
+  @Field(() => [MatchReason])
+  reasons: MatchReason[];
+}
+
+@ArgsType()
+export class ClaimMatchesArgs {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  text: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language of the text; detected when absent.' })
+  @IsOptional()
+  @IsLocale()
+  language?: string;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many suggestions, 1 to 50 (default 5).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Lowest score returned; default the suggestion threshold.' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+}
+
+@ArgsType()
+export class MatchSuggestionsArgs {
+  @Field(() => Int, { nullable: true, description: '1 to 20 (default 5).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  first?: number;
+}

@@ -1,0 +1,6 @@
+import { ClaimLinkReview } from './claim-link-review.entity';
+import { ClaimMatchTerm } from './claim-match-term.entity';
+import { ClaimMatchText } from './claim-match-text.entity';
+import { ClaimTranslation } from './claim-translation.entity';
+
+export const LINKING_ENTITIES = [ClaimTranslation, ClaimMatchText, ClaimMatchTerm, ClaimLinkReview];

@@ -1,0 +1,146 @@
+import { CapturedArticle, annotate, captureArticle, captureSeedArticle, codePointSpan, errorCode } from './support/factories';
+import { addTranslation, claimMatches, matchSuggestions } from './support/linking-factories';
+import { TestApi } from './support/test-api';
+
+// A claim of the seed article (the informed source via Sputnik) and how other outlets carry it.
+const MEETINGS_AR = 'عُقدت سلسلة لقاءات لممثلي أجهزة كل من الولايات المتحدة وفرنسا وبريطانيا وعدد من دول المنطقة';
+const TRAINING_AR = 'يخضعون لتدريب عسكري خاص تحت إشراف مدربين أميركيين';
+const MEETINGS_EN =
+  'Representatives of the intelligence services of the United States, France and Britain held a series of meetings with ISIS field commanders in al-Tanf.';
+const ENGLISH_REPORT = `Sources told Sputnik on Friday that ${MEETINGS_EN} The source did not give dates.`;
+// Same places and names as the claims above, different claims: what must not be suggested.
+const HARD_NEGATIVE_EN = 'France and Britain will sign a trade agreement with the United States in London, officials said on Friday.';
+
+describe('cross-outlet claim matching and its review', () => {
+  let api: TestApi;
+  let seed: CapturedArticle;
+  let english: CapturedArticle;
+  let meetings: { id: string; claimId: string };
+  let training: { id: string; claimId: string };
+  let meetingsEn: { id: string; claimId: string };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    seed = await captureSeedArticle(api);
+    meetings = await annotate(api, { articleId: seed.id, selector: codePointSpan(seed.text, MEETINGS_AR) });
+    training = await annotate(api, { articleId: seed.id, selector: codePointSpan(seed.text, TRAINING_AR) });
+    english = await captureArticle(api, {
+      url: 'https://wire.example/2021/02/05/isis-western-intelligence',
+      text: ENGLISH_REPORT,
+      language: 'en',
+      publishedAt: '2021-02-05T12:00:00Z',
+    });
+    meetingsEn = await annotate(api, { articleId: english.id, selector: codePointSpan(english.text, MEETINGS_EN) });
+  });
+  afterAll(() => api?.stop());
+
+  it('finds the Arabic claim from a lightly edited Arabic text, whatever its diacritics and letter variants', async () => {
+    const edited = 'وعقدت سلسلة لقاءات لممثلى اجهزة الولايات المتحدة وفرنسا وبريطانيا ودول المنطقة في التنف';
+    const [best, ...rest] = await claimMatches(api, edited);
+    expect(best.claim.id).toBe(meetings.claimId);
+    expect(best.score).toBeGreaterThan(0.5);
+    expect(best.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['SHARED_PHRASE', 'SHARED_TERMS']));
+    expect(best.reasons.find((r) => r.kind === 'SHARED_PHRASE')?.values[0]).toContain('سلسله لقاءات');
+    expect(rest.map((m) => m.claimId)).not.toContain(training.claimId);
+  });
+
+  it('finds the Arabic claim from English text through the translation a fact-checker recorded', async () => {
+    const query = 'US, French and British intelligence representatives held a series of meetings with regional countries';
+    const before = await claimMatches(api, query, { minScore: 0 });
+    expect(before.map((m) => m.claimId)).not.toContain(meetings.claimId);
+
+    await addTranslation(
+      api,
+      meetings.claimId,
+      'en',
+      'A series of meetings was held by representatives of the services of the United States, France, Britain and several countries of the region',
+    );
+    const [best] = await claimMatches(api, query);
+    expect(best).toMatchObject({ claimId: meetings.claimId, matchedKind: 'TRANSLATION', matchedLanguage: 'en' });
+    expect(best.reasons.find((r) => r.kind === 'SHARED_TERMS')?.values).toEqual(expect.arrayContaining(['meet']));
+  });
+
+  it('does not suggest a claim that shares only places and names, and ranks it below the real one', async () => {
+    const suggestions = await claimMatches(api, HARD_NEGATIVE_EN);
+    expect(suggestions.map((m) => m.claimId)).not.toContain(meetingsEn.claimId);
+    const all = await claimMatches(api, MEETINGS_EN, { minScore: 0, first: 10 });
+    expect(all[0].claimId).toBe(meetingsEn.claimId);
+  });
+
+  it('lowers the score when both texts give numbers and none agree', async () => {
+    const article = await captureArticle(api, {
+      url: 'https://local.example/deir-ez-zor-attack',
+      text: 'Five Syrian soldiers were killed when ISIS fighters attacked an army bus on the Deir ez-Zor road, a field source said. 5 soldiers died.',
+      language: 'en',
+    });
+    const claim = await annotate(api, {
+      articleId: article.id,
+      selector: codePointSpan(article.text, 'Five Syrian soldiers were killed when ISIS fighters attacked an army bus on the Deir ez-Zor road'),
+      statement: '5 Syrian soldiers were killed when ISIS attacked an army bus on the Deir ez-Zor road',
+    });
+    const same = await claimMatches(api, 'ISIS attacked an army bus on the Deir ez-Zor road, killing 5 Syrian soldiers', { minScore: 0 });
+    const other = await claimMatches(api, 'ISIS attacked an army bus on the Deir ez-Zor road, killing 50 Syrian soldiers', { minScore: 0 });
+    const sameScore = same.find((m) => m.claimId === claim.claimId);
+    const otherScore = other.find((m) => m.claimId === claim.claimId);
+    expect(sameScore?.reasons).toEqual(expect.arrayContaining([{ kind: 'SHARED_NUMBERS', values: ['5'] }]));
+    expect(otherScore?.reasons.map((r) => r.kind)).toContain('DIFFERENT_NUMBERS');
+    expect(otherScore!.score).toBeLessThan(sameScore!.score * 0.8);
+  });
+
+  it('suggests the Arabic claim for the English appearance; a rejection is remembered', async () => {
+    const suggestions = await matchSuggestions(api, meetingsEn.id);
+    expect(suggestions[0]?.claimId).toBe(meetings.claimId);
+    expect(suggestions.map((m) => m.claimId)).not.toContain(meetingsEn.claimId);
+
+    const review = await api.ok<{ rejectClaimMatch: { decision: string } }>(
+      `mutation($input: ReviewClaimMatchInput!) { rejectClaimMatch(input: $input) { decision } }`,
+      { input: { claimId: meetingsEn.claimId, matchedClaimId: meetings.claimId, note: 'checking' } },
+    );
+    expect(review.rejectClaimMatch.decision).toBe('REJECTED');
+    expect((await matchSuggestions(api, meetingsEn.id)).map((m) => m.claimId)).not.toContain(meetings.claimId);
+  });
+
+  it('relates claims that support or contradict each other, from either side', async () => {
+    await api.ok(`mutation($input: RelateClaimsInput!) { relateClaims(input: $input) { id } }`, {
+      input: { claimId: training.claimId, matchedClaimId: meetings.claimId, relation: 'SUPPORTS' },
+    });
+    const data = await api.ok<{ a: any; b: any }>(
+      `query($a: ID!, $b: ID!) {
+         a: claim(id: $a) { relatedClaims { relation claim { id } } }
+         b: claim(id: $b) { relatedClaims { relation claim { id } } }
+       }`,
+      { a: training.claimId, b: meetings.claimId },
+    );
+    expect(data.a.relatedClaims).toEqual([{ relation: 'SUPPORTS', claim: { id: meetings.claimId } }]);
+    expect(data.b.relatedClaims).toEqual([{ relation: 'SUPPORTS', claim: { id: training.claimId } }]);
+  });
+
+  it('confirms a match by merging into the older claim, keeping both appearances and the translation', async () => {
+    const data = await api.ok<{ confirmClaimMatch: any }>(
+      `mutation($input: ReviewClaimMatchInput!) {
+         confirmClaimMatch(input: $input) {
+           id appearances { nodes { id } } translations { language } }
+       }`,
+      { input: { claimId: meetingsEn.claimId, matchedClaimId: meetings.claimId } },
+    );
+    const kept = data.confirmClaimMatch;
+    expect(kept.id).toBe(meetings.claimId);
+    expect(kept.appearances.nodes.map((n: { id: string }) => n.id).sort()).toEqual([meetings.id, meetingsEn.id].sort());
+    expect(kept.translations).toEqual([{ language: 'en' }]);
+    // The merged claim's wording still finds the kept claim, and only it.
+    const matches = await claimMatches(api, MEETINGS_EN);
+    expect(matches[0].claimId).toBe(meetings.claimId);
+    expect(matches.map((m) => m.claimId)).not.toContain(meetingsEn.claimId);
+  });
+
+  it('answers typed errors for empty text, unknown claims and a claim matched with itself', async () => {
+    expect(await errorCode(api, `{ claimMatches(text: "!!! ...") { claimId } }`)).toBe('BAD_USER_INPUT');
+    const review = `mutation($input: ReviewClaimMatchInput!) { rejectClaimMatch(input: $input) { id } }`;
+    expect(
+      await errorCode(api, review, { input: { claimId: meetings.claimId, matchedClaimId: '00000000-0000-4000-8000-000000000000' } }),
+    ).toBe('NOT_FOUND');
+    expect(await errorCode(api, review, { input: { claimId: meetings.claimId, matchedClaimId: meetingsEn.claimId } })).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});
