@@ -14,6 +14,7 @@ import { DatabaseModule } from '@isnad/database';
 import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
+import { FeedsModule } from '@isnad/feeds';
 import { HttpGraphQLContext, VerdictsModule } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 
@@ -39,6 +40,7 @@ export class AppModule {
         ClaimsModule,
         LinkingModule.forRoot(config.linking),
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
+        FeedsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { jsonForScript, toClaimReview } from './claim-review';
+import { DomainErrorHttpFilter } from './domain-error-http.filter';
 import { escapeHtml, stripUnsafeControls } from './html';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 import { ratingLabel } from './rating.entity';
@@ -15,6 +16,7 @@ import { isReviewable } from './verdict.resolver';
  * verdict answers 410 Gone with its public note.
  */
 @Controller()
+@UseFilters(DomainErrorHttpFilter)
 export class ClaimReviewController {
   constructor(
     private readonly verdicts: VerdictsService,

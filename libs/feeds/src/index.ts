@@ -1,0 +1,4 @@
+export * from './feeds.module';
+export * from './feeds.service';
+export * from './feed-render';
+export * from './dto/feed-query';

@@ -1,0 +1,193 @@
+import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
+import Parser from 'rss-parser';
+import request from 'supertest';
+import { DEFAULT_ORGANISATION_ID } from '@isnad/verdicts';
+import { annotate, captureArticle, captureSeedArticle, codePointSpan, createSource, createSputnik } from './support/factories';
+import { TestApi } from './support/test-api';
+import { defaultRatingId, publishVerdict, verdictStep } from './support/verdict-factories';
+
+const STATEMENTS = [
+  'عُقدت سلسلة لقاءات لممثلي أجهزة كل من الولايات المتحدة وفرنسا وبريطانيا وعدد من دول المنطقة',
+  'أدرجت على قائمة الأهداف كنائس مسيحية ومساجد ودور عبادة للطوائف المختلفة',
+  'ينبغي تزويد الجماعات الإرهابية بالتمويل والتقنيات والذخيرة وأنظمة الأسلحة الحديثة',
+  'يخضعون لتدريب عسكري خاص تحت إشراف مدربين أميركيين',
+];
+// Markup, a CDATA terminator, a right-to-left override and Arabic with full diacritics.
+const HOSTILE = 'خَبَرٌ مُضَلِّلٌ <script>alert("x")</script> ]]> \u202Egnp.exe & <b>';
+const HOSTILE_AS_READ = 'خَبَرٌ مُضَلِّلٌ <script>alert("x")</script> ]]> gnp.exe & <b>';
+
+/** Decodes the HTML escapes of a title a reader would render as HTML. */
+const fromHtml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers', () => {
+  let api: TestApi;
+  let sputnikId: string;
+  let informedId: string;
+  let englishOutletId: string;
+  const published: Record<string, any> = {};
+
+  const get = (path: string) => request(api.url).get(path);
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const seed = await captureSeedArticle(api);
+    sputnikId = await createSputnik(api);
+    informedId = await createSource(api, { kind: 'ANONYMOUS', name: 'مصدر مطلع', confidedToOutletId: sputnikId });
+    const chain = [
+      { sourceId: informedId, relation: 'ORIGIN' },
+      { outletId: sputnikId, relation: 'RELAYED' },
+      { outletId: seed.outletId, relation: 'REPUBLISHED' },
+    ];
+    const claimIds: string[] = [];
+    for (const [i, quote] of STATEMENTS.entries()) {
+      const { claimId } = await annotate(api, {
+        articleId: seed.id,
+        selector: codePointSpan(seed.text, quote),
+        chain,
+        tags: i === 0 ? ['سوريا', 'استخبارات'] : ['سوريا'],
+      });
+      claimIds.push(claimId);
+    }
+    const english = await captureArticle(api, {
+      url: 'https://wire.example/2021/02/training',
+      text: 'US instructors train militants in Syria, the agency claimed on Friday.',
+      language: 'en',
+      title: 'Agency claims US trains militants',
+    });
+    englishOutletId = english.outletId;
+    const englishClaim = await annotate(api, { articleId: english.id, selector: codePointSpan(english.text, 'US instructors train militants in Syria') });
+
+    published.meetings = await publishVerdict(api, { claimId: claimIds[0] });
+    published.targets = await publishVerdict(api, { claimId: claimIds[1], headline: HOSTILE, summary: `${HOSTILE} ملخص`, ratingId: await defaultRatingId(api, 'MISLEADING') });
+    published.supplies = await publishVerdict(api, { claimId: claimIds[2], headline: 'تحقق سيُصحَّح' });
+    published.supplies = await verdictStep(api, 'correctVerdict', {
+      id: published.supplies.id,
+      expectedVersion: published.supplies.version,
+      note: 'صحّحنا التاريخ',
+    });
+    published.training = await publishVerdict(api, { claimId: claimIds[3], headline: 'تحقق سيُسحب' });
+    published.training = await verdictStep(api, 'retractVerdict', { id: published.training.id, expectedVersion: published.training.version, note: 'سُحب' });
+    published.english = await publishVerdict(api, {
+      claimId: englishClaim.claimId,
+      language: 'en',
+      headline: 'No evidence US instructors train militants',
+      summary: 'The only source is an anonymous one.',
+      authors: ['Jane Doe'],
+      ratingId: await defaultRatingId(api, 'UNPROVEN'),
+    });
+  });
+  afterAll(() => api?.stop());
+
+  it('serves Atom 1.0 that rss-parser and feed-extractor read, Arabic and hostile text intact as text', async () => {
+    const response = await get('/feeds/verdicts.atom').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/atom\+xml; charset=utf-8/);
+    expect(response.text).not.toContain('\u202E');
+    expect(response.text).not.toContain('<script>');
+
+    const feed = await new Parser().parseString(response.text);
+    expect(feed.items).toHaveLength(5);
+    const titles = feed.items.map((item) => fromHtml(item.title as string));
+    expect(titles).toContain('لا دليل على لقاءات بين داعش واستخبارات غربية');
+    expect(titles).toContain(HOSTILE_AS_READ);
+    expect(titles).toContain('سُحب التحقق: تحقق سيُسحب');
+    const hostile = feed.items.find((item) => fromHtml(item.title as string) === HOSTILE_AS_READ) as any;
+    expect(hostile.link).toBe(`${api.url}/verdicts/${published.targets.id}`);
+    expect(hostile.id).toBe(`urn:uuid:${published.targets.id}`);
+    expect(hostile.content).toContain('مضلِّل');
+    expect(hostile.content).toContain('&#60;script&#62;');
+    // Newest public change first: the English verdict was published last.
+    expect(feed.items[0].title).toBe('No evidence US instructors train militants');
+
+    const extracted = extractFromXml(response.text, { normalization: true, descriptionMaxLen: 0 });
+    expect(extracted.entries?.map((e) => e.link)).toEqual(feed.items.map((item) => item.link));
+  });
+
+  it('serves RSS 2.0 that both readers parse, with the same entries', async () => {
+    const response = await get('/feeds/verdicts.rss').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/rss\+xml/);
+    const feed = await new Parser().parseString(response.text);
+    expect(feed.items.map((item) => item.guid)).toEqual(
+      [published.english, published.training, published.supplies, published.targets, published.meetings].map((v) => `urn:uuid:${v.id}`),
+    );
+    expect(fromHtml(feed.items[3].title as string)).toBe(HOSTILE_AS_READ);
+    expect(feed.items[4].categories).toEqual(['خاطئ']);
+    const extracted = extractFromXml(response.text);
+    expect(extracted.entries).toHaveLength(5);
+  });
+
+  it('serves JSON Feed 1.1 that feed-extractor reads', async () => {
+    const response = await get('/feeds/verdicts.json').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/feed\+json/);
+    const json = JSON.parse(response.text);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe(`${api.url}/feeds/verdicts.json`);
+    const hostile = json.items.find((item: any) => item.id === `urn:uuid:${published.targets.id}`);
+    expect(hostile.title).toBe(HOSTILE_AS_READ);
+    expect(hostile.language).toBe('ar');
+    expect(hostile.authors).toEqual([{ name: 'ليلى حداد' }]);
+    const extracted = extractFromJson(json);
+    expect(extracted.entries?.map((e) => e.id)).toEqual(json.items.map((item: any) => item.id));
+  });
+
+  it('serves a schema.org DataFeed of the ClaimReviews, without the retracted verdict', async () => {
+    const response = await get('/feeds/verdicts.jsonld').expect(200);
+    const feed = JSON.parse(response.text);
+    expect(feed['@type']).toBe('DataFeed');
+    expect(feed.dataFeedElement.map((r: any) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview', 'ClaimReview', 'ClaimReview']);
+    expect(feed.dataFeedElement.map((r: any) => r.url)).not.toContain(`${api.url}/verdicts/${published.training.id}`);
+    const corrected = feed.dataFeedElement.find((r: any) => r.url.endsWith(published.supplies.id));
+    expect(corrected.correction.text).toBe('صحّحنا التاريخ');
+  });
+
+  it('filters by language, rating, outlet, source, tag and organisation', async () => {
+    const ids = async (query: string) =>
+      JSON.parse((await get(`/feeds/verdicts.json?${query}`).expect(200)).text).items.map((item: any) => item.id.slice('urn:uuid:'.length));
+    expect(await ids('language=en')).toEqual([published.english.id]);
+    expect(await ids('rating=MISLEADING')).toEqual([published.targets.id]);
+    expect(await ids(`outlet=${englishOutletId}`)).toEqual([published.english.id]);
+    expect(await ids(`source=${informedId}`)).toHaveLength(4);
+    expect(await ids(`tag=${encodeURIComponent('استخبارات')}`)).toEqual([published.meetings.id]);
+    expect(await ids(`organisation=${DEFAULT_ORGANISATION_ID}`)).toHaveLength(5);
+    expect(await ids('organisation=6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f')).toEqual([]);
+    expect(await ids(`language=ar&rating=MISLEADING&source=${informedId}`)).toEqual([published.targets.id]);
+    expect((await ids(`language=ar&rating=FALSE&source=${informedId}`)).sort()).toEqual(
+      [published.meetings.id, published.supplies.id, published.training.id].sort(),
+    );
+  });
+
+  it('pages with a next link until every public verdict was seen once', async () => {
+    const seen: string[] = [];
+    let url: string | null = `${api.url}/feeds/verdicts.atom?limit=2`;
+    for (let pages = 0; url && pages < 10; pages++) {
+      const response: request.Response = await request(url).get('').expect(200);
+      const feed = await new Parser({ customFields: { feed: [['link', 'links', { keepArray: true }]] } as any }).parseString(response.text);
+      seen.push(...feed.items.map((item) => item.id as string));
+      const next = /<([^>]+)>; rel="next"/.exec(response.headers.link ?? '')?.[1] ?? null;
+      if (next) expect(response.text).toContain(`<link rel="next" href="${next.replace(/&/g, '&#38;')}"/>`);
+      url = next;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    await get('/feeds/verdicts.json?limit=500').expect(400);
+    await get('/feeds/verdicts.json?after=forged').expect(400);
+    await get('/feeds/verdicts.html').expect(404);
+  });
+
+  it('answers 304 to a conditional request until a verdict changes', async () => {
+    const first = await get('/feeds/verdicts.rss?language=ar').expect(200);
+    const { etag } = first.headers;
+    const lastModified = first.headers['last-modified'];
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(lastModified).toBeTruthy();
+    await get('/feeds/verdicts.rss?language=ar').set('If-None-Match', etag).expect(304);
+    await get('/feeds/verdicts.rss?language=ar').set('If-Modified-Since', lastModified).expect(304);
+    await get('/feeds/verdicts.rss?language=ar').set('If-None-Match', '"something-else"').expect(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // Last-Modified has one-second precision
+    await verdictStep(api, 'correctVerdict', { id: published.meetings.id, expectedVersion: published.meetings.version, note: 'تصحيح' });
+    const changed = await get('/feeds/verdicts.rss?language=ar').set('If-None-Match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    await get('/feeds/verdicts.rss?language=ar').set('If-Modified-Since', lastModified).expect(200);
+  });
+});
