@@ -6,11 +6,13 @@ import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import {
   GraphQLErrorFilter,
+  QueryLimitsPlugin,
   RequestLoaders,
   formatGraphQLError,
   validationErrorToDomainError,
 } from '@isnad/common';
 import { DatabaseModule } from '@isnad/database';
+import { HealthModule } from '@isnad/health';
 import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
@@ -41,9 +43,11 @@ export class AppModule {
         LinkingModule.forRoot(config.linking),
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
         FeedsModule,
+        HealthModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        QueryLimitsPlugin,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

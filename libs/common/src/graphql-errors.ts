@@ -11,6 +11,9 @@ const PUBLIC_CODES = new Set([
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',
+  // Rejected before execution by QueryLimitsPlugin.
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
   // Raised by graphql-js and Apollo before any resolver runs.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -27,7 +30,7 @@ const PUBLIC_CODES = new Set([
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);

@@ -5,3 +5,4 @@ export * from './graphql-errors';
 export * from './sql';
 export * from './id.args';
 export * from './graphql-error.filter';
+export * from './query-limits.plugin';
