@@ -12,7 +12,7 @@ import { MatchReasonParts, QueryFeatures, TermStats, capitalisedNames, scoreCand
  * counted as a match by `npm run eval:linking`. Chosen on the labelled set in eval/linking (see
  * its README): above it, few suggestions are wrong; below it, most are.
  */
-export const SUGGESTION_THRESHOLD = 0.35;
+export const SUGGESTION_THRESHOLD = 0.45;
 
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {

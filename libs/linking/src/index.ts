@@ -8,3 +8,4 @@ export * from './claim-translation.entity';
 export * from './claim-match-text.entity';
 export * from './claim-link-review.entity';
 export * from './entities';
+export * from './ranking-metrics';

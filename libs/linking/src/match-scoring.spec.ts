@@ -9,6 +9,8 @@ describe('match scoring', () => {
     [normalizeForSearch('قتل ٥ جنود'), ['5']],
     [normalizeForSearch('مقتل خمسة جنود وعشرين مدنيا'), ['5', '20']],
     ['five soldiers, twenty civilians', ['5', '20']],
+    [normalizeForSearch('15 ألف ليرة'), ['15000']],
+    ['15,000 pounds and 50.4 degrees and 2 million', ['15000', '50.4', '2000000']],
     ['no numbers here', []],
   ])('finds the numbers of "%s"', (key, expected) => {
     expect(numbersIn(key)).toEqual(expected);

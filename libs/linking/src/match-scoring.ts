@@ -64,11 +64,27 @@ const NUMBER_WORDS: Record<string, string> = {
   ثلاثين: '30', اربعين: '40', خمسين: '50', مئه: '100', مائه: '100', الف: '1000',
 };
 
-/** Numbers in a search key (digits are ASCII there, number words become digits), thousands separators dropped. */
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9,
+};
+
+/**
+ * Numbers in a search key (digits are ASCII there), as plain digits: "1,200" → 1200, number words
+ * → digits, "15 ألف" and "15 thousand" → 15000.
+ */
 export function numbersIn(key: string): string[] {
-  const digits = (key.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, ''));
-  const words = key.split(' ').flatMap((word) => NUMBER_WORDS[word.replace(/^و(?=\p{L}{3})/u, '')] ?? []);
-  return [...new Set([...digits, ...words])];
+  const words = key.split(' ');
+  const numbers: string[] = [];
+  words.forEach((word, i) => {
+    const bare = word.replace(/^و(?=\p{L}{3})/u, '');
+    let value: number | null = null;
+    if (/^\d+(?:[.,]\d+)*$/.test(word)) value = Number(/^\d{1,3}(?:,\d{3})+$/.test(word) ? word.replace(/,/g, '') : word.replace(',', '.'));
+    else if (NUMBER_WORDS[bare] && !(i > 0 && /^\d/.test(words[i - 1]) && MULTIPLIERS[bare])) value = Number(NUMBER_WORDS[bare]);
+    if (value === null || Number.isNaN(value)) return;
+    const multiplier = MULTIPLIERS[words[i + 1]?.replace(/^و/u, '') ?? ''];
+    numbers.push(String(multiplier ? value * multiplier : value));
+  });
+  return [...new Set(numbers)];
 }
 
 /** Capitalised words not at a sentence start: a cheap stand-in for names in English text. */
@@ -162,7 +178,7 @@ export function scoreCandidate(query: QueryFeatures, candidate: CandidateFeature
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
   if (sharedNumbers.length) reasons.push({ kind: MatchReasonKind.SHARED_NUMBERS, values: sharedNumbers });
   if (queryNumbers.length && candidateNumbers.length && !sharedNumbers.length) {
-    score *= 0.7;
+    score *= 0.5;
     reasons.push({ kind: MatchReasonKind.DIFFERENT_NUMBERS, values: [...queryNumbers, ...candidateNumbers] });
   }
   const rare = shared
