@@ -1,3 +1,4 @@
+import { LogLevelName } from '@isnad/common';
 import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
 import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.config';
 
@@ -19,6 +20,8 @@ export interface AppConfig {
    * origin each request came to.
    */
   publicBaseUrl?: string | null;
+  /** Log level (LOG_LEVEL): fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel?: LogLevelName;
 }
 
 /** Reads AppConfig from the environment; throws a readable error on a bad value. */
@@ -35,7 +38,16 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
     linking: linkingConfigFromEnv(env),
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
+}
+
+const LOG_LEVELS: LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(value: string | undefined): LogLevelName {
+  const level = (value?.trim() || 'info') as LogLevelName;
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level;
 }
 
 function parseBaseUrl(value: string | undefined): string | null {

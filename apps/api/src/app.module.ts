@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import {
@@ -9,6 +10,7 @@ import {
   QueryLimitsPlugin,
   RequestLoaders,
   formatGraphQLError,
+  requestLoggingOptions,
   validationErrorToDomainError,
 } from '@isnad/common';
 import { DatabaseModule } from '@isnad/database';
@@ -22,10 +24,11 @@ import { AppConfig } from './app.config';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(requestLoggingOptions(config.logLevel ?? 'info', logDestination)),
         DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -2,6 +2,8 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { LogLevelName } from '@isnad/common';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
 
@@ -11,16 +13,25 @@ import { AppModule } from './app.module';
  */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: LogLevel[] } = {},
+  options: { logger?: LogLevel[]; logDestination?: NodeJS.WritableStream } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    logger: options.logger ?? ['error', 'warn', 'log'],
-  });
+  // `logger` (Nest's level list) lowers the configured level for scripts and tests.
+  const logLevel = options.logger ? pinoLevelOf(options.logger) : (config.logLevel ?? 'info');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ ...config, logLevel }, options.logDestination),
+    { bodyParser: false, bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrorHandler);
   app.enableShutdownHooks();
   return app;
+}
+
+function pinoLevelOf(levels: LogLevel[]): LogLevelName {
+  if (levels.includes('log')) return 'info';
+  if (levels.includes('warn')) return 'warn';
+  return levels.includes('error') ? 'error' : 'silent';
 }
 
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {

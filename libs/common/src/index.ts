@@ -6,3 +6,4 @@ export * from './sql';
 export * from './id.args';
 export * from './graphql-error.filter';
 export * from './query-limits.plugin';
+export * from './request-logging';

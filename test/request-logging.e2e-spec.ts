@@ -1,0 +1,52 @@
+import { PassThrough } from 'node:stream';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createTestDatabase, TestDatabase } from '@isnad/database/testing/test-database';
+import { appConfigFromEnv } from '../apps/api/src/app.config';
+import { createApp } from '../apps/api/src/bootstrap';
+
+// Operators read one JSON line per request, find it by the id the response carried, and never
+// find a credential in it.
+describe('request logs', () => {
+  const lines: Record<string, any>[] = [];
+  let app: INestApplication;
+  let database: TestDatabase;
+  let url: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const destination = new PassThrough();
+    destination.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    });
+    const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, logLevel: 'info' as const };
+    app = await createApp(config, { logDestination: destination });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('logs each request as JSON with its id, and redacts credentials', async () => {
+    const response = await request(url)
+      .post('/graphql')
+      .set('x-request-id', 'fact-check-42')
+      .set('authorization', 'Bearer isnad_secret_token_value')
+      .send({ query: '{ outlets { nodes { id } } }' });
+    expect(response.headers['x-request-id']).toBe('fact-check-42');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = lines.find((l) => l.req?.id === 'fact-check-42');
+    expect(line).toMatchObject({ level: 30, req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(line?.req.headers.authorization).toBe('[redacted]');
+    expect(JSON.stringify(lines)).not.toContain('isnad_secret_token_value');
+  });
+
+  it('gives a request without a usable id a fresh one, and leaves health probes out', async () => {
+    const response = await request(url).get('/health/live').set('x-request-id', 'bad id with spaces');
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines.some((l) => l.req?.url === '/health/live')).toBe(false);
+  });
+});
