@@ -1,0 +1,80 @@
+// `npm run bench:load [annotators] [seconds]`: concurrent annotators against one API on loopback for
+// a bounded time. Each annotator loops: capture an article, annotate two spans with a chain, read
+// a page of claims. Prints throughput, latency percentiles and every HTTP status seen (the goal is
+// no 5xx at all). Fresh database: PGlite in memory, or DATABASE_URL in a schema of its own.
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '../libs/database/src/testing/test-database';
+import { appConfigFromEnv } from '../apps/api/src/app.config';
+import { createApp } from '../apps/api/src/bootstrap';
+
+const annotators = Number(process.argv[2] ?? 8);
+const seconds = Number(process.argv[3] ?? 20);
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const app = await createApp({ ...appConfigFromEnv({}), database: database.config, runMigrations: true }, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const url = `${await app.getUrl()}/graphql`;
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const start = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+    latencies.push(performance.now() - start);
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    for (const error of body.errors ?? []) {
+      const code = error.extensions?.code ?? 'UNKNOWN';
+      errors.set(code, (errors.get(code) ?? 0) + 1);
+    }
+    return body.data;
+  };
+
+  const deadline = Date.now() + seconds * 1000;
+  const annotator = async (who: number) => {
+    for (let n = 0; Date.now() < deadline; n++) {
+      const text = `أفاد مصدر مطلع لوكالة سبوتنيك أن القافلة ${who}-${n} تعرضت لهجوم قرب تدمر. وأضاف المصدر أن ${n % 9 + 2} آليات دمرت.`;
+      const captured = await post(
+        `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id outletId } } }`,
+        { input: { url: `https://site-${n % 7}.example/${who}/${n}`, text, language: 'ar' } },
+      );
+      const article = captured?.captureArticle?.article;
+      if (!article) continue;
+      for (const exact of [`القافلة ${who}-${n} تعرضت لهجوم قرب تدمر`, `${n % 9 + 2} آليات دمرت`]) {
+        await post(`mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { id } }`, {
+          input: {
+            articleId: article.id,
+            selector: { exact },
+            chain: [
+              { newSource: { kind: 'ANONYMOUS', name: 'مصدر مطلع' }, relation: 'ORIGIN' },
+              { outletId: article.outletId, relation: 'REPUBLISHED' },
+            ],
+          },
+        });
+      }
+      await post(`query { claims(first: 20) { nodes { statement appearances(first: 3) { nodes { exact } } } } }`, {});
+    }
+  };
+
+  const started = performance.now();
+  await Promise.all(Array.from({ length: annotators }, (_, who) => annotator(who)));
+  const elapsed = (performance.now() - started) / 1000;
+  await app.close();
+  await database.drop();
+
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+  console.log(`${database.config.kind}: ${annotators} annotators for ${elapsed.toFixed(1)} s`);
+  console.log(`requests ${latencies.length}, ${(latencies.length / elapsed).toFixed(1)} req/s; latency median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
+  console.log(`HTTP statuses: ${[...statuses].map(([status, count]) => `${status}×${count}`).join(', ')}`);
+  console.log(`GraphQL error codes: ${errors.size ? [...errors].map(([code, count]) => `${code}×${count}`).join(', ') : 'none'}`);
+  if ([...statuses.keys()].some((status) => status >= 500)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
