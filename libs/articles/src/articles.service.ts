@@ -58,6 +58,12 @@ function languageOrNull(language: string): string | null {
   return language && language !== 'und' ? language : null;
 }
 
+/**
+ * Called inside the capture's transaction for each new revision (not for an unchanged capture), so
+ * other libraries can derive data from it atomically (claim linking fingerprints it for copies).
+ */
+export type RevisionStoredListener = (manager: EntityManager, stored: CaptureArticlePayload) => Promise<void>;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Capturing articles into revisions, and reading them back. */
@@ -67,6 +73,13 @@ export class ArticlesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outlets: OutletsService,
   ) {}
+
+  private readonly revisionListeners: RevisionStoredListener[] = [];
+
+  /** Registers a listener for new revisions (see RevisionStoredListener). */
+  onRevisionStored(listener: RevisionStoredListener): void {
+    this.revisionListeners.push(listener);
+  }
 
   /**
    * Stores a capture of pasted text at `input.url`: a new article, a new revision when the text
@@ -128,12 +141,17 @@ export class ArticlesService {
     const contentHash = createHash('sha256').update(text, 'utf8').digest('hex');
     const language = capture.language ?? languageOrNull(detectLanguage(text));
     const parts = { ...capture, contentHash, language };
+    const storeAndNotify = async (manager: EntityManager) => {
+      const stored = await this.storeIn(manager, parts);
+      if (stored.status !== CaptureStatus.UNCHANGED) for (const listener of this.revisionListeners) await listener(manager, stored);
+      return stored;
+    };
     try {
-      return await this.dataSource.transaction((manager) => this.storeIn(manager, parts));
+      return await this.dataSource.transaction(storeAndNotify);
     } catch (error) {
       // Two first captures of one URL raced; the loser is now a re-capture of the winner's article.
       if (!isUniqueViolation(error, 'articles_canonical_url_key')) throw error;
-      return this.dataSource.transaction((manager) => this.storeIn(manager, parts));
+      return this.dataSource.transaction(storeAndNotify);
     }
   }
 

@@ -1,6 +1,15 @@
+import { ArticleFingerprint } from './article-fingerprint.entity';
+import { ArticleRepublication } from './article-republication.entity';
 import { ClaimLinkReview } from './claim-link-review.entity';
 import { ClaimMatchTerm } from './claim-match-term.entity';
 import { ClaimMatchText } from './claim-match-text.entity';
 import { ClaimTranslation } from './claim-translation.entity';
 
-export const LINKING_ENTITIES = [ClaimTranslation, ClaimMatchText, ClaimMatchTerm, ClaimLinkReview];
+export const LINKING_ENTITIES = [
+  ClaimTranslation,
+  ClaimMatchText,
+  ClaimMatchTerm,
+  ClaimLinkReview,
+  ArticleFingerprint,
+  ArticleRepublication,
+];

@@ -9,3 +9,7 @@ export * from './claim-match-text.entity';
 export * from './claim-link-review.entity';
 export * from './entities';
 export * from './ranking-metrics';
+export * from './republication.service';
+export * from './text-fingerprint';
+export * from './article-fingerprint.entity';
+export * from './article-republication.entity';

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { GraphQLRequestContext, groupByKeys } from '@isnad/common';
+import { GraphQLRequestContext, byKeys, groupByKeys } from '@isnad/common';
 import { ClaimLinkView, ClaimLinksService } from './claim-links.service';
+import { ArticleRepublication } from './article-republication.entity';
 import { ClaimTranslation } from './claim-translation.entity';
+import { RepublicationService } from './republication.service';
 
 /** Batches the linking fields other types resolve within one request. */
 @Injectable()
 export class LinkingLoader {
-  constructor(private readonly links: ClaimLinksService) {}
+  constructor(
+    private readonly links: ClaimLinksService,
+    private readonly republications: RepublicationService,
+  ) {}
 
   translations(ctx: GraphQLRequestContext): DataLoader<string, ClaimTranslation[]> {
     return ctx.loaders.get('linking.translations', () =>
@@ -21,6 +26,22 @@ export class LinkingLoader {
     return ctx.loaders.get('linking.relations', () =>
       new DataLoader(async (claimIds: readonly string[]) =>
         groupByKeys(claimIds, await this.links.relationsOf(claimIds), (r) => r.claimId),
+      ),
+    );
+  }
+
+  republicationOf(ctx: GraphQLRequestContext): DataLoader<string, ArticleRepublication | null> {
+    return ctx.loaders.get('linking.republicationOf', () =>
+      new DataLoader(async (articleIds: readonly string[]) =>
+        byKeys(articleIds, await this.republications.republicationsOf(articleIds), (r) => r.articleId),
+      ),
+    );
+  }
+
+  copies(ctx: GraphQLRequestContext): DataLoader<string, ArticleRepublication[]> {
+    return ctx.loaders.get('linking.copies', () =>
+      new DataLoader(async (articleIds: readonly string[]) =>
+        groupByKeys(articleIds, await this.republications.copiesOf(articleIds), (r) => r.originalArticleId),
       ),
     );
   }
