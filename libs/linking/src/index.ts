@@ -13,3 +13,4 @@ export * from './republication.service';
 export * from './text-fingerprint';
 export * from './article-fingerprint.entity';
 export * from './article-republication.entity';
+export * from './spread.service';

@@ -5,6 +5,7 @@ import { ClaimLinkView, ClaimLinksService } from './claim-links.service';
 import { ArticleRepublication } from './article-republication.entity';
 import { ClaimTranslation } from './claim-translation.entity';
 import { RepublicationService } from './republication.service';
+import { SpreadEntry, SpreadService } from './spread.service';
 
 /** Batches the linking fields other types resolve within one request. */
 @Injectable()
@@ -12,6 +13,7 @@ export class LinkingLoader {
   constructor(
     private readonly links: ClaimLinksService,
     private readonly republications: RepublicationService,
+    private readonly spread: SpreadService,
   ) {}
 
   translations(ctx: GraphQLRequestContext): DataLoader<string, ClaimTranslation[]> {
@@ -43,6 +45,32 @@ export class LinkingLoader {
       new DataLoader(async (articleIds: readonly string[]) =>
         groupByKeys(articleIds, await this.republications.copiesOf(articleIds), (r) => r.originalArticleId),
       ),
+    );
+  }
+
+  timeline(ctx: GraphQLRequestContext): DataLoader<string, SpreadEntry[]> {
+    return ctx.loaders.get('linking.timeline', () =>
+      new DataLoader(async (claimIds: readonly string[]) =>
+        groupByKeys(claimIds, await this.spread.timelinesOf(claimIds), (e) => e.claimId),
+      ),
+    );
+  }
+
+  falseClaimCountOfOutlet(ctx: GraphQLRequestContext): DataLoader<string, number> {
+    return ctx.loaders.get('linking.falseClaimCountOfOutlet', () =>
+      new DataLoader(async (outletIds: readonly string[]) => {
+        const counts = await this.spread.falseClaimCountsOfOutlets(outletIds);
+        return outletIds.map((id) => counts.get(id) ?? 0);
+      }),
+    );
+  }
+
+  falseClaimCountOfSource(ctx: GraphQLRequestContext): DataLoader<string, number> {
+    return ctx.loaders.get('linking.falseClaimCountOfSource', () =>
+      new DataLoader(async (sourceIds: readonly string[]) => {
+        const counts = await this.spread.falseClaimCountsOfSources(sourceIds);
+        return sourceIds.map((id) => counts.get(id) ?? 0);
+      }),
     );
   }
 }
