@@ -58,3 +58,129 @@ export async function publishVerdict(api: TestApi, input: Record<string, unknown
   const inReview = await verdictStep(api, 'submitVerdictForReview', { id: draft.id, expectedVersion: draft.version });
   return verdictStep(api, 'publishVerdict', { id: draft.id, expectedVersion: inReview.version, by: 'سامر المحرر' });
 }
+
+/** An API process started by a test (for crash and multi-instance tests), spoken to over loopback. */
+export interface SpawnedApi {
+  url: string;
+  gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+  /** Kills the process with the signal and waits for it to exit. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/**
+ * Starts `apps/api/src/main.ts` in a child process on a free loopback port with the given
+ * environment and waits (at most 90 s) until /graphql answers.
+ */
+export async function spawnApi(env: Record<string, string | undefined>): Promise<SpawnedApi> {
+  const { spawn } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  const { join } = await import('node:path');
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, ['-r', './scripts/register-ts.cjs', 'apps/api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', process.env.ISNAD_SPAWN_DEBUG ? 'inherit' : 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr}`);
+    try {
+      await gql('{ __typename }');
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`API process did not answer within 90 s: ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return {
+    url,
+    gql,
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A database for spawned API processes: a fresh PostgreSQL schema, or a PGlite folder. */
+export async function spawnedDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const { randomBytes } = await import('node:crypto');
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { Client } = await import('pg');
+    const schema = `isnad_spawn_${randomBytes(6).toString('hex')}`;
+    const run = async (sql: string) => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await run(`CREATE SCHEMA ${schema}`);
+    return {
+      env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, DATABASE_MIGRATE: 'true' },
+      drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+    };
+  }
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'isnad-spawn-'));
+  return { env: { ISNAD_DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Captures a short Arabic article, annotates its claim and publishes a FALSE verdict on it. */
+export async function publishOnSpawned(api: SpawnedApi, n: number): Promise<{ verdictId: string; claimId: string }> {
+  const statement = `وصلت شحنة أسلحة رقم ${n} إلى ميناء طرطوس`;
+  const { captureArticle } = await api.gql(
+    `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id } revision { text } } }`,
+    { input: { url: `https://news-${n}.example/story`, text: `أفاد مصدر مطلع بأنه ${statement}.`, language: 'ar' } },
+  );
+  const text: string = captureArticle.revision.text;
+  const start = [...text.slice(0, text.indexOf(statement))].length;
+  const { annotateClaim } = await api.gql(
+    `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { claimId } }`,
+    { input: { articleId: captureArticle.article.id, selector: { start, end: start + [...statement].length } } },
+  );
+  const { ratingScales } = await api.gql(`{ ratingScales { ratings { id key } } }`);
+  const ratingId = ratingScales[0].ratings.find((r: any) => r.key === 'FALSE').id;
+  const { createVerdict } = await api.gql(
+    `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`,
+    { input: { claimId: annotateClaim.claimId, ratingId, headline: `لا شحنة رقم ${n}`, summary: 'لا دليل.', language: 'ar' } },
+  );
+  const { submitVerdictForReview } = await api.gql(
+    `mutation($input: VerdictStepInput!) { submitVerdictForReview(input: $input) { version } }`,
+    { input: { id: createVerdict.id, expectedVersion: createVerdict.version } },
+  );
+  await api.gql(`mutation($input: VerdictStepInput!) { publishVerdict(input: $input) { id } }`, {
+    input: { id: createVerdict.id, expectedVersion: submitVerdictForReview.version, by: 'المحرر' },
+  });
+  return { verdictId: createVerdict.id, claimId: annotateClaim.claimId };
+}

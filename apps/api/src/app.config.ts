@@ -1,5 +1,6 @@
 import { LogLevelName } from '@isnad/common';
 import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
+import { WebhooksOptions, webhooksOptionsFromEnv } from '@isnad/webhooks/webhooks.options';
 import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.config';
 
 /** Everything the API reads from its environment, read and checked once at start-up. */
@@ -20,6 +21,10 @@ export interface AppConfig {
    * origin each request came to.
    */
   publicBaseUrl?: string | null;
+  /** REDIS_URL: when set, webhook deliveries and subscriptions go through Redis and cross processes. */
+  redisUrl?: string | null;
+  /** Webhook delivery settings (WEBHOOK_*). */
+  webhooks?: WebhooksOptions;
   /** Log level (LOG_LEVEL): fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: LogLevelName;
 }
@@ -29,6 +34,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const database = databaseConfigFromEnv(env);
+  const redisUrl = parseRedisUrl(env.REDIS_URL);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -38,6 +44,8 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
     linking: linkingConfigFromEnv(env),
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
+    redisUrl,
+    webhooks: webhooksOptionsFromEnv(env, redisUrl),
     logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }
@@ -48,6 +56,12 @@ function parseLogLevel(value: string | undefined): LogLevelName {
   const level = (value?.trim() || 'info') as LogLevelName;
   if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
   return level;
+}
+
+function parseRedisUrl(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  if (!/^rediss?:\/\//.test(value.trim())) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  return value.trim();
 }
 
 function parseBaseUrl(value: string | undefined): string | null {

@@ -20,6 +20,7 @@ import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { FeedsModule } from '@isnad/feeds';
 import { HttpGraphQLContext, VerdictsModule } from '@isnad/verdicts';
+import { WebhooksModule } from '@isnad/webhooks';
 import { AppConfig } from './app.config';
 
 @Module({})
@@ -46,6 +47,8 @@ export class AppModule {
         LinkingModule.forRoot(config.linking),
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
         FeedsModule,
+        // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
+        WebhooksModule.forRoot(config.webhooks ?? { workerEnabled: false }),
         HealthModule,
       ],
       providers: [

@@ -1,5 +1,6 @@
 export * from './verdicts.module';
 export * from './verdicts.service';
+export * from './verdict-outbox.service';
 export * from './rating-scales.service';
 export * from './verdict-bundle.service';
 export * from './verdict.loader';

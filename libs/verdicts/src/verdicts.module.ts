@@ -12,6 +12,7 @@ import { RatingResolver, RatingScaleResolver } from './rating-scale.resolver';
 import { RatingScalesService } from './rating-scales.service';
 import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictLoader } from './verdict.loader';
+import { VerdictOutboxService } from './verdict-outbox.service';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictsService } from './verdicts.service';
 
@@ -29,6 +30,7 @@ export class VerdictsModule {
         optionsProvider,
         RatingScalesService,
         VerdictsService,
+        VerdictOutboxService,
         VerdictBundleService,
         VerdictLoader,
         VerdictResolver,
@@ -37,7 +39,7 @@ export class VerdictsModule {
         ClaimVerdictsResolver,
         AppearanceVerdictResolver,
       ],
-      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictBundleService, VerdictLoader],
+      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader],
     };
   }
 }

@@ -1,0 +1,31 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { WebhookEndpoint } from '../webhook-endpoint.entity';
+
+@InputType()
+export class RegisterWebhookInput {
+  @Field({ description: 'Where to POST events (http or https).' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  url: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Whose verdicts; defaults to the default organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+@ObjectType()
+export class WebhookRegistration {
+  @Field(() => WebhookEndpoint)
+  endpoint: WebhookEndpoint;
+
+  @Field({ description: 'The HMAC-SHA256 signing secret. Shown only here, once: store it now.' })
+  secret: string;
+}

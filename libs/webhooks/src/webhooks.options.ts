@@ -1,0 +1,58 @@
+/** How webhook deliveries run; from AppConfig. */
+export interface WebhooksOptions {
+  /** Run the delivery worker in this process. */
+  workerEnabled: boolean;
+  /** How often the worker looks for new events and due deliveries, in ms. */
+  pollMs: number;
+  /** How long a claimed delivery is held before another worker (or this one, restarted) may retry it. */
+  leaseMs: number;
+  /** Attempts before a delivery is FAILED. */
+  maxAttempts: number;
+  /** First retry delay; doubled each attempt (with jitter), capped at an hour. */
+  backoffMs: number;
+  /** Per-attempt HTTP timeout, ms. */
+  timeoutMs: number;
+  /** With a Redis URL, deliveries run on a BullMQ queue shared by every API process. */
+  redisUrl: string | null;
+}
+
+export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
+
+export const DEFAULT_WEBHOOKS_OPTIONS: WebhooksOptions = {
+  workerEnabled: true,
+  pollMs: 500,
+  leaseMs: 30_000,
+  maxAttempts: 8,
+  backoffMs: 1_000,
+  timeoutMs: 10_000,
+  redisUrl: null,
+};
+
+/** Delay before attempt `attempts + 1`: exponential from backoffMs, ±20 % jitter, capped at an hour. */
+export function retryDelayMs(options: Pick<WebhooksOptions, 'backoffMs'>, attempts: number, random = Math.random()): number {
+  const base = Math.min(options.backoffMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random));
+}
+
+/**
+ * Reads the delivery settings once at start-up: WEBHOOK_WORKER (false to run no worker here),
+ * WEBHOOK_POLL_MS, WEBHOOK_LEASE_MS, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF_MS, WEBHOOK_TIMEOUT_MS.
+ */
+export function webhooksOptionsFromEnv(env: NodeJS.ProcessEnv, redisUrl: string | null): WebhooksOptions {
+  const number = (name: string, fallback: number, min: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  return {
+    workerEnabled: env.WEBHOOK_WORKER?.trim() !== 'false',
+    pollMs: number('WEBHOOK_POLL_MS', DEFAULT_WEBHOOKS_OPTIONS.pollMs, 10),
+    leaseMs: number('WEBHOOK_LEASE_MS', DEFAULT_WEBHOOKS_OPTIONS.leaseMs, 100),
+    maxAttempts: number('WEBHOOK_MAX_ATTEMPTS', DEFAULT_WEBHOOKS_OPTIONS.maxAttempts, 1),
+    backoffMs: number('WEBHOOK_BACKOFF_MS', DEFAULT_WEBHOOKS_OPTIONS.backoffMs, 1),
+    timeoutMs: number('WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS_OPTIONS.timeoutMs, 100),
+    redisUrl,
+  };
+}
