@@ -3,8 +3,8 @@ import { AddressInfo } from 'node:net';
 import { WEBHOOK_HEADERS, verifyWebhook } from '@isnad/webhooks';
 import { SpawnedApi, publishOnSpawned, spawnApi, spawnedDatabase } from './support/verdict-factories';
 
-// These tests run the API as child processes (the delivery worker is off in TestApi) on
-// loopback, with the in-process worker: REDIS_URL is removed from the child's environment.
+// These tests run the API as child processes (the delivery worker is off in TestApi), on
+// loopback, with the worker that claims deliveries from the database.
 
 interface Received {
   id: string;
@@ -58,7 +58,7 @@ const DELIVERIES = `{ webhookEndpoints { id deliveries(first: 50) { nodes { id e
 
 describe('webhooks: signed deliveries from the outbox, retried and recorded', () => {
   jest.setTimeout(180_000);
-  const fast = { REDIS_URL: '', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200' };
+  const fast = { WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200' };
 
   it('signs each delivery, retries a failing partner with backoff, and gives up after the last attempt', async () => {
     const db = await spawnedDatabase();

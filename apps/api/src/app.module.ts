@@ -39,13 +39,16 @@ export class AppModule {
           introspection: true,
           context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({ loaders: new RequestLoaders(), req }),
           formatError: formatGraphQLError,
+          // Subscriptions (verdictPublished) over graphql-ws on the same path; the context function
+          // above runs once per subscription, without an HTTP request.
+          subscriptions: { 'graphql-ws': { path: '/graphql' } },
         }),
         OutletsModule,
         ArticlesModule,
         SourcesModule,
         ClaimsModule,
         LinkingModule.forRoot(config.linking),
-        VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null }),
+        VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null, redisUrl: config.redisUrl ?? null }),
         FeedsModule,
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
         WebhooksModule.forRoot(config.webhooks ?? { workerEnabled: false }),

@@ -1,6 +1,7 @@
 export * from './verdicts.module';
 export * from './verdicts.service';
 export * from './verdict-outbox.service';
+export * from './verdict-events.bus';
 export * from './rating-scales.service';
 export * from './verdict-bundle.service';
 export * from './verdict.loader';

@@ -5,6 +5,8 @@ import { GraphQLRequestContext } from '@isnad/common';
 export interface VerdictsOptions {
   /** Base of the public URLs in ClaimReview, feeds and webhooks; null: the origin of each request. */
   publicBaseUrl: string | null;
+  /** With a Redis URL, verdictPublished reaches subscribers of every API process. */
+  redisUrl?: string | null;
 }
 export const VERDICTS_OPTIONS = Symbol('VERDICTS_OPTIONS');
 

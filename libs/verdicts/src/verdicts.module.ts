@@ -13,6 +13,8 @@ import { RatingScalesService } from './rating-scales.service';
 import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictLoader } from './verdict.loader';
 import { VerdictOutboxService } from './verdict-outbox.service';
+import { VerdictEventsBus } from './verdict-events.bus';
+import { VerdictSubscriptionResolver } from './verdict-subscription.resolver';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictsService } from './verdicts.service';
 
@@ -31,6 +33,8 @@ export class VerdictsModule {
         RatingScalesService,
         VerdictsService,
         VerdictOutboxService,
+        VerdictEventsBus,
+        VerdictSubscriptionResolver,
         VerdictBundleService,
         VerdictLoader,
         VerdictResolver,

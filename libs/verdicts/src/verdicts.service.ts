@@ -15,6 +15,7 @@ import { DEFAULT_ORGANISATION_ID } from './organisation.entity';
 import { RatingScalesService } from './rating-scales.service';
 import { ratingLabel } from './rating.entity';
 import { VerdictEvent, VerdictEventType } from './verdict-event.entity';
+import { VerdictEventsBus } from './verdict-events.bus';
 import { VerdictStatus } from './verdict-status';
 import { VerdictVersion } from './verdict-version.entity';
 import { Verdict } from './verdict.entity';
@@ -43,6 +44,7 @@ export class VerdictsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsService,
     private readonly scales: RatingScalesService,
+    private readonly bus: VerdictEventsBus,
   ) {}
 
   /** Starts a DRAFT verdict (version 1) on the claim, or on the claim it was merged into. */
@@ -230,7 +232,8 @@ export class VerdictsService {
       verdict: Verdict,
     ) => Promise<{ status: VerdictStatus; note?: string; event?: VerdictEventType }>,
   ): Promise<Verdict> {
-    return this.dataSource.transaction(async (manager) => {
+    let published: VerdictEventType | undefined;
+    const changed = await this.dataSource.transaction(async (manager) => {
       const verdict = await manager.findOne(Verdict, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!verdict) throw new VerdictNotFoundError(id);
       if (verdict.version !== expectedVersion) throw new VerdictVersionConflictError(id, expectedVersion, verdict.version);
@@ -241,8 +244,23 @@ export class VerdictsService {
       await manager.save(verdict);
       await this.writeVersion(manager, verdict, note ? clean(note) : null);
       if (event) await this.writeEvent(manager, verdict, event);
+      published = event;
       return verdict;
     });
+    if (published) {
+      // After commit: subscribers must never hear of a change that was rolled back.
+      const rating = await this.scales.getRating(changed.ratingId);
+      await this.bus.publish({
+        verdictId: changed.id,
+        organisationId: changed.organisationId,
+        claimId: (await this.claims.getCurrent(changed.claimId)).id,
+        language: changed.language,
+        ratingKey: rating.rating.key,
+        status: changed.status,
+        version: changed.version,
+      });
+    }
+    return changed;
   }
 
   private async applyContent(manager: EntityManager, verdict: Verdict, input: VerdictContentInput): Promise<void> {

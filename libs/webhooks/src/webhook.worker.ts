@@ -4,9 +4,10 @@ import { WebhooksService } from './webhooks.service';
 import { WEBHOOKS_OPTIONS, WebhooksOptions } from './webhooks.options';
 
 /**
- * The in-process delivery loop (used when no REDIS_URL is set): every pollMs it fans new outbox
- * events out to endpoints, then attempts the deliveries that are due. Several API processes on one
- * PostgreSQL may each run it: rows are claimed with SKIP LOCKED and leased.
+ * The delivery loop, in each API process (WEBHOOK_WORKER=false turns it off): every pollMs it fans
+ * new outbox events out to endpoints, then attempts the deliveries that are due. Several processes
+ * on one PostgreSQL may each run it: rows are claimed with SKIP LOCKED and leased, so the database
+ * is the queue. (A Redis queue such as BullMQ is not wired in yet; REDIS_URL does not change this.)
  */
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +23,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.options.workerEnabled || this.options.redisUrl) return;
+    if (!this.options.workerEnabled) return;
     this.schedule();
   }
 

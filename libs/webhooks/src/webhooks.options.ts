@@ -12,7 +12,7 @@ export interface WebhooksOptions {
   backoffMs: number;
   /** Per-attempt HTTP timeout, ms. */
   timeoutMs: number;
-  /** With a Redis URL, deliveries run on a BullMQ queue shared by every API process. */
+  /** REDIS_URL, kept for a Redis-backed queue; deliveries use the database queue today. */
   redisUrl: string | null;
 }
 

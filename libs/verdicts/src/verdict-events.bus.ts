@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { PubSub, PubSubEngine } from 'graphql-subscriptions';
+import Redis from 'ioredis';
+import { VERDICTS_OPTIONS, VerdictsOptions } from './public-url';
+import { VerdictStatus } from './verdict-status';
+
+/** What subscribers hear when a verdict goes public, is corrected or retracted. */
+export interface VerdictPublishedMessage {
+  verdictId: string;
+  organisationId: string;
+  claimId: string;
+  language: string;
+  ratingKey: string;
+  status: VerdictStatus;
+  version: number;
+}
+
+const CHANNEL = 'isnad.verdictPublished';
+
+/**
+ * The live channel behind the verdictPublished subscription: Redis pub/sub when REDIS_URL is set
+ * (so a verdict published through one API process reaches subscribers of every other), an
+ * in-process PubSub otherwise. Live only: a subscriber that is not connected misses messages;
+ * partners who must not miss any use webhooks, which read the outbox.
+ */
+@Injectable()
+export class VerdictEventsBus implements OnApplicationShutdown {
+  private readonly logger = new Logger('VerdictEvents');
+  private readonly engine: PubSubEngine;
+  private readonly redis: Redis[] = [];
+
+  constructor(@Inject(VERDICTS_OPTIONS) options: VerdictsOptions) {
+    if (options.redisUrl) {
+      const connect = () => {
+        const client = new Redis(options.redisUrl as string, { maxRetriesPerRequest: 3, lazyConnect: false });
+        client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+        this.redis.push(client);
+        return client;
+      };
+      this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
+    } else {
+      this.engine = new PubSub();
+    }
+  }
+
+  /** Tells subscribers; a failure is logged, never undoes the committed change. */
+  async publish(message: VerdictPublishedMessage): Promise<void> {
+    try {
+      await this.engine.publish(CHANNEL, message);
+    } catch (error) {
+      this.logger.warn(`Could not publish verdict ${message.verdictId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  iterator(): AsyncIterableIterator<VerdictPublishedMessage> {
+    return this.engine.asyncIterableIterator<VerdictPublishedMessage>(CHANNEL) as AsyncIterableIterator<VerdictPublishedMessage>;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.redis.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+}
