@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { appConfigFromEnv } from '../apps/api/src/app.config';
 import { createApp } from '../apps/api/src/bootstrap';
+import { publishVerdictDemo } from './demo-verdict';
 import { SPUTNIK_OUTLET } from '../test/fixtures/seed/sputnik-outlet';
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -128,8 +129,9 @@ async function main(): Promise<void> {
   }
   try {
     const gql = graphqlClient(url);
-    const { articleId } = await annotateSeedArticle(gql, text);
+    const { articleId, claimIds } = await annotateSeedArticle(gql, text);
     await printAnnotations(gql, articleId);
+    await publishVerdictDemo(gql, claimIds[0], url.replace(/\/graphql$/, ''));
   } finally {
     await app?.close();
   }
