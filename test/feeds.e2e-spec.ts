@@ -174,6 +174,19 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     await get('/feeds/verdicts.html').expect(404);
   });
 
+  it('costs the same number of SQL statements for a page of 2 entries and of 5', async () => {
+    const statementsFor = async (path: string) => {
+      const before = api.queryCount;
+      await get(path).expect(200);
+      return api.queryCount - before;
+    };
+    const two = await statementsFor('/feeds/verdicts.atom?limit=2');
+    const five = await statementsFor('/feeds/verdicts.atom?limit=5');
+    expect(five).toBe(two);
+    expect(await statementsFor(`/feeds/verdicts.jsonld?limit=5&source=${informedId}`)).toBe(two);
+    expect(two).toBeLessThanOrEqual(12);
+  });
+
   it('answers 304 to a conditional request until a verdict changes', async () => {
     const first = await get('/feeds/verdicts.rss?language=ar').expect(200);
     const { etag } = first.headers;
