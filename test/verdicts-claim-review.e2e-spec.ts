@@ -124,6 +124,26 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
     expect(loaded.claimReview).toBeNull();
   });
 
+  it('loads the ClaimReviews of a whole list of verdicts in a bounded number of statements', async () => {
+    const statementsFor = async (first: number) => {
+      const before = api.queryCount;
+      const { verdicts } = await api.ok<{ verdicts: { nodes: { claimReview: string | null }[] } }>(
+        `query($first: Int!) { verdicts(first: $first, filter: { statuses: [PUBLISHED] }) { nodes { claimReview } } }`,
+        { first },
+      );
+      expect(verdicts.nodes.every((v) => v.claimReview && JSON.parse(v.claimReview)['@type'] === 'ClaimReview')).toBe(true);
+      return { count: verdicts.nodes.length, statements: api.queryCount - before };
+    };
+    const { claimId } = await annotate(api, { articleId: (await captureArticle(api, { url: 'https://more.example/1', text: 'قال الناطق إن الميناء مغلق منذ شهر.', language: 'ar' })).id, selector: { exact: 'الميناء مغلق منذ شهر' } });
+    await publishVerdict(api, { claimId, headline: 'الميناء مفتوح' });
+    const { claimId: another } = await annotate(api, { articleId: (await captureArticle(api, { url: 'https://more.example/2', text: 'قال الناطق إن المطار مغلق.', language: 'ar' })).id, selector: { exact: 'المطار مغلق' } });
+    await publishVerdict(api, { claimId: another, headline: 'المطار يعمل' });
+    const one = await statementsFor(1);
+    const two = await statementsFor(2);
+    expect([one.count, two.count]).toEqual([1, 2]);
+    expect(two.statements).toBe(one.statements);
+  });
+
   it('has no public URL for a draft or an unknown id', async () => {
     await request(api.url).get('/claim-reviews/6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f').expect(404);
     await request(api.url).get('/verdicts/not-a-uuid').expect(400);

@@ -216,6 +216,15 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
       { id: meetingsClaimId },
     );
     expect(withDrafts.verdicts.map((v: any) => v.headline)).toContain('مسودة ثانية');
+
+    // The verdicts query follows merges too: asked for the surviving claim, it finds both.
+    const { verdicts } = await api.ok<{ verdicts: any }>(
+      `query($claimId: ID!) { verdicts(filter: { claimId: $claimId, statuses: [PUBLISHED] }) { nodes { headline } } }`,
+      { claimId: meetingsClaimId },
+    );
+    expect(verdicts.nodes.map((v: any) => v.headline).sort()).toEqual(
+      ['تحقق على النسخة', 'لا دليل على لقاءات بين داعش واستخبارات غربية'].sort(),
+    );
   });
 
   it('refuses a second public verdict by the same organisation on one claim', async () => {

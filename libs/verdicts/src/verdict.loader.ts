@@ -4,6 +4,7 @@ import { GraphQLRequestContext, byKeys, groupByKeys } from '@isnad/common';
 import { Organisation } from './organisation.entity';
 import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
+import { VerdictBundle, VerdictBundleService } from './verdict-bundle.service';
 import { VerdictVersion } from './verdict-version.entity';
 import { Verdict } from './verdict.entity';
 import { VerdictsService } from './verdicts.service';
@@ -14,7 +15,15 @@ export class VerdictLoader {
   constructor(
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
+    private readonly bundles: VerdictBundleService,
   ) {}
+
+  /** Everything a ClaimReview needs, for all the verdicts of a request in one batch. */
+  bundle(ctx: GraphQLRequestContext): DataLoader<Verdict, VerdictBundle, string> {
+    return ctx.loaders.get('verdict.bundle', () =>
+      new DataLoader(async (verdicts: readonly Verdict[]) => this.bundles.bundles([...verdicts]), { cacheKeyFn: (v) => v.id }),
+    );
+  }
 
   byId(ctx: GraphQLRequestContext): DataLoader<string, Verdict | null> {
     return ctx.loaders.get('verdict.byId', () =>

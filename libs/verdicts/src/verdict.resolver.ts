@@ -14,7 +14,6 @@ import { Organisation } from './organisation.entity';
 import { HttpGraphQLContext, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 import { Rating } from './rating.entity';
 import { VerdictStatus } from './verdict-status';
-import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictVersion } from './verdict-version.entity';
 import { Verdict } from './verdict.entity';
 import { VerdictLoader } from './verdict.loader';
@@ -27,7 +26,6 @@ export class VerdictConnection extends ConnectionType(Verdict) {}
 export class VerdictResolver {
   constructor(
     private readonly service: VerdictsService,
-    private readonly bundles: VerdictBundleService,
     private readonly loader: VerdictLoader,
     private readonly claimLoader: ClaimLoader,
     @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
@@ -106,7 +104,7 @@ export class VerdictResolver {
   })
   async claimReview(@Parent() verdict: Verdict, @Context() ctx: HttpGraphQLContext): Promise<string | null> {
     if (!isReviewable(verdict)) return null;
-    const [bundle] = await this.bundles.bundles([verdict]);
+    const bundle = await this.loader.bundle(ctx).load(verdict);
     return JSON.stringify(toClaimReview(bundle, publicBaseUrl(this.options, ctx.req)));
   }
 }
