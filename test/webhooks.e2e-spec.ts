@@ -1,10 +1,18 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import Redis from 'ioredis';
 import { WEBHOOK_HEADERS, verifyWebhook } from '@isnad/webhooks';
 import { SpawnedApi, publishOnSpawned, spawnApi, spawnedDatabase } from './support/verdict-factories';
 
 // These tests run the API as child processes (the delivery worker is off in TestApi), on
-// loopback, with the worker that claims deliveries from the database.
+// loopback: once with the database as the queue (no REDIS_URL), and once more with BullMQ on Redis
+// when REDIS_URL is set (CI's PostgreSQL + Redis pass), each run under its own queue prefix.
+const QUEUES: [string, Record<string, string>][] = [
+  ['the database as the queue', { REDIS_URL: '' }],
+  ...(process.env.REDIS_URL
+    ? [['BullMQ on Redis (REDIS_URL)', { REDIS_URL: process.env.REDIS_URL, WEBHOOK_QUEUE_PREFIX: `isnad-test-${process.pid}-${Date.now()}` }] as [string, Record<string, string>]]
+    : []),
+];
 
 interface Received {
   id: string;
@@ -56,9 +64,21 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret endpoint { id url active } } }`;
 const DELIVERIES = `{ webhookEndpoints { id deliveries(first: 50) { nodes { id eventType status attempts lastStatus lastError deliveredAt } } } }`;
 
-describe('webhooks: signed deliveries from the outbox, retried and recorded', () => {
+describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retried and recorded', (_queue, queueEnv) => {
   jest.setTimeout(180_000);
-  const fast = { WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200' };
+  const fast = { ...queueEnv, WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200' };
+
+  afterAll(async () => {
+    if (!queueEnv.WEBHOOK_QUEUE_PREFIX) return;
+    // Leave no jobs behind in the shared Redis.
+    const redis = new Redis(queueEnv.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${queueEnv.WEBHOOK_QUEUE_PREFIX}:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+  });
 
   it('signs each delivery, retries a failing partner with backoff, and gives up after the last attempt', async () => {
     const db = await spawnedDatabase();

@@ -11,8 +11,11 @@ export class WebhookSender {
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
   ) {}
 
-  /** True when the receiver answered 2xx. */
-  async attempt({ delivery, endpoint, body }: ClaimedDelivery): Promise<boolean> {
+  /** True when the receiver answered 2xx. `retry` says who schedules the next attempt on failure. */
+  async attempt(
+    { delivery, endpoint, body }: ClaimedDelivery,
+    retry: Parameters<WebhooksService['recordFailure']>[3] = { by: 'database' },
+  ): Promise<boolean> {
     const timestamp = Math.floor(Date.now() / 1000);
     try {
       const response = await fetch(endpoint.url, {
@@ -33,9 +36,9 @@ export class WebhookSender {
         await this.webhooks.recordSuccess(delivery.id, response.status);
         return true;
       }
-      await this.webhooks.recordFailure(delivery, response.status, `HTTP ${response.status}`);
+      await this.webhooks.recordFailure(delivery, response.status, `HTTP ${response.status}`, retry);
     } catch (error) {
-      await this.webhooks.recordFailure(delivery, null, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      await this.webhooks.recordFailure(delivery, null, error instanceof Error ? `${error.name}: ${error.message}` : String(error), retry);
     }
     return false;
   }

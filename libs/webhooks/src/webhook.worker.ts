@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksService } from './webhooks.service';
 import { WEBHOOKS_OPTIONS, WebhooksOptions } from './webhooks.options';
 
 /**
  * The delivery loop, in each API process (WEBHOOK_WORKER=false turns it off): every pollMs it fans
- * new outbox events out to endpoints, then attempts the deliveries that are due. Several processes
- * on one PostgreSQL may each run it: rows are claimed with SKIP LOCKED and leased, so the database
- * is the queue. (A Redis queue such as BullMQ is not wired in yet; REDIS_URL does not change this.)
+ * new outbox events out to endpoints, then either attempts the deliveries that are due (the
+ * database is the queue: rows claimed with SKIP LOCKED and leased, so several processes share the
+ * work) or, with REDIS_URL, makes sure each due delivery has a BullMQ job, which BullMQ's workers
+ * attempt and retry.
  */
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,15 +17,19 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly queue: WebhookQueue | null;
 
   constructor(
     private readonly webhooks: WebhooksService,
     private readonly sender: WebhookSender,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
-  ) {}
+  ) {
+    this.queue = options.workerEnabled && options.redisUrl ? new WebhookQueue(options, webhooks, sender) : null;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.options.workerEnabled) return;
+    this.queue?.startWorker();
     this.schedule();
   }
 
@@ -31,14 +37,18 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.queue?.close();
   }
 
-  /** One pass: fan out, then attempt what is due. Returns the number of attempts made. */
-  async runOnce(): Promise<number> {
+  /** One pass: fan out, then attempt (or enqueue) what is due. */
+  async runOnce(): Promise<void> {
     await this.webhooks.fanOut();
+    if (this.queue) {
+      await this.queue.enqueue(await this.webhooks.dueIds());
+      return;
+    }
     const due = await this.webhooks.claimDue();
     await Promise.all(due.map((claimed) => this.sender.attempt(claimed)));
-    return due.length;
   }
 
   private schedule(): void {

@@ -12,8 +12,10 @@ export interface WebhooksOptions {
   backoffMs: number;
   /** Per-attempt HTTP timeout, ms. */
   timeoutMs: number;
-  /** REDIS_URL, kept for a Redis-backed queue; deliveries use the database queue today. */
+  /** REDIS_URL: when set, attempts run as BullMQ jobs on Redis; otherwise the database is the queue. */
   redisUrl: string | null;
+  /** Key prefix of the BullMQ queue (WEBHOOK_QUEUE_PREFIX): deployments sharing a Redis keep apart. */
+  queuePrefix: string;
 }
 
 export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
@@ -26,6 +28,7 @@ export const DEFAULT_WEBHOOKS_OPTIONS: WebhooksOptions = {
   backoffMs: 1_000,
   timeoutMs: 10_000,
   redisUrl: null,
+  queuePrefix: 'isnad',
 };
 
 /** Delay before attempt `attempts + 1`: exponential from backoffMs, ±20 % jitter, capped at an hour. */
@@ -54,5 +57,6 @@ export function webhooksOptionsFromEnv(env: NodeJS.ProcessEnv, redisUrl: string 
     backoffMs: number('WEBHOOK_BACKOFF_MS', DEFAULT_WEBHOOKS_OPTIONS.backoffMs, 1),
     timeoutMs: number('WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS_OPTIONS.timeoutMs, 100),
     redisUrl,
+    queuePrefix: env.WEBHOOK_QUEUE_PREFIX?.trim() || DEFAULT_WEBHOOKS_OPTIONS.queuePrefix,
   };
 }

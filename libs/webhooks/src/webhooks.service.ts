@@ -96,18 +96,28 @@ export class WebhooksService {
    * for leaseMs, so a worker that dies mid-delivery leaves it to be retried when the lease ends,
    * with the same delivery id for the receiver to deduplicate.
    */
-  async claimDue(limit = 20): Promise<ClaimedDelivery[]> {
+  async claimDue(limit = 20, only?: readonly string[]): Promise<ClaimedDelivery[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       // Wrapped in a SELECT so the driver returns the rows (a bare UPDATE gives [rows, count]).
       `WITH claimed AS (
          UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
           WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
+                        ${only ? 'AND id = ANY($3::uuid[])' : ''}
                         ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id
        ) SELECT id FROM claimed`,
-      [limit, String(this.options.leaseMs)],
+      only ? [limit, String(this.options.leaseMs), [...only]] : [limit, String(this.options.leaseMs)],
     );
     return this.loadClaimed(rows.map((r) => r.id));
+  }
+
+  /** Ids of PENDING deliveries due now and not leased: what the queue should hold a job for. */
+  async dueIds(limit = 500): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The delivery with its endpoint and body, for a queue job that names it. */
@@ -141,10 +151,19 @@ export class WebhooksService {
     );
   }
 
-  /** Schedules the next attempt with backoff, or marks the delivery FAILED after maxAttempts. */
-  async recordFailure(delivery: WebhookDelivery, status: number | null, error: string): Promise<void> {
-    const failed = delivery.attempts >= this.options.maxAttempts;
-    const delay = retryDelayMs(this.options, delivery.attempts);
+  /**
+   * Schedules the next attempt with backoff, or marks the delivery FAILED after maxAttempts. With
+   * `retry: 'queue'` the queue owns the backoff: the row is due again at once and FAILED only when
+   * the queue says this was the last attempt (`final`).
+   */
+  async recordFailure(
+    delivery: WebhookDelivery,
+    status: number | null,
+    error: string,
+    retry: { by: 'database' } | { by: 'queue'; final: boolean } = { by: 'database' },
+  ): Promise<void> {
+    const failed = retry.by === 'queue' ? retry.final : delivery.attempts >= this.options.maxAttempts;
+    const delay = retry.by === 'queue' ? 0 : retryDelayMs(this.options, delivery.attempts);
     await this.dataSource.query(
       `UPDATE webhook_deliveries
           SET status = $2, last_status = $3, last_error = $4, next_attempt_at = now() + ($5 || ' milliseconds')::interval

@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { WebhookSender } from './webhook-sender';
+import { WebhooksService } from './webhooks.service';
+import { WebhooksOptions } from './webhooks.options';
+
+interface DeliveryJob {
+  deliveryId: string;
+}
+
+const QUEUE = 'webhook-deliveries';
+
+/**
+ * Webhook attempts as BullMQ jobs (when REDIS_URL is set): one job per delivery, its id the
+ * delivery id, so adding it again is a no-op. BullMQ spreads attempts over every API process,
+ * retries with exponential backoff and re-queues jobs of a process that died (stalled jobs).
+ * The database stays the record: a job first claims its delivery row (PENDING, not leased), so a
+ * job run twice cannot deliver twice, and a row the queue never heard of (crash between commit
+ * and enqueue) is enqueued by the next pass.
+ */
+export class WebhookQueue {
+  private readonly logger = new Logger('WebhookQueue');
+  private readonly connections: Redis[] = [];
+  private readonly queue: Queue<DeliveryJob>;
+  private worker: Worker<DeliveryJob> | null = null;
+
+  constructor(
+    private readonly options: WebhooksOptions,
+    private readonly webhooks: WebhooksService,
+    private readonly sender: WebhookSender,
+  ) {
+    this.queue = new Queue<DeliveryJob>(QUEUE, { connection: this.connect(), prefix: options.queuePrefix });
+  }
+
+  /** Makes sure every due delivery has a job. */
+  async enqueue(deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    await this.queue.addBulk(
+      deliveryIds.map((deliveryId) => ({
+        name: 'deliver',
+        data: { deliveryId },
+        opts: {
+          jobId: deliveryId,
+          attempts: this.options.maxAttempts,
+          backoff: { type: 'exponential', delay: this.options.backoffMs, jitter: 0.2 },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      })),
+    );
+  }
+
+  /** Starts consuming jobs in this process. */
+  startWorker(): void {
+    this.worker = new Worker<DeliveryJob>(QUEUE, (job) => this.process(job), {
+      connection: this.connect(),
+      prefix: this.options.queuePrefix,
+      concurrency: 10,
+      // A job whose process died is handed out again once its lock lapses.
+      lockDuration: this.options.leaseMs,
+      stalledInterval: this.options.leaseMs,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private async process(job: Job<DeliveryJob>): Promise<string> {
+    const [claimed] = await this.webhooks.claimDue(1, [job.data.deliveryId]);
+    if (!claimed) return 'not due (delivered, failed, or leased by another attempt)';
+    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const ok = await this.sender.attempt(claimed, { by: 'queue', final });
+    if (!ok && !final) throw new Error(`Delivery ${claimed.delivery.id} failed; BullMQ retries it`);
+    return ok ? 'delivered' : 'failed';
+  }
+
+  private connect(): Redis {
+    const client = new Redis(this.options.redisUrl as string, { maxRetriesPerRequest: null });
+    client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+    this.connections.push(client);
+    return client;
+  }
+}
