@@ -93,13 +93,13 @@ async function main(): Promise<void> {
         apAt.push(averagePrecisionAt(5, suggested, relevant));
         r1At.push(recallAt(1, suggested, relevant));
         r5At.push(recallAt(5, suggested, relevant));
-        if (verbose && ranked[0] !== query.same_as[0]) {
+        if (verbose && (ranked[0] !== query.same_as[0] || process.env.ALL)) {
           console.log(`miss ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}`).join(' ')}`);
         }
       } else {
         negatives++;
         if (suggested.length) falseMatches++;
-        if (verbose && suggested.length) {
+        if (verbose && (suggested.length || process.env.ALL)) {
           console.log(`false match ${query.id}: ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}`).join(' ')}`);
         }
       }

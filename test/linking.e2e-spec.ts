@@ -37,15 +37,16 @@ describe('cross-outlet claim matching and its review', () => {
   it('finds the Arabic claim from a lightly edited Arabic text, whatever its diacritics and letter variants', async () => {
     const edited = 'وعقدت سلسلة لقاءات لممثلى اجهزة الولايات المتحدة وفرنسا وبريطانيا ودول المنطقة في التنف';
     const [best, ...rest] = await claimMatches(api, edited);
+    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
     expect(best.claim.id).toBe(meetings.claimId);
-    expect(best.score).toBeGreaterThan(0.5);
+    expect(best.score).toBeGreaterThan(suggestionThreshold + 0.1);
     expect(best.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['SHARED_PHRASE', 'SHARED_TERMS']));
     expect(best.reasons.find((r) => r.kind === 'SHARED_PHRASE')?.values[0]).toContain('سلسله لقاءات');
     expect(rest.map((m) => m.claimId)).not.toContain(training.claimId);
   });
 
   it('finds the Arabic claim from English text through the translation a fact-checker recorded', async () => {
-    const query = 'US, French and British intelligence representatives held a series of meetings with regional countries';
+    const query = 'Representatives of US, French and British intelligence services held a series of meetings with countries of the region';
     const before = await claimMatches(api, query, { minScore: 0 });
     expect(before.map((m) => m.claimId)).not.toContain(meetings.claimId);
 

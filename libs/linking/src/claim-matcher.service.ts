@@ -12,7 +12,7 @@ import { MatchReasonParts, QueryFeatures, TermStats, capitalisedNames, scoreCand
  * counted as a match by `npm run eval:linking`. Chosen on the labelled set in eval/linking (see
  * its README): above it, few suggestions are wrong; below it, most are.
  */
-export const SUGGESTION_THRESHOLD = 0.45;
+export const SUGGESTION_THRESHOLD = 0.4;
 
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {
@@ -34,6 +34,8 @@ export interface MatchOptions {
   minScore?: number;
   /** Claims never to suggest (the claim the text already belongs to, reviewed pairs). */
   excludeClaimIds?: readonly string[];
+  /** Re-rank only these claims (e.g. another system's candidates) instead of searching the index. */
+  onlyClaimIds?: readonly string[];
 }
 
 interface CandidateRow {
@@ -51,6 +53,10 @@ interface CandidateRow {
 const FULL_TEXT_POOL = 100;
 const TRIGRAM_POOL = 30;
 const QUERY_TERMS = 16;
+// Trigram search costs grow with the collection and the query's length, and says little about a
+// long text: it is the fallback for short texts whose words found few candidates.
+const TRIGRAM_MAX_KEY = 200;
+const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
 
 /**
@@ -91,20 +97,9 @@ export class ClaimMatcherService {
       .slice(0, QUERY_TERMS)
       .map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
 
-    const rows: CandidateRow[] = await manager.query(
-      `WITH fts AS (
-         SELECT t.id FROM claim_match_texts t
-          WHERE $3::text <> '' AND t.tsv @@ $3::tsquery
-          ORDER BY ts_rank(t.tsv, $3::tsquery) DESC LIMIT ${FULL_TEXT_POOL}
-       ), tri AS (
-         SELECT t.id FROM claim_match_texts t WHERE t.key % $1 ORDER BY similarity(t.key, $1) DESC LIMIT ${TRIGRAM_POOL}
-       )
-       SELECT t.id, t.claim_id, t.kind, t.language, t.key, tsvector_to_array(t.tsv) AS lexemes,
-              similarity(t.key, $1)::float8 AS trigram
-         FROM claim_match_texts t
-        WHERE t.id IN (SELECT id FROM fts UNION SELECT id FROM tri) AND NOT (t.claim_id = ANY($2::uuid[]))`,
-      [key, [...excluded], searchTerms.join(' | ')],
-    );
+    const rows = options.onlyClaimIds
+      ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
+      : await this.candidates(manager, key, searchTerms.join(' | '), [...excluded]);
     if (!rows.length) return [];
 
     const stats = await this.termStats(manager, queryTerms, rows, total);
@@ -134,6 +129,43 @@ export class ClaimMatcherService {
       }));
   }
 
+  /**
+   * Candidate texts from the index: the best full-text hits on the rarest query terms; when those
+   * are few and the text is short (a headline, a quote with misspelt words), also the nearest keys
+   * by trigrams.
+   */
+  private async candidates(manager: EntityManager, key: string, tsquery: string, excluded: string[]): Promise<CandidateRow[]> {
+    const select = `SELECT t.id, t.claim_id, t.kind, t.language, t.key, tsvector_to_array(t.tsv) AS lexemes,
+                           similarity(t.key, $1)::float8 AS trigram
+                      FROM claim_match_texts t`;
+    const rows: CandidateRow[] = tsquery
+      ? await manager.query(
+          `${select} WHERE t.id IN (SELECT f.id FROM claim_match_texts f WHERE f.tsv @@ $3::tsquery
+                                     ORDER BY ts_rank(f.tsv, $3::tsquery) DESC LIMIT ${FULL_TEXT_POOL})
+                       AND NOT (t.claim_id = ANY($2::uuid[]))`,
+          [key, excluded, tsquery],
+        )
+      : [];
+    if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
+    const nearest: CandidateRow[] = await manager.query(
+      `${select} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
+                   AND NOT (t.claim_id = ANY($2::uuid[]))`,
+      [key, excluded],
+    );
+    const seen = new Set(rows.map((r) => r.id));
+    return [...rows, ...nearest.filter((r) => !seen.has(r.id))];
+  }
+
+  /** Every indexed text of the given claims. */
+  private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
+    return manager.query(
+      `SELECT t.id, t.claim_id, t.kind, t.language, t.key, tsvector_to_array(t.tsv) AS lexemes,
+              similarity(t.key, $1)::float8 AS trigram
+         FROM claim_match_texts t WHERE t.claim_id = ANY($2::uuid[])`,
+      [key, [...claimIds]],
+    );
+  }
+
   /** Document frequencies for the query's and the candidates' lexemes, in one statement. */
   private async termStats(
     manager: EntityManager,
@@ -150,7 +182,8 @@ export class ClaimMatcherService {
       );
       for (const row of found) df.set(row.lexeme, row.df);
     }
-    return { df, total };
+    const averageLength = rows.reduce((sum, r) => sum + r.lexemes.length, 0) / Math.max(rows.length, 1);
+    return { df, total, averageLength };
   }
 
   /** Re-scores the best lexical candidates with embeddings; on an endpoint failure, keeps the lexical scores. */

@@ -25,6 +25,8 @@ export enum MatchReasonKind {
 export interface TermStats {
   df: ReadonlyMap<string, number>;
   total: number;
+  /** Mean number of lexemes of the texts compared (BM25's average document length); 0 when unknown. */
+  averageLength?: number;
 }
 
 export interface QueryFeatures {
@@ -47,6 +49,11 @@ export interface TextScore {
   score: number;
   reasons: MatchReasonParts[];
 }
+
+/** How the re-ranker's features add up to a score (they sum to 1). */
+export const SCORE_WEIGHTS = { lexical: 0.25, candidateCoverage: 0.1, trigram: 0.1, phrase: 0.15, bm25: 0.4 };
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 /** Inverse document frequency (BM25's, floored at a small positive value). */
 export function idf(lexeme: string, stats: TermStats): number {
@@ -160,11 +167,20 @@ export function scoreCandidate(query: QueryFeatures, candidate: CandidateFeature
   const queryCoverage = sharedWeight / Math.max(weight(queryLexemes), 1e-9);
   const lexical = (2 * candidateCoverage * queryCoverage) / Math.max(candidateCoverage + queryCoverage, 1e-9);
 
+  // BM25 with binary term frequencies, divided by its largest possible value for this query.
+  const lengthRatio = stats.averageLength ? candidateLexemes.size / stats.averageLength : 1;
+  const bm25 = (sharedWeight * (1 / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio)))) / Math.max(weight(queryLexemes) / (1 + BM25_K1 * (1 - BM25_B)), 1e-9);
+
   const phrase = longestSharedPhrase(query.key, candidate.key);
   const candidateWords = candidate.key.split(' ').length;
   const phraseScore = Math.min(phrase.length / Math.max(Math.min(candidateWords, 12), 1), 1);
 
-  let score = 0.45 * lexical + 0.25 * candidateCoverage + 0.15 * candidate.trigram + 0.15 * phraseScore;
+  let score =
+    SCORE_WEIGHTS.lexical * lexical +
+    SCORE_WEIGHTS.candidateCoverage * candidateCoverage +
+    SCORE_WEIGHTS.trigram * candidate.trigram +
+    SCORE_WEIGHTS.phrase * phraseScore +
+    SCORE_WEIGHTS.bm25 * Math.min(bm25, 1);
   if (candidate.embedding !== undefined) score = 0.5 * score + 0.5 * Math.max(candidate.embedding, 0);
 
   const reasons: MatchReasonParts[] = [];
