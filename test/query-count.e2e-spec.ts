@@ -63,7 +63,9 @@ describe('list queries cost a bounded number of SQL statements', () => {
     const large = await statementsFor(20);
     expect(small.rows).toBe(2);
     expect(large.rows).toBe(20);
-    expect(large.statements).toBe(small.statements);
+    // DataLoader batches per tick, and which loads share a tick depends on which earlier query came
+    // back first, so the count may move by one or two. An N+1 would add a statement per row (18+).
+    expect(Math.abs(large.statements - small.statements)).toBeLessThanOrEqual(2);
     expect(large.statements).toBeLessThanOrEqual(16);
   });
 });
