@@ -169,9 +169,11 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    await get('/feeds/verdicts.json?limit=500').expect(400);
-    await get('/feeds/verdicts.json?after=forged').expect(400);
-    await get('/feeds/verdicts.html').expect(404);
+    // Refusals carry the same typed error body as GraphQL errors.
+    const code = (response: { body: { errors: { extensions: { code: string } }[] } }) => response.body.errors[0].extensions.code;
+    expect(code(await get('/feeds/verdicts.json?limit=500').expect(400))).toBe('BAD_USER_INPUT');
+    expect(code(await get('/feeds/verdicts.json?after=forged').expect(400))).toBe('BAD_USER_INPUT');
+    expect(code(await get('/feeds/verdicts.html').expect(404))).toBe('NOT_FOUND');
   });
 
   it('costs the same number of SQL statements for a page of 2 entries and of 5', async () => {

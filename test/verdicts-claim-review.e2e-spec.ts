@@ -116,7 +116,8 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
     expect(review.datePublished).toBe(verdict.firstPublishedAt);
 
     await verdictStep(api, 'retractVerdict', { id: verdict.id, expectedVersion: corrected.version, note: 'سُحب التحقق.' });
-    await request(api.url).get(`/claim-reviews/${verdict.id}`).expect(410);
+    const gone = await request(api.url).get(`/claim-reviews/${verdict.id}`).expect(410);
+    expect(gone.body.errors[0].extensions.code).toBe('RETRACTED');
     const { verdict: loaded } = await api.ok<{ verdict: { claimReview: string | null } }>(
       `query($id: ID!) { verdict(id: $id) { claimReview } }`,
       { id: verdict.id },
@@ -145,7 +146,9 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
   });
 
   it('has no public URL for a draft or an unknown id', async () => {
-    await request(api.url).get('/claim-reviews/6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f').expect(404);
-    await request(api.url).get('/verdicts/not-a-uuid').expect(400);
+    const missing = await request(api.url).get('/claim-reviews/6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f').expect(404);
+    expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const malformed = await request(api.url).get('/verdicts/not-a-uuid').expect(400);
+    expect(malformed.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });

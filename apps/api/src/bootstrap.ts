@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName } from '@isnad/common';
+import { LogLevelName, errorBody } from '@isnad/common';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
 
@@ -37,15 +37,11 @@ function pinoLevelOf(levels: LogLevel[]): LogLevelName {
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: string })?.type;
   if (type === 'entity.too.large') {
-    res.status(413).json({
-      errors: [{ message: 'The request body is larger than the server accepts', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-    });
+    res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts'));
     return;
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    res.status(400).json({
-      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-    });
+    res.status(400).json(errorBody('BAD_REQUEST', 'The request body is not valid JSON'));
     return;
   }
   next(error);

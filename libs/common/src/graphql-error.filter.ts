@@ -3,6 +3,7 @@ import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from './domain-error';
+import { errorBody } from './error-body';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
@@ -37,19 +38,20 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
-    let body: { message: string; extensions: Record<string, unknown> };
+    let body: ReturnType<typeof errorBody>;
     if (exception instanceof DomainError) {
       status = HTTP_STATUS[exception.code];
-      body = { message: exception.message, extensions: { ...exception.details, code: exception.code } };
+      body = errorBody(exception.code, exception.message, exception.details);
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const code = status === HttpStatus.NOT_FOUND ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-      body = { message: exception.message, extensions: { code } };
+      body = errorBody(code, exception.message);
     } else {
-      this.logUnexpected(`${http.getRequest<{ method: string; url: string }>().method} ${http.getRequest<{ url: string }>().url}`, exception);
-      body = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const request = http.getRequest<{ method: string; url: string }>();
+      this.logUnexpected(`${request.method} ${request.url}`, exception);
+      body = errorBody('INTERNAL_SERVER_ERROR', 'Internal server error');
     }
-    if (!response.headersSent) response.status(status).json({ errors: [body] });
+    if (!response.headersSent) response.status(status).json(body);
   }
 
   private logUnexpected(where: string, exception: unknown): void {

@@ -7,3 +7,4 @@ export * from './id.args';
 export * from './graphql-error.filter';
 export * from './query-limits.plugin';
 export * from './request-logging';
+export * from './error-body';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainErrorHttpFilter, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
+import { errorBody } from '@isnad/common';
+import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
 import { FILTER_KEYS, FeedQuery } from './dto/feed-query';
 import { FeedContext, renderAtom, renderDataFeed, renderJsonFeed, renderRss } from './feed-render';
 import { FeedsService } from './feeds.service';
@@ -20,7 +21,6 @@ type Format = keyof typeof FORMATS;
  * the body and Last-Modified let readers poll with conditional requests and get 304s.
  */
 @Controller('feeds')
-@UseFilters(DomainErrorHttpFilter)
 export class FeedsController {
   constructor(
     private readonly feeds: FeedsService,
@@ -30,7 +30,7 @@ export class FeedsController {
   @Get('verdicts.:format')
   async verdicts(@Param('format') format: string, @Query() query: FeedQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!(format in FORMATS)) {
-      res.status(404).type('text/plain').send(`No feed format "${format}"; try atom, rss, json or jsonld`);
+      res.status(404).json(errorBody('NOT_FOUND', `No feed format "${format}"; try atom, rss, json or jsonld`));
       return;
     }
     const chosen = FORMATS[format as Format];

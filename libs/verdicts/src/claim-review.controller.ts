@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { errorBody } from '@isnad/common';
 import { jsonForScript, toClaimReview } from './claim-review';
-import { DomainErrorHttpFilter } from './domain-error-http.filter';
 import { escapeHtml, stripUnsafeControls } from './html';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 import { ratingLabel } from './rating.entity';
@@ -16,7 +16,6 @@ import { isReviewable } from './verdict.resolver';
  * verdict answers 410 Gone with its public note.
  */
 @Controller()
-@UseFilters(DomainErrorHttpFilter)
 export class ClaimReviewController {
   constructor(
     private readonly verdicts: VerdictsService,
@@ -28,11 +27,11 @@ export class ClaimReviewController {
   async claimReview(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const verdict = await this.verdicts.findByIds([id]).then((rows) => rows[0]);
     if (!verdict || !isPublic(verdict.status)) {
-      res.status(404).json({ error: 'NOT_FOUND', message: `No published verdict ${id}` });
+      res.status(404).json(errorBody('NOT_FOUND', `No published verdict ${id}`));
       return;
     }
     if (!isReviewable(verdict)) {
-      res.status(410).json({ error: 'RETRACTED', message: verdict.publicNote });
+      res.status(410).json(errorBody('RETRACTED', 'The verdict was retracted', { publicNote: verdict.publicNote }));
       return;
     }
     const [bundle] = await this.bundles.bundles([verdict]);

@@ -15,7 +15,6 @@ export * from './organisation.entity';
 export * from './evidence-item.type';
 export * from './claim-review';
 export * from './html';
-export * from './domain-error-http.filter';
 export * from './public-url';
 export * from './verdicts.errors';
 export * from './entities';
