@@ -2,17 +2,13 @@
 // capture, annotate with a three-hop chain, a page of 20 claims with their appearances and chains,
 // and an Arabic-aware claim search — on a fresh database (PGlite in memory, or DATABASE_URL in a
 // schema of its own). Prints medians and 95th percentiles; asserts nothing.
-import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createTestDatabase } from '../libs/database/src/testing/test-database';
-import { createApp } from '../apps/api/src/bootstrap';
-import { graphqlClient } from '../scripts/demo';
+import { quantile, startBenchApi } from './support/bench-api';
 
 const articles = Number(process.argv[2] ?? 200);
 
 function summary(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const at = (q: number) => quantile(samples, q);
   return `${label.padEnd(34)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`;
 }
 
@@ -24,13 +20,8 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const app = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 12 << 20, schemaFile: null },
-    { logger: ['error'] },
-  );
-  await app.listen(0, '127.0.0.1');
-  const gql = graphqlClient(`${await app.getUrl()}/graphql`);
+  const api = await startBenchApi();
+  const { gql } = api;
   const times = { capture: [] as number[], annotate: [] as number[], page: [] as number[], search: [] as number[] };
   try {
     const { createOutlet } = await gql(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
@@ -69,14 +60,13 @@ async function main(): Promise<void> {
       );
       await timed(times.search, () => gql(`{ claims(filter: { text: "الحادثه ${i}-1" }) { nodes { id } } }`));
     }
-    console.log(`${database.config.kind}, ${articles} articles, ${articles * 3} claims`);
+    console.log(`${api.kind}, ${articles} articles, ${articles * 3} claims`);
     console.log(summary('captureArticle', times.capture));
     console.log(summary('annotateClaim (3-hop chain, tag)', times.annotate));
     console.log(summary('claims page of 20, nested', times.page));
     console.log(summary('claims search (Arabic, folded)', times.search));
   } finally {
-    await app.close();
-    await database.drop();
+    await api.stop();
   }
 }
 

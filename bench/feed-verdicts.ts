@@ -4,11 +4,8 @@
 // feed, every entry with its claim, appearances and outlets) `requests` times from `concurrency`
 // clients, stopping after 60 s at most; then the same with If-None-Match (304s). Fresh database:
 // PGlite in memory, or DATABASE_URL in a schema of its own. Prints requests/s, median and p99.
-import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createTestDatabase } from '../libs/database/src/testing/test-database';
-import { createApp } from '../apps/api/src/bootstrap';
-import { graphqlClient } from '../scripts/demo';
+import { quantile, startBenchApi } from './support/bench-api';
 
 const VERDICTS = 50;
 const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 400), 20_000));
@@ -41,22 +38,15 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Run
 }
 
 function report(label: string, run: Run): string {
-  const sorted = [...run.samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const at = (q: number) => quantile(run.samples, q);
   const rps = (run.samples.length / run.elapsedMs) * 1000;
   const statuses = [...run.statuses].map(([status, n]) => `${status}×${n}`).join(' ');
   return `${label.padEnd(40)} n=${String(run.samples.length).padStart(5)}  ${rps.toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  [${statuses}]`;
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const app = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 12 << 20, schemaFile: null },
-    { logger: ['error'] },
-  );
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
-  const gql = graphqlClient(`${base}/graphql`);
+  const api = await startBenchApi();
+  const { base, gql } = api;
   try {
     const { createOutlet } = await gql(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
     const { createSource } = await gql(
@@ -113,14 +103,13 @@ async function main(): Promise<void> {
     const entries = body.split('<entry>').length - 1;
     if (entries !== VERDICTS) throw new Error(`expected ${VERDICTS} entries, got ${entries}`);
     const etag = first.headers.get('etag') as string;
-    console.log(`Feed of ${entries} verdicts (${(body.length / 1024).toFixed(0)} KiB), ${requests} requests, ${concurrency} clients, ${database.config.kind}`);
+    console.log(`Feed of ${entries} verdicts (${(body.length / 1024).toFixed(0)} KiB), ${requests} requests, ${concurrency} clients, ${api.kind}`);
     await hammer(url, {}); // warm-up, not reported
     console.log(report('GET /feeds/verdicts.atom?limit=50', await hammer(url, {})));
     console.log(report('  … with If-None-Match (304)', await hammer(url, { 'if-none-match': etag })));
     console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, {})));
   } finally {
-    await app.close();
-    await database.drop();
+    await api.stop();
   }
 }
 

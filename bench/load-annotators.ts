@@ -2,20 +2,15 @@
 // a bounded time. Each annotator loops: capture an article, annotate two spans with a chain, read
 // a page of claims. Prints throughput, latency percentiles and every HTTP status seen (the goal is
 // no 5xx at all). Fresh database: PGlite in memory, or DATABASE_URL in a schema of its own.
-import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createTestDatabase } from '../libs/database/src/testing/test-database';
-import { appConfigFromEnv } from '../apps/api/src/app.config';
-import { createApp } from '../apps/api/src/bootstrap';
+import { quantile, startBenchApi } from './support/bench-api';
 
 const annotators = Number(process.argv[2] ?? 8);
 const seconds = Number(process.argv[3] ?? 20);
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const app = await createApp({ ...appConfigFromEnv({}), database: database.config, runMigrations: true }, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const url = `${await app.getUrl()}/graphql`;
+  const api = await startBenchApi();
+  const url = `${api.base}/graphql`;
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
   const errors = new Map<string, number>();
@@ -62,12 +57,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   await Promise.all(Array.from({ length: annotators }, (_, who) => annotator(who)));
   const elapsed = (performance.now() - started) / 1000;
-  await app.close();
-  await database.drop();
+  await api.stop();
 
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  console.log(`${database.config.kind}: ${annotators} annotators for ${elapsed.toFixed(1)} s`);
+  const at = (q: number) => quantile(latencies, q).toFixed(1);
+  console.log(`${api.kind}: ${annotators} annotators for ${elapsed.toFixed(1)} s`);
   console.log(`requests ${latencies.length}, ${(latencies.length / elapsed).toFixed(1)} req/s; latency median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
   console.log(`HTTP statuses: ${[...statuses].map(([status, count]) => `${status}×${count}`).join(', ')}`);
   console.log(`GraphQL error codes: ${errors.size ? [...errors].map(([code, count]) => `${code}×${count}`).join(', ') : 'none'}`);

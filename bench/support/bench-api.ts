@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { createTestDatabase } from '../../libs/database/src/testing/test-database';
+import { appConfigFromEnv } from '../../apps/api/src/app.config';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { Gql, graphqlClient } from '../../scripts/demo';
+
+/** An API on loopback over a fresh database (PGlite in memory, or DATABASE_URL in its own schema). */
+export interface BenchApi {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  base: string;
+  /** "pglite" or "postgres". */
+  kind: string;
+  gql: Gql;
+  stop: () => Promise<void>;
+}
+
+/** Starts the API for a benchmark, quiet but for errors. */
+export async function startBenchApi(): Promise<BenchApi> {
+  const database = await createTestDatabase();
+  const app = await createApp({ ...appConfigFromEnv({}), database: database.config, runMigrations: true }, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  return {
+    base,
+    kind: database.config.kind,
+    gql: graphqlClient(`${base}/graphql`),
+    stop: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The q-quantile (0..1) of samples, by the nearest-rank method. */
+export function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
