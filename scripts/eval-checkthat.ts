@@ -1,7 +1,7 @@
 /**
  * Scores claim matching on the public CheckThat! claim-retrieval sets:
  *
- *   npm run eval:checkthat -- [DATASETS_DIR] [--with-titles]
+ *   npm run eval:checkthat -- [DATASETS_DIR] [--without-titles]
  *
  * DATASETS_DIR (default ../shared/datasets) holds the folders described in its README:
  * - English 2020 (task 2) and 2022 (task 2A), full retrieval: every verified claim of that year's
@@ -14,8 +14,8 @@
  *
  * Claims are bulk-inserted with SQL into a fresh in-memory PGlite (or a new schema on
  * DATABASE_URL) in batches; the matching index (claim_match_texts, term statistics) is built by the
- * same triggers the API relies on. The statement is the verified claim; --with-titles appends the
- * fact-check article's title, as the organisers' BM25 baseline did.
+ * same triggers the API relies on. The statement is the verified claim followed by the fact-check
+ * article's title, as in the organisers' BM25 baseline; --without-titles keeps the claim alone.
  */
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
@@ -145,7 +145,7 @@ function print(name: string, scores: Scores, reference: string): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const withTitles = args.includes('--with-titles');
+  const withTitles = !args.includes('--without-titles');
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(__dirname, '..', '..', 'shared', 'datasets'));
   if (!existsSync(dir)) throw new Error(`No datasets folder at ${dir}; give its path as the first argument`);
   const claimText = (claim: string, title: string) => (withTitles && title ? `${claim} ${title}` : claim);
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     results.push(['AR 2021 task 2A, given BM25 order', bm25, "Mansour et al.'s BM25 run: 0.893 (dataset README)"]);
   }
 
-  console.log(`\nCheckThat! claim retrieval (${dir})${withTitles ? ', claims with their titles' : ''}`);
+  console.log(`\nCheckThat! claim retrieval (${dir})${withTitles ? ', claims with their titles' : ', claims without titles'}`);
   for (const [name, scores, reference] of results) print(name, scores, reference);
 }
 
