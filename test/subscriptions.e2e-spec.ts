@@ -78,34 +78,35 @@ describe('verdictPublished subscription over graphql-ws, in one process', () => 
 });
 
 // Needs Redis (REDIS_URL) and a database two processes can share (DATABASE_URL: PostgreSQL; a
-// PGlite folder opens in one process only), so it runs in CI's PostgreSQL + Redis pass.
-const withRedis = process.env.REDIS_URL && process.env.DATABASE_URL ? describe : describe.skip;
+// PGlite folder opens in one process only), so it exists only in CI's PostgreSQL + Redis pass,
+// like the BullMQ run of the webhook tests.
+if (process.env.REDIS_URL && process.env.DATABASE_URL) {
+  describe('verdictPublished across two API processes through Redis (REDIS_URL and DATABASE_URL)', () => {
+    jest.setTimeout(180_000);
 
-withRedis('verdictPublished across two API processes through Redis (REDIS_URL and DATABASE_URL)', () => {
-  jest.setTimeout(180_000);
-
-  it('publishes on one instance and delivers to a subscriber of the other', async () => {
-    const db = await spawnedDatabase();
-    let writer: SpawnedApi | undefined;
-    let reader: SpawnedApi | undefined;
-    let client: Client | undefined;
-    try {
-      // The first process migrates the schema; the second starts on it.
-      writer = await spawnApi({ ...db.env, REDIS_URL: process.env.REDIS_URL, WEBHOOK_WORKER: 'false' });
-      reader = await spawnApi({ ...db.env, REDIS_URL: process.env.REDIS_URL, WEBHOOK_WORKER: 'false' });
-      client = wsClient(reader.url);
-      const all = collect(client, {});
-      await all.ready;
-      const { verdictId, claimId } = await publishOnSpawned(writer, 7);
-      await waitFor(() => all.received.some((v) => v?.id === verdictId), 'the verdict on the other instance');
-      const seen = all.received.find((v) => v?.id === verdictId);
-      expect(seen).toMatchObject({ status: 'PUBLISHED', headline: 'لا شحنة رقم 7', claim: { id: claimId } });
-      all.stop();
-    } finally {
-      await client?.dispose();
-      await reader?.kill();
-      await writer?.kill();
-      await db.drop();
-    }
+    it('publishes on one instance and delivers to a subscriber of the other', async () => {
+      const db = await spawnedDatabase();
+      let writer: SpawnedApi | undefined;
+      let reader: SpawnedApi | undefined;
+      let client: Client | undefined;
+      try {
+        // The first process migrates the schema; the second starts on it.
+        writer = await spawnApi({ ...db.env, REDIS_URL: process.env.REDIS_URL, WEBHOOK_WORKER: 'false' });
+        reader = await spawnApi({ ...db.env, REDIS_URL: process.env.REDIS_URL, WEBHOOK_WORKER: 'false' });
+        client = wsClient(reader.url);
+        const all = collect(client, {});
+        await all.ready;
+        const { verdictId, claimId } = await publishOnSpawned(writer, 7);
+        await waitFor(() => all.received.some((v) => v?.id === verdictId), 'the verdict on the other instance');
+        const seen = all.received.find((v) => v?.id === verdictId);
+        expect(seen).toMatchObject({ status: 'PUBLISHED', headline: 'لا شحنة رقم 7', claim: { id: claimId } });
+        all.stop();
+      } finally {
+        await client?.dispose();
+        await reader?.kill();
+        await writer?.kill();
+        await db.drop();
+      }
+    });
   });
-});
+}
