@@ -175,6 +175,27 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     ).toBe('CONFLICT');
   });
 
+  it('publishes only one of two rival verdicts on one claim when reviewers publish at the same moment', async () => {
+    const claimId = (await annotate(api, { articleId: seed.id, selector: { exact: 'مسؤولتين إداريتين' } })).claimId;
+    const rivals = await Promise.all(
+      ['أولى', 'ثانية'].map(async (headline) => {
+        const draft = await createVerdict(api, { claimId, headline });
+        return verdictStep(api, 'submitVerdictForReview', { id: draft.id, expectedVersion: draft.version });
+      }),
+    );
+    const attempts = await Promise.all(
+      rivals.map((verdict) =>
+        api.gql(`mutation($input: VerdictStepInput!) { publishVerdict(input: $input) { id status } }`, {
+          input: { id: verdict.id, expectedVersion: verdict.version, by: 'سامر المحرر' },
+        }),
+      ),
+    );
+    const published = attempts.filter((a) => a.data?.publishVerdict?.status === 'PUBLISHED');
+    const refused = attempts.filter((a) => a.errors?.length);
+    expect(published).toHaveLength(1);
+    expect(refused.map((a) => a.errors?.[0].extensions?.code)).toEqual(['CONFLICT']);
+  });
+
   it('shows the verdict on every appearance of the claim, in every outlet, and follows claim merges', async () => {
     const copy = await captureArticle(api, {
       url: 'https://mirror-news.example/isis-west',

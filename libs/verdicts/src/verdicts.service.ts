@@ -108,6 +108,9 @@ export class VerdictsService {
     if (!input.by) throw new InvalidVerdictError('Name the reviewer who approves publication (by)', { field: 'by' });
     return this.step(input.id, input.expectedVersion, 'published', [VerdictStatus.IN_REVIEW], async (manager, verdict) => {
       const claimId = (await this.claims.getCurrent(verdict.claimId, manager)).id;
+      // Two reviewers publishing rival verdicts at once would both find no public one; holding the
+      // canonical claim's row makes the second wait and then see the first.
+      await manager.query(`SELECT id FROM claims WHERE id = $1 FOR UPDATE`, [claimId]);
       const rivals: { id: string }[] = await manager.query(
         `${MERGED_CLAIMS_CTE}
          SELECT v.id FROM verdicts v JOIN merged m ON m.id = v.claim_id
