@@ -185,7 +185,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     );
     const attempts = await Promise.all(
       rivals.map((verdict) =>
-        api.gql(`mutation($input: VerdictStepInput!) { publishVerdict(input: $input) { id status } }`, {
+        api.gql<{ publishVerdict: { id: string; status: string } }>(`mutation($input: VerdictStepInput!) { publishVerdict(input: $input) { id status } }`, {
           input: { id: verdict.id, expectedVersion: verdict.version, by: 'سامر المحرر' },
         }),
       ),
@@ -194,6 +194,22 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     const refused = attempts.filter((a) => a.errors?.length);
     expect(published).toHaveLength(1);
     expect(refused.map((a) => a.errors?.[0].extensions?.code)).toEqual(['CONFLICT']);
+  });
+
+  it('refuses to merge two claims that each carry a public verdict, leaving both as they were', async () => {
+    const first = (await annotate(api, { articleId: seed.id, selector: { exact: 'تدمير سيارة دفع رباعي' } })).claimId;
+    const second = (await annotate(api, { articleId: seed.id, selector: { exact: 'وإعطاب أخرى' } })).claimId;
+    await publishVerdict(api, { claimId: first, headline: 'الأول' });
+    await publishVerdict(api, { claimId: second, headline: 'الثاني' });
+    const response = await api.gql(`mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }`, {
+      input: { keepId: first, mergeId: second },
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', keepId: first, duplicateId: second });
+    const { claim } = await api.ok<{ claim: { mergedIntoId: string | null; appearanceCount: number } }>(
+      `query($id: ID!) { claim(id: $id) { mergedIntoId appearanceCount } }`,
+      { id: second },
+    );
+    expect(claim).toEqual({ mergedIntoId: null, appearanceCount: 1 });
   });
 
   it('shows the verdict on every appearance of the claim, in every outlet, and follows claim merges', async () => {
@@ -212,9 +228,19 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
 
     const fresh = await captureArticle(api, { url: 'https://third.example/a', text: `${MEETINGS}.`, language: 'ar' });
     const third = await annotate(api, { articleId: fresh.id, selector: codePointSpan(fresh.text, MEETINGS), claimId: meetingsClaimId });
-    await api.ok(`mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }`, {
-      input: { keepId: third.claimId, mergeId: other.claimId },
+    const merge = `mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }`;
+    const mergeInput = { input: { keepId: third.claimId, mergeId: other.claimId } };
+    // Both claims carry a public verdict by the one organisation: the merge waits until one is retracted.
+    expect(await errorCode(api, merge, mergeInput)).toBe('CONFLICT');
+    const { claim: before } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { verdict { id version } } }`, {
+      id: meetingsClaimId,
     });
+    await verdictStep(api, 'retractVerdict', {
+      id: before.verdict.id,
+      expectedVersion: before.verdict.version,
+      note: 'سُحب لصالح التحقق الأحدث على النسخة المطابقة.',
+    });
+    await api.ok(merge, mergeInput);
     // The merged duplicate's verdict now applies to the surviving claim, on each of its appearances.
     const { claim: survivor } = await api.ok<{ claim: any }>(
       `query($id: ID!) { claim(id: $id) {
@@ -240,7 +266,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
 
     // The verdicts query follows merges too: asked for the surviving claim, it finds both.
     const { verdicts } = await api.ok<{ verdicts: any }>(
-      `query($claimId: ID!) { verdicts(filter: { claimId: $claimId, statuses: [PUBLISHED] }) { nodes { headline } } }`,
+      `query($claimId: ID!) { verdicts(filter: { claimId: $claimId, statuses: [PUBLISHED, RETRACTED] }) { nodes { headline } } }`,
       { claimId: meetingsClaimId },
     );
     expect(verdicts.nodes.map((v: any) => v.headline).sort()).toEqual(

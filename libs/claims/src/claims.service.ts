@@ -32,9 +32,17 @@ export interface RelayedSourceCount {
   appearanceCount: number;
 }
 
+/**
+ * A check that runs inside every claim merge's transaction before anything moves (other libraries
+ * use it to refuse merges their own rules forbid, e.g. two public verdicts).
+ */
+export type ClaimMergeListener = (manager: EntityManager, keep: Claim, duplicate: Claim) => Promise<void>;
+
 /** Claims, where they appear, and who they are attributed to. */
 @Injectable()
 export class ClaimsService {
+  private readonly mergeListeners: ClaimMergeListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly articles: ArticlesService,
@@ -135,6 +143,11 @@ export class ClaimsService {
     });
   }
 
+  /** Registers a check that runs in every merge (see ClaimMergeListener). */
+  onMerge(listener: ClaimMergeListener): void {
+    this.mergeListeners.push(listener);
+  }
+
   /** Folds a duplicate claim into the one kept: appearances and tags move; the duplicate points to it. */
   async merge(input: MergeClaimsInput): Promise<Claim> {
     if (input.keepId === input.mergeId) throw new InvalidClaimError('A claim cannot be merged into itself');
@@ -144,6 +157,7 @@ export class ClaimsService {
       if (keep.mergedIntoId || duplicate.mergedIntoId) {
         throw new InvalidClaimError('One of these claims was already merged; merge into the surviving claim');
       }
+      for (const listener of this.mergeListeners) await listener(manager, keep, duplicate);
       await manager.update(ClaimAppearance, { claimId: duplicate.id }, { claimId: keep.id });
       await manager.query(
         `INSERT INTO claim_tags (claim_id, tag_id) SELECT $1, tag_id FROM claim_tags WHERE claim_id = $2

@@ -59,3 +59,12 @@ export class VerdictAlreadyPublishedError extends ConflictError {
 export class InvalidRatingScaleError extends InvalidInputError {}
 
 export class InvalidVerdictError extends InvalidInputError {}
+
+export class RivalPublicVerdictsError extends ConflictError {
+  constructor(keepId: string, duplicateId: string, organisationId: string) {
+    super(
+      `Claims ${keepId} and ${duplicateId} both have a public verdict by organisation ${organisationId}; retract one before merging`,
+      { keepId, duplicateId, organisationId },
+    );
+  }
+}

@@ -25,6 +25,7 @@ import {
   VerdictNotFoundError,
   VerdictTransitionError,
   VerdictVersionConflictError,
+  RivalPublicVerdictsError,
 } from './verdicts.errors';
 
 /** A verdict together with the canonical claim it applies to today (claims merge after verdicts are written). */
@@ -45,7 +46,24 @@ export class VerdictsService {
     private readonly claims: ClaimsService,
     private readonly scales: RatingScalesService,
     private readonly bus: VerdictEventsBus,
-  ) {}
+  ) {
+    this.claims.onMerge((manager, keep, duplicate) => this.refuseMergingRivalVerdicts(manager, keep.id, duplicate.id));
+  }
+
+  /**
+   * Merging two claims that each carry a public verdict by the same organisation would leave that
+   * organisation with two public verdicts on one claim: refused until one is retracted.
+   */
+  private async refuseMergingRivalVerdicts(manager: EntityManager, keepId: string, duplicateId: string): Promise<void> {
+    const rivals: { organisation_id: string }[] = await manager.query(
+      `${MERGED_CLAIMS_CTE}
+       SELECT v.organisation_id FROM verdicts v JOIN merged m ON m.id = v.claim_id
+        WHERE v.status IN ('PUBLISHED', 'CORRECTED')
+        GROUP BY v.organisation_id HAVING count(DISTINCT m.root) > 1`,
+      [[keepId, duplicateId]],
+    );
+    if (rivals.length) throw new RivalPublicVerdictsError(keepId, duplicateId, rivals[0].organisation_id);
+  }
 
   /** Starts a DRAFT verdict (version 1) on the claim, or on the claim it was merged into. */
   async create(input: CreateVerdictInput): Promise<Verdict> {
