@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const post = async (query: string, variables: Record<string, unknown>) => {
     const start = performance.now();
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: { captureArticle?: { article: { id: string; outletId: string } } };
+      errors?: { extensions?: { code?: string } }[];
+    };
     latencies.push(performance.now() - start);
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     for (const error of body.errors ?? []) {

@@ -27,17 +27,17 @@ const STATEMENTS = [
 
 /** A GraphQL client for `url` that throws on any error, naming its code. */
 export function graphqlClient(url: string): Gql {
-  return async (query, variables = {}) => {
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors?.length) {
       throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
     }
-    return body.data;
+    return body.data as T;
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureSeedArticle, createSputnik, errorCode } from './support/factories';
+import { ApiAppearance, ApiCapture } from './support/api-types';
 import { TestApi } from './support/test-api';
 
 const page = (name: string) => readFileSync(join(__dirname, 'fixtures', 'html', name), 'utf8');
@@ -35,7 +36,7 @@ describe('capturing web pages and proposing the claims in them', () => {
 
   it('captures the WordPress page of the seed article: body, metadata, outlet, and the page kept as evidence', async () => {
     const html = page('wordpress-seed-article.html');
-    const { captureArticleFromHtml: captured } = await api.ok<{ captureArticleFromHtml: any }>(CAPTURE_HTML, {
+    const { captureArticleFromHtml: captured } = await api.ok<{ captureArticleFromHtml: ApiCapture }>(CAPTURE_HTML, {
       input: { url: 'https://akhbar-example.net/?p=1234&utm_source=fb', html },
     });
     expect(captured.status).toBe('CREATED');
@@ -55,12 +56,12 @@ describe('capturing web pages and proposing the claims in them', () => {
   });
 
   it('reads the publication date and canonical link from JSON-LD, and English wire copy', async () => {
-    const jsonLd = await api.ok<{ captureArticleFromHtml: any }>(CAPTURE_HTML, {
+    const jsonLd = await api.ok<{ captureArticleFromHtml: ApiCapture }>(CAPTURE_HTML, {
       input: { url: 'https://news.example.org/story?id=9', html: page('jsonld-news-article.html') },
     });
     expect(jsonLd.captureArticleFromHtml.article.publishedAt).toBe('2024-03-07T08:00:00.000Z');
     expect(jsonLd.captureArticleFromHtml.article.canonicalUrl).toBe('https://news.example.org/ar/news/2024/03/idlib-displacement');
-    const wire = await api.ok<{ captureArticleFromHtml: any }>(CAPTURE_HTML, {
+    const wire = await api.ok<{ captureArticleFromHtml: ApiCapture }>(CAPTURE_HTML, {
       input: { url: 'https://wire.example.com/world/syria-convoy', html: page('english-wire-story.html') },
     });
     expect(wire.captureArticleFromHtml.article).toMatchObject({ language: 'en', direction: 'LTR' });
@@ -69,7 +70,7 @@ describe('capturing web pages and proposing the claims in them', () => {
   it('says clearly when a page has no article, and survives broken markup', async () => {
     const response = await api.gql(CAPTURE_HTML, { input: { url: 'https://home.example.net/', html: page('no-article-homepage.html') } });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_ARTICLE_CONTENT' });
-    const broken = await api.ok<{ captureArticleFromHtml: any }>(CAPTURE_HTML, {
+    const broken = await api.ok<{ captureArticleFromHtml: ApiCapture }>(CAPTURE_HTML, {
       input: { url: 'https://broken.example.net/a', html: page('broken-markup.html') },
     });
     expect(broken.captureArticleFromHtml.article.text.length).toBeGreaterThan(100);
@@ -107,19 +108,19 @@ describe('capturing web pages and proposing the claims in them', () => {
     const informed = claimCandidates.filter((c) => c.suggestedChain[0]?.descriptor === 'مصدر مطلع').slice(0, 2);
     const ACCEPT = `mutation($input: AcceptClaimCandidateInput!) { acceptClaimCandidate(input: $input) {
       id exact attributionChain { relation source { id kind name confidedToOutlet { name } outlet { name } } } } }`;
-    const first = await api.ok<{ acceptClaimCandidate: any }>(ACCEPT, {
+    const first = await api.ok<{ acceptClaimCandidate: ApiAppearance }>(ACCEPT, {
       input: { articleId: seed.id, start: informed[0].start, end: informed[0].end, tags: ['سوريا'] },
     });
     const chain = first.acceptClaimCandidate.attributionChain;
-    expect(chain.map((h: any) => [h.relation, h.source.kind])).toEqual([
+    expect(chain.map((h) => [h.relation, h.source.kind])).toEqual([
       ['ORIGIN', 'ANONYMOUS'],
       ['RELAYED', 'OUTLET'],
       ['REPUBLISHED', 'OUTLET'],
     ]);
     expect(chain[0].source).toMatchObject({ name: 'مصدر مطلع', confidedToOutlet: { name: 'سبوتنيك' } });
-    expect(chain[2].source.outlet.name).toBe('mirror.example.com');
+    expect(chain[2].source.outlet?.name).toBe('mirror.example.com');
 
-    const second = await api.ok<{ acceptClaimCandidate: any }>(ACCEPT, {
+    const second = await api.ok<{ acceptClaimCandidate: ApiAppearance }>(ACCEPT, {
       input: { articleId: seed.id, start: informed[1].start, end: informed[1].end },
     });
     expect(second.acceptClaimCandidate.attributionChain[0].source.id).toBe(chain[0].source.id);

@@ -8,6 +8,7 @@ import {
   createSputnik,
   errorCode,
 } from './support/factories';
+import { ApiAnchor, ApiAppearance, ApiArticle, ApiClaim, ApiOutlet, ApiSource } from './support/api-types';
 import { TestApi, seedArticleText } from './support/test-api';
 
 // Five of the seed's checkable statements, as quoted in the article.
@@ -62,7 +63,7 @@ describe('annotating claims and their attribution chains', () => {
         tags: ['سوريا', tag],
       });
     }
-    const { article } = await api.ok<{ article: { claimAppearances: any[] } }>(
+    const { article } = await api.ok<{ article: ApiArticle }>(
       `query($id: ID!) { article(id: $id) { claimAppearances { ${APPEARANCE_FIELDS} } } }`,
       { id: seed.id },
     );
@@ -74,7 +75,7 @@ describe('annotating claims and their attribution chains', () => {
       expect(appearance.claim.statement).toBe(appearance.exact);
       expect(appearance.claim.language).toBe('ar');
       expect(appearance.claimant).toEqual({ kind: 'ANONYMOUS', name: 'مصدر مطلع', confidedToOutlet: { name: 'سبوتنيك' } });
-      expect(appearance.attributionChain.map((hop: any) => [hop.position, hop.relation, hop.source.kind, hop.source.name])).toEqual([
+      expect(appearance.attributionChain.map((hop) => [hop.position, hop.relation, hop.source.kind, hop.source.name])).toEqual([
         [0, 'ORIGIN', 'ANONYMOUS', 'مصدر مطلع'],
         [1, 'RELAYED', 'OUTLET', 'سبوتنيك'],
         [2, 'REPUBLISHED', 'OUTLET', 'syria-news.example'],
@@ -94,7 +95,7 @@ describe('annotating claims and their attribution chains', () => {
     const span = codePointSpan(text, quote);
     expect(span.start).toBe(text.indexOf(quote) - 1); // the satellite emoji is two UTF-16 units, one code point
     const byPosition = await annotate(api, { articleId: article.id, selector: span });
-    const { a, b } = await api.ok<{ a: any; b: any }>(
+    const { a, b } = await api.ok<{ a: ApiAnchor; b: ApiAnchor }>(
       `query($a: ID!, $b: ID!) { a: claimAppearance(id: $a) { start end exact } b: claimAppearance(id: $b) { start end exact } }`,
       { a: byQuote.id, b: byPosition.id },
     );
@@ -144,14 +145,14 @@ describe('annotating claims and their attribution chains', () => {
     );
     expect(byTag.claims.nodes.map((c) => c.statement)).toEqual([STATEMENTS.targets]);
 
-    const { source } = await api.ok<{ source: any }>(
+    const { source } = await api.ok<{ source: ApiSource }>(
       `query($id: ID!) { source(id: $id) { name claims(first: 2) { nodes { id } pageInfo { hasNextPage } } } }`,
       { id: informedSourceId },
     );
     expect(source.claims.nodes).toHaveLength(2);
     expect(source.claims.pageInfo.hasNextPage).toBe(true);
 
-    const { outlet } = await api.ok<{ outlet: any }>(
+    const { outlet } = await api.ok<{ outlet: ApiOutlet }>(
       `query($id: ID!) { outlet(id: $id) { articles { nodes { id } } relayedSources { appearanceCount source { name kind } } } }`,
       { id: seed.outletId },
     );
@@ -160,7 +161,7 @@ describe('annotating claims and their attribution chains', () => {
       { appearanceCount: 5, source: expect.objectContaining({ name: expect.any(String) }) },
       { appearanceCount: 5, source: expect.objectContaining({ name: expect.any(String) }) },
     ]);
-    expect(outlet.relayedSources.map((r: any) => r.source.kind).sort()).toEqual(['ANONYMOUS', 'OUTLET']);
+    expect(outlet.relayedSources.map((r) => r.source.kind).sort()).toEqual(['ANONYMOUS', 'OUTLET']);
   });
 
   it('links the same claim republished by a second outlet to the one canonical claim', async () => {
@@ -183,12 +184,12 @@ describe('annotating claims and their attribution chains', () => {
         { outletId: copy.outletId, relation: 'REPUBLISHED' },
       ],
     });
-    const { claim } = await api.ok<{ claim: any }>(
+    const { claim } = await api.ok<{ claim: ApiClaim }>(
       `query($id: ID!) { claim(id: $id) { appearanceCount appearances { nodes { article { outlet { name } } } } } }`,
       { id: claimId },
     );
     expect(claim.appearanceCount).toBe(2);
-    expect(claim.appearances.nodes.map((a: any) => a.article.outlet.name)).toEqual(['syria-news.example', 'another-site.example']);
+    expect(claim.appearances.nodes.map((a) => a.article.outlet.name)).toEqual(['syria-news.example', 'another-site.example']);
   });
 
   it('moves an appearance to another claim, merges duplicate claims and duplicate sources', async () => {
@@ -219,7 +220,7 @@ describe('annotating claims and their attribution chains', () => {
     );
     expect(mergeSources.id).toBe(fieldSource);
 
-    const { claim, source } = await api.ok<{ claim: any; source: any }>(
+    const { claim, source } = await api.ok<{ claim: ApiClaim; source: ApiSource }>(
       `query($claim: ID!, $source: ID!) {
          claim(id: $claim) { appearanceCount appearances { nodes { claimant { id } } } }
          source(id: $source) { mergedIntoId }
@@ -227,7 +228,7 @@ describe('annotating claims and their attribution chains', () => {
       { claim: first.claimId, source: sameFieldSource },
     );
     expect(claim.appearanceCount).toBe(2);
-    expect(claim.appearances.nodes.map((a: any) => a.claimant.id)).toEqual([fieldSource, fieldSource]);
+    expect(claim.appearances.nodes.map((a) => a.claimant?.id)).toEqual([fieldSource, fieldSource]);
     expect(source.mergedIntoId).toBe(fieldSource);
 
     const { mergeClaims } = await api.ok<{ mergeClaims: { id: string; appearanceCount: number } }>(
@@ -246,7 +247,7 @@ describe('annotating claims and their attribution chains', () => {
 
   it('rewords a claim and replaces its tags; search follows the new wording', async () => {
     const appearance = await annotate(api, { articleId: seed.id, selector: { exact: 'تمكنت المروحيات التابعة للقوات الروسية' }, tags: ['مؤقت'] });
-    const { updateClaim } = await api.ok<{ updateClaim: any }>(
+    const { updateClaim } = await api.ok<{ updateClaim: ApiClaim }>(
       `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { statement language tags { label } } }`,
       {
         input: {
@@ -282,7 +283,7 @@ describe('annotating claims and their attribution chains', () => {
     );
     expect(deleteClaimAppearance).toBe(mistake.claimId);
     expect(await errorCode(api, `query($id: ID!) { claimAppearance(id: $id) { id } }`, { id: mistake.id })).toBe('NOT_FOUND');
-    const { claim } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { appearanceCount } }`, { id: mistake.claimId });
+    const { claim } = await api.ok<{ claim: ApiClaim }>(`query($id: ID!) { claim(id: $id) { appearanceCount } }`, { id: mistake.claimId });
     expect(claim.appearanceCount).toBe(0);
     expect(await errorCode(api, `mutation($id: ID!) { deleteClaimAppearance(id: $id) }`, { id: mistake.id })).toBe('NOT_FOUND');
   });
@@ -292,7 +293,7 @@ describe('annotating claims and their attribution chains', () => {
       articleId: seed.id,
       selector: { exact: 'اغتيال مسؤولتين إداريتين' },
     });
-    const { setAttributionChain } = await api.ok<{ setAttributionChain: any }>(
+    const { setAttributionChain } = await api.ok<{ setAttributionChain: ApiAppearance }>(
       `mutation($input: SetAttributionChainInput!) { setAttributionChain(input: $input) {
           attributionChain { relation source { kind name } } } }`,
       {
@@ -349,7 +350,7 @@ describe('annotating claims and their attribution chains', () => {
     ];
     it.each(cases)('$name', async ({ input, code, reason }) => {
       const count = async () => {
-        const data = await api.ok<{ claims: { nodes: unknown[] }; sources: { nodes: unknown[] }; article: any }>(
+        const data = await api.ok<{ claims: { nodes: unknown[] }; sources: { nodes: unknown[] }; article: ApiArticle }>(
           `query($id: ID!) { claims(first: 100) { nodes { id } } sources(first: 100) { nodes { id } } article(id: $id) { claimAppearances { id } } }`,
           { id: seed.id },
         );

@@ -1,5 +1,6 @@
 import { captureArticle, createOutlet, createSource, createSputnik, errorCode } from './support/factories';
 import { SPUTNIK_OUTLET } from './fixtures/seed/sputnik-outlet';
+import { ApiConnection, ApiOutlet, ApiSource } from './support/api-types';
 import { TestApi } from './support/test-api';
 
 describe('outlets and sources', () => {
@@ -13,7 +14,7 @@ describe('outlets and sources', () => {
     const sputnikId = await createSputnik(api);
     const article = await captureArticle(api, { url: 'https://arabic.sputniknews.com/20210205/isis.html', text: 'خبر من سبوتنيك عربي.' });
     expect(article.outletId).toBe(sputnikId);
-    const { outlet } = await api.ok<{ outlet: any }>(
+    const { outlet } = await api.ok<{ outlet: ApiOutlet }>(
       `query($id: ID!) { outlet(id: $id) { name kind country languages ownership affiliationNote domains } }`,
       { id: sputnikId },
     );
@@ -32,7 +33,7 @@ describe('outlets and sources', () => {
     await api.ok(`mutation($input: UpdateOutletInput!) { updateOutlet(input: $input) { id } }`, {
       input: { id, ownership: 'STATE_OWNED', affiliationNote: 'Syrian state news agency (سانا)' },
     });
-    const { outlets } = await api.ok<{ outlets: { nodes: any[] } }>(
+    const { outlets } = await api.ok<{ outlets: ApiConnection<ApiOutlet> }>(
       `query { outlets(filter: { text: "وكاله الانباء", country: "sy" }) { nodes { id ownership } } }`,
     );
     expect(outlets.nodes).toEqual([{ id, ownership: 'STATE_OWNED' }]);
@@ -43,12 +44,12 @@ describe('outlets and sources', () => {
     const duplicate = await createOutlet(api, { name: 'الوطن', domains: ['alwatan-online.example'] });
     const article = await captureArticle(api, { url: 'https://alwatan-online.example/a', text: 'خبر' });
     expect(article.outletId).toBe(duplicate);
-    const { mergeOutlets } = await api.ok<{ mergeOutlets: any }>(
+    const { mergeOutlets } = await api.ok<{ mergeOutlets: ApiOutlet }>(
       `mutation($input: MergeOutletsInput!) { mergeOutlets(input: $input) { id domains articles { nodes { id } } } }`,
       { input: { keepId: keep, mergeId: duplicate } },
     );
     expect(mergeOutlets).toEqual({ id: keep, domains: ['alwatan-online.example', 'alwatan.example'], articles: { nodes: [{ id: article.id }] } });
-    const { outlet } = await api.ok<{ outlet: any }>(`query($id: ID!) { outlet(id: $id) { mergedIntoId } }`, { id: duplicate });
+    const { outlet } = await api.ok<{ outlet: ApiOutlet }>(`query($id: ID!) { outlet(id: $id) { mergedIntoId } }`, { id: duplicate });
     expect(outlet.mergedIntoId).toBe(keep);
     const again = await captureArticle(api, { url: 'https://alwatan-online.example/b', text: 'خبر آخر' });
     expect(again.outletId).toBe(keep);
@@ -63,13 +64,13 @@ describe('outlets and sources', () => {
     const sanaId = await createOutlet(api, { name: 'سانا', kind: 'NEWS_AGENCY', country: 'SY' });
     const anonymous = await createSource(api, { kind: 'ANONYMOUS', name: 'مصادرُ مطّلعة', confidedToOutletId: sanaId });
     await createSource(api, { kind: 'PERSON', name: 'Sergei Lavrov', language: 'en' });
-    const { sources } = await api.ok<{ sources: { nodes: any[] } }>(
+    const { sources } = await api.ok<{ sources: ApiConnection<ApiSource> }>(
       `query($outletId: ID!) { sources(filter: { kind: ANONYMOUS, outletId: $outletId, text: "مصادر مطلعه" }) {
           nodes { id name confidedToOutlet { name } } } }`,
       { outletId: sanaId },
     );
     expect(sources.nodes).toEqual([{ id: anonymous, name: 'مصادرُ مطّلعة', confidedToOutlet: { name: 'سانا' } }]);
-    const { updateSource } = await api.ok<{ updateSource: any }>(
+    const { updateSource } = await api.ok<{ updateSource: ApiSource }>(
       `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { name description } }`,
       { input: { id: anonymous, description: 'Unnamed officials quoted by SANA' } },
     );
