@@ -1,4 +1,5 @@
 import { annotate, captureArticle, captureSeedArticle, codePointSpan, errorCode, CapturedArticle } from './support/factories';
+import { ApiConnection, ApiRatedClaim, ApiRatingScale, ApiVerdict } from './support/api-types';
 import { TestApi } from './support/test-api';
 import { VERDICT_FIELDS, createVerdict, defaultRatingId, publishVerdict, verdictStep } from './support/verdict-factories';
 
@@ -18,11 +19,11 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
   afterAll(() => api?.stop());
 
   it('ships a default scale whose ratings read in Arabic and English, ordinal ones with ClaimReview values', async () => {
-    const { ratingScales } = await api.ok<{ ratingScales: any[] }>(
+    const { ratingScales } = await api.ok<{ ratingScales: ApiRatingScale[] }>(
       `{ ratingScales { name ratings { key value position ar: label(language: "ar") en: label(language: "en") labels { language text } } } }`,
     );
     expect(ratingScales).toHaveLength(1);
-    const byKey = Object.fromEntries(ratingScales[0].ratings.map((r: any) => [r.key, r]));
+    const byKey = Object.fromEntries(ratingScales[0].ratings.map((r) => [r.key, r]));
     expect(byKey.TRUE).toMatchObject({ value: 5, en: 'True', ar: 'صحيح' });
     expect(byKey.FALSE).toMatchObject({ value: 1, en: 'False', ar: 'خاطئ' });
     expect(byKey.MISSING_CONTEXT).toMatchObject({ value: null, en: 'Missing context', ar: 'ينقصه السياق' });
@@ -32,7 +33,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
   });
 
   it('creates a custom scale, and refuses one whose rating lacks an Arabic label', async () => {
-    const { createRatingScale } = await api.ok<{ createRatingScale: any }>(
+    const { createRatingScale } = await api.ok<{ createRatingScale: ApiRatingScale }>(
       `mutation($input: CreateRatingScaleInput!) { createRatingScale(input: $input) { name ratings { key value label(language: "ar-SY") } } }`,
       {
         input: {
@@ -81,11 +82,11 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     expect(published).toMatchObject({ status: 'PUBLISHED', version: 6, reviewer: 'سامر المحرر' });
     expect(published.firstPublishedAt).toBe(published.publishedAt);
 
-    const { verdict } = await api.ok<{ verdict: any }>(
+    const { verdict } = await api.ok<{ verdict: ApiVerdict }>(
       `query($id: ID!) { verdict(id: $id) { versions { version status summary note reviewer } } }`,
       { id: draft.id },
     );
-    expect(verdict.versions.map((v: any) => [v.version, v.status, v.note])).toEqual([
+    expect(verdict.versions.map((v) => [v.version, v.status, v.note])).toEqual([
       [1, 'DRAFT', null],
       [2, 'DRAFT', null],
       [3, 'IN_REVIEW', null],
@@ -119,7 +120,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
       publicNote: 'صحّحنا التقييم: لا يمكن نفي الادعاء، لكنه غير مثبت.',
       firstPublishedAt: published.firstPublishedAt,
     });
-    expect(Date.parse(corrected.publishedAt)).toBeGreaterThanOrEqual(Date.parse(published.publishedAt));
+    expect(Date.parse(corrected.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(published.publishedAt ?? ''));
 
     const missingNote = await api.gql(`mutation($input: VerdictStepInput!) { retractVerdict(input: $input) { id } }`, {
       input: { id: published.id, expectedVersion: corrected.version },
@@ -132,14 +133,14 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     });
     expect(retracted).toMatchObject({ status: 'RETRACTED', publicNote: 'سحبنا التحقق لأن المصدر الأصلي حُذف.' });
 
-    const { verdict } = await api.ok<{ verdict: any }>(
+    const { verdict } = await api.ok<{ verdict: ApiVerdict }>(
       `query($id: ID!) { verdict(id: $id) { versions { version status rating: ratingId note } } }`,
       { id: published.id },
     );
     // The published version is still there, with its original rating, under the correction.
-    const statuses = verdict.versions.map((v: any) => v.status);
+    const statuses = verdict.versions.map((v) => v.status);
     expect(statuses.slice(-3)).toEqual(['PUBLISHED', 'CORRECTED', 'RETRACTED']);
-    expect(verdict.versions.at(-3).rating).toBe(await defaultRatingId(api, 'FALSE'));
+    expect(verdict.versions.at(-3)?.rating).toBe(await defaultRatingId(api, 'FALSE'));
   });
 
   it('answers a stale expectedVersion with CONFLICT and loses nothing when two editors save at once', async () => {
@@ -163,10 +164,10 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
       summary: winners[0] === a ? 'نسخة المحرر الثاني' : 'نسخة المحرر الأول',
     });
     expect(retried.version).toBe(3);
-    const { verdict } = await api.ok<{ verdict: any }>(`query($id: ID!) { verdict(id: $id) { versions { summary } } }`, {
+    const { verdict } = await api.ok<{ verdict: ApiVerdict }>(`query($id: ID!) { verdict(id: $id) { versions { summary } } }`, {
       id: draft.id,
     });
-    expect(verdict.versions.map((v: any) => v.summary).slice(1).sort()).toEqual(['نسخة المحرر الأول', 'نسخة المحرر الثاني'].sort());
+    expect(verdict.versions.map((v) => v.summary).slice(1).sort()).toEqual(['نسخة المحرر الأول', 'نسخة المحرر الثاني'].sort());
 
     expect(
       await errorCode(api, `mutation($input: VerdictStepInput!) { submitVerdictForReview(input: $input) { id } }`, {
@@ -221,7 +222,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     });
     // Annotated as a separate claim first, then recognised as the same claim and merged.
     const other = await annotate(api, { articleId: copy.id, selector: codePointSpan(copy.text, TRAINING) });
-    const { claim } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { id } }`, { id: other.claimId });
+    const { claim } = await api.ok<{ claim: ApiRatedClaim }>(`query($id: ID!) { claim(id: $id) { id } }`, { id: other.claimId });
     const draftOnDuplicate = await createVerdict(api, { claimId: claim.id, headline: 'تحقق على النسخة', ratingId: await defaultRatingId(api, 'MISLEADING') });
     const inReview = await verdictStep(api, 'submitVerdictForReview', { id: draftOnDuplicate.id, expectedVersion: 1 });
     await verdictStep(api, 'publishVerdict', { id: draftOnDuplicate.id, expectedVersion: inReview.version, by: 'سامر' });
@@ -232,7 +233,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     const mergeInput = { input: { keepId: third.claimId, mergeId: other.claimId } };
     // Both claims carry a public verdict by the one organisation: the merge waits until one is retracted.
     expect(await errorCode(api, merge, mergeInput)).toBe('CONFLICT');
-    const { claim: before } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { verdict { id version } } }`, {
+    const { claim: before } = await api.ok<{ claim: ApiRatedClaim }>(`query($id: ID!) { claim(id: $id) { verdict { id version } } }`, {
       id: meetingsClaimId,
     });
     await verdictStep(api, 'retractVerdict', {
@@ -242,7 +243,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
     });
     await api.ok(merge, mergeInput);
     // The merged duplicate's verdict now applies to the surviving claim, on each of its appearances.
-    const { claim: survivor } = await api.ok<{ claim: any }>(
+    const { claim: survivor } = await api.ok<{ claim: ApiRatedClaim }>(
       `query($id: ID!) { claim(id: $id) {
          verdict { headline rating { key } claim { id } }
          verdicts { headline }
@@ -250,7 +251,7 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
       { id: meetingsClaimId },
     );
     expect(survivor.verdict).toBeTruthy();
-    const headlines = survivor.verdicts.map((v: any) => v.headline);
+    const headlines = survivor.verdicts.map((v) => v.headline);
     expect(headlines).toEqual(expect.arrayContaining(['تحقق على النسخة', 'لا دليل على لقاءات بين داعش واستخبارات غربية']));
     expect(survivor.appearances.nodes.length).toBeGreaterThanOrEqual(3);
     for (const appearance of survivor.appearances.nodes) expect(appearance.verdict.headline).toBe(survivor.verdict.headline);
@@ -258,18 +259,18 @@ describe('verdicts: rating scales, the review workflow, versions and conflicts',
 
     // Drafts never show publicly.
     expect(headlines).not.toContain('مسودة ثانية');
-    const { claim: withDrafts } = await api.ok<{ claim: any }>(
+    const { claim: withDrafts } = await api.ok<{ claim: ApiRatedClaim }>(
       `query($id: ID!) { claim(id: $id) { verdicts(includeUnpublished: true) { headline status } } }`,
       { id: meetingsClaimId },
     );
-    expect(withDrafts.verdicts.map((v: any) => v.headline)).toContain('مسودة ثانية');
+    expect(withDrafts.verdicts.map((v) => v.headline)).toContain('مسودة ثانية');
 
     // The verdicts query follows merges too: asked for the surviving claim, it finds both.
-    const { verdicts } = await api.ok<{ verdicts: any }>(
+    const { verdicts } = await api.ok<{ verdicts: ApiConnection<ApiVerdict> }>(
       `query($claimId: ID!) { verdicts(filter: { claimId: $claimId, statuses: [PUBLISHED, RETRACTED] }) { nodes { headline } } }`,
       { claimId: meetingsClaimId },
     );
-    expect(verdicts.nodes.map((v: any) => v.headline).sort()).toEqual(
+    expect(verdicts.nodes.map((v) => v.headline).sort()).toEqual(
       ['تحقق على النسخة', 'لا دليل على لقاءات بين داعش واستخبارات غربية'].sort(),
     );
   });

@@ -98,3 +98,51 @@ export interface ApiCapture {
   article: ApiArticle;
   revision: ApiRevision;
 }
+
+export interface ApiRating {
+  id: string;
+  key: string;
+  value: number | null;
+  position: number;
+  label: string;
+  ar: string;
+  en: string;
+  labels: { language: string; text: string }[];
+}
+
+export interface ApiRatingScale {
+  id: string;
+  name: string;
+  ratings: ApiRating[];
+}
+
+export interface ApiVerdictVersion {
+  version: number;
+  status: string;
+  note: string | null;
+  summary: string;
+  rating: string;
+}
+
+export interface ApiVerdict {
+  id: string;
+  status: string;
+  version: number;
+  headline: string;
+  summary: string;
+  claimId: string;
+  publicNote: string | null;
+  publishedAt: string | null;
+  firstPublishedAt: string | null;
+  rating: ApiRating;
+  evidence: { kind: string; url: string | null; archivedUrl: string | null; hash: string | null; note: string | null }[];
+  claim: { id: string };
+  versions: ApiVerdictVersion[];
+}
+
+/** A claim with the verdict fields the verdicts library adds to it. */
+export interface ApiRatedClaim extends ApiClaim {
+  verdict: ApiVerdict;
+  verdicts: ApiVerdict[];
+  appearances: ApiConnection<ApiAppearance & { verdict: ApiVerdict }>;
+}

@@ -1,3 +1,4 @@
+import { ApiVerdict } from './api-types';
 import { TestApi } from './test-api';
 
 export const VERDICT_FIELDS = `id status version headline summary rationale language authors reviewer publicNote
@@ -15,9 +16,9 @@ export async function defaultRatingId(api: TestApi, key: string): Promise<string
 }
 
 /** An Arabic draft verdict on the claim, rated FALSE unless told otherwise. */
-export async function createVerdict(api: TestApi, input: Record<string, unknown>): Promise<any> {
+export async function createVerdict(api: TestApi, input: Record<string, unknown>): Promise<ApiVerdict> {
   const ratingId = input.ratingId ?? (await defaultRatingId(api, 'FALSE'));
-  const data = await api.ok<{ createVerdict: any }>(
+  const data = await api.ok<{ createVerdict: ApiVerdict }>(
     `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { ${VERDICT_FIELDS} } }`,
     {
       input: {
@@ -43,9 +44,9 @@ export async function createVerdict(api: TestApi, input: Record<string, unknown>
 }
 
 /** Runs one workflow mutation (submitVerdictForReview, publishVerdict ...) and returns the verdict. */
-export async function verdictStep(api: TestApi, mutation: string, input: Record<string, unknown>): Promise<any> {
+export async function verdictStep(api: TestApi, mutation: string, input: Record<string, unknown>): Promise<ApiVerdict> {
   const inputType = mutation === 'correctVerdict' ? 'CorrectVerdictInput' : mutation === 'updateVerdict' ? 'UpdateVerdictInput' : 'VerdictStepInput';
-  const data = await api.ok<Record<string, any>>(
+  const data = await api.ok<Record<string, ApiVerdict>>(
     `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${VERDICT_FIELDS} } }`,
     { input },
   );
@@ -53,7 +54,7 @@ export async function verdictStep(api: TestApi, mutation: string, input: Record<
 }
 
 /** Drafts, submits and publishes a verdict on the claim; returns it as published. */
-export async function publishVerdict(api: TestApi, input: Record<string, unknown>): Promise<any> {
+export async function publishVerdict(api: TestApi, input: Record<string, unknown>): Promise<ApiVerdict> {
   const draft = await createVerdict(api, input);
   const inReview = await verdictStep(api, 'submitVerdictForReview', { id: draft.id, expectedVersion: draft.version });
   return verdictStep(api, 'publishVerdict', { id: draft.id, expectedVersion: inReview.version, by: 'سامر المحرر' });
@@ -170,7 +171,7 @@ export async function publishOnSpawned(api: SpawnedApi, n: number): Promise<{ ve
     { input: { articleId: captureArticle.article.id, selector: { start, end: start + [...statement].length } } },
   );
   const { ratingScales } = await api.gql(`{ ratingScales { ratings { id key } } }`);
-  const ratingId = ratingScales[0].ratings.find((r: any) => r.key === 'FALSE').id;
+  const ratingId = (ratingScales[0].ratings as { id: string; key: string }[]).find((r) => r.key === 'FALSE')?.id;
   const { createVerdict } = await api.gql(
     `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`,
     { input: { claimId: annotateClaim.claimId, ratingId, headline: `لا شحنة رقم ${n}`, summary: 'لا دليل.', language: 'ar' } },
