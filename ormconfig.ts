@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseConfigFromEnv, prepareDataSource } from '@isnad/database';
+import { AUTH_ENTITIES } from '@isnad/auth/entities';
 import { ARTICLE_ENTITIES } from '@isnad/articles/entities';
 import { CLAIM_ENTITIES } from '@isnad/claims/entities';
 import { OUTLET_ENTITIES } from '@isnad/outlets/entities';
@@ -12,6 +13,7 @@ import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
 import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
 
 export default prepareDataSource(databaseConfigFromEnv(), [
+  ...AUTH_ENTITIES,
   ...OUTLET_ENTITIES,
   ...ARTICLE_ENTITIES,
   ...SOURCE_ENTITIES,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +12,13 @@ describe('the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'isnad-pglite-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // The operator's way in: the same bootstrap admin token on both starts (made a member once).
+  const token = `isn_${randomBytes(32).toString('base64url')}`;
   const startApi = async () => {
-    const app = await createApp(appConfigFromEnv({ ISNAD_DATA_DIR: dataDir }), { logger: ['error'] });
+    const app = await createApp(appConfigFromEnv({ ISNAD_DATA_DIR: dataDir, ISNAD_BOOTSTRAP_ADMIN_TOKEN: token }), { logger: ['error'] });
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
-    const gql = async (query: string) => (await request(url).post('/graphql').send({ query })).body;
+    const gql = async (query: string) => (await request(url).post('/graphql').set('authorization', `Bearer ${token}`).send({ query })).body;
     return { app, gql };
   };
 

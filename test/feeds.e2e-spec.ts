@@ -1,7 +1,7 @@
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import Parser from 'rss-parser';
 import request from 'supertest';
-import { DEFAULT_ORGANISATION_ID } from '@isnad/verdicts';
+import { DEFAULT_ORGANISATION_ID } from '@isnad/auth';
 import { annotate, captureArticle, captureSeedArticle, codePointSpan, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
 import { defaultRatingId, publishVerdict, verdictStep } from './support/verdict-factories';

@@ -4,6 +4,8 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { TestDatabase, createTestDatabase } from '@isnad/database/testing/test-database';
 import { createApp } from '../apps/api/src/bootstrap';
+import { createTestMember } from './support/test-api';
+import { DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 
 // A stand-in embeddings endpoint on loopback: texts about the same event get the same direction.
 const CONCEPTS: [RegExp, number][] = [
@@ -23,8 +25,9 @@ describe('matching with an embeddings endpoint configured', () => {
   let app: INestApplication;
   let url: string;
   const calls: string[][] = [];
+  let token: string;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await request(url).post('/graphql').send({ query, variables });
+    const response = await request(url).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
     if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
     return response.body.data;
   };
@@ -56,6 +59,7 @@ describe('matching with an embeddings endpoint configured', () => {
     );
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
+    token = (await createTestMember(app, Role.ANNOTATOR, DEFAULT_ORGANISATION_ID)).token;
   });
   afterAll(async () => {
     await app?.close();

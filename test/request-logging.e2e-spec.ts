@@ -4,6 +4,8 @@ import request from 'supertest';
 import { createTestDatabase, TestDatabase } from '@isnad/database/testing/test-database';
 import { appConfigFromEnv } from '../apps/api/src/app.config';
 import { createApp } from '../apps/api/src/bootstrap';
+import { createTestMember } from './support/test-api';
+import { DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 
 // Operators read one JSON line per request, find it by the id the response carried, and never
 // find a credential in it.
@@ -12,6 +14,7 @@ describe('request logs', () => {
   let app: INestApplication;
   let database: TestDatabase;
   let url: string;
+  let token: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -23,6 +26,7 @@ describe('request logs', () => {
     app = await createApp(config, { logDestination: destination });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
+    token = (await createTestMember(app, Role.VIEWER, DEFAULT_ORGANISATION_ID)).token;
   });
   afterAll(async () => {
     await app?.close();
@@ -33,14 +37,15 @@ describe('request logs', () => {
     const response = await request(url)
       .post('/graphql')
       .set('x-request-id', 'fact-check-42')
-      .set('authorization', 'Bearer isnad_secret_token_value')
+      .set('authorization', `Bearer ${token}`)
       .send({ query: '{ outlets { nodes { id } } }' });
     expect(response.headers['x-request-id']).toBe('fact-check-42');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const line = lines.find((l) => l.req?.id === 'fact-check-42');
     expect(line).toMatchObject({ level: 30, req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
     expect(line?.req.headers.authorization).toBe('[redacted]');
-    expect(JSON.stringify(lines)).not.toContain('isnad_secret_token_value');
+    expect(JSON.stringify(lines)).not.toContain(token);
+    expect(JSON.stringify(lines)).not.toContain(token.slice(4, 20));
   });
 
   it('gives a request without a usable id a fresh one, and leaves health probes out', async () => {

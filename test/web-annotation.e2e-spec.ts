@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { annotate, captureSeedArticle, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
 
@@ -27,7 +26,7 @@ describe('exporting appearances as W3C Web Annotations', () => {
     });
     await annotate(api, { articleId: seed.id, selector: { exact: 'العسكريون الروس الموجودون في سوريا' } });
 
-    const response = await request(api.url).get(`/annotations/${appearance.id}`);
+    const response = await api.get(`/annotations/${appearance.id}`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/ld+json');
     const annotation = JSON.parse(response.text);
@@ -49,20 +48,20 @@ describe('exporting appearances as W3C Web Annotations', () => {
     expect(positionSelector.type).toBe('TextPositionSelector');
     expect([...seed.text].slice(positionSelector.start, positionSelector.end).join('')).toBe(quote);
 
-    const collection = await request(api.url).get(`/articles/${seed.id}/annotations`);
+    const collection = await api.get(`/articles/${seed.id}/annotations`);
     expect(collection.status).toBe(200);
     expect(collection.body).toMatchObject({ type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage' } });
     expect(collection.body.first.items.map((item: { id: string }) => item.id)).toContain(annotation.id);
   });
 
   it('answers unknown and malformed ids with an HTTP status and a typed error body', async () => {
-    const unknown = await request(api.url).get('/annotations/00000000-0000-4000-8000-000000000000');
+    const unknown = await api.get('/annotations/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const malformed = await request(api.url).get('/annotations/1%27%20OR%201=1');
+    const malformed = await api.get('/annotations/1%27%20OR%201=1');
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].extensions.code).toBe('BAD_REQUEST');
-    const noArticle = await request(api.url).get('/articles/00000000-0000-4000-8000-000000000000/annotations');
+    const noArticle = await api.get('/articles/00000000-0000-4000-8000-000000000000/annotations');
     expect(noArticle.status).toBe(404);
   });
 });

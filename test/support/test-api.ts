@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { AuthService, DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 import { QueryCountingLogger } from '@isnad/database';
 import { TestDatabase, createTestDatabase } from '@isnad/database/testing/test-database';
 import { AppConfig } from '../../apps/api/src/app.config';
@@ -13,12 +14,25 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** A running API on a fresh database, spoken to over real HTTP at /graphql. */
+/** A member made for a test, with the secret of a fresh API token. */
+export interface TestMember {
+  memberId: string;
+  organisationId: string;
+  role: Role;
+  token: string;
+}
+
+/**
+ * A running API on a fresh database, spoken to over real HTTP at /graphql. Requests carry the token
+ * of an ADMIN of the default organisation unless the test picks another caller with `as(...)`.
+ */
 export class TestApi {
   private constructor(
     private readonly app: INestApplication,
-    private readonly database: TestDatabase,
+    private readonly database: TestDatabase | null,
     readonly url: string,
+    /** The bearer token sent with every request; null: anonymous. */
+    readonly token: string | null,
   ) {}
 
   static async start(): Promise<TestApi> {
@@ -33,13 +47,39 @@ export class TestApi {
     };
     const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, database, await app.getUrl());
+    const admin = await createTestMember(app, Role.ADMIN, DEFAULT_ORGANISATION_ID);
+    return new TestApi(app, database, await app.getUrl(), admin.token);
+  }
+
+  /** The same API, called as someone else: a member's token, or null for an anonymous caller. */
+  as(caller: TestMember | string | null): TestApi {
+    const token = caller === null || typeof caller === 'string' ? caller : caller.token;
+    return new TestApi(this.app, null, this.url, token);
+  }
+
+  /** A new member with this role (in a new organisation unless one is given) and a fresh token. */
+  member(role: Role, organisationId: string = DEFAULT_ORGANISATION_ID): Promise<TestMember> {
+    return createTestMember(this.app, role, organisationId);
+  }
+
+  /** A new organisation with its first admin. */
+  async organisation(name: string): Promise<TestMember> {
+    const organisation = await this.app.get(AuthService).createOrganisation(name);
+    return createTestMember(this.app, Role.ADMIN, organisation.id);
   }
 
   /** Posts a GraphQL operation and returns the status, data and errors. */
   async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const response = await request(this.url).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    const response = await this.authorised(request(this.url).post('/graphql').set('content-type', 'application/json')).send({
+      query,
+      variables,
+    });
     return { status: response.status, data: response.body?.data ?? undefined, errors: response.body?.errors };
+  }
+
+  /** GETs an HTTP route (feeds, JSON-LD) as this caller. */
+  get(path: string): request.Test {
+    return this.authorised(request(this.url).get(path));
   }
 
   /** Like gql, but fails the test on any GraphQL error. */
@@ -53,7 +93,11 @@ export class TestApi {
 
   /** Posts a raw body (for malformed or oversized requests). */
   raw(body: string | Buffer, contentType = 'application/json'): request.Test {
-    return request(this.url).post('/graphql').set('content-type', contentType).send(body);
+    return this.authorised(request(this.url).post('/graphql').set('content-type', contentType)).send(body);
+  }
+
+  private authorised(test: request.Test): request.Test {
+    return this.token ? test.set('authorization', `Bearer ${this.token}`) : test;
   }
 
   /** SQL statements sent by the API so far. */
@@ -62,9 +106,18 @@ export class TestApi {
   }
 
   async stop(): Promise<void> {
+    if (!this.database) throw new Error('stop() the TestApi returned by start(), not a view made with as()');
     await this.app.close();
     await this.database.drop();
   }
+}
+
+/** Makes a member and a token directly through AuthService (tests and scripts set up their callers this way). */
+export async function createTestMember(app: INestApplication, role: Role, organisationId: string): Promise<TestMember> {
+  const auth = app.get(AuthService);
+  const member = await auth.addMember(organisationId, { name: `Test ${role.toLowerCase()}`, role });
+  const { secret } = await auth.issueToken(member.id, 'test', 1);
+  return { memberId: member.id, organisationId, role, token: secret };
 }
 
 /** The seed article: an Arabic report quoting an "informed source" via Sputnik. */

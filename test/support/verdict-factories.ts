@@ -63,6 +63,8 @@ export async function publishVerdict(api: TestApi, input: Record<string, unknown
 /** An API process started by a test (for crash and multi-instance tests), spoken to over loopback. */
 export interface SpawnedApi {
   url: string;
+  /** The bootstrap ADMIN token the process was started with (every spawned API gets one). */
+  token: string;
   gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
   /** Kills the process with the signal and waits for it to exit. */
   kill: (signal?: NodeJS.Signals) => Promise<void>;
@@ -70,10 +72,13 @@ export interface SpawnedApi {
 
 /**
  * Starts `apps/api/src/main.ts` in a child process on a free loopback port with the given
- * environment and waits (at most 90 s) until /graphql answers.
+ * environment and waits (at most 90 s) until /graphql answers. Requests carry a bootstrap ADMIN token
+ * (the same one for every process on one database when `env` names it).
  */
 export async function spawnApi(env: Record<string, string | undefined>): Promise<SpawnedApi> {
   const { spawn } = await import('node:child_process');
+  const { randomBytes } = await import('node:crypto');
+  const token = env.ISNAD_BOOTSTRAP_ADMIN_TOKEN ?? `isn_${randomBytes(32).toString('base64url')}`;
   const { createServer } = await import('node:net');
   const { join } = await import('node:path');
   const port = await new Promise<number>((resolve) => {
@@ -85,7 +90,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   const root = join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['-r', './scripts/register-ts.cjs', 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env, ISNAD_BOOTSTRAP_ADMIN_TOKEN: token },
     stdio: ['ignore', 'ignore', process.env.ISNAD_SPAWN_DEBUG ? 'inherit' : 'pipe'],
   });
   let stderr = '';
@@ -97,7 +102,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
@@ -120,6 +125,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   }
   return {
     url,
+    token,
     gql,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -25,6 +25,8 @@ export interface AppConfig {
   redisUrl?: string | null;
   /** Webhook delivery settings (WEBHOOK_*). */
   webhooks?: WebhooksOptions;
+  /** ISNAD_BOOTSTRAP_ADMIN_TOKEN: a token secret made an ADMIN of the default organisation at start-up (see AuthOptions). */
+  bootstrapAdminToken?: string | null;
   /** Log level (LOG_LEVEL): fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: LogLevelName;
 }
@@ -47,6 +49,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     redisUrl,
     webhooks: webhooksOptionsFromEnv(env, redisUrl),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    bootstrapAdminToken: parseBootstrapToken(env.ISNAD_BOOTSTRAP_ADMIN_TOKEN),
   };
 }
 
@@ -69,4 +72,12 @@ function parseBaseUrl(value: string | undefined): string | null {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL, got "${value}"`);
   return value.trim().replace(/\/+$/, '');
+}
+
+function parseBootstrapToken(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  if (!/^isn_[A-Za-z0-9_-]{43}$/.test(value.trim())) {
+    throw new Error('ISNAD_BOOTSTRAP_ADMIN_TOKEN must be "isn_" followed by 43 base64url characters (e.g. from `npm run -s token:new`)');
+  }
+  return value.trim();
 }

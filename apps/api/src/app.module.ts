@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
+import { AuthModule, AuthenticatedRequest } from '@isnad/auth';
 import { ClaimsModule } from '@isnad/claims';
 import {
   GraphQLErrorFilter,
@@ -37,12 +38,21 @@ export class AppModule {
           sortSchema: true,
           graphiql: true,
           introspection: true,
-          context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({ loaders: new RequestLoaders(), req }),
+          // The actor comes from AuthMiddleware; subscriptions (no HTTP request) are anonymous.
+          context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({
+            loaders: new RequestLoaders(),
+            req,
+            actor: (req as AuthenticatedRequest | undefined)?.actor ?? null,
+          }),
+          // AccessGuard runs on field resolvers too (access is declared field by field), and their
+          // errors go through GraphQLErrorFilter like any other.
+          fieldResolverEnhancers: ['guards', 'filters'],
           formatError: formatGraphQLError,
           // Subscriptions (verdictPublished) over graphql-ws on the same path; the context function
           // above runs once per subscription, without an HTTP request.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },
         }),
+        AuthModule.forRoot({ bootstrapAdminToken: config.bootstrapAdminToken ?? null }),
         OutletsModule,
         ArticlesModule,
         SourcesModule,

@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { ObjectType, Args, Context, Mutation, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
 import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
 import { Outlet, OutletLoader } from '@isnad/outlets';
@@ -21,6 +22,7 @@ export enum TextDirection {
 }
 registerEnumType(TextDirection, { name: 'TextDirection' });
 
+@Access(Role.VIEWER)
 @Resolver(() => Article)
 export class ArticleResolver {
   constructor(
@@ -47,6 +49,7 @@ export class ArticleResolver {
     return this.service.list(filter, page);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => CaptureArticlePayload, {
     description: 'Captures an article from its text. Re-capturing a URL with changed text adds a revision.',
   })
@@ -54,6 +57,7 @@ export class ArticleResolver {
     return this.service.capture(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => CaptureArticlePayload, {
     description: 'Captures an article from its page HTML (text, title, byline, date, language, canonical URL from the page).',
   })

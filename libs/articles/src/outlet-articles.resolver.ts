@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, GraphQLRequestContext, PageArgs } from '@isnad/common';
 import { Outlet } from '@isnad/outlets';
@@ -6,6 +7,7 @@ import { ArticleLoader } from './article.loader';
 import { ArticleConnection } from './article.resolver';
 
 /** Adds `articles` to the Outlet type (outlets do not know about articles). */
+@Access(Role.VIEWER)
 @Resolver(() => Outlet)
 export class OutletArticlesResolver {
   constructor(private readonly loader: ArticleLoader) {}

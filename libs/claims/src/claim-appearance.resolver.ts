@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext, IdArgs } from '@isnad/common';
 import { Article, ArticleLoader, ArticleRevision } from '@isnad/articles';
@@ -11,6 +12,7 @@ import { ClaimsService } from './claims.service';
 import { AnnotateClaimInput, AttachAppearanceInput, SetAttributionChainInput } from './dto/annotate-claim.input';
 import { LatestRevisionAnchor } from './dto/text-anchor.type';
 
+@Access(Role.VIEWER)
 @Resolver(() => ClaimAppearance)
 export class ClaimAppearanceResolver {
   constructor(
@@ -25,6 +27,7 @@ export class ClaimAppearanceResolver {
     return this.service.getAppearance(id);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimAppearance, {
     description: 'Annotates a span of an article as an appearance of a claim (new or existing), with its chain.',
   })
@@ -32,16 +35,19 @@ export class ClaimAppearanceResolver {
     return this.service.annotate(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimAppearance, { description: 'Replaces the attribution chain of an appearance.' })
   setAttributionChain(@Args('input') input: SetAttributionChainInput): Promise<ClaimAppearance> {
     return this.service.setAttributionChain(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimAppearance, { description: 'Moves an appearance to another (canonical) claim.' })
   attachAppearanceToClaim(@Args('input') input: AttachAppearanceInput): Promise<ClaimAppearance> {
     return this.service.attachAppearance(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ID, { description: 'Deletes an appearance annotated by mistake (and its chain); returns its claim\'s id.' })
   deleteClaimAppearance(@Args() { id }: IdArgs): Promise<string> {
     return this.service.deleteAppearance(id);

@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { ClaimAppearance } from './claim-appearance.entity';
@@ -16,6 +17,7 @@ class ClaimCandidatesArgs {
   revisionId?: string;
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => ClaimCandidate)
 export class ClaimCandidateResolver {
   constructor(private readonly service: ClaimCandidatesService) {}
@@ -27,6 +29,7 @@ export class ClaimCandidateResolver {
     return this.service.candidatesFor(articleId, revisionId);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimAppearance, {
     description: 'Annotates a candidate as a claim appearance with its suggested chain, reusing known sources.',
   })

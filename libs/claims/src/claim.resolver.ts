@@ -1,3 +1,4 @@
+import { Access, Public, Role } from '@isnad/auth';
 import { ObjectType, Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
 import { ClaimAppearance } from './claim-appearance.entity';
@@ -12,6 +13,7 @@ export class ClaimConnection extends ConnectionType(Claim) {}
 @ObjectType()
 export class ClaimAppearanceConnection extends ConnectionType(ClaimAppearance) {}
 
+@Access(Role.VIEWER)
 @Resolver(() => Claim)
 export class ClaimResolver {
   constructor(
@@ -34,16 +36,19 @@ export class ClaimResolver {
     return this.service.allTags();
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Claim)
   updateClaim(@Args('input') input: UpdateClaimInput): Promise<Claim> {
     return this.service.update(input);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Claim, { description: 'Folds a duplicate claim into another; returns the one kept.' })
   mergeClaims(@Args('input') input: MergeClaimsInput): Promise<Claim> {
     return this.service.merge(input);
   }
 
+  @Public()
   @ResolveField('tags', () => [Tag])
   claimTags(@Parent() claim: Claim, @Context() ctx: GraphQLRequestContext): Promise<Tag[]> {
     return this.loader.tags(ctx).load(claim.id);

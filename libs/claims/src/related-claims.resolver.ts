@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Args, Context, Field, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, GraphQLRequestContext, PageArgs } from '@isnad/common';
 import { Article } from '@isnad/articles';
@@ -21,6 +22,7 @@ export class RelayedSource {
 // Claims hang off articles, sources and outlets; those libraries do not know about claims, so the
 // fields are added to their types from here.
 
+@Access(Role.VIEWER)
 @Resolver(() => Article)
 export class ArticleClaimsResolver {
   constructor(private readonly loader: ClaimLoader) {}
@@ -31,6 +33,7 @@ export class ArticleClaimsResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => Source)
 export class SourceClaimsResolver {
   constructor(private readonly loader: ClaimLoader) {}
@@ -45,6 +48,7 @@ export class SourceClaimsResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => Outlet)
 export class OutletRelaysResolver {
   constructor(

@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Controller, Get, Header, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { WebAnnotationService } from './web-annotation.service';
@@ -5,6 +6,7 @@ import { WebAnnotationService } from './web-annotation.service';
 const ANNOTATION_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 /** W3C Web Annotation export: what annotation tools such as Hypothesis can read. */
+@Access(Role.VIEWER)
 @Controller()
 export class WebAnnotationController {
   constructor(private readonly annotations: WebAnnotationService) {}

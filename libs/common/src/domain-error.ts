@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -41,4 +43,14 @@ export class ConflictError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
+}
+
+/** No valid credentials: a missing, malformed, unknown, expired or revoked token where one is needed. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** Valid credentials, but the member's role or organisation does not allow this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
 }

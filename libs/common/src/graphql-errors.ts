@@ -10,6 +10,8 @@ const PUBLIC_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',
@@ -29,7 +31,10 @@ const PUBLIC_CODES = new Set([
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+  // Apollo labels any raw error INTERNAL_SERVER_ERROR but keeps its message: only the filter's own
+  // "Internal server error" may leave with that code.
+  const internalLeak = code === 'INTERNAL_SERVER_ERROR' && formatted.message !== 'Internal server error';
+  if (typeof code === 'string' && PUBLIC_CODES.has(code) && !internalLeak) {
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -1,3 +1,4 @@
+import { Public } from '@isnad/auth';
 import { createHash } from 'node:crypto';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -20,6 +21,7 @@ type Format = keyof typeof FORMATS;
  * schema.org DataFeed of ClaimReview). Filters and paging in the query string; a strong ETag over
  * the body and Last-Modified let readers poll with conditional requests and get 304s.
  */
+@Public()
 @Controller('feeds')
 export class FeedsController {
   constructor(

@@ -1,3 +1,4 @@
+import { Public } from '@isnad/auth';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
@@ -5,6 +6,7 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndica
  * Liveness (the process answers) and readiness (the database answers a query) for load balancers
  * and orchestrators. Readiness answers 503 with the failing check when the database is down.
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

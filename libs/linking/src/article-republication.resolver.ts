@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext } from '@isnad/common';
 import { Article, ArticleLoader } from '@isnad/articles';
@@ -8,6 +9,7 @@ import { locateQuote } from './quote-location';
 
 // Articles belong to libs/articles; republication fields are added to their type here.
 
+@Access(Role.VIEWER)
 @Resolver(() => Article)
 export class ArticleRepublicationResolver {
   constructor(
@@ -57,6 +59,7 @@ export class ArticleRepublicationResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => ArticleCopyLink)
 export class ArticleCopyLinkResolver {
   constructor(private readonly articleLoader: ArticleLoader) {}
@@ -67,6 +70,7 @@ export class ArticleCopyLinkResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => SuggestedAppearance)
 export class SuggestedAppearanceResolver {
   constructor(private readonly claimLoader: ClaimLoader) {}

@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Args, Context, Field, Float, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext } from '@isnad/common';
 import { ArticleLoader } from '@isnad/articles';
@@ -23,6 +24,7 @@ export class RelatedClaim {
   note: string | null;
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => ClaimMatch)
 export class ClaimMatchResolver {
   constructor(
@@ -43,11 +45,13 @@ export class ClaimMatchResolver {
     return SUGGESTION_THRESHOLD;
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimTranslation, { description: 'Records a translation of a claim; matching then finds it from that language.' })
   addClaimTranslation(@Args('input') input: AddClaimTranslationInput): Promise<ClaimTranslation> {
     return this.links.addTranslation(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Claim, {
     description: 'The suggestion is the same claim: merges the newer claim into the older one and returns the one kept.',
   })
@@ -55,11 +59,13 @@ export class ClaimMatchResolver {
     return this.links.confirm(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimLinkReview, { description: 'The suggestion is a different claim: it is not suggested again.' })
   rejectClaimMatch(@Args('input') input: ReviewClaimMatchInput): Promise<ClaimLinkReview> {
     return this.links.reject(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => ClaimLinkReview, { description: 'A different claim that supports or contradicts this one.' })
   relateClaims(@Args('input') input: RelateClaimsInput): Promise<ClaimLinkReview> {
     return this.links.relate(input);
@@ -73,6 +79,7 @@ export class ClaimMatchResolver {
 
 // Claims and appearances belong to libs/claims; the linking fields are added to their types here.
 
+@Access(Role.VIEWER)
 @Resolver(() => Claim)
 export class ClaimLinkingResolver {
   constructor(
@@ -96,6 +103,7 @@ export class ClaimLinkingResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => ClaimAppearance)
 export class AppearanceSuggestionsResolver {
   constructor(

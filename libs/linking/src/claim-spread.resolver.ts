@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext } from '@isnad/common';
 import { Article, ArticleLoader } from '@isnad/articles';
@@ -9,6 +10,7 @@ import { LinkingLoader } from './linking.loader';
 
 // Claims, outlets and sources belong to other libraries; the spread fields are added to their types here.
 
+@Access(Role.VIEWER)
 @Resolver(() => Claim)
 export class ClaimSpreadResolver {
   constructor(private readonly loader: LinkingLoader) {}
@@ -37,6 +39,7 @@ export class ClaimSpreadResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => SpreadAppearance)
 export class SpreadAppearanceResolver {
   constructor(
@@ -67,6 +70,7 @@ export class SpreadAppearanceResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => SpreadOutlet)
 export class SpreadOutletResolver {
   constructor(
@@ -85,6 +89,7 @@ export class SpreadOutletResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => Outlet)
 export class OutletFalseClaimsResolver {
   constructor(private readonly loader: LinkingLoader) {}
@@ -95,6 +100,7 @@ export class OutletFalseClaimsResolver {
   }
 }
 
+@Access(Role.VIEWER)
 @Resolver(() => Source)
 export class SourceFalseClaimsResolver {
   constructor(private readonly loader: LinkingLoader) {}

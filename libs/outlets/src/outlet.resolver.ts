@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { ObjectType, Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
 import { CreateOutletInput, MergeOutletsInput, UpdateOutletInput } from './dto/outlet.input';
@@ -9,6 +10,7 @@ import { OutletsService } from './outlets.service';
 @ObjectType()
 export class OutletConnection extends ConnectionType(Outlet) {}
 
+@Access(Role.VIEWER)
 @Resolver(() => Outlet)
 export class OutletResolver {
   constructor(
@@ -29,16 +31,19 @@ export class OutletResolver {
     return this.service.list(filter, page);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Outlet)
   createOutlet(@Args('input') input: CreateOutletInput): Promise<Outlet> {
     return this.service.create(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Outlet)
   updateOutlet(@Args('input') input: UpdateOutletInput): Promise<Outlet> {
     return this.service.update(input);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Outlet, { description: 'Folds a duplicate outlet into another; returns the one kept.' })
   mergeOutlets(@Args('input') input: MergeOutletsInput): Promise<Outlet> {
     return this.service.merge(input);

@@ -1,3 +1,4 @@
+import { Access, Role } from '@isnad/auth';
 import { ObjectType, Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
 import { Outlet, OutletLoader } from '@isnad/outlets';
@@ -8,6 +9,7 @@ import { SourcesService } from './sources.service';
 @ObjectType()
 export class SourceConnection extends ConnectionType(Source) {}
 
+@Access(Role.VIEWER)
 @Resolver(() => Source)
 export class SourceResolver {
   constructor(
@@ -28,16 +30,19 @@ export class SourceResolver {
     return this.service.list(filter, page);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Source)
   createSource(@Args('input') input: CreateSourceInput): Promise<Source> {
     return this.service.create(input);
   }
 
+  @Access(Role.ANNOTATOR)
   @Mutation(() => Source)
   updateSource(@Args('input') input: UpdateSourceInput): Promise<Source> {
     return this.service.update(input);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Source, { description: 'Folds a duplicate source into another; returns the one kept.' })
   mergeSources(@Args('input') input: MergeSourcesInput): Promise<Source> {
     return this.service.merge(input);

@@ -1,3 +1,4 @@
+import { Public } from '@isnad/auth';
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { errorBody } from '@isnad/common';
@@ -15,6 +16,7 @@ import { isReviewable } from './verdict.resolver';
  * same markup in a script block (what search engines read). Drafts do not exist here; a retracted
  * verdict answers 410 Gone with its public note.
  */
+@Public()
 @Controller()
 export class ClaimReviewController {
   constructor(

@@ -11,7 +11,6 @@ export * from './verdict-event.entity';
 export * from './verdict-status';
 export * from './rating.entity';
 export * from './rating-scale.entity';
-export * from './organisation.entity';
 export * from './evidence-item.type';
 export * from './claim-review';
 export * from './html';

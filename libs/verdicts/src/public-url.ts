@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { Actor } from '@isnad/auth';
 import { GraphQLRequestContext } from '@isnad/common';
 
 /** Options of the verdicts module, from AppConfig. */
@@ -10,8 +11,8 @@ export interface VerdictsOptions {
 }
 export const VERDICTS_OPTIONS = Symbol('VERDICTS_OPTIONS');
 
-/** The GraphQL context with the HTTP request (absent on subscriptions). */
-export type HttpGraphQLContext = GraphQLRequestContext & { req?: Request };
+/** The GraphQL context with the HTTP request and its actor (both absent on subscriptions). */
+export type HttpGraphQLContext = GraphQLRequestContext & { req?: Request; actor?: Actor | null };
 
 /**
  * The base URL public links are made from: the configured PUBLIC_BASE_URL, else the request's own

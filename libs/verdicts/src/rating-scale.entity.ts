@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from './organisation.entity';
+import { Organisation } from '@isnad/auth';
 
 /** An organisation's ordered set of ratings ("True" … "False", plus non-ordinal ones). */
 @ObjectType()

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CreateRatingScaleInput } from './dto/rating-scale.input';
-import { DEFAULT_ORGANISATION_ID, Organisation } from './organisation.entity';
+import { Actor, DEFAULT_ORGANISATION_ID, Organisation } from '@isnad/auth';
+import { ForbiddenError } from '@isnad/common';
 import { RatingScale } from './rating-scale.entity';
 import { Rating } from './rating.entity';
 import {
@@ -26,8 +27,11 @@ export class RatingScalesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Creates a custom scale; every rating needs an Arabic and an English label, keys are unique. */
-  async create(input: CreateRatingScaleInput): Promise<RatingScale> {
-    const organisationId = input.organisationId ?? DEFAULT_ORGANISATION_ID;
+  async create(input: CreateRatingScaleInput, actor: Actor): Promise<RatingScale> {
+    if (input.organisationId && input.organisationId !== actor.organisationId) {
+      throw new ForbiddenError('Rating scales are created for your own organisation', { field: 'organisationId' });
+    }
+    const organisationId = actor.organisationId;
     const keys = new Set<string>();
     input.ratings.forEach((rating, i) => {
       if (keys.has(rating.key)) {

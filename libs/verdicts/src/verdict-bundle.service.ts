@@ -3,7 +3,7 @@ import { Article, ArticlesService } from '@isnad/articles';
 import { Claim, ClaimAppearance, ClaimsService } from '@isnad/claims';
 import { Outlet, OutletsService } from '@isnad/outlets';
 import { Source, SourcesService } from '@isnad/sources';
-import { Organisation } from './organisation.entity';
+import { Organisation } from '@isnad/auth';
 import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
 import { Verdict } from './verdict.entity';

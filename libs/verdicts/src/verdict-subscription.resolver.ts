@@ -1,3 +1,4 @@
+import { Public } from '@isnad/auth';
 import { Args, ArgsType, Field, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { IsLocale, IsOptional, IsUUID, Matches } from 'class-validator';
 import { VerdictEventsBus, VerdictPublishedMessage } from './verdict-events.bus';
@@ -37,6 +38,7 @@ export function matchesVerdictFilter(message: VerdictPublishedMessage, filter: V
   );
 }
 
+@Public()
 @Resolver(() => Verdict)
 export class VerdictSubscriptionResolver {
   constructor(

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EvidenceItem } from './evidence-item.type';
-import { Organisation } from './organisation.entity';
+import { Organisation } from '@isnad/auth';
 import { Rating } from './rating.entity';
 import { VerdictStatus } from './verdict-status';
 

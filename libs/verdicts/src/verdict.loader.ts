@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { GraphQLRequestContext, byKeys, groupByKeys } from '@isnad/common';
-import { Organisation } from './organisation.entity';
+import { Organisation } from '@isnad/auth';
 import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
 import { VerdictBundle, VerdictBundleService } from './verdict-bundle.service';
@@ -31,11 +31,11 @@ export class VerdictLoader {
     );
   }
 
-  /** Verdicts on each claim (following merges), newest first; public ones only unless asked. */
-  ofClaim(ctx: GraphQLRequestContext, publicOnly: boolean): DataLoader<string, Verdict[]> {
-    return ctx.loaders.get(`verdict.ofClaim:${publicOnly}`, () =>
+  /** Verdicts on each claim (following merges), newest first: public ones, and `unpublishedOf`'s unpublished ones. */
+  ofClaim(ctx: GraphQLRequestContext, unpublishedOf: string | null = null): DataLoader<string, Verdict[]> {
+    return ctx.loaders.get(`verdict.ofClaim:${unpublishedOf}`, () =>
       new DataLoader(async (claimIds: readonly string[]) =>
-        groupByKeys(claimIds, await this.verdicts.verdictsOfClaims(claimIds, publicOnly), (r) => r.canonicalClaimId).map(
+        groupByKeys(claimIds, await this.verdicts.verdictsOfClaims(claimIds, unpublishedOf), (r) => r.canonicalClaimId).map(
           (rows) => rows.map((r) => r.verdict),
         ),
       ),

@@ -10,7 +10,7 @@ import {
   VerdictFilter,
   VerdictStepInput,
 } from './dto/verdict.input';
-import { Organisation } from './organisation.entity';
+import { Access, Actor, CurrentActor, Organisation, Public, Role } from '@isnad/auth';
 import { HttpGraphQLContext, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 import { Rating } from './rating.entity';
 import { VerdictStatus } from './verdict-status';
@@ -31,51 +31,67 @@ export class VerdictResolver {
     @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
   ) {}
 
-  @Query(() => Verdict, { description: 'NOT_FOUND if there is none with this id.' })
-  verdict(@Args() { id }: IdArgs): Promise<Verdict> {
-    return this.service.get(id);
+  @Public()
+  @Query(() => Verdict, { description: "NOT_FOUND if there is none with this id, or it is another organisation's unpublished one." })
+  verdict(@Args() { id }: IdArgs, @CurrentActor() actor: Actor | null): Promise<Verdict> {
+    return this.service.getVisible(id, actor);
   }
 
-  @Query(() => VerdictConnection, { description: 'Verdicts in any status, most recently changed first.' })
-  verdicts(@Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: VerdictFilter): Promise<Connection<Verdict>> {
-    return this.service.list(filter, page);
+  @Public()
+  @Query(() => VerdictConnection, {
+    description: "Public verdicts, and your organisation's in any status; most recently changed first.",
+  })
+  verdicts(
+    @Args() page: PageArgs,
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { nullable: true }) filter?: VerdictFilter,
+  ): Promise<Connection<Verdict>> {
+    return this.service.list(filter, page, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'Starts a DRAFT verdict on a claim (the canonical one, after merges).' })
-  createVerdict(@Args('input') input: CreateVerdictInput): Promise<Verdict> {
-    return this.service.create(input);
+  createVerdict(@Args('input') input: CreateVerdictInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.create(input, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'Edits a DRAFT or IN_REVIEW verdict. CONFLICT if expectedVersion is stale.' })
-  updateVerdict(@Args('input') input: UpdateVerdictInput): Promise<Verdict> {
-    return this.service.update(input);
+  updateVerdict(@Args('input') input: UpdateVerdictInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.update(input, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'DRAFT → IN_REVIEW.' })
-  submitVerdictForReview(@Args('input') input: VerdictStepInput): Promise<Verdict> {
-    return this.service.submitForReview(input);
+  submitVerdictForReview(@Args('input') input: VerdictStepInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.submitForReview(input, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'IN_REVIEW → DRAFT, with the reviewer\'s note.' })
-  returnVerdictToDraft(@Args('input') input: VerdictStepInput): Promise<Verdict> {
-    return this.service.returnToDraft(input);
+  returnVerdictToDraft(@Args('input') input: VerdictStepInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.returnToDraft(input, actor);
   }
 
-  @Mutation(() => Verdict, { description: 'IN_REVIEW → PUBLISHED; `by` names the reviewer.' })
-  publishVerdict(@Args('input') input: VerdictStepInput): Promise<Verdict> {
-    return this.service.publish(input);
+  @Access(Role.EDITOR)
+  @Mutation(() => Verdict, { description: 'IN_REVIEW → PUBLISHED; `by` names the reviewer (you, when not given).' })
+  publishVerdict(@Args('input') input: VerdictStepInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.publish(input, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'PUBLISHED/CORRECTED → CORRECTED: a new version with a public correction note.' })
-  correctVerdict(@Args('input') input: CorrectVerdictInput): Promise<Verdict> {
-    return this.service.correct(input);
+  correctVerdict(@Args('input') input: CorrectVerdictInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.correct(input, actor);
   }
 
+  @Access(Role.EDITOR)
   @Mutation(() => Verdict, { description: 'PUBLISHED/CORRECTED → RETRACTED, with a public note.' })
-  retractVerdict(@Args('input') input: VerdictStepInput): Promise<Verdict> {
-    return this.service.retract(input);
+  retractVerdict(@Args('input') input: VerdictStepInput, @CurrentActor() actor: Actor): Promise<Verdict> {
+    return this.service.retract(input, actor);
   }
 
+  @Public()
   @ResolveField(() => Claim, { description: 'The canonical claim the verdict applies to (after merges).' })
   async claim(@Parent() verdict: Verdict, @Context() ctx: GraphQLRequestContext): Promise<Claim | null> {
     let claim = await this.claimLoader.byId(ctx).load(verdict.claimId);
@@ -83,21 +99,27 @@ export class VerdictResolver {
     return claim;
   }
 
+  @Public()
   @ResolveField(() => Rating)
   rating(@Parent() verdict: Verdict, @Context() ctx: GraphQLRequestContext): Promise<Rating | null> {
     return this.loader.rating(ctx).load(verdict.ratingId);
   }
 
+  @Public()
   @ResolveField(() => Organisation)
   organisation(@Parent() verdict: Verdict, @Context() ctx: GraphQLRequestContext): Promise<Organisation | null> {
     return this.loader.organisation(ctx).load(verdict.organisationId);
   }
 
-  @ResolveField(() => [VerdictVersion], { description: 'Every version, first to current.' })
+  @Access(Role.VIEWER, { ownedBy: (verdict: Verdict) => verdict.organisationId })
+  @ResolveField(() => [VerdictVersion], {
+    description: "Every version, first to current. Your organisation's verdicts only: versions keep drafts and reviewers' notes.",
+  })
   versions(@Parent() verdict: Verdict, @Context() ctx: GraphQLRequestContext): Promise<VerdictVersion[]> {
     return this.loader.versions(ctx).load(verdict.id);
   }
 
+  @Public()
   @ResolveField(() => String, {
     nullable: true,
     description: 'The schema.org ClaimReview JSON-LD (a JSON string) of a PUBLISHED or CORRECTED verdict; null otherwise.',

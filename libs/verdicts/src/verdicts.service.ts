@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, decodeCursor, toConnection } from '@isnad/common';
+import { Connection, DEFAULT_PAGE_SIZE, ForbiddenError, Keyset, PageArgs, decodeCursor, toConnection } from '@isnad/common';
 import { ClaimsService } from '@isnad/claims';
 import {
   CorrectVerdictInput,
@@ -11,12 +11,12 @@ import {
   VerdictFilter,
   VerdictStepInput,
 } from './dto/verdict.input';
-import { DEFAULT_ORGANISATION_ID } from './organisation.entity';
+import { Actor } from '@isnad/auth';
 import { RatingScalesService } from './rating-scales.service';
 import { ratingLabel } from './rating.entity';
 import { VerdictEvent, VerdictEventType } from './verdict-event.entity';
 import { VerdictEventsBus } from './verdict-events.bus';
-import { VerdictStatus } from './verdict-status';
+import { PUBLIC_STATUSES, VerdictStatus } from './verdict-status';
 import { VerdictVersion } from './verdict-version.entity';
 import { Verdict } from './verdict.entity';
 import {
@@ -66,14 +66,17 @@ export class VerdictsService {
   }
 
   /** Starts a DRAFT verdict (version 1) on the claim, or on the claim it was merged into. */
-  async create(input: CreateVerdictInput): Promise<Verdict> {
+  async create(input: CreateVerdictInput, actor: Actor): Promise<Verdict> {
+    if (input.organisationId && input.organisationId !== actor.organisationId) {
+      throw new ForbiddenError('Verdicts are written for your own organisation', { field: 'organisationId' });
+    }
     const missing = (['ratingId', 'headline', 'summary'] as const).filter((field) => !input[field]);
     if (missing.length) {
       throw new InvalidVerdictError(`A verdict needs ${missing.join(', ')}`, { fields: missing.map((field) => ({ field })) });
     }
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.claims.getCurrent(input.claimId, manager);
-      const organisationId = input.organisationId ?? DEFAULT_ORGANISATION_ID;
+      const organisationId = actor.organisationId;
       await this.checkRating(manager, input.ratingId as string, organisationId);
       const verdict = manager.create(Verdict, {
         organisationId,
@@ -99,32 +102,31 @@ export class VerdictsService {
   }
 
   /** Edits a DRAFT or IN_REVIEW verdict; published ones change only through correct(). */
-  async update(input: UpdateVerdictInput): Promise<Verdict> {
-    return this.step(input.id, input.expectedVersion, 'edited', [VerdictStatus.DRAFT, VerdictStatus.IN_REVIEW], async (manager, verdict) => {
+  async update(input: UpdateVerdictInput, actor: Actor): Promise<Verdict> {
+    return this.step(actor, input.id, input.expectedVersion, 'edited', [VerdictStatus.DRAFT, VerdictStatus.IN_REVIEW], async (manager, verdict) => {
       await this.applyContent(manager, verdict, input);
       return { status: verdict.status };
     });
   }
 
-  async submitForReview(input: VerdictStepInput): Promise<Verdict> {
-    return this.step(input.id, input.expectedVersion, 'submitted for review', [VerdictStatus.DRAFT], async () => ({
+  async submitForReview(input: VerdictStepInput, actor: Actor): Promise<Verdict> {
+    return this.step(actor, input.id, input.expectedVersion, 'submitted for review', [VerdictStatus.DRAFT], async () => ({
       status: VerdictStatus.IN_REVIEW,
     }));
   }
 
   /** Sends a verdict in review back to its authors, with the reviewer's note. */
-  async returnToDraft(input: VerdictStepInput): Promise<Verdict> {
+  async returnToDraft(input: VerdictStepInput, actor: Actor): Promise<Verdict> {
     if (!input.note) throw new InvalidVerdictError('Say what needs changing (note)', { field: 'note' });
-    return this.step(input.id, input.expectedVersion, 'returned to draft', [VerdictStatus.IN_REVIEW], async () => ({
+    return this.step(actor, input.id, input.expectedVersion, 'returned to draft', [VerdictStatus.IN_REVIEW], async () => ({
       status: VerdictStatus.DRAFT,
       note: input.note,
     }));
   }
 
   /** Publishes a reviewed verdict: it now shows on every appearance of its claim, in feeds and to partners. */
-  async publish(input: VerdictStepInput): Promise<Verdict> {
-    if (!input.by) throw new InvalidVerdictError('Name the reviewer who approves publication (by)', { field: 'by' });
-    return this.step(input.id, input.expectedVersion, 'published', [VerdictStatus.IN_REVIEW], async (manager, verdict) => {
+  async publish(input: VerdictStepInput, actor: Actor): Promise<Verdict> {
+    return this.step(actor, input.id, input.expectedVersion, 'published', [VerdictStatus.IN_REVIEW], async (manager, verdict) => {
       const claimId = (await this.claims.getCurrent(verdict.claimId, manager)).id;
       // Two reviewers publishing rival verdicts at once would both find no public one; holding the
       // canonical claim's row makes the second wait and then see the first.
@@ -137,7 +139,7 @@ export class VerdictsService {
       );
       if (rivals.length) throw new VerdictAlreadyPublishedError(claimId, rivals[0].id);
       const now = new Date();
-      verdict.reviewer = clean(input.by as string);
+      verdict.reviewer = clean(input.by || actor.name);
       verdict.firstPublishedAt = now;
       verdict.publishedAt = now;
       return { status: VerdictStatus.PUBLISHED, event: VerdictEventType.PUBLISHED };
@@ -145,9 +147,9 @@ export class VerdictsService {
   }
 
   /** Corrects a public verdict: a new version with a public note saying what changed. */
-  async correct(input: CorrectVerdictInput): Promise<Verdict> {
+  async correct(input: CorrectVerdictInput, actor: Actor): Promise<Verdict> {
     const publicStates = [VerdictStatus.PUBLISHED, VerdictStatus.CORRECTED];
-    return this.step(input.id, input.expectedVersion, 'corrected', publicStates, async (manager, verdict) => {
+    return this.step(actor, input.id, input.expectedVersion, 'corrected', publicStates, async (manager, verdict) => {
       await this.applyContent(manager, verdict, input);
       verdict.publicNote = clean(input.note);
       verdict.publishedAt = new Date();
@@ -156,10 +158,10 @@ export class VerdictsService {
   }
 
   /** Withdraws a public verdict; it stays in feeds as a retraction with its public note. */
-  async retract(input: VerdictStepInput): Promise<Verdict> {
+  async retract(input: VerdictStepInput, actor: Actor): Promise<Verdict> {
     if (!input.note) throw new InvalidVerdictError('Say publicly why the verdict is retracted (note)', { field: 'note' });
     const publicStates = [VerdictStatus.PUBLISHED, VerdictStatus.CORRECTED];
-    return this.step(input.id, input.expectedVersion, 'retracted', publicStates, async (_manager, verdict) => {
+    return this.step(actor, input.id, input.expectedVersion, 'retracted', publicStates, async (_manager, verdict) => {
       verdict.publicNote = clean(input.note as string);
       verdict.publishedAt = new Date();
       return { status: VerdictStatus.RETRACTED, note: input.note, event: VerdictEventType.RETRACTED };
@@ -172,19 +174,30 @@ export class VerdictsService {
     return verdict;
   }
 
+  /** A verdict the actor may see: public ones, and their own organisation's in any status (NOT_FOUND otherwise). */
+  async getVisible(id: string, actor: Actor | null): Promise<Verdict> {
+    const verdict = await this.get(id);
+    if (!isVisibleTo(verdict, actor)) throw new VerdictNotFoundError(id);
+    return verdict;
+  }
+
   async findByIds(ids: readonly string[]): Promise<Verdict[]> {
     return ids.length ? this.dataSource.getRepository(Verdict).findBy({ id: In([...ids]) }) : [];
   }
 
-  /** Verdicts, most recently changed first. */
-  async list(filter: VerdictFilter = {}, page: PageArgs = {}): Promise<Connection<Verdict>> {
+  /** Verdicts the actor may see (see getVisible), most recently changed first. */
+  async list(filter: VerdictFilter = {}, page: PageArgs = {}, actor: Actor | null = null): Promise<Connection<Verdict>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     const query = this.dataSource
       .getRepository(Verdict)
       .createQueryBuilder('v')
       .orderBy('v.updated_at', 'DESC')
       .addOrderBy('v.id', 'DESC')
-      .limit(first + 1);
+      .limit(first + 1)
+      .where(actor ? '(v.status IN (:...visible) OR v.organisation_id = :own)' : 'v.status IN (:...visible)', {
+        visible: PUBLIC_STATUSES,
+        own: actor?.organisationId,
+      });
     if (filter.claimId) {
       const claimId = (await this.claims.getCurrent(filter.claimId)).id;
       query.andWhere(`v.claim_id IN (${MERGED_CLAIMS_SUBQUERY(':claimId')})`, { claimId });
@@ -199,16 +212,16 @@ export class VerdictsService {
   }
 
   /**
-   * Every verdict on each claim, following merges: a verdict written on a claim later merged into
+   * Every public verdict on each claim, and with `unpublishedOf` that organisation's unpublished ones, following merges: a verdict written on a claim later merged into
    * another one applies to the surviving claim. Newest first.
    */
-  async verdictsOfClaims(claimIds: readonly string[], publicOnly: boolean): Promise<VerdictOnClaim[]> {
+  async verdictsOfClaims(claimIds: readonly string[], unpublishedOf: string | null): Promise<VerdictOnClaim[]> {
     if (!claimIds.length) return [];
     const rows: { id: string; root: string }[] = await this.dataSource.query(
       `${MERGED_CLAIMS_CTE}
        SELECT v.id, m.root FROM verdicts v JOIN merged m ON m.id = v.claim_id
-        ${publicOnly ? `WHERE v.status IN ('PUBLISHED', 'CORRECTED', 'RETRACTED')` : ''}`,
-      [[...claimIds]],
+        WHERE v.status IN ('PUBLISHED', 'CORRECTED', 'RETRACTED') OR v.organisation_id = $2`,
+      [[...claimIds], unpublishedOf],
     );
     const verdicts = new Map((await this.findByIds(rows.map((r) => r.id))).map((v) => [v.id, v]));
     return rows
@@ -244,6 +257,7 @@ export class VerdictsService {
    * version, keeps the new version, and for public changes writes the outbox event.
    */
   private async step(
+    actor: Actor,
     id: string,
     expectedVersion: number,
     action: string,
@@ -256,7 +270,8 @@ export class VerdictsService {
     let published: VerdictEventType | undefined;
     const changed = await this.dataSource.transaction(async (manager) => {
       const verdict = await manager.findOne(Verdict, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!verdict) throw new VerdictNotFoundError(id);
+      if (!verdict || !isVisibleTo(verdict, actor)) throw new VerdictNotFoundError(id);
+      if (verdict.organisationId !== actor.organisationId) throw new ForbiddenError('Only its own organisation changes a verdict');
       if (verdict.version !== expectedVersion) throw new VerdictVersionConflictError(id, expectedVersion, verdict.version);
       if (!allowedFrom.includes(verdict.status)) throw new VerdictTransitionError(id, verdict.status, action);
       const { status, note, event } = await change(manager, verdict);
@@ -378,3 +393,8 @@ function evidenceOf(input: VerdictContentInput) {
   }));
 }
 
+
+/** Public verdicts are everyone's; drafts and verdicts in review only their organisation's. */
+export function isVisibleTo(verdict: Verdict, actor: Actor | null): boolean {
+  return PUBLIC_STATUSES.includes(verdict.status) || verdict.organisationId === actor?.organisationId;
+}

@@ -1,5 +1,6 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
+import { Access, Actor, CurrentActor, Role } from '@isnad/auth';
 import { Connection, ConnectionType, GraphQLRequestContext, PageArgs } from '@isnad/common';
 import { RegisterWebhookInput, WebhookRegistration } from './dto/register-webhook.input';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -9,6 +10,8 @@ import { WebhooksService } from './webhooks.service';
 @ObjectType()
 export class WebhookDeliveryConnection extends ConnectionType(WebhookDelivery) {}
 
+/** Webhooks are their organisation's business: admins only, and only their own. */
+@Access(Role.ADMIN, { ownedBy: (endpoint: WebhookEndpoint) => endpoint.organisationId })
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
   constructor(private readonly service: WebhooksService) {}
@@ -16,13 +19,13 @@ export class WebhookResolver {
   @Mutation(() => WebhookRegistration, {
     description: 'Registers a partner URL for verdict.published/corrected/retracted events; returns the signing secret once.',
   })
-  registerWebhook(@Args('input') input: RegisterWebhookInput): Promise<WebhookRegistration> {
-    return this.service.register(input);
+  registerWebhook(@Args('input') input: RegisterWebhookInput, @CurrentActor() actor: Actor): Promise<WebhookRegistration> {
+    return this.service.register(input, actor);
   }
 
-  @Query(() => [WebhookEndpoint], { description: "An organisation's endpoints (the default organisation's when none is given)." })
-  webhookEndpoints(@Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<WebhookEndpoint[]> {
-    return this.service.endpoints(organisationId);
+  @Query(() => [WebhookEndpoint], { description: "Your organisation's endpoints, oldest first." })
+  webhookEndpoints(@CurrentActor() actor: Actor): Promise<WebhookEndpoint[]> {
+    return this.service.endpoints(actor.organisationId);
   }
 
   @ResolveField(() => WebhookDeliveryConnection, { description: 'Every delivery to this endpoint, newest first.' })

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, decodeCursor, toConnection } from '@isnad/common';
-import { DEFAULT_ORGANISATION_ID, VerdictOutboxService } from '@isnad/verdicts';
+import { Connection, DEFAULT_PAGE_SIZE, ForbiddenError, PageArgs, decodeCursor, toConnection } from '@isnad/common';
+import { Actor, DEFAULT_ORGANISATION_ID } from '@isnad/auth';
+import { VerdictOutboxService } from '@isnad/verdicts';
 import { RegisterWebhookInput, WebhookRegistration } from './dto/register-webhook.input';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -28,12 +29,15 @@ export class WebhooksService {
   ) {}
 
   /** Registers a partner URL and returns its new signing secret (shown this once). */
-  async register(input: RegisterWebhookInput): Promise<WebhookRegistration> {
+  async register(input: RegisterWebhookInput, actor: Actor): Promise<WebhookRegistration> {
+    if (input.organisationId && input.organisationId !== actor.organisationId) {
+      throw new ForbiddenError('Webhooks are registered for your own organisation', { field: 'organisationId' });
+    }
     const secret = newWebhookSecret();
     const endpoint = await this.dataSource.getRepository(WebhookEndpoint).save({
       url: input.url,
       description: input.description?.trim() || null,
-      organisationId: input.organisationId ?? DEFAULT_ORGANISATION_ID,
+      organisationId: actor.organisationId,
       secret,
       active: true,
     });

@@ -50,7 +50,7 @@ export class RatingInput {
 
 @InputType()
 export class CreateRatingScaleInput {
-  @Field(() => ID, { nullable: true, description: 'Defaults to the default organisation.' })
+  @Field(() => ID, { nullable: true, description: "Yours; naming another organisation is FORBIDDEN." })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

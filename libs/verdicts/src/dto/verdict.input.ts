@@ -104,7 +104,7 @@ export class CreateVerdictInput extends VerdictContentInput {
   @IsUUID()
   claimId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Defaults to the default organisation.' })
+  @Field(() => ID, { nullable: true, description: "Yours; naming another organisation is FORBIDDEN." })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

@@ -15,7 +15,7 @@ export class RegisterWebhookInput {
   @MaxLength(500)
   description?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Whose verdicts; defaults to the default organisation.' })
+  @Field(() => ID, { nullable: true, description: "Yours (whose published verdicts are sent); naming another organisation is FORBIDDEN." })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

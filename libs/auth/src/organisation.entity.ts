@@ -2,9 +2,8 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The fact-checking organisation that owns rating scales and publishes verdicts. A seam for the
- * organisations-and-access issue: today there is one default organisation (created by the
- * migration) and no membership or roles.
+ * A fact-checking team: its members, API tokens, rating scales, verdicts and webhooks belong to it.
+ * Articles, outlets, sources and canonical claims are shared by every organisation.
  */
 @ObjectType()
 @Entity('organisations')
@@ -28,5 +27,3 @@ export class Organisation {
 
 /** Created by the Verdicts migration; used whenever no organisationId is given. */
 export const DEFAULT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
-/** The default rating scale of the default organisation, created by the Verdicts migration. */
-export const DEFAULT_RATING_SCALE_ID = '00000000-0000-4000-8000-000000000002';

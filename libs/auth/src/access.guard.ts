@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ForbiddenError, UnauthenticatedError } from '@isnad/common';
+import { ACCESS_POLICY, AccessPolicy, actorOf } from './access.decorator';
+import { roleIncludes } from './role';
+
+/**
+ * The one place access is decided, for every query, mutation, field resolver and HTTP route:
+ * undeclared handlers are refused (default deny), public ones pass, the rest need a member whose
+ * role includes the declared one and, for organisation-owned objects, the same organisation.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    const where = describe(context);
+    if (!policy) throw new ForbiddenError(`${where} declares no access policy, so nobody may use it`);
+    if (policy.public) return true;
+    const actor = actorOf(context);
+    if (!actor) throw new UnauthenticatedError(`${where} needs an API token (Authorization: Bearer …)`, { requiredRole: policy.role });
+    if (!roleIncludes(actor.role, policy.role)) {
+      throw new ForbiddenError(`${where} needs the ${policy.role} role; this token's member is ${actor.role}`, { requiredRole: policy.role });
+    }
+    // ownedBy speaks of a field's parent object; root queries and mutations have none.
+    const parent: unknown = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getRoot() : undefined;
+    if (policy.ownedBy && parent) {
+      const owner = (policy.ownedBy as (parent: unknown) => string | null | undefined)(parent);
+      if (owner && owner !== actor.organisationId) throw new ForbiddenError(`${where} belongs to another organisation`);
+    }
+    return true;
+  }
+}
+
+function describe(context: ExecutionContext): string {
+  if (context.getType<string>() === 'graphql') {
+    const info = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string }; fieldName: string }>();
+    return `${info.parentType.name}.${info.fieldName}`;
+  }
+  const request = context.switchToHttp().getRequest<{ method: string; path?: string; url: string }>();
+  return `${request.method} ${request.path ?? request.url}`;
+}

@@ -1,0 +1,36 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { UnauthenticatedError, errorBody } from '@isnad/common';
+import { AuthService } from './auth.service';
+import { Actor, runInRequestScope } from './request-scope';
+
+export type AuthenticatedRequest = Request & { actor?: Actor | null; id?: unknown };
+
+/**
+ * Reads `Authorization: Bearer <token>` once per request. No header: anonymous. A header that is
+ * malformed or names an unknown, expired or revoked token: 401 UNAUTHENTICATED at once (a caller who
+ * meant to sign in must not silently get anonymous answers). The rest of the request runs in a
+ * request scope carrying the actor.
+ */
+@Injectable()
+export class AuthMiddleware implements NestMiddleware {
+  constructor(private readonly auth: AuthService) {}
+
+  async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
+    let actor: Actor | null = null;
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      try {
+        const match = /^Bearer +(\S+) *$/i.exec(header);
+        if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <API token>"');
+        actor = await this.auth.authenticate(match[1]);
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) return next(error);
+        res.status(401).set('WWW-Authenticate', 'Bearer').json(errorBody(error.code, error.message));
+        return;
+      }
+    }
+    req.actor = actor;
+    runInRequestScope({ actor, requestId: typeof req.id === 'string' ? req.id : null }, () => next());
+  }
+}
