@@ -17,7 +17,8 @@ async function main(): Promise<void> {
 
   const post = async (query: string, variables: Record<string, unknown>) => {
     const start = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${api.token}` };
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as {
       data?: { captureArticle?: { article: { id: string; outletId: string } } };
       errors?: { extensions?: { code?: string } }[];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // `npm run demo [ARTICLE.txt]`: the fact-checker's first story, told through the public GraphQL
 // endpoint. Captures the seed article (an "informed source" quoted via Sputnik), files Sputnik as
 // a state-owned agency, annotates five statements with the anonymous source → Sputnik → site
@@ -25,12 +26,12 @@ const STATEMENTS = [
   'العسكريون الروس الموجودون في سوريا',
 ];
 
-/** A GraphQL client for `url` that throws on any error, naming its code. */
-export function graphqlClient(url: string): Gql {
+/** A GraphQL client for `url`, sending the API token when given, that throws on any error, naming its code. */
+export function graphqlClient(url: string, token?: string | null): Gql {
   return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -121,14 +122,18 @@ async function main(): Promise<void> {
   const text = readFileSync(process.argv[2] ?? SEED, 'utf8');
   let app: INestApplication | undefined;
   let url = process.env.ISNAD_API_URL;
+  // Against a running API, an EDITOR's (or ADMIN's) token in ISNAD_API_TOKEN; a throw-away API gets a bootstrap admin.
+  let token = process.env.ISNAD_API_TOKEN ?? null;
   if (!url) {
-    app = await createApp({ ...appConfigFromEnv({ ISNAD_DATA_DIR: 'memory://' }), port: 0 }, { logger: ['error', 'warn'] });
+    token = `isn_${randomBytes(32).toString('base64url')}`;
+    const config = { ...appConfigFromEnv({ ISNAD_DATA_DIR: 'memory://' }), port: 0, bootstrapAdminToken: token };
+    app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;
     console.log(`Started a throw-away API (in-memory PGlite) at ${url}\n`);
   }
   try {
-    const gql = graphqlClient(url);
+    const gql = graphqlClient(url, token);
     const { articleId, claimIds } = await annotateSeedArticle(gql, text);
     await printAnnotations(gql, articleId);
     await publishVerdictDemo(gql, claimIds[0], url.replace(/\/graphql$/, ''));

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
 import { appConfigFromEnv } from '../../apps/api/src/app.config';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -10,6 +11,8 @@ export interface BenchApi {
   base: string;
   /** "pglite" or "postgres". */
   kind: string;
+  /** An ADMIN token (the bootstrap one) for benchmarks that call the API themselves. */
+  token: string;
   gql: Gql;
   stop: () => Promise<void>;
 }
@@ -17,13 +20,16 @@ export interface BenchApi {
 /** Starts the API for a benchmark, quiet but for errors. */
 export async function startBenchApi(): Promise<BenchApi> {
   const database = await createTestDatabase();
-  const app = await createApp({ ...appConfigFromEnv({}), database: database.config, runMigrations: true }, { logger: ['error'] });
+  const token = `isn_${randomBytes(32).toString('base64url')}`;
+  const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, bootstrapAdminToken: token };
+  const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   return {
     base,
     kind: database.config.kind,
-    gql: graphqlClient(`${base}/graphql`),
+    token,
+    gql: graphqlClient(`${base}/graphql`, token),
     stop: async () => {
       await app.close();
       await database.drop();
