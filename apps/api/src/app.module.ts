@@ -62,7 +62,7 @@ export class AppModule {
         FeedsModule,
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
         WebhooksModule.forRoot(config.webhooks ?? { workerEnabled: false }),
-        HealthModule,
+        HealthModule.forRoot({ redisUrl: config.redisUrl ?? null }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

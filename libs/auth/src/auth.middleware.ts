@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { UnauthenticatedError, errorBody } from '@isnad/common';
+import { ServiceUnavailableError, UnauthenticatedError, errorBody, isDatabaseUnavailable } from '@isnad/common';
 import { AuthService } from './auth.service';
 import { Actor, runInRequestScope } from './request-scope';
 
@@ -25,8 +25,15 @@ export class AuthMiddleware implements NestMiddleware {
         if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <API token>"');
         actor = await this.auth.authenticate(match[1]);
       } catch (error) {
-        if (!(error instanceof UnauthenticatedError)) return next(error);
-        res.status(401).set('WWW-Authenticate', 'Bearer').json(errorBody(error.code, error.message));
+        if (error instanceof UnauthenticatedError) {
+          res.status(401).set('WWW-Authenticate', 'Bearer').json(errorBody(error.code, error.message));
+        } else if (isDatabaseUnavailable(error)) {
+          // The token cannot be checked while the database is away: retryable, like any other outage.
+          const unavailable = new ServiceUnavailableError();
+          res.status(503).set('Retry-After', '1').json(errorBody(unavailable.code, unavailable.message, unavailable.details));
+        } else {
+          next(error);
+        }
         return;
       }
     }

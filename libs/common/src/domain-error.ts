@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -53,4 +54,16 @@ export class UnauthenticatedError extends DomainError {
 /** Valid credentials, but the member's role or organisation does not allow this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+}
+
+/**
+ * The database (or another service the API needs) cannot be reached right now. Nothing about the
+ * request was wrong: the client may send it again shortly (`retryable: true`).
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+
+  constructor(message = 'The database is unavailable; try again shortly') {
+    super(message, { retryable: true });
+  }
 }

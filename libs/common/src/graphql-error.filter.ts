@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode } from './domain-error';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { DomainError, ErrorCode, ServiceUnavailableError } from './domain-error';
 import { errorBody } from './error-body';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -12,20 +13,26 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN: HttpStatus.FORBIDDEN,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_SERVER_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 /**
  * The one filter between handlers and clients. In GraphQL a DomainError becomes an error carrying
  * its code and details; on plain HTTP routes (feeds, JSON-LD) it becomes the matching status with
- * the same `{ errors: [{ message, extensions: { code } }] }` body. Anything unexpected is logged
- * with where it happened and answered as INTERNAL_SERVER_ERROR without internals.
+ * the same `{ errors: [{ message, extensions: { code } }] }` body. A database that cannot be reached
+ * (restarting, down, connection dropped) becomes SERVICE_UNAVAILABLE, retryable. Anything else
+ * unexpected is logged with where it happened and answered as INTERNAL_SERVER_ERROR without internals.
+ *
+ * In GraphQL, SERVICE_UNAVAILABLE keeps HTTP 200 like every other resolver error (the code is in
+ * the body, next to any data other fields did get); plain HTTP routes answer 503 with Retry-After.
  */
 @Catch()
 export class GraphQLErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+  catch(caught: unknown, host: ArgumentsHost): GraphQLError | void {
+    const exception = this.unavailableOrAsIs(caught);
     if (host.getType<string>() === 'http') return this.replyHttp(exception, host);
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
@@ -44,6 +51,7 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     if (exception instanceof DomainError) {
       status = HTTP_STATUS[exception.code];
       body = errorBody(exception.code, exception.message, exception.details);
+      if (exception instanceof ServiceUnavailableError && !response.headersSent) response.setHeader('Retry-After', '1');
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const code = status === HttpStatus.NOT_FOUND ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
@@ -54,6 +62,14 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
       body = errorBody('INTERNAL_SERVER_ERROR', 'Internal server error');
     }
     if (!response.headersSent) response.status(status).json(body);
+  }
+
+  // Logged as a warning with the driver's words: an operator wants to see the outage, a client
+  // only that it may retry.
+  private unavailableOrAsIs(exception: unknown): unknown {
+    if (exception instanceof DomainError || !isDatabaseUnavailable(exception)) return exception;
+    this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    return new ServiceUnavailableError();
   }
 
   private logUnexpected(where: string, exception: unknown): void {

@@ -1,6 +1,7 @@
 import { Logger, ValidationError } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
-import { InvalidInputError } from './domain-error';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { InvalidInputError, ServiceUnavailableError } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -12,6 +13,7 @@ const PUBLIC_CODES = new Set([
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',
@@ -27,7 +29,9 @@ const PUBLIC_CODES = new Set([
 
 /**
  * Last check on every error leaving the API: errors with a public code pass as they are (stack
- * traces stripped); anything else is logged and answered as INTERNAL_SERVER_ERROR.
+ * traces stripped); a database outage that escaped GraphQLErrorFilter (one raised outside a
+ * resolver) still answers SERVICE_UNAVAILABLE; anything else is logged and answered as
+ * INTERNAL_SERVER_ERROR.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -37,6 +41,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && !internalLeak) {
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  const original = (error as { originalError?: unknown })?.originalError;
+  if (isDatabaseUnavailable(error) || isDatabaseUnavailable(original)) {
+    logger.warn(`Database unavailable at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`);
+    const unavailable = new ServiceUnavailableError();
+    return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

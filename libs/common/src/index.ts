@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './database-unavailable';
 export * from './pagination';
 export * from './request-loaders';
 export * from './graphql-errors';

@@ -1,17 +1,26 @@
 import { Public } from '@isnad/auth';
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckFilter } from './health-check.filter';
+import { HEALTH_OPTIONS, HealthOptions } from './health.options';
+import { RedisHealthIndicator } from './redis.health';
+
+const DEFAULT_TIMEOUT_MS = 3000;
 
 /**
- * Liveness (the process answers) and readiness (the database answers a query) for load balancers
- * and orchestrators. Readiness answers 503 with the failing check when the database is down.
+ * Liveness (the process answers) and readiness (the database answers a query, and Redis a PING
+ * when REDIS_URL is set) for load balancers and orchestrators. Readiness answers 503 with the
+ * failing check when one is down.
  */
 @Public()
 @Controller('health')
+@UseFilters(HealthCheckFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+    @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
   ) {}
 
   @Get('live')
@@ -23,6 +32,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const { redisUrl } = this.options;
+    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout })];
+    if (redisUrl) checks.push(() => this.redis.pingCheck('redis', redisUrl, timeout));
+    return this.health.check(checks);
   }
 }
