@@ -10,6 +10,7 @@ const PUBLIC_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',

@@ -1,0 +1,54 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { NextFunction, Request, Response } from 'express';
+import { errorBody } from '@isnad/common';
+import { rateLimitSubject } from './rate-limit-key';
+import { RequestBudgetSpentError } from './rate-limits.errors';
+import { RateLimitsConfig } from './rate-limits.config';
+
+export const RATE_LIMITS_CONFIG = Symbol('RATE_LIMITS_CONFIG');
+export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+const WINDOW_MS = 60_000;
+
+/**
+ * Counts every HTTP request once, before its body is read: /graphql (one operation or a batch,
+ * however many fields it resolves), the feeds, ClaimReview and annotation routes. /health is never
+ * counted. Over budget the answer is 429 with Retry-After and a RATE_LIMITED error body; every
+ * counted answer carries X-RateLimit-Limit, -Remaining and -Reset (the @nestjs/throttler headers).
+ * The counting itself is @nestjs/throttler's storage: in memory, or Redis shared by all instances.
+ */
+@Injectable()
+export class RateLimitMiddleware implements NestMiddleware {
+  constructor(
+    @Inject(RATE_LIMITS_CONFIG) private readonly config: RateLimitsConfig,
+    @Inject(RATE_LIMIT_STORAGE) private readonly storage: ThrottlerStorage,
+  ) {}
+
+  /** True when at least one limit is on; the API installs the middleware only then. */
+  get enabled(): boolean {
+    return this.config.addressPerMinute > 0 || this.config.tokenPerMinute > 0;
+  }
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    if (req.path === '/health' || req.path.startsWith('/health/')) return next();
+    const subject = rateLimitSubject(req.headers.authorization, req.ip ?? req.socket.remoteAddress);
+    const limit = subject.kind === 'token' ? this.config.tokenPerMinute : this.config.addressPerMinute;
+    if (limit <= 0) return next();
+    let record: Awaited<ReturnType<ThrottlerStorage['increment']>>;
+    try {
+      // blockDuration 0: over budget, a caller waits for its window to free, not for an extra penalty.
+      record = await this.storage.increment(subject.key, WINDOW_MS, limit, 0, subject.kind);
+    } catch (error) {
+      return next(error);
+    }
+    res.setHeader('X-RateLimit-Limit', limit);
+    res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
+    res.setHeader('X-RateLimit-Reset', record.timeToExpire);
+    if (!record.isBlocked) return next();
+    const retryAfterSeconds = Math.max(1, record.timeToBlockExpire);
+    const error = new RequestBudgetSpentError(subject.kind, limit, retryAfterSeconds);
+    res.setHeader('Retry-After', retryAfterSeconds);
+    res.status(429).json(errorBody(error.code, error.message, error.details));
+  }
+}
