@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
+import { NO_RATE_LIMITS } from '../../libs/rate-limits/src/rate-limits.config';
 import { appConfigFromEnv } from '../../apps/api/src/app.config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { Gql, graphqlClient } from '../../scripts/demo';
@@ -14,10 +15,14 @@ export interface BenchApi {
   stop: () => Promise<void>;
 }
 
-/** Starts the API for a benchmark, quiet but for errors. */
+/**
+ * Starts the API for a benchmark, quiet but for errors, with rate limits off: every simulated
+ * annotator calls from 127.0.0.1, and a benchmark measures the API, not its budgets.
+ */
 export async function startBenchApi(): Promise<BenchApi> {
   const database = await createTestDatabase();
-  const app = await createApp({ ...appConfigFromEnv({}), database: database.config, runMigrations: true }, { logger: ['error'] });
+  const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, rateLimits: NO_RATE_LIMITS };
+  const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   return {

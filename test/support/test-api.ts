@@ -9,8 +9,18 @@ import { createApp } from '../../apps/api/src/bootstrap';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** Per-request options of TestApi calls. */
+export interface RequestOptions {
+  /** Extra request headers, e.g. `authorization` or `x-forwarded-for`. */
+  headers?: Record<string, string>;
+  /** Send no credentials of TestApi's own (for when it sends a token by default): an anonymous caller. */
+  anonymous?: boolean;
 }
 
 /** A running API on a fresh database, spoken to over real HTTP at /graphql. */
@@ -21,7 +31,8 @@ export class TestApi {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  /** `settings` adds to the bare configuration (no rate limits, no Redis), e.g. `{ rateLimits }`. */
+  static async start(settings: Partial<Omit<AppConfig, 'database'>> = {}): Promise<TestApi> {
     const database = await createTestDatabase();
     const config: AppConfig = {
       port: 0,
@@ -30,6 +41,7 @@ export class TestApi {
       runMigrations: true,
       bodyLimitBytes: 12 * 1024 * 1024,
       schemaFile: null,
+      ...settings,
     };
     const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
@@ -37,9 +49,21 @@ export class TestApi {
   }
 
   /** Posts a GraphQL operation and returns the status, data and errors. */
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const response = await request(this.url).post('/graphql').set('content-type', 'application/json').send({ query, variables });
-    return { status: response.status, data: response.body?.data ?? undefined, errors: response.body?.errors };
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await request(this.url)
+      .post('/graphql')
+      .set({ ...options.headers, 'content-type': 'application/json' })
+      .send({ query, variables });
+    return { status: response.status, headers: response.headers, data: response.body?.data ?? undefined, errors: response.body?.errors };
+  }
+
+  /** GETs a plain HTTP route (feeds, ClaimReview, annotations, health). */
+  get(path: string, options: RequestOptions = {}): request.Test {
+    return request(this.url).get(path).set(options.headers ?? {});
   }
 
   /** Like gql, but fails the test on any GraphQL error. */
