@@ -1,4 +1,4 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { errorBody } from '@isnad/common';
@@ -20,6 +20,10 @@ const WINDOW_MS = 60_000;
  */
 @Injectable()
 export class RateLimitMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('RateLimits');
+  /** When each subject was last reported over budget: one log line per subject and minute. */
+  private readonly reported = new Map<string, number>();
+
   constructor(
     @Inject(RATE_LIMITS_CONFIG) private readonly config: RateLimitsConfig,
     @Inject(RATE_LIMIT_STORAGE) private readonly storage: ThrottlerStorage,
@@ -50,5 +54,18 @@ export class RateLimitMiddleware implements NestMiddleware {
     const error = new RequestBudgetSpentError(subject.kind, limit, retryAfterSeconds);
     res.setHeader('Retry-After', retryAfterSeconds);
     res.status(429).json(errorBody(error.code, error.message, error.details));
+    this.report(subject.kind, subject.key, limit);
+  }
+
+  // Refused requests end before the request log, so the first refusal of each minute is logged
+  // here: an address as it is, a token by the start of its hash.
+  private report(kind: 'token' | 'address', key: string, limit: number): void {
+    const id = `${kind}:${key}`;
+    const now = Date.now();
+    if (now - (this.reported.get(id) ?? 0) < WINDOW_MS) return;
+    if (this.reported.size > 10_000) this.reported.clear();
+    this.reported.set(id, now);
+    const who = kind === 'token' ? `token sha256:${key.slice(0, 12)}…` : `address ${key}`;
+    this.logger.warn(`Rate limit of ${limit} a minute reached by ${who}`);
   }
 }
