@@ -91,7 +91,7 @@ describe('organisations, roles and API tokens', () => {
       'FORBIDDEN',
     );
 
-    const webhook = `mutation { registerWebhook(input: { url: "https://partner.example/hook" }) { endpoint { id } } }`;
+    const webhook = `mutation { registerWebhook(input: { url: "https://1.1.1.1/isnad-hook" }) { endpoint { id } } }`;
     expect(await errorCode(api.as(editor), webhook)).toBe('FORBIDDEN');
     expect(await errorCode(api.as(editor), `{ members { id } }`)).toBe('FORBIDDEN');
     await api.ok(webhook);

@@ -66,7 +66,8 @@ const DELIVERIES = `{ webhookEndpoints { id deliveries(first: 50) { nodes { id e
 
 describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retried and recorded', (_queue, queueEnv) => {
   jest.setTimeout(180_000);
-  const fast = { ...queueEnv, WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200' };
+  // The partners here listen on 127.0.0.1, so private addresses are allowed (as in local development).
+  const fast = { ...queueEnv, WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' };
 
   afterAll(async () => {
     if (!queueEnv.WEBHOOK_QUEUE_PREFIX) return;
@@ -177,6 +178,38 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
         return statuses.every((status) => status === 'DELIVERED');
       }, 'every delivery to be recorded as delivered');
       expect(statuses).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
+    } finally {
+      await api?.kill();
+      await receiver.close();
+      await db.drop();
+    }
+  });
+  it('refuses at delivery, for good and without sending, an endpoint whose address is no longer public', async () => {
+    // Registered while private addresses were allowed; delivered by an API that allows only public
+    // ones: what a partner host re-bound to the API's own network after registration looks like.
+    const db = await spawnedDatabase();
+    const receiver = await startReceiver((_request, res) => res.writeHead(204).end());
+    const port = new URL(receiver.url).port;
+    let api: SpawnedApi | undefined;
+    try {
+      api = await spawnApi({ ...db.env, ...fast, WEBHOOK_WORKER: 'false' });
+      await api.gql(REGISTER, { input: { url: receiver.url } });
+      await api.gql(REGISTER, { input: { url: `http://localhost:${port}/hooks/isnad` } });
+      await api.kill();
+      api = await spawnApi({ ...db.env, ...fast, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false', WEBHOOK_MAX_ATTEMPTS: '5' });
+      await publishOnSpawned(api, 3);
+
+      let deliveries: any[] = [];
+      await waitFor(async () => {
+        const { webhookEndpoints } = await (api as SpawnedApi).gql(DELIVERIES);
+        deliveries = webhookEndpoints.map((e: any) => e.deliveries.nodes[0]);
+        return deliveries.length === 2 && deliveries.every((d) => d && d.status !== 'PENDING');
+      }, 'both deliveries to be refused');
+      for (const delivery of deliveries) {
+        expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1, lastStatus: null, deliveredAt: null });
+        expect(delivery.lastError).toMatch(/^WebhookAddressRefusedError: Refused: .* is not a public address$/);
+      }
+      expect(receiver.received).toEqual([]);
     } finally {
       await api?.kill();
       await receiver.close();

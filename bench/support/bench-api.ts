@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
+import { NO_RATE_LIMITS } from '../../libs/rate-limits/src/rate-limits.config';
 import { appConfigFromEnv } from '../../apps/api/src/app.config';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { Gql, graphqlClient } from '../../scripts/demo';
@@ -17,11 +18,14 @@ export interface BenchApi {
   stop: () => Promise<void>;
 }
 
-/** Starts the API for a benchmark, quiet but for errors. */
+/**
+ * Starts the API for a benchmark, quiet but for errors, with rate limits off: every simulated
+ * annotator calls from 127.0.0.1, and a benchmark measures the API, not its budgets.
+ */
 export async function startBenchApi(): Promise<BenchApi> {
   const database = await createTestDatabase();
   const token = `isn_${randomBytes(32).toString('base64url')}`;
-  const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, bootstrapAdminToken: token };
+  const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, bootstrapAdminToken: token, rateLimits: NO_RATE_LIMITS };
   const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();

@@ -10,6 +10,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
@@ -20,6 +22,14 @@ export interface TestMember {
   organisationId: string;
   role: Role;
   token: string;
+}
+
+/** Per-request options of TestApi calls. */
+export interface RequestOptions {
+  /** Extra request headers (they win over the caller's token), e.g. `authorization` or `x-forwarded-for`. */
+  headers?: Record<string, string>;
+  /** Send no token: an anonymous caller (same as `as(null)`). */
+  anonymous?: boolean;
 }
 
 /**
@@ -35,7 +45,8 @@ export class TestApi {
     readonly token: string | null,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  /** `settings` adds to the bare configuration (no rate limits, no Redis), e.g. `{ rateLimits }`. */
+  static async start(settings: Partial<Omit<AppConfig, 'database'>> = {}): Promise<TestApi> {
     const database = await createTestDatabase();
     const config: AppConfig = {
       port: 0,
@@ -44,6 +55,7 @@ export class TestApi {
       runMigrations: true,
       bodyLimitBytes: 12 * 1024 * 1024,
       schemaFile: null,
+      ...settings,
     };
     const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
@@ -69,17 +81,21 @@ export class TestApi {
   }
 
   /** Posts a GraphQL operation and returns the status, data and errors. */
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const response = await this.authorised(request(this.url).post('/graphql').set('content-type', 'application/json')).send({
-      query,
-      variables,
-    });
-    return { status: response.status, data: response.body?.data ?? undefined, errors: response.body?.errors };
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await request(this.url)
+      .post('/graphql')
+      .set({ ...this.credentials(options), ...options.headers, 'content-type': 'application/json' })
+      .send({ query, variables });
+    return { status: response.status, headers: response.headers, data: response.body?.data ?? undefined, errors: response.body?.errors };
   }
 
   /** GETs an HTTP route (feeds, JSON-LD) as this caller. */
-  get(path: string): request.Test {
-    return this.authorised(request(this.url).get(path));
+  get(path: string, options: RequestOptions = {}): request.Test {
+    return request(this.url).get(path).set({ ...this.credentials(options), ...options.headers });
   }
 
   /** Like gql, but fails the test on any GraphQL error. */
@@ -97,7 +113,11 @@ export class TestApi {
   }
 
   private authorised(test: request.Test): request.Test {
-    return this.token ? test.set('authorization', `Bearer ${this.token}`) : test;
+    return test.set(this.credentials({}));
+  }
+
+  private credentials(options: RequestOptions): Record<string, string> {
+    return this.token && !options.anonymous ? { authorization: `Bearer ${this.token}` } : {};
   }
 
   /** SQL statements sent by the API so far. */

@@ -90,7 +90,19 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   const root = join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['-r', './scripts/register-ts.cjs', 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env, ISNAD_BOOTSTRAP_ADMIN_TOKEN: token },
+    // Rate limits off unless a test asks: these processes all call from 127.0.0.1, and with
+    // REDIS_URL they would share one address budget across test files.
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
+      RATE_LIMIT_TOKEN_PER_MINUTE: '0',
+      ...env,
+      ISNAD_BOOTSTRAP_ADMIN_TOKEN: token,
+    },
     stdio: ['ignore', 'ignore', process.env.ISNAD_SPAWN_DEBUG ? 'inherit' : 'pipe'],
   });
   let stderr = '';

@@ -2,6 +2,8 @@ import { LogLevelName } from '@isnad/common';
 import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
 import { WebhooksOptions, webhooksOptionsFromEnv } from '@isnad/webhooks/webhooks.options';
 import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.config';
+import { RateLimitsConfig, rateLimitsConfigFromEnv } from '@isnad/rate-limits/rate-limits.config';
+import ipaddr from 'ipaddr.js';
 
 /** Everything the API reads from its environment, read and checked once at start-up. */
 export interface AppConfig {
@@ -29,7 +31,17 @@ export interface AppConfig {
   bootstrapAdminToken?: string | null;
   /** Log level (LOG_LEVEL): fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: LogLevelName;
+  /** Requests per minute per client address and per bearer token (RATE_LIMIT_*); absent: no limits. */
+  rateLimits?: RateLimitsConfig;
+  /**
+   * Which proxies may name the client in X-Forwarded-For (TRUST_PROXY), as Express's `trust proxy`:
+   * false (the default: the connecting address is the client), a hop count, or addresses/subnets.
+   */
+  trustProxy?: TrustProxy;
 }
+
+/** Express's `trust proxy` setting, as TRUST_PROXY gives it. */
+export type TrustProxy = boolean | number | string;
 
 /** Reads AppConfig from the environment; throws a readable error on a bad value. */
 export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -50,6 +62,8 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     webhooks: webhooksOptionsFromEnv(env, redisUrl),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bootstrapAdminToken: parseBootstrapToken(env.ISNAD_BOOTSTRAP_ADMIN_TOKEN),
+    rateLimits: rateLimitsConfigFromEnv(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -80,4 +94,26 @@ function parseBootstrapToken(value: string | undefined): string | null {
     throw new Error('ISNAD_BOOTSTRAP_ADMIN_TOKEN must be "isn_" followed by 43 base64url characters (e.g. from `npm run -s token:new`)');
   }
   return value.trim();
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset or `false` (X-Forwarded-For is ignored, so it cannot be forged to dodge the
+ * rate limits), a number of proxy hops, or a comma-separated list of proxy addresses, subnets
+ * (CIDR) and Express's names `loopback`, `linklocal`, `uniquelocal`. `true` (trust any sender of
+ * X-Forwarded-For) is accepted only as the explicit word.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const raw = value?.trim() ?? '';
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((part) => part.trim());
+  for (const part of parts) {
+    if (!PROXY_RANGE_NAMES.includes(part) && !ipaddr.isValid(part) && !ipaddr.isValidCIDR(part)) {
+      throw new Error(`TRUST_PROXY must be false, true, a hop count or proxy addresses/subnets, got "${part}"`);
+    }
+  }
+  return parts.join(',');
 }

@@ -20,6 +20,7 @@ import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { FeedsModule } from '@isnad/feeds';
+import { RateLimitsModule } from '@isnad/rate-limits';
 import { HttpGraphQLContext, VerdictsModule } from '@isnad/verdicts';
 import { WebhooksModule } from '@isnad/webhooks';
 import { AppConfig } from './app.config';
@@ -63,6 +64,8 @@ export class AppModule {
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
         WebhooksModule.forRoot(config.webhooks ?? { workerEnabled: false }),
         HealthModule.forRoot({ redisUrl: config.redisUrl ?? null }),
+        // Without rate-limit settings (tests that build AppConfig by hand) nothing is limited.
+        RateLimitsModule.forRoot(config.rateLimits, config.redisUrl ?? null),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

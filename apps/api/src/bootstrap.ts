@@ -4,12 +4,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { LogLevelName, errorBody } from '@isnad/common';
+import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
 
 /**
- * Creates the API application (not yet listening): the modules, and a JSON body parser whose
- * failures (too large, malformed) answer as GraphQL errors with a code rather than HTML pages.
+ * Creates the API application (not yet listening): the modules, the rate limits (counted before a
+ * body is read), and a JSON body parser whose failures (too large, malformed) answer as GraphQL
+ * errors with a code rather than HTML pages.
  */
 export async function createApp(
   config: AppConfig,
@@ -22,6 +24,10 @@ export async function createApp(
     { bodyParser: false, bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  // req.ip, which the per-address limit counts by, trusts X-Forwarded-For only from these proxies.
+  app.set('trust proxy', config.trustProxy ?? false);
+  const rateLimits = app.get(RateLimitMiddleware);
+  if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrorHandler);
   app.enableShutdownHooks();

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -66,4 +67,9 @@ export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The database is unavailable; try again shortly') {
     super(message, { retryable: true });
   }
+}
+
+/** The caller sent more requests than its budget allows (HTTP 429); details carry `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
 }

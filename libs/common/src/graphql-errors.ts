@@ -14,6 +14,7 @@ const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',

@@ -74,9 +74,9 @@ export class WebhookQueue {
     const [claimed] = await this.webhooks.claimDue(1, [job.data.deliveryId]);
     if (!claimed) return 'not due (delivered, failed, or leased by another attempt)';
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const ok = await this.sender.attempt(claimed, { by: 'queue', final });
-    if (!ok && !final) throw new Error(`Delivery ${claimed.delivery.id} failed; BullMQ retries it`);
-    return ok ? 'delivered' : 'failed';
+    const outcome = await this.sender.attempt(claimed, { by: 'queue', final });
+    if (outcome === 'failed' && !final) throw new Error(`Delivery ${claimed.delivery.id} failed; BullMQ retries it`);
+    return outcome;
   }
 
   private connect(): Redis {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WEBHOOK_ENTITIES } from './entities';
+import { WebhookEgress } from './webhook-egress';
 import { WebhookResolver } from './webhook.resolver';
 import { WebhookSender } from './webhook-sender';
 import { WebhookWorker } from './webhook.worker';
@@ -19,6 +20,7 @@ export class WebhooksModule {
       imports: [TypeOrmModule.forFeature(WEBHOOK_ENTITIES)],
       providers: [
         { provide: WEBHOOKS_OPTIONS, useValue: { ...DEFAULT_WEBHOOKS_OPTIONS, ...options } },
+        WebhookEgress,
         WebhooksService,
         WebhookSender,
         WebhookWorker,

@@ -17,4 +17,10 @@ describe('webhook retry schedule and settings', () => {
     });
     expect(() => webhooksOptionsFromEnv({ WEBHOOK_POLL_MS: 'soon' }, null)).toThrow('WEBHOOK_POLL_MS');
   });
+
+  it('sends to public addresses only unless WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true', () => {
+    expect(webhooksOptionsFromEnv({}, null).allowPrivateAddresses).toBe(false);
+    expect(webhooksOptionsFromEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' }, null).allowPrivateAddresses).toBe(true);
+    expect(() => webhooksOptionsFromEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'yes please' }, null)).toThrow('WEBHOOK_ALLOW_PRIVATE_ADDRESSES');
+  });
 });

@@ -7,6 +7,7 @@ import { VerdictOutboxService } from '@isnad/verdicts';
 import { RegisterWebhookInput, WebhookRegistration } from './dto/register-webhook.input';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookEgress } from './webhook-egress';
 import { newWebhookSecret } from './webhook-signature';
 import { WebhookEndpointNotFoundError } from './webhooks.errors';
 import { WEBHOOKS_OPTIONS, WebhooksOptions, retryDelayMs } from './webhooks.options';
@@ -26,13 +27,18 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: VerdictOutboxService,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+    private readonly egress: WebhookEgress,
   ) {}
 
-  /** Registers a partner URL and returns its new signing secret (shown this once). */
+  /**
+   * Registers a partner URL and returns its new signing secret (shown this once, never again by
+   * any query). The URL must be http(s), without credentials, and resolve to public addresses only.
+   */
   async register(input: RegisterWebhookInput, actor: Actor): Promise<WebhookRegistration> {
     if (input.organisationId && input.organisationId !== actor.organisationId) {
       throw new ForbiddenError('Webhooks are registered for your own organisation', { field: 'organisationId' });
     }
+    await this.egress.checkRegistration(input.url);
     const secret = newWebhookSecret();
     const endpoint = await this.dataSource.getRepository(WebhookEndpoint).save({
       url: input.url,
@@ -158,15 +164,16 @@ export class WebhooksService {
   /**
    * Schedules the next attempt with backoff, or marks the delivery FAILED after maxAttempts. With
    * `retry: 'queue'` the queue owns the backoff: the row is due again at once and FAILED only when
-   * the queue says this was the last attempt (`final`).
+   * the queue says this was the last attempt (`final`). A `permanent` failure is FAILED at once.
    */
   async recordFailure(
     delivery: WebhookDelivery,
     status: number | null,
     error: string,
     retry: { by: 'database' } | { by: 'queue'; final: boolean } = { by: 'database' },
+    permanent = false,
   ): Promise<void> {
-    const failed = retry.by === 'queue' ? retry.final : delivery.attempts >= this.options.maxAttempts;
+    const failed = permanent || (retry.by === 'queue' ? retry.final : delivery.attempts >= this.options.maxAttempts);
     const delay = retry.by === 'queue' ? 0 : retryDelayMs(this.options, delivery.attempts);
     await this.dataSource.query(
       `UPDATE webhook_deliveries

@@ -1,11 +1,12 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WebhookEndpoint } from '../webhook-endpoint.entity';
 
 @InputType()
 export class RegisterWebhookInput {
-  @Field({ description: 'Where to POST events (http or https).' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @Field({ description: 'Where to POST events: an http(s) URL without credentials, on a public address.' })
+  // The service checks the rest (scheme, credentials, the addresses it resolves to) with a `reason`.
+  @IsString()
   @MaxLength(2000)
   url: string;
 

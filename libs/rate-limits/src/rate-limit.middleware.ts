@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { NextFunction, Request, Response } from 'express';
+import { errorBody } from '@isnad/common';
+import { rateLimitSubject } from './rate-limit-key';
+import { RequestBudgetSpentError } from './rate-limits.errors';
+import { RateLimitsConfig } from './rate-limits.config';
+
+export const RATE_LIMITS_CONFIG = Symbol('RATE_LIMITS_CONFIG');
+export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
+
+const WINDOW_MS = 60_000;
+
+/**
+ * Counts every HTTP request once, before its body is read: /graphql (one operation or a batch,
+ * however many fields it resolves), the feeds, ClaimReview and annotation routes. /health is never
+ * counted. Over budget the answer is 429 with Retry-After and a RATE_LIMITED error body; every
+ * counted answer carries X-RateLimit-Limit, -Remaining and -Reset (the @nestjs/throttler headers).
+ * The counting itself is @nestjs/throttler's storage: in memory, or Redis shared by all instances.
+ */
+@Injectable()
+export class RateLimitMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('RateLimits');
+  /** When each subject was last reported over budget: one log line per subject and minute. */
+  private readonly reported = new Map<string, number>();
+  /**
+   * Addresses whose refused tokens (401) spent their address budget, until when. Made-up tokens
+   * would otherwise each get a fresh token budget; their failures are charged to the address.
+   */
+  private readonly failingAddresses = new Map<string, number>();
+
+  constructor(
+    @Inject(RATE_LIMITS_CONFIG) private readonly config: RateLimitsConfig,
+    @Inject(RATE_LIMIT_STORAGE) private readonly storage: ThrottlerStorage,
+  ) {}
+
+  /** True when at least one limit is on; the API installs the middleware only then. */
+  get enabled(): boolean {
+    return this.config.addressPerMinute > 0 || this.config.tokenPerMinute > 0;
+  }
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    if (req.path === '/health' || req.path.startsWith('/health/')) return next();
+    const address = req.ip ?? req.socket.remoteAddress;
+    const subject = rateLimitSubject(req.headers.authorization, address);
+    if (subject.kind === 'token' && this.config.addressPerMinute > 0) {
+      const addressSubject = rateLimitSubject(undefined, address);
+      const until = this.failingAddresses.get(addressSubject.key) ?? 0;
+      if (until > Date.now()) return this.refuse(res, 'address', addressSubject.key, this.config.addressPerMinute, Math.ceil((until - Date.now()) / 1000));
+      res.on('finish', () => {
+        if (res.statusCode === 401) void this.chargeRefusedToken(addressSubject.key);
+      });
+    }
+    const limit = subject.kind === 'token' ? this.config.tokenPerMinute : this.config.addressPerMinute;
+    if (limit <= 0) return next();
+    let record: Awaited<ReturnType<ThrottlerStorage['increment']>>;
+    try {
+      // blockDuration 0: over budget, a caller waits for its window to free, not for an extra penalty.
+      record = await this.storage.increment(subject.key, WINDOW_MS, limit, 0, subject.kind);
+    } catch (error) {
+      return next(error);
+    }
+    res.setHeader('X-RateLimit-Limit', limit);
+    res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
+    res.setHeader('X-RateLimit-Reset', record.timeToExpire);
+    if (!record.isBlocked) return next();
+    this.refuse(res, subject.kind, subject.key, limit, record.timeToBlockExpire);
+  }
+
+  private refuse(res: Response, kind: 'token' | 'address', key: string, limit: number, seconds: number): void {
+    const retryAfterSeconds = Math.max(1, seconds);
+    const error = new RequestBudgetSpentError(kind, limit, retryAfterSeconds);
+    res.setHeader('X-RateLimit-Limit', limit);
+    res.setHeader('X-RateLimit-Remaining', 0);
+    res.setHeader('Retry-After', retryAfterSeconds);
+    res.status(429).json(errorBody(error.code, error.message, error.details));
+    this.report(kind, key, limit);
+  }
+
+  /** A request whose token was refused spends its address's budget; once spent, the address's tokens wait too. */
+  private async chargeRefusedToken(addressKey: string): Promise<void> {
+    try {
+      const record = await this.storage.increment(`refused-token:${addressKey}`, WINDOW_MS, this.config.addressPerMinute, 0, 'address');
+      if (record.isBlocked) {
+        if (this.failingAddresses.size > 10_000) this.failingAddresses.clear();
+        this.failingAddresses.set(addressKey, Date.now() + Math.max(1, record.timeToBlockExpire) * 1000);
+      }
+    } catch (error) {
+      this.logger.warn(`Could not count a refused token: ${String(error)}`);
+    }
+  }
+
+  // Refused requests end before the request log, so the first refusal of each minute is logged
+  // here: an address as it is, a token by the start of its hash.
+  private report(kind: 'token' | 'address', key: string, limit: number): void {
+    const id = `${kind}:${key}`;
+    const now = Date.now();
+    if (now - (this.reported.get(id) ?? 0) < WINDOW_MS) return;
+    if (this.reported.size > 10_000) this.reported.clear();
+    this.reported.set(id, now);
+    const who = kind === 'token' ? `token sha256:${key.slice(0, 12)}…` : `address ${key}`;
+    this.logger.warn(`Rate limit of ${limit} a minute reached by ${who}`);
+  }
+}
