@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -41,4 +43,14 @@ export class ConflictError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
+}
+
+/** The caller did not say who they are (no valid API token) and the operation needs to know. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** The caller is known but their role does not allow the operation. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
 }

@@ -10,6 +10,8 @@ const PUBLIC_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',
