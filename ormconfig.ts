@@ -10,6 +10,7 @@ import { SOURCE_ENTITIES } from '@isnad/sources/entities';
 import { LINKING_ENTITIES } from '@isnad/linking/entities';
 import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
 import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
+import { AUDIT_ENTITIES } from '@isnad/audit/entities';
 
 export default prepareDataSource(databaseConfigFromEnv(), [
   ...OUTLET_ENTITIES,
@@ -19,4 +20,5 @@ export default prepareDataSource(databaseConfigFromEnv(), [
   ...LINKING_ENTITIES,
   ...VERDICT_ENTITIES,
   ...WEBHOOK_ENTITIES,
+  ...AUDIT_ENTITIES,
 ]).then(({ options }) => new DataSource(options));
