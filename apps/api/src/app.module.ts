@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
+import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
   GraphQLErrorFilter,
@@ -53,6 +54,7 @@ export class AppModule {
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
         WebhooksModule.forRoot(config.webhooks ?? { workerEnabled: false }),
         HealthModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
