@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import { QueryCountingLogger } from '@isnad/database';
 import { TestDatabase, createTestDatabase } from '@isnad/database/testing/test-database';
@@ -54,6 +54,11 @@ export class TestApi {
   /** Posts a raw body (for malformed or oversized requests). */
   raw(body: string | Buffer, contentType = 'application/json'): request.Test {
     return request(this.url).post('/graphql').set('content-type', contentType).send(body);
+  }
+
+  /** A provider of the running application (a service, the DataSource), for tests that look behind the API. */
+  get<T>(token: Type<T> | string | symbol): T {
+    return this.app.get<T>(token);
   }
 
   /** SQL statements sent by the API so far. */
