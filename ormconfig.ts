@@ -11,6 +11,7 @@ import { SOURCE_ENTITIES } from '@isnad/sources/entities';
 import { LINKING_ENTITIES } from '@isnad/linking/entities';
 import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
 import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
+import { AUDIT_ENTITIES } from '@isnad/audit/entities';
 
 export default prepareDataSource(databaseConfigFromEnv(), [
   ...AUTH_ENTITIES,
@@ -21,4 +22,5 @@ export default prepareDataSource(databaseConfigFromEnv(), [
   ...LINKING_ENTITIES,
   ...VERDICT_ENTITIES,
   ...WEBHOOK_ENTITIES,
+  ...AUDIT_ENTITIES,
 ]).then(({ options }) => new DataSource(options));

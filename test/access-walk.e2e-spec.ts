@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Needs> = {
   // The organisation's own business.
   'Query.members': ADMIN,
   'Query.webhookEndpoints': ADMIN,
+  'Query.auditEntries': ADMIN,
   // Capturing and annotating.
   'Mutation.captureArticle': ANNOTATOR,
   'Mutation.captureArticleFromHtml': ANNOTATOR,

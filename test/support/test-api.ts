@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import { AuthService, DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 import { QueryCountingLogger } from '@isnad/database';
@@ -118,6 +118,11 @@ export class TestApi {
 
   private credentials(options: RequestOptions): Record<string, string> {
     return this.token && !options.anonymous ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  /** A provider of the running application (a service, the DataSource), for tests that look behind the API. */
+  provider<T>(token: Type<T> | string | symbol): T {
+    return this.app.get<T>(token);
   }
 
   /** SQL statements sent by the API so far. */

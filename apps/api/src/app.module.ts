@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
 import { AuthModule, AuthenticatedRequest } from '@isnad/auth';
+import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
   GraphQLErrorFilter,
@@ -66,6 +67,7 @@ export class AppModule {
         HealthModule.forRoot({ redisUrl: config.redisUrl ?? null }),
         // Without rate-limit settings (tests that build AppConfig by hand) nothing is limited.
         RateLimitsModule.forRoot(config.rateLimits, config.redisUrl ?? null),
+        AuditModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

@@ -148,10 +148,13 @@ export class ClaimsService {
     this.mergeListeners.push(listener);
   }
 
-  /** Folds a duplicate claim into the one kept: appearances and tags move; the duplicate points to it. */
-  async merge(input: MergeClaimsInput): Promise<Claim> {
+  /**
+   * Folds a duplicate claim into the one kept: appearances and tags move; the duplicate points to it.
+   * Runs in `manager`'s transaction when given (a match confirmation records its review in the same one).
+   */
+  async merge(input: MergeClaimsInput, inTransaction?: EntityManager): Promise<Claim> {
     if (input.keepId === input.mergeId) throw new InvalidClaimError('A claim cannot be merged into itself');
-    return this.dataSource.transaction(async (manager) => {
+    const work = async (manager: EntityManager): Promise<Claim> => {
       const keep = await this.get(input.keepId, manager);
       const duplicate = await this.get(input.mergeId, manager);
       if (keep.mergedIntoId || duplicate.mergedIntoId) {
@@ -166,7 +169,8 @@ export class ClaimsService {
       );
       await manager.update(Claim, { id: duplicate.id }, { mergedIntoId: keep.id });
       return keep;
-    });
+    };
+    return inTransaction ? work(inTransaction) : this.dataSource.transaction(work);
   }
 
   /** The claim, or ClaimNotFoundError. */

@@ -2,3 +2,4 @@ export * from './database.config';
 export * from './data-source-options';
 export * from './query-counter';
 export * from './database.module';
+export * from './audit-trigger';

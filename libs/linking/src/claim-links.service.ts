@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Claim, ClaimAppearance, ClaimsService } from '@isnad/claims';
 import { normalizeForSearch } from '@isnad/text';
 import { ClaimLinkDecision, ClaimLinkReview } from './claim-link-review.entity';
@@ -59,22 +59,29 @@ export class ClaimLinksService {
    * point to the kept claim through mergedIntoId). Returns the claim kept.
    */
   async confirm(input: ReviewClaimMatchInput): Promise<Claim> {
-    const [a, b] = await this.currentPair(input);
-    const [keep, duplicate] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
-    await this.record(a.id, b.id, ClaimLinkDecision.SAME, input.note);
-    return this.claims.merge({ keepId: keep.id, mergeId: duplicate.id });
+    // One transaction: a merge refused (rival public verdicts) leaves no SAME review behind.
+    return this.dataSource.transaction(async (manager) => {
+      const [a, b] = await this.currentPair(input, manager);
+      const [keep, duplicate] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
+      await this.record(manager, a.id, b.id, ClaimLinkDecision.SAME, input.note);
+      return this.claims.merge({ keepId: keep.id, mergeId: duplicate.id }, manager);
+    });
   }
 
   /** Not the same claim: the pair is remembered and never suggested again. */
   async reject(input: ReviewClaimMatchInput): Promise<ClaimLinkReview> {
-    const [a, b] = await this.currentPair(input);
-    return this.record(a.id, b.id, ClaimLinkDecision.REJECTED, input.note);
+    return this.dataSource.transaction(async (manager) => {
+      const [a, b] = await this.currentPair(input, manager);
+      return this.record(manager, a.id, b.id, ClaimLinkDecision.REJECTED, input.note);
+    });
   }
 
   /** Different claims, one supporting or contradicting the other; no longer suggested as the same. */
   async relate(input: RelateClaimsInput): Promise<ClaimLinkReview> {
-    const [a, b] = await this.currentPair(input);
-    return this.record(a.id, b.id, ClaimLinkDecision[input.relation], input.note);
+    return this.dataSource.transaction(async (manager) => {
+      const [a, b] = await this.currentPair(input, manager);
+      return this.record(manager, a.id, b.id, ClaimLinkDecision[input.relation], input.note);
+    });
   }
 
   /** Claims reviewed against `claimId` (any decision): never suggested for it again. */
@@ -108,21 +115,27 @@ export class ClaimLinksService {
     return this.dataSource.getRepository(ClaimTranslation).find({ where: { claimId: In([...claimIds]) }, order: { createdAt: 'ASC' } });
   }
 
-  private async currentPair(input: ReviewClaimMatchInput): Promise<[Claim, Claim]> {
-    const a = await this.claims.getCurrent(input.claimId);
-    const b = await this.claims.getCurrent(input.matchedClaimId);
+  private async currentPair(input: ReviewClaimMatchInput, manager: EntityManager): Promise<[Claim, Claim]> {
+    const a = await this.claims.getCurrent(input.claimId, manager);
+    const b = await this.claims.getCurrent(input.matchedClaimId, manager);
     if (a.id === b.id) throw new InvalidLinkError('These are already one claim', { field: 'matchedClaimId' });
     return [a, b];
   }
 
   /** Stores the decision for the unordered pair, replacing an earlier one. */
-  private async record(x: string, y: string, decision: ClaimLinkDecision, note?: string): Promise<ClaimLinkReview> {
+  private async record(
+    manager: EntityManager,
+    x: string,
+    y: string,
+    decision: ClaimLinkDecision,
+    note?: string,
+  ): Promise<ClaimLinkReview> {
     const [claimId, otherClaimId] = x < y ? [x, y] : [y, x];
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO claim_link_reviews (claim_id, other_claim_id, decision, note) VALUES ($1, $2, $3, $4)
        ON CONFLICT (claim_id, other_claim_id) DO UPDATE SET decision = EXCLUDED.decision, note = EXCLUDED.note`,
       [claimId, otherClaimId, decision, note?.trim() || null],
     );
-    return this.dataSource.getRepository(ClaimLinkReview).findOneByOrFail({ claimId, otherClaimId });
+    return manager.findOneByOrFail(ClaimLinkReview, { claimId, otherClaimId });
   }
 }
