@@ -11,6 +11,7 @@ import {
   GraphQLErrorFilter,
   QueryLimitsPlugin,
   RequestLoaders,
+  TextInputPlugin,
   formatGraphQLError,
   requestLoggingOptions,
   validationErrorToDomainError,
@@ -72,6 +73,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
+        TextInputPlugin,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

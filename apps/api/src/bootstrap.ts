@@ -1,6 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { LogLevelName, errorBody } from '@isnad/common';
@@ -28,7 +29,8 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy ?? false);
   const rateLimits = app.get(RateLimitMiddleware);
   if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
-  app.use(express.json({ limit: config.bodyLimitBytes }));
+  // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
+  app.use(express.json({ limit: config.bodyLimitBytes, verify: refuseInvalidUtf8 }));
   app.use(bodyErrorHandler);
   app.enableShutdownHooks();
   return app;
@@ -40,10 +42,18 @@ function pinoLevelOf(levels: LogLevel[]): LogLevelName {
   return levels.includes('error') ? 'error' : 'silent';
 }
 
+function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+}
+
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: string })?.type;
   if (type === 'entity.too.large') {
     res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts'));
+    return;
+  }
+  if (type === 'encoding.invalid') {
+    res.status(400).json(errorBody('BAD_REQUEST', 'The request body is not valid UTF-8'));
     return;
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -9,3 +9,4 @@ export * from './graphql-error.filter';
 export * from './query-limits.plugin';
 export * from './request-logging';
 export * from './error-body';
+export * from './text-input.plugin';
