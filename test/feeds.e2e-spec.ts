@@ -173,6 +173,7 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     const code = (response: { body: { errors: { extensions: { code: string } }[] } }) => response.body.errors[0].extensions.code;
     expect(code(await get('/feeds/verdicts.json?limit=500').expect(400))).toBe('BAD_USER_INPUT');
     expect(code(await get('/feeds/verdicts.json?after=forged').expect(400))).toBe('BAD_USER_INPUT');
+    expect(code(await get('/feeds/verdicts.json?tag=%00').expect(400))).toBe('BAD_USER_INPUT');
     expect(code(await get('/feeds/verdicts.html').expect(404))).toBe('NOT_FOUND');
   });
 

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName, errorBody } from '@isnad/common';
+import { LogLevelName, errorBody, textProblem } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
@@ -32,6 +32,7 @@ export async function createApp(
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
   app.use(express.json({ limit: config.bodyLimitBytes, verify: refuseInvalidUtf8 }));
   app.use(bodyErrorHandler);
+  app.use(refuseBadQueryText);
   app.enableShutdownHooks();
   return app;
 }
@@ -44,6 +45,20 @@ function pinoLevelOf(levels: LogLevel[]): LogLevelName {
 
 function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer): void {
   if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
+}
+
+/** The same rule as TextInputPlugin for the plain HTTP routes' query strings (feeds filters). */
+function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
+  for (const [name, value] of Object.entries(req.query)) {
+    for (const text of ([] as unknown[]).concat(value)) {
+      const reason = typeof text === 'string' ? textProblem(text) : null;
+      if (reason) {
+        res.status(400).json(errorBody('BAD_USER_INPUT', `The query parameter ${name} contains text that cannot be stored`, { reason, field: name }));
+        return;
+      }
+    }
+  }
+  next();
 }
 
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
