@@ -11,7 +11,7 @@ export const ALWAYS_HIDDEN_COLUMNS = ['secret', 'token_hash', 'password_hash'];
  * The trigger function, created by the AuditTrail migration. Arguments: the column that identifies
  * the row, then the columns to leave out of `before` and `after` (secrets, or bulky text kept
  * elsewhere). Left-out columns are blanked before the row becomes JSON, so a 5 MB article text is
- * never converted. An UPDATE that changes nothing is not recorded; one that changes only left-out
+ * never converted (tables with no such argument skip that step: it costs a little on every row). An UPDATE that changes nothing is not recorded; one that changes only left-out
  * columns is, with those columns shown as "[redacted]" before and "[redacted, changed]" after.
  */
 export const AUDIT_FUNCTION_SQL = `
@@ -24,9 +24,14 @@ DECLARE
   new_row jsonb;
   column_name text;
 BEGIN
-  SELECT jsonb_object_agg(name, NULL) INTO blanks FROM unnest(hidden) AS name;
-  IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(jsonb_populate_record(OLD, blanks)) - hidden; END IF;
-  IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(jsonb_populate_record(NEW, blanks)) - hidden; END IF;
+  IF TG_NARGS > 1 THEN
+    SELECT jsonb_object_agg(name, NULL) INTO blanks FROM unnest(hidden) AS name;
+    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(jsonb_populate_record(OLD, blanks)) - hidden; END IF;
+    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(jsonb_populate_record(NEW, blanks)) - hidden; END IF;
+  ELSE
+    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - hidden; END IF;
+    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - hidden; END IF;
+  END IF;
   IF TG_OP = 'UPDATE' AND old_row = new_row THEN
     FOREACH column_name IN ARRAY hidden LOOP
       IF to_jsonb(OLD) -> column_name IS DISTINCT FROM to_jsonb(NEW) -> column_name THEN
