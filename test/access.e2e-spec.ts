@@ -136,6 +136,20 @@ describe('organisations, roles and API tokens', () => {
     })).toBe('FORBIDDEN');
   });
 
+  it('credits the signed-in member when a verdict names no authors or reviewer', async () => {
+    const ratingId = (await api.ok<{ ratingScales: { ratings: { id: string; key: string }[] }[] }>(`{ ratingScales { ratings { id key } } }`))
+      .ratingScales[0].ratings.find((r) => r.key === 'MISLEADING')?.id;
+    const other = await annotate(api.as(annotator), { articleId, selector: { exact: 'وتنظيمات إرهابية أخرى في سوريا خلال العام الجاري' } });
+    const { createVerdict } = await api.as(editor).ok<{ createVerdict: { id: string; version: number; authors: string[] } }>(
+      `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version authors } }`,
+      { input: { claimId: other.claimId, ratingId, headline: 'مضلل', summary: 'ملخص', language: 'ar' } },
+    );
+    expect(createVerdict.authors).toEqual(['Test editor']);
+    const sent = await verdictStep(api.as(editor), 'submitVerdictForReview', { id: createVerdict.id, expectedVersion: createVerdict.version });
+    const published = await verdictStep(api.as(editor), 'publishVerdict', { id: createVerdict.id, expectedVersion: sent.version });
+    expect(published.reviewer).toBe('Test editor');
+  });
+
   it('shows a token secret once, stores only its hash, and stops a revoked, expired or malformed token at the door', async () => {
     const created = await api.as(annotator).ok<{ createApiToken: { secret: string; token: { id: string; prefix: string; expiresAt: string } } }>(
       `mutation { createApiToken(input: { name: "إضافة غرفة الأخبار", expiresInDays: 30 }) { secret token { id prefix expiresAt } } }`,

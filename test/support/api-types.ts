@@ -131,6 +131,8 @@ export interface ApiVerdict {
   headline: string;
   summary: string;
   claimId: string;
+  authors: string[];
+  reviewer: string | null;
   publicNote: string | null;
   publishedAt: string | null;
   firstPublishedAt: string | null;

@@ -66,11 +66,11 @@ export class Verdict {
   @Column('jsonb', { default: () => "'[]'" })
   evidence: EvidenceItem[];
 
-  @Field(() => [String], { description: 'Who wrote it (free-text names until accounts exist).' })
+  @Field(() => [String], { description: 'Who wrote it, as credited (names); the audit trail keeps which member made each change.' })
   @Column('text', { array: true, default: () => "'{}'" })
   authors: string[];
 
-  @Field(() => String, { nullable: true, description: 'Who approved publication (free text until accounts exist).' })
+  @Field(() => String, { nullable: true, description: 'Who approved publication, as credited (the publishing member by default).' })
   @Column('text', { nullable: true })
   reviewer: string | null;
 

@@ -88,7 +88,7 @@ export class VerdictsService {
         summary: clean(input.summary as string),
         rationale: clean(input.rationale ?? ''),
         evidence: evidenceOf(input),
-        authors: (input.authors ?? []).map(clean),
+        authors: input.authors?.length ? input.authors.map(clean) : [actor.name],
         reviewer: null,
         language: input.language ?? claim.language ?? 'ar',
         publicNote: null,

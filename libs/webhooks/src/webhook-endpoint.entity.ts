@@ -22,7 +22,7 @@ export class WebhookEndpoint {
   @Column('text')
   url: string;
 
-  @Field(() => String, { nullable: true, description: 'Who the partner is (free text until accounts exist).' })
+  @Field(() => String, { nullable: true, description: 'Who the partner is.' })
   @Column('text', { nullable: true })
   description: string | null;
 

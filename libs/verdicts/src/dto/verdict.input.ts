@@ -84,7 +84,7 @@ export class VerdictContentInput {
   @ArrayMaxSize(100)
   evidence?: EvidenceItemInput[];
 
-  @Field(() => [String], { nullable: true, description: 'Author names (free text until accounts exist).' })
+  @Field(() => [String], { nullable: true, description: 'Author names as the verdict credits them; you, when none are given.' })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -134,7 +134,7 @@ export class VerdictStepInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'Who takes the step (free text until accounts exist).' })
+  @Field(() => String, { nullable: true, description: 'The name credited for the step (the reviewer on publish); your member name when not given.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
