@@ -22,3 +22,9 @@ export class InvalidAnchorError extends InvalidInputError {
 export class InvalidAttributionChainError extends InvalidInputError {}
 
 export class InvalidClaimError extends InvalidInputError {}
+
+export class ClaimNoteNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('ClaimNote', id);
+  }
+}

@@ -8,6 +8,8 @@ import { ClaimAppearanceResolver } from './claim-appearance.resolver';
 import { ClaimCandidateResolver } from './claim-candidate.resolver';
 import { ClaimCandidatesService } from './claim-candidates.service';
 import { ClaimLoader } from './claim.loader';
+import { ClaimNoteResolver, ClaimNotesFieldResolver } from './claim-note.resolver';
+import { ClaimNotesService } from './claim-notes.service';
 import { ClaimResolver } from './claim.resolver';
 import { ClaimsService } from './claims.service';
 import { CLAIM_ENTITIES } from './entities';
@@ -20,6 +22,9 @@ import { WebAnnotationService } from './web-annotation.service';
   controllers: [WebAnnotationController],
   providers: [
     ClaimsService,
+    ClaimNotesService,
+    ClaimNoteResolver,
+    ClaimNotesFieldResolver,
     WebAnnotationService,
     ClaimCandidatesService,
     ClaimCandidateResolver,

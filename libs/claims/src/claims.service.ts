@@ -8,6 +8,7 @@ import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
 import { normalizeForSearch, resolveSelector } from '@isnad/text';
 import { AttributionHop, AttributionRelation } from './attribution-hop.entity';
 import { ClaimAppearance } from './claim-appearance.entity';
+import { ClaimNote } from './claim-note.entity';
 import { Claim } from './claim.entity';
 import {
   ClaimAppearanceNotFoundError,
@@ -162,6 +163,7 @@ export class ClaimsService {
       }
       for (const listener of this.mergeListeners) await listener(manager, keep, duplicate);
       await manager.update(ClaimAppearance, { claimId: duplicate.id }, { claimId: keep.id });
+      await manager.update(ClaimNote, { claimId: duplicate.id }, { claimId: keep.id });
       await manager.query(
         `INSERT INTO claim_tags (claim_id, tag_id) SELECT $1, tag_id FROM claim_tags WHERE claim_id = $2
          ON CONFLICT DO NOTHING`,

@@ -7,3 +7,5 @@ export * from './attribution-hop.entity';
 export * from './tag.entity';
 export * from './claims.errors';
 export * from './entities';
+export * from './claim-note.entity';
+export * from './claim-notes.service';
