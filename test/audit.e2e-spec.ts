@@ -115,6 +115,22 @@ describe('the audit trail: who changed what, and when', () => {
     expect(entry.changes).toEqual([]);
   });
 
+  it("files a member's refused attempt (a viewer publishing) with who tried and the code they got; not an anonymous one", async () => {
+    const viewer = await api.member(Role.VIEWER);
+    const attempt = `mutation { publishVerdict(input: { id: "00000000-0000-4000-8000-00000000beef", expectedVersion: 2 }) { id } }`;
+    expect(await errorCode(api.as(viewer), attempt)).toBe('FORBIDDEN');
+    expect(await errorCode(api.as(null), attempt)).toBe('UNAUTHENTICATED');
+    const entries = await entriesOf(api, 'publishVerdict');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorMemberId: viewer.memberId,
+      outcome: 'FORBIDDEN',
+      arguments: { input: { id: '00000000-0000-4000-8000-00000000beef', expectedVersion: 2 } },
+      changes: [],
+    });
+    expect(entries[0].errorMessage).toMatch(/needs the EDITOR role/);
+  });
+
   it('never keeps a webhook signing secret, in the entry or in the endpoint row', async () => {
     const { registerWebhook } = await api.ok<{ registerWebhook: { secret: string; endpoint: { id: string } } }>(
       `mutation { registerWebhook(input: { url: "https://1.1.1.1/isnad", description: "شريك" }) { secret endpoint { id } } }`,

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { Actor, Role, currentActor, roleIncludes } from '@isnad/auth';
+import { AccessDenialListener, Actor, Role, currentActor, roleIncludes } from '@isnad/auth';
 import {
   Connection,
   DEFAULT_PAGE_SIZE,
@@ -12,13 +13,14 @@ import {
   decodeCursor,
   toConnection,
 } from '@isnad/common';
+import { redactArguments } from './audit-arguments';
 import { AuditChange } from './audit-change.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryFilter } from './dto/audit-entry.filter';
 
 /** Records mutations and answers an organisation's admins about who changed what, and when. */
 @Injectable()
-export class AuditService {
+export class AuditService implements AccessDenialListener {
   private readonly logger = new Logger('Audit');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -33,6 +35,23 @@ export class AuditService {
     } catch (error) {
       this.logger.error(`Could not record the audit entry ${entry.id} of ${entry.operation}`, error instanceof Error ? error.stack : String(error));
     }
+  }
+
+  /** Files a mutation the access guard refused to a member: the attempt, with the code they got. */
+  async mutationDenied({ actor, operation, args, error, requestId }: Parameters<AccessDenialListener['mutationDenied']>[0]): Promise<void> {
+    await this.record({
+      id: randomUUID(),
+      at: new Date(),
+      actorMemberId: actor.memberId,
+      actorOrganisationId: actor.organisationId,
+      actorName: actor.name,
+      tokenId: actor.tokenId,
+      requestId,
+      operation,
+      arguments: redactArguments(args) as Record<string, unknown>,
+      outcome: error.code,
+      errorMessage: error.message,
+    });
   }
 
   /**

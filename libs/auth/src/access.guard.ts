@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ForbiddenError, UnauthenticatedError } from '@isnad/common';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '@isnad/common';
+import { ACCESS_DENIAL_LISTENER, AccessDenialListener } from './access-denials';
 import { ACCESS_POLICY, AccessPolicy, actorOf } from './access.decorator';
 import { roleIncludes } from './role';
 
@@ -12,9 +13,32 @@ import { roleIncludes } from './role';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() @Inject(ACCESS_DENIAL_LISTENER) private readonly denials?: AccessDenialListener,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      return this.check(context);
+    } catch (error) {
+      await this.reportDenial(context, error);
+      throw error;
+    }
+  }
+
+  /** A member refused a mutation is worth the admins' attention; anonymous probes are not attributable. */
+  private async reportDenial(context: ExecutionContext, error: unknown): Promise<void> {
+    const actor = actorOf(context);
+    if (!this.denials || !actor || !(error instanceof DomainError) || context.getType<string>() !== 'graphql') return;
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
+    if (info.parentType.name !== 'Mutation') return;
+    const requestId = (gql.getContext<{ req?: { id?: unknown } }>().req?.id as string | undefined) ?? null;
+    await this.denials.mutationDenied({ actor, operation: info.fieldName, args: gql.getArgs(), error, requestId });
+  }
+
+  private check(context: ExecutionContext): boolean {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     const where = describe(context);
     if (!policy) throw new ForbiddenError(`${where} declares no access policy, so nobody may use it`);

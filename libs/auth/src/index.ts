@@ -12,3 +12,4 @@ export * from './auth.module';
 export * from './auth.errors';
 export * from './entities';
 export * from './auth.middleware';
+export * from './access-denials';
