@@ -43,24 +43,26 @@ export class TestApi {
     readonly url: string,
     /** The bearer token sent with every request; null: anonymous. */
     readonly token: string | null,
+    /** An instance made by alongside(): stop() closes it and leaves the database to its first. */
+    private readonly companion = false,
   ) {}
 
   /** `settings` adds to the bare configuration (no rate limits, no Redis), e.g. `{ rateLimits }`. */
   static async start(settings: Partial<Omit<AppConfig, 'database'>> = {}): Promise<TestApi> {
     const database = await createTestDatabase();
-    const config: AppConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      database: database.config,
-      runMigrations: true,
-      bodyLimitBytes: 12 * 1024 * 1024,
-      schemaFile: null,
-      ...settings,
-    };
+    const config: AppConfig = { ...baseConfig(database.config), ...settings };
     const app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     const admin = await createTestMember(app, Role.ADMIN, DEFAULT_ORGANISATION_ID);
     return new TestApi(app, database, await app.getUrl(), admin.token);
+  }
+
+  /** A second API instance on this one's database (for multi-instance tests); its stop() leaves the database. */
+  async alongside(settings: Partial<Omit<AppConfig, 'database'>> = {}): Promise<TestApi> {
+    if (!this.database) throw new Error('alongside() needs the TestApi returned by start()');
+    const app = await createApp({ ...baseConfig(this.database.config), ...settings }, { logger: ['error', 'warn'] });
+    await app.listen(0, '127.0.0.1');
+    return new TestApi(app, null, await app.getUrl(), this.token, true);
   }
 
   /** The same API, called as someone else: a member's token, or null for an anonymous caller. */
@@ -131,10 +133,16 @@ export class TestApi {
   }
 
   async stop(): Promise<void> {
+    if (this.companion) return this.app.close();
     if (!this.database) throw new Error('stop() the TestApi returned by start(), not a view made with as()');
     await this.app.close();
     await this.database.drop();
   }
+}
+
+/** The bare configuration of a test API: no rate limits, no Redis, no webhook worker. */
+function baseConfig(database: AppConfig['database']): AppConfig {
+  return { port: 0, host: '127.0.0.1', database, runMigrations: true, bodyLimitBytes: 12 * 1024 * 1024, schemaFile: null };
 }
 
 /** Makes a member and a token directly through AuthService (tests and scripts set up their callers this way). */

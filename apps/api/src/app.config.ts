@@ -29,6 +29,8 @@ export interface AppConfig {
   webhooks?: WebhooksOptions;
   /** ISNAD_BOOTSTRAP_ADMIN_TOKEN: a token secret made an ADMIN of the default organisation at start-up (see AuthOptions). */
   bootstrapAdminToken?: string | null;
+  /** SESSION_SECRET: signing key of session tokens (≥ 32 characters; the same on every instance). */
+  sessionSecret?: string | null;
   /** Log level (LOG_LEVEL): fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: LogLevelName;
   /** Requests per minute per client address and per bearer token (RATE_LIMIT_*); absent: no limits. */
@@ -62,6 +64,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     webhooks: webhooksOptionsFromEnv(env, redisUrl),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bootstrapAdminToken: parseBootstrapToken(env.ISNAD_BOOTSTRAP_ADMIN_TOKEN),
+    sessionSecret: parseSessionSecret(env.SESSION_SECRET),
     rateLimits: rateLimitsConfigFromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
@@ -116,4 +119,10 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
     }
   }
   return parts.join(',');
+}
+
+function parseSessionSecret(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
+  return value;
 }

@@ -55,7 +55,7 @@ export class AppModule {
           // above runs once per subscription, without an HTTP request.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },
         }),
-        AuthModule.forRoot({ bootstrapAdminToken: config.bootstrapAdminToken ?? null }),
+        AuthModule.forRoot({ bootstrapAdminToken: config.bootstrapAdminToken ?? null, sessionSecret: config.sessionSecret ?? null }),
         OutletsModule,
         ArticlesModule,
         SourcesModule,

@@ -6,22 +6,16 @@ import { ApiTokenResolver } from './api-token.resolver';
 import { AuthLoader } from './auth.loader';
 import { AuthMiddleware } from './auth.middleware';
 import { AuthService } from './auth.service';
+import { AUTH_OPTIONS, AuthOptions } from './auth.options';
 import { AUTH_ENTITIES } from './entities';
+import { SessionTokenResolver } from './session-token.resolver';
+import { SessionTokensService } from './session-tokens.service';
 import { MemberResolver } from './member.resolver';
 
 /**
  * Organisations, members, roles and API tokens: the middleware that names the actor of each
  * request and the guard that checks every handler's declared access.
  */
-export interface AuthOptions {
-  /**
-   * ISNAD_BOOTSTRAP_ADMIN_TOKEN: a token secret ("isn_" + 43 base64url characters) that becomes an
-   * ADMIN of the default organisation at start-up if no token has it yet: the way into a new
-   * instance. Create real members and tokens with it, then unset it (and revoke it).
-   */
-  bootstrapAdminToken?: string | null;
-}
-const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
 @Module({})
 export class AuthModule implements NestModule, OnApplicationBootstrap {
@@ -37,12 +31,14 @@ export class AuthModule implements NestModule, OnApplicationBootstrap {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         AuthService,
+        SessionTokensService,
+        SessionTokenResolver,
         AuthLoader,
         MemberResolver,
         ApiTokenResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [AuthService, AuthLoader],
+      exports: [AuthService, SessionTokensService, AuthLoader],
     };
   }
 

@@ -117,6 +117,7 @@ export class AuthService {
 
   /** A new token for the actor, or (admins only) for another member of their organisation. */
   async createToken(actor: Actor, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+    if (actor.viaSession) throw new ForbiddenError('A session token cannot make API tokens: use an API token');
     const memberId = input.memberId ?? actor.memberId;
     if (memberId !== actor.memberId && !roleIncludes(actor.role, Role.ADMIN)) {
       throw new ForbiddenError('Only admins create tokens for other members');

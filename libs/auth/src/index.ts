@@ -13,3 +13,6 @@ export * from './auth.errors';
 export * from './entities';
 export * from './auth.middleware';
 export * from './access-denials';
+export * from './auth.options';
+export * from './session-tokens.service';
+export * from './token-rate-limiter';

@@ -10,6 +10,8 @@ export interface Actor {
   tokenId: string;
   /** The member's display name, for audit entries and `by` fields. */
   name: string;
+  /** True when the request came with a session token (made from the API token `tokenId`). */
+  viaSession?: boolean;
 }
 
 /** What every piece of code running for one HTTP request may know about it. */

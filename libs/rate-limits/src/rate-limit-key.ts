@@ -6,8 +6,9 @@ export type RateLimitSubject = { kind: 'token'; key: string } | { kind: 'address
 
 /**
  * The budget a request is counted against. A request carrying `Authorization: Bearer <token>` is
- * counted per token, keyed by the token's SHA-256 (the token itself is never stored or logged);
- * any other request per client address. IPv4-mapped IPv6 addresses count as their IPv4 address,
+ * counted against its API token once the token is verified (RateLimitMiddleware.admit, by token id);
+ * here it is only recognised, keyed by the SHA-256 of what was sent (never the token itself). Any
+ * other request is counted per client address. IPv4-mapped IPv6 addresses count as their IPv4 address,
  * and IPv6 addresses by their /64, the block one subscriber usually holds, so that rotating
  * through it does not buy a fresh budget.
  */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
+import { TokenRateLimiter } from '@isnad/auth';
 import { errorBody } from '@isnad/common';
 import { rateLimitSubject } from './rate-limit-key';
 import { RequestBudgetSpentError } from './rate-limits.errors';
@@ -19,7 +20,7 @@ const WINDOW_MS = 60_000;
  * The counting itself is @nestjs/throttler's storage: in memory, or Redis shared by all instances.
  */
 @Injectable()
-export class RateLimitMiddleware implements NestMiddleware {
+export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
   private readonly logger = new Logger('RateLimits');
   /** When each subject was last reported over budget: one log line per subject and minute. */
   private readonly reported = new Map<string, number>();
@@ -43,28 +44,40 @@ export class RateLimitMiddleware implements NestMiddleware {
     if (req.path === '/health' || req.path.startsWith('/health/')) return next();
     const address = req.ip ?? req.socket.remoteAddress;
     const subject = rateLimitSubject(req.headers.authorization, address);
-    if (subject.kind === 'token' && this.config.addressPerMinute > 0) {
-      const addressSubject = rateLimitSubject(undefined, address);
-      const until = this.failingAddresses.get(addressSubject.key) ?? 0;
-      if (until > Date.now()) return this.refuse(res, 'address', addressSubject.key, this.config.addressPerMinute, Math.ceil((until - Date.now()) / 1000));
-      res.on('finish', () => {
-        if (res.statusCode === 401) void this.chargeRefusedToken(addressSubject.key);
-      });
+    if (subject.kind === 'token') {
+      // Counted against its token once the token is verified (admit); here only the address's refusals.
+      if (this.config.addressPerMinute > 0) {
+        const addressSubject = rateLimitSubject(undefined, address);
+        const until = this.failingAddresses.get(addressSubject.key) ?? 0;
+        if (until > Date.now()) return this.refuse(res, 'address', addressSubject.key, this.config.addressPerMinute, Math.ceil((until - Date.now()) / 1000));
+        res.on('finish', () => {
+          if (res.statusCode === 401) void this.chargeRefusedToken(addressSubject.key);
+        });
+      }
+      return next();
     }
-    const limit = subject.kind === 'token' ? this.config.tokenPerMinute : this.config.addressPerMinute;
-    if (limit <= 0) return next();
-    let record: Awaited<ReturnType<ThrottlerStorage['increment']>>;
     try {
-      // blockDuration 0: over budget, a caller waits for its window to free, not for an extra penalty.
-      record = await this.storage.increment(subject.key, WINDOW_MS, limit, 0, subject.kind);
+      if (await this.spend(res, 'address', subject.key, this.config.addressPerMinute)) next();
     } catch (error) {
-      return next(error);
+      next(error);
     }
+  }
+
+  /** Spends one request of a verified API token's budget (its session tokens included); false when it replied 429. */
+  admit(tokenId: string, res: Response): Promise<boolean> {
+    return this.spend(res, 'token', `token:${tokenId}`, this.config.tokenPerMinute);
+  }
+
+  private async spend(res: Response, kind: 'token' | 'address', key: string, limit: number): Promise<boolean> {
+    if (limit <= 0) return true;
+    // blockDuration 0: over budget, a caller waits for its window to free, not for an extra penalty.
+    const record = await this.storage.increment(key, WINDOW_MS, limit, 0, kind);
     res.setHeader('X-RateLimit-Limit', limit);
     res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
     res.setHeader('X-RateLimit-Reset', record.timeToExpire);
-    if (!record.isBlocked) return next();
-    this.refuse(res, subject.kind, subject.key, limit, record.timeToBlockExpire);
+    if (!record.isBlocked) return true;
+    this.refuse(res, kind, key, limit, record.timeToBlockExpire);
+    return false;
   }
 
   private refuse(res: Response, kind: 'token' | 'address', key: string, limit: number, seconds: number): void {
@@ -98,7 +111,7 @@ export class RateLimitMiddleware implements NestMiddleware {
     if (now - (this.reported.get(id) ?? 0) < WINDOW_MS) return;
     if (this.reported.size > 10_000) this.reported.clear();
     this.reported.set(id, now);
-    const who = kind === 'token' ? `token sha256:${key.slice(0, 12)}…` : `address ${key}`;
+    const who = kind === 'token' ? `API token ${key.slice('token:'.length)}` : `address ${key}`;
     this.logger.warn(`Rate limit of ${limit} a minute reached by ${who}`);
   }
 }

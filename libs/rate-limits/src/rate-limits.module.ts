@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TOKEN_RATE_LIMITER } from '@isnad/auth';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { RATE_LIMITS_CONFIG, RATE_LIMIT_STORAGE, RateLimitMiddleware } from './rate-limit.middleware';
 import { NO_RATE_LIMITS, RateLimitsConfig } from './rate-limits.config';
@@ -9,6 +10,8 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
  * is given (shared by every API instance), otherwise in this process (@nestjs/throttler's memory
  * storage). The API installs RateLimitMiddleware in front of everything but /health.
  */
+// Global so that AuthMiddleware finds the token limiter without importing this module.
+@Global()
 @Module({})
 export class RateLimitsModule {
   static forRoot(config: RateLimitsConfig = NO_RATE_LIMITS, redisUrl: string | null = null): DynamicModule {
@@ -23,8 +26,9 @@ export class RateLimitsModule {
           useFactory: () => (enabled && redisUrl ? new RedisThrottlerStorage(redisUrl, config.keyPrefix) : new ThrottlerStorageService()),
         },
         RateLimitMiddleware,
+        { provide: TOKEN_RATE_LIMITER, useExisting: RateLimitMiddleware },
       ],
-      exports: [RateLimitMiddleware],
+      exports: [RateLimitMiddleware, TOKEN_RATE_LIMITER],
     };
   }
 }
