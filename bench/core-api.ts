@@ -24,15 +24,15 @@ async function main(): Promise<void> {
   const { gql } = api;
   const times = { capture: [] as number[], annotate: [] as number[], page: [] as number[], search: [] as number[] };
   try {
-    const { createOutlet } = await gql(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
-    const { createSource } = await gql(
+    const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
+    const { createSource } = await gql<{ createSource: { id: string } }>(
       `mutation($o: ID!) { createSource(input: { kind: ANONYMOUS, name: "مصدر مطلع", confidedToOutletId: $o }) { id } }`,
       { o: createOutlet.id },
     );
     for (let n = 0; n < articles; n++) {
       const sentences = [0, 1, 2].map((k) => `وأفاد مصدر مطلع بأن الحادثة ${n}-${k} وقعت قرب دير الزور وأصيب ${k + 2} جنود.`);
       const { captureArticle } = await timed(times.capture, () =>
-        gql(`mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id outletId } } }`, {
+        gql<{ captureArticle: { article: { id: string; outletId: string } } }>(`mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id outletId } } }`, {
           input: { url: `https://site-${n % 25}.example/news/${n}`, text: sentences.join('\n\n'), language: 'ar' },
         }),
       );

@@ -44,26 +44,29 @@ function report(label: string, run: Run): string {
   return `${label.padEnd(40)} n=${String(run.samples.length).padStart(5)}  ${rps.toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  [${statuses}]`;
 }
 
+/** The part of annotateClaim's answer this benchmark reads. */
+type Annotated = { annotateClaim: { claimId: string } };
+
 async function main(): Promise<void> {
   const api = await startBenchApi();
   const { base, gql } = api;
   try {
-    const { createOutlet } = await gql(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
-    const { createSource } = await gql(
+    const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
+    const { createSource } = await gql<{ createSource: { id: string } }>(
       `mutation($o: ID!) { createSource(input: { kind: ANONYMOUS, name: "مصدر مطلع", confidedToOutletId: $o }) { id } }`,
       { o: createOutlet.id },
     );
-    const { ratingScales } = await gql(`{ ratingScales { ratings { id key } } }`);
-    const ratings = ratingScales[0].ratings as { id: string }[];
+    const { ratingScales } = await gql<{ ratingScales: { ratings: { id: string; key: string }[] }[] }>(`{ ratingScales { ratings { id key } } }`);
+    const ratings = ratingScales[0].ratings;
     for (let n = 0; n < VERDICTS; n++) {
       const statement = `وصلت شحنة الأسلحة رقم ${n} إلى ميناء طرطوس بحسب مصدر مطلع`;
       let claimId: string | null = null;
       for (const site of [`site-${n % 10}`, `copy-${(n + 3) % 10}`]) {
-        const { captureArticle } = await gql(
+        const { captureArticle } = await gql<{ captureArticle: { article: { id: string; outletId: string } } }>(
           `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id outletId } } }`,
           { input: { url: `https://${site}.example/news/${n}`, text: `قالت الوكالة: ${statement}.`, language: 'ar', title: `خبر ${n}` } },
         );
-        const { annotateClaim }: { annotateClaim: { claimId: string } } = await gql(`mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { claimId } }`, {
+        const { annotateClaim }: Annotated = await gql<Annotated>(`mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { claimId } }`, {
           input: {
             articleId: captureArticle.article.id,
             selector: { exact: statement },
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
         });
         claimId = annotateClaim.claimId;
       }
-      const { createVerdict } = await gql(`mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`, {
+      const { createVerdict } = await gql<{ createVerdict: { id: string; version: number } }>(`mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`, {
         input: {
           claimId,
           ratingId: ratings[n % ratings.length].id,
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
           language: 'ar',
         },
       });
-      const { submitVerdictForReview } = await gql(
+      const { submitVerdictForReview } = await gql<{ submitVerdictForReview: { version: number } }>(
         `mutation($input: VerdictStepInput!) { submitVerdictForReview(input: $input) { version } }`,
         { input: { id: createVerdict.id, expectedVersion: createVerdict.version } },
       );

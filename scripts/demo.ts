@@ -13,7 +13,7 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { publishVerdictDemo } from './demo-verdict';
 import { SPUTNIK_OUTLET } from '../test/fixtures/seed/sputnik-outlet';
 
-export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type Gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 const SEED = join(__dirname, '..', 'test', 'fixtures', 'seed', '000_1b4abf1cf8d92138.txt');
 
@@ -44,7 +44,13 @@ export function graphqlClient(url: string, token?: string | null): Gql {
 
 /** Runs the capture-and-annotate story and returns the ids later steps build on. */
 export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ articleId: string; claimIds: string[] }> {
-  const { captureArticle } = await gql(
+  const { captureArticle } = await gql<{
+    captureArticle: {
+      status: string;
+      article: { id: string; outletId: string; outlet: { name: string } };
+      revision: { number: number; removedLines: { kind: string; line: string }[] };
+    };
+  }>(
     `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) {
        status article { id outletId outlet { name } } revision { number removedLines { kind line } } } }`,
     {
@@ -60,26 +66,26 @@ export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ art
   console.log(`Captured article ${article.id} (${captureArticle.status}, revision ${captureArticle.revision.number}) from ${article.outlet.name}`);
   for (const removed of captureArticle.revision.removedLines) console.log(`  removed ${removed.kind}: «${removed.line}»`);
 
-  const { outlets } = await gql(`query { outlets(filter: { text: "سبوتنيك" }) { nodes { id } } }`);
+  const { outlets } = await gql<{ outlets: { nodes: { id: string }[] } }>(`query { outlets(filter: { text: "سبوتنيك" }) { nodes { id } } }`);
   const sputnikId: string =
     outlets.nodes[0]?.id ??
     (
-      await gql(
+      await gql<{ createOutlet: { id: string } }>(
         `mutation($input: CreateOutletInput!) { createOutlet(input: $input) { id } }`,
         { input: SPUTNIK_OUTLET },
       )
     ).createOutlet.id;
-  const { createSource } = await gql(
+  const { createSource } = await gql<{ createSource: { id: string } }>(
     `mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`,
     { input: { kind: 'ANONYMOUS', name: 'مصدر مطلع', language: 'ar', confidedToOutletId: sputnikId } },
   );
 
-  const { claimCandidates } = await gql(`query($id: ID!) { claimCandidates(articleId: $id) { start } }`, { id: article.id });
+  const { claimCandidates } = await gql<{ claimCandidates: { start: number }[] }>(`query($id: ID!) { claimCandidates(articleId: $id) { start } }`, { id: article.id });
   console.log(`Isnad proposes ${claimCandidates.length} claim candidates; annotating ${STATEMENTS.length} statements by hand:`);
 
   const claimIds: string[] = [];
   for (const exact of STATEMENTS) {
-    const { annotateClaim } = await gql(
+    const { annotateClaim } = await gql<{ annotateClaim: { id: string; claimId: string } }>(
       `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { id claimId } }`,
       {
         input: {
@@ -99,9 +105,23 @@ export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ art
   return { articleId: article.id, claimIds };
 }
 
+/** The article as printAnnotations asks for it. */
+interface DemoArticle {
+  title: string;
+  direction: string;
+  outlet: { name: string };
+  claimAppearances: {
+    start: number;
+    end: number;
+    exact: string;
+    claim: { id: string; tags: { label: string }[] };
+    attributionChain: { relation: string; cue: string | null; source: { kind: string; name: string } }[];
+  }[];
+}
+
 /** Prints an article's annotated claims with their anchors and attribution chains. */
 export async function printAnnotations(gql: Gql, articleId: string): Promise<void> {
-  const { article } = await gql(
+  const { article } = await gql<{ article: DemoArticle }>(
     `query($id: ID!) { article(id: $id) { title direction outlet { name }
        claimAppearances { start end exact claim { id tags { label } }
          attributionChain { relation cue source { kind name } } } } }`,
@@ -110,10 +130,8 @@ export async function printAnnotations(gql: Gql, articleId: string): Promise<voi
   console.log(`\n${article.title} (${article.outlet.name}, ${article.direction})`);
   for (const appearance of article.claimAppearances) {
     console.log(`\n[${appearance.start}–${appearance.end}] «${appearance.exact}»`);
-    console.log(`  claim ${appearance.claim.id}  tags: ${appearance.claim.tags.map((t: { label: string }) => t.label).join('، ')}`);
-    const chain = appearance.attributionChain.map(
-      (hop: { relation: string; source: { kind: string; name: string } }) => `${hop.source.name} (${hop.source.kind}, ${hop.relation})`,
-    );
+    console.log(`  claim ${appearance.claim.id}  tags: ${appearance.claim.tags.map((t) => t.label).join('، ')}`);
+    const chain = appearance.attributionChain.map((hop) => `${hop.source.name} (${hop.source.kind}, ${hop.relation})`);
     console.log(`  chain: ${chain.join(' → ')}`);
   }
 }

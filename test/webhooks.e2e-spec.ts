@@ -64,6 +64,22 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret endpoint { id url active } } }`;
 const DELIVERIES = `{ webhookEndpoints { id deliveries(first: 50) { nodes { id eventType status attempts lastStatus lastError deliveredAt } } } }`;
 
+interface Registered {
+  registerWebhook: { secret: string; endpoint: { id: string; url: string; active: boolean } };
+}
+interface Delivery {
+  id: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+}
+interface Endpoints {
+  webhookEndpoints: { id: string; deliveries: { nodes: Delivery[] } }[];
+}
+
 describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retried and recorded', (_queue, queueEnv) => {
   jest.setTimeout(180_000);
   // The partners here listen on 127.0.0.1, so private addresses are allowed (as in local development).
@@ -93,8 +109,8 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
     let api: SpawnedApi | undefined;
     try {
       api = await spawnApi({ ...db.env, ...fast, WEBHOOK_MAX_ATTEMPTS: '3' });
-      const { registerWebhook: flakyHook } = await api.gql(REGISTER, { input: { url: flaky.url, description: 'شريك تجريبي' } });
-      const { registerWebhook: brokenHook } = await api.gql(REGISTER, { input: { url: broken.url } });
+      const { registerWebhook: flakyHook } = await api.gql<Registered>(REGISTER, { input: { url: flaky.url, description: 'شريك تجريبي' } });
+      const { registerWebhook: brokenHook } = await api.gql<Registered>(REGISTER, { input: { url: broken.url } });
       expect(flakyHook.secret).toMatch(/^whsec_[\w-]{43}$/);
       const { verdictId, claimId } = await publishOnSpawned(api, 1);
 
@@ -112,9 +128,9 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
         data: { verdictId, claimId, status: 'PUBLISHED', headline: 'لا شحنة رقم 1', rating: { key: 'FALSE', label: 'خاطئ' } },
       });
 
-      let endpoints: any[] = [];
+      let endpoints: Endpoints['webhookEndpoints'] = [];
       await waitFor(async () => {
-        ({ webhookEndpoints: endpoints } = await (api as SpawnedApi).gql(DELIVERIES));
+        ({ webhookEndpoints: endpoints } = await (api as SpawnedApi).gql<Endpoints>(DELIVERIES));
         return endpoints.every((e) => e.deliveries.nodes[0]?.status !== 'PENDING');
       }, 'both deliveries to settle');
       const byId = Object.fromEntries(endpoints.map((e) => [e.id, e.deliveries.nodes]));
@@ -153,7 +169,7 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
     let api: SpawnedApi | undefined;
     try {
       api = await spawnApi(env);
-      const { registerWebhook } = await api.gql(REGISTER, { input: { url: receiver.url } });
+      const { registerWebhook } = await api.gql<Registered>(REGISTER, { input: { url: receiver.url } });
       const published = [];
       for (let n = 1; n <= 3; n++) published.push(await publishOnSpawned(api, n));
       await waitFor(() => receiver.received.length >= 1, 'the first delivery to be in flight');
@@ -173,8 +189,8 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
       const restarted = api;
       let statuses: string[] = [];
       await waitFor(async () => {
-        const { webhookEndpoints } = await restarted.gql(DELIVERIES);
-        statuses = webhookEndpoints[0].deliveries.nodes.map((d: { status: string }) => d.status);
+        const { webhookEndpoints } = await restarted.gql<Endpoints>(DELIVERIES);
+        statuses = webhookEndpoints[0].deliveries.nodes.map((d) => d.status);
         return statuses.every((status) => status === 'DELIVERED');
       }, 'every delivery to be recorded as delivered');
       expect(statuses).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
@@ -199,15 +215,15 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
       api = await spawnApi({ ...db.env, ...fast, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false', WEBHOOK_MAX_ATTEMPTS: '5' });
       await publishOnSpawned(api, 3);
 
-      let deliveries: any[] = [];
+      let deliveries: (Delivery | undefined)[] = [];
       await waitFor(async () => {
-        const { webhookEndpoints } = await (api as SpawnedApi).gql(DELIVERIES);
-        deliveries = webhookEndpoints.map((e: any) => e.deliveries.nodes[0]);
+        const { webhookEndpoints } = await (api as SpawnedApi).gql<Endpoints>(DELIVERIES);
+        deliveries = webhookEndpoints.map((e) => e.deliveries.nodes[0]);
         return deliveries.length === 2 && deliveries.every((d) => d && d.status !== 'PENDING');
       }, 'both deliveries to be refused');
       for (const delivery of deliveries) {
         expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1, lastStatus: null, deliveredAt: null });
-        expect(delivery.lastError).toMatch(/^WebhookAddressRefusedError: Refused: .* is not a public address$/);
+        expect(delivery?.lastError).toMatch(/^WebhookAddressRefusedError: Refused: .* is not a public address$/);
       }
       expect(receiver.received).toEqual([]);
     } finally {

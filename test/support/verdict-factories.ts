@@ -1,3 +1,4 @@
+import { Gql, graphqlClient } from '../../scripts/demo';
 import { ApiVerdict } from './api-types';
 import { TestApi } from './test-api';
 
@@ -65,7 +66,7 @@ export interface SpawnedApi {
   url: string;
   /** The bootstrap ADMIN token the process was started with (every spawned API gets one). */
   token: string;
-  gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+  gql: Gql;
   /** Kills the process with the signal and waits for it to exit. */
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
@@ -111,16 +112,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const gql = graphqlClient(`${url}/graphql`, token);
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr}`);
@@ -178,23 +170,23 @@ export async function spawnedDatabase(): Promise<{ env: Record<string, string>; 
 /** Captures a short Arabic article, annotates its claim and publishes a FALSE verdict on it. */
 export async function publishOnSpawned(api: SpawnedApi, n: number): Promise<{ verdictId: string; claimId: string }> {
   const statement = `وصلت شحنة أسلحة رقم ${n} إلى ميناء طرطوس`;
-  const { captureArticle } = await api.gql(
+  const { captureArticle } = await api.gql<{ captureArticle: { article: { id: string }; revision: { text: string } } }>(
     `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id } revision { text } } }`,
     { input: { url: `https://news-${n}.example/story`, text: `أفاد مصدر مطلع بأنه ${statement}.`, language: 'ar' } },
   );
-  const text: string = captureArticle.revision.text;
+  const { text } = captureArticle.revision;
   const start = [...text.slice(0, text.indexOf(statement))].length;
-  const { annotateClaim } = await api.gql(
+  const { annotateClaim } = await api.gql<{ annotateClaim: { claimId: string } }>(
     `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { claimId } }`,
     { input: { articleId: captureArticle.article.id, selector: { start, end: start + [...statement].length } } },
   );
-  const { ratingScales } = await api.gql(`{ ratingScales { ratings { id key } } }`);
-  const ratingId = (ratingScales[0].ratings as { id: string; key: string }[]).find((r) => r.key === 'FALSE')?.id;
-  const { createVerdict } = await api.gql(
+  const { ratingScales } = await api.gql<{ ratingScales: { ratings: { id: string; key: string }[] }[] }>(`{ ratingScales { ratings { id key } } }`);
+  const ratingId = ratingScales[0].ratings.find((r) => r.key === 'FALSE')?.id;
+  const { createVerdict } = await api.gql<{ createVerdict: { id: string; version: number } }>(
     `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`,
     { input: { claimId: annotateClaim.claimId, ratingId, headline: `لا شحنة رقم ${n}`, summary: 'لا دليل.', language: 'ar' } },
   );
-  const { submitVerdictForReview } = await api.gql(
+  const { submitVerdictForReview } = await api.gql<{ submitVerdictForReview: { version: number } }>(
     `mutation($input: VerdictStepInput!) { submitVerdictForReview(input: $input) { version } }`,
     { input: { id: createVerdict.id, expectedVersion: createVerdict.version } },
   );
