@@ -2,6 +2,7 @@ import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import Parser from 'rss-parser';
 import request from 'supertest';
 import { DEFAULT_ORGANISATION_ID } from '@isnad/auth';
+import { ApiVerdict } from './support/api-types';
 import { annotate, captureArticle, captureSeedArticle, codePointSpan, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
 import { defaultRatingId, publishVerdict, verdictStep } from './support/verdict-factories';
@@ -20,12 +21,26 @@ const HOSTILE_AS_READ = 'خَبَرٌ مُضَلِّلٌ <script>alert("x")</scr
 const fromHtml = (text: string) =>
   text.replace(/&#(\d+);/g, (_m, code) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
+/** JSON Feed 1.1, as these tests read it. */
+interface JsonFeed {
+  [member: string]: unknown;
+  version: string;
+  feed_url: string;
+  items: { id: string; title: string; language?: string; authors?: { name: string }[] }[];
+}
+
+/** The schema.org DataFeed of ClaimReviews, as these tests read it. */
+interface ClaimReviewDataFeed {
+  '@type': string;
+  dataFeedElement: { '@type': string; url: string; correction?: { text: string } }[];
+}
+
 describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers', () => {
   let api: TestApi;
   let sputnikId: string;
   let informedId: string;
   let englishOutletId: string;
-  const published: Record<string, any> = {};
+  const published: Record<string, ApiVerdict> = {};
 
   const get = (path: string) => request(api.url).get(path);
 
@@ -91,11 +106,11 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     expect(titles).toContain('لا دليل على لقاءات بين داعش واستخبارات غربية');
     expect(titles).toContain(HOSTILE_AS_READ);
     expect(titles).toContain('سُحب التحقق: تحقق سيُسحب');
-    const hostile = feed.items.find((item) => fromHtml(item.title as string) === HOSTILE_AS_READ) as any;
-    expect(hostile.link).toBe(`${api.url}/verdicts/${published.targets.id}`);
-    expect(hostile.id).toBe(`urn:uuid:${published.targets.id}`);
-    expect(hostile.content).toContain('مضلِّل');
-    expect(hostile.content).toContain('&#60;script&#62;');
+    const hostile = feed.items.find((item) => fromHtml(item.title as string) === HOSTILE_AS_READ) as (Parser.Item & { id?: string }) | undefined;
+    expect(hostile?.link).toBe(`${api.url}/verdicts/${published.targets.id}`);
+    expect(hostile?.id).toBe(`urn:uuid:${published.targets.id}`);
+    expect(hostile?.content).toContain('مضلِّل');
+    expect(hostile?.content).toContain('&#60;script&#62;');
     // Newest public change first: the English verdict was published last.
     expect(feed.items[0].title).toBe('No evidence US instructors train militants');
 
@@ -119,30 +134,30 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
   it('serves JSON Feed 1.1 that feed-extractor reads', async () => {
     const response = await get('/feeds/verdicts.json').expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/feed\+json/);
-    const json = JSON.parse(response.text);
+    const json = JSON.parse(response.text) as JsonFeed;
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.feed_url).toBe(`${api.url}/feeds/verdicts.json`);
-    const hostile = json.items.find((item: any) => item.id === `urn:uuid:${published.targets.id}`);
-    expect(hostile.title).toBe(HOSTILE_AS_READ);
-    expect(hostile.language).toBe('ar');
-    expect(hostile.authors).toEqual([{ name: 'ليلى حداد' }]);
+    const hostile = json.items.find((item) => item.id === `urn:uuid:${published.targets.id}`);
+    expect(hostile?.title).toBe(HOSTILE_AS_READ);
+    expect(hostile?.language).toBe('ar');
+    expect(hostile?.authors).toEqual([{ name: 'ليلى حداد' }]);
     const extracted = extractFromJson(json);
-    expect(extracted.entries?.map((e) => e.id)).toEqual(json.items.map((item: any) => item.id));
+    expect(extracted.entries?.map((e) => e.id)).toEqual(json.items.map((item) => item.id));
   });
 
   it('serves a schema.org DataFeed of the ClaimReviews, without the retracted verdict', async () => {
     const response = await get('/feeds/verdicts.jsonld').expect(200);
-    const feed = JSON.parse(response.text);
+    const feed = JSON.parse(response.text) as ClaimReviewDataFeed;
     expect(feed['@type']).toBe('DataFeed');
-    expect(feed.dataFeedElement.map((r: any) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview', 'ClaimReview', 'ClaimReview']);
-    expect(feed.dataFeedElement.map((r: any) => r.url)).not.toContain(`${api.url}/verdicts/${published.training.id}`);
-    const corrected = feed.dataFeedElement.find((r: any) => r.url.endsWith(published.supplies.id));
-    expect(corrected.correction.text).toBe('صحّحنا التاريخ');
+    expect(feed.dataFeedElement.map((r) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview', 'ClaimReview', 'ClaimReview']);
+    expect(feed.dataFeedElement.map((r) => r.url)).not.toContain(`${api.url}/verdicts/${published.training.id}`);
+    const corrected = feed.dataFeedElement.find((r) => r.url.endsWith(published.supplies.id));
+    expect(corrected?.correction?.text).toBe('صحّحنا التاريخ');
   });
 
   it('filters by language, rating, outlet, source, tag and organisation', async () => {
     const ids = async (query: string) =>
-      JSON.parse((await get(`/feeds/verdicts.json?${query}`).expect(200)).text).items.map((item: any) => item.id.slice('urn:uuid:'.length));
+      (JSON.parse((await get(`/feeds/verdicts.json?${query}`).expect(200)).text) as JsonFeed).items.map((item) => item.id.slice('urn:uuid:'.length));
     expect(await ids('language=en')).toEqual([published.english.id]);
     expect(await ids('rating=MISLEADING')).toEqual([published.targets.id]);
     expect(await ids(`outlet=${englishOutletId}`)).toEqual([published.english.id]);
@@ -161,7 +176,9 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     let url: string | null = `${api.url}/feeds/verdicts.atom?limit=2`;
     for (let pages = 0; url && pages < 10; pages++) {
       const response: request.Response = await request(url).get('').expect(200);
-      const feed = await new Parser({ customFields: { feed: [['link', 'links', { keepArray: true }]] } as any }).parseString(response.text);
+      // rss-parser's types take only field names for `feed`; its runtime also takes [from, to, options].
+      const keepEveryLink = [['link', 'links', { keepArray: true }]] as unknown as 'links'[];
+      const feed = await new Parser<{ links: unknown[] }>({ customFields: { feed: keepEveryLink } }).parseString(response.text);
       seen.push(...feed.items.map((item) => item.id as string));
       const next = /<([^>]+)>; rel="next"/.exec(response.headers.link ?? '')?.[1] ?? null;
       if (next) expect(response.text).toContain(`<link rel="next" href="${next.replace(/&/g, '&#38;')}"/>`);

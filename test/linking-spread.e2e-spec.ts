@@ -10,6 +10,25 @@ const SPREAD = `spread {
   outlets { outlet { name } firstAppearedAt appearanceCount relayedSources { name } }
 }`;
 
+/** One appearance in a claim's spread. */
+interface SpreadEntry {
+  appearanceId: string;
+  publishedAt: string | null;
+  outlet: { name: string };
+  sources: { name: string }[];
+  appearance: { exact: string };
+  article: { id: string };
+}
+
+/** Claim.spread as SPREAD asks for it. */
+interface ApiSpread {
+  spread: {
+    firstAppearance: Pick<SpreadEntry, 'appearanceId' | 'publishedAt' | 'outlet'> | null;
+    timeline: SpreadEntry[];
+    outlets: { outlet: { name: string }; firstAppearedAt: string | null; appearanceCount: number; relayedSources: { name: string }[] }[];
+  };
+}
+
 describe('how a claim spread across outlets', () => {
   let api: TestApi;
   let sputnikId: string;
@@ -58,11 +77,11 @@ describe('how a claim spread across outlets', () => {
   afterAll(() => api?.stop());
 
   it('orders the appearances by publication time, not capture time, and names the first', async () => {
-    const { claim } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { ${SPREAD} } }`, { id: claimId });
+    const { claim } = await api.ok<{ claim: ApiSpread }>(`query($id: ID!) { claim(id: $id) { ${SPREAD} } }`, { id: claimId });
     const { spread } = claim;
-    expect(spread.timeline.map((e: any) => e.outlet.name)).toEqual(['سبوتنيك', 'syria-news.example', 'levant-daily.example']);
-    expect(spread.timeline.map((e: any) => e.appearanceId)).toEqual([appearances[1], appearances[0], appearances[2]]);
-    expect(spread.timeline.map((e: any) => e.publishedAt)).toEqual([
+    expect(spread.timeline.map((e) => e.outlet.name)).toEqual(['سبوتنيك', 'syria-news.example', 'levant-daily.example']);
+    expect(spread.timeline.map((e) => e.appearanceId)).toEqual([appearances[1], appearances[0], appearances[2]]);
+    expect(spread.timeline.map((e) => e.publishedAt)).toEqual([
       '2021-02-04T18:00:00.000Z',
       '2021-02-05T09:00:00.000Z',
       '2021-02-06T07:30:00.000Z',
@@ -72,7 +91,7 @@ describe('how a claim spread across outlets', () => {
   });
 
   it('says which outlets relayed which source', async () => {
-    const { claim } = await api.ok<{ claim: any }>(`query($id: ID!) { claim(id: $id) { ${SPREAD} } }`, { id: claimId });
+    const { claim } = await api.ok<{ claim: ApiSpread }>(`query($id: ID!) { claim(id: $id) { ${SPREAD} } }`, { id: claimId });
     expect(claim.spread.outlets).toEqual([
       { outlet: { name: 'سبوتنيك' }, firstAppearedAt: '2021-02-04T18:00:00.000Z', appearanceCount: 1, relayedSources: [{ name: 'مصدر مطلع' }] },
       {

@@ -105,7 +105,8 @@ describe('cross-outlet claim matching and its review', () => {
     await api.ok(`mutation($input: RelateClaimsInput!) { relateClaims(input: $input) { id } }`, {
       input: { claimId: training.claimId, matchedClaimId: meetings.claimId, relation: 'SUPPORTS' },
     });
-    const data = await api.ok<{ a: any; b: any }>(
+    type Related = { relatedClaims: { relation: string; claim: { id: string } }[] };
+    const data = await api.ok<{ a: Related; b: Related }>(
       `query($a: ID!, $b: ID!) {
          a: claim(id: $a) { relatedClaims { relation claim { id } } }
          b: claim(id: $b) { relatedClaims { relation claim { id } } }
@@ -117,7 +118,9 @@ describe('cross-outlet claim matching and its review', () => {
   });
 
   it('confirms a match by merging into the older claim, keeping both appearances and the translation', async () => {
-    const data = await api.ok<{ confirmClaimMatch: any }>(
+    const data = await api.ok<{
+      confirmClaimMatch: { id: string; appearances: { nodes: { id: string }[] }; translations: { language: string }[] };
+    }>(
       `mutation($input: ReviewClaimMatchInput!) {
          confirmClaimMatch(input: $input) {
            id appearances { nodes { id } } translations { language } }
@@ -126,7 +129,7 @@ describe('cross-outlet claim matching and its review', () => {
     );
     const kept = data.confirmClaimMatch;
     expect(kept.id).toBe(meetings.claimId);
-    expect(kept.appearances.nodes.map((n: { id: string }) => n.id).sort()).toEqual([meetings.id, meetingsEn.id].sort());
+    expect(kept.appearances.nodes.map((n) => n.id).sort()).toEqual([meetings.id, meetingsEn.id].sort());
     expect(kept.translations).toEqual([{ language: 'en' }]);
     // The merged claim's wording still finds the kept claim, and only it.
     const matches = await claimMatches(api, MEETINGS_EN);

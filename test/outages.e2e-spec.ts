@@ -38,9 +38,23 @@ async function startApi(database: DatabaseConfig, extra: Partial<AppConfig> = {}
   return { base: await app.getUrl(), close: () => app.close() };
 }
 
+/** The fields this file's operations answer with. */
+interface Answers {
+  captureArticle?: { article: { id: string; outletId: string } };
+  annotateClaim?: { id: string };
+  articleByUrl?: { id: string } | null;
+}
+
+/** @nestjs/terminus's readiness body. */
+interface HealthReport {
+  status: 'ok' | 'error';
+  info?: Record<string, { status: string }>;
+  error?: Record<string, { status: string; message?: string }>;
+}
+
 interface GraphQLReply {
   status: number;
-  data?: Record<string, any> | null;
+  data?: Answers | null;
   errors?: { message: string; extensions?: { code?: string; retryable?: boolean } }[];
 }
 
@@ -56,9 +70,9 @@ async function postGraphQL(base: string, query: string, variables: Record<string
   return { status: response.status, ...body };
 }
 
-async function readiness(base: string): Promise<{ status: number; body: any }> {
+async function readiness(base: string): Promise<{ status: number; body: HealthReport }> {
   const response = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as HealthReport };
 }
 
 function closedPort(): Promise<number> {
@@ -157,7 +171,7 @@ if (process.env.DATABASE_URL) {
         let stopTraffic = false;
 
         // One GraphQL call, remembered with when it went and what came back.
-        const attempt = async (operation: Attempt['operation'], query: string, variables: Record<string, unknown>) => {
+        const attempt = async <K extends Attempt['operation']>(operation: K, query: string, variables: Record<string, unknown>) => {
           const sentAt = performance.now();
           const reply = await postGraphQL(base, query, variables);
           const error = reply.errors?.[0];

@@ -15,7 +15,10 @@ const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}`
 const newToken = () => `isn_test_${randomBytes(12).toString('hex')}`;
 
 /** A 429 answer (from api.gql, or api.get's response) in the GraphQL error shape, with Retry-After. */
-function expectRateLimited(response: { status: number; headers: Record<string, string>; errors?: GraphQLResponse['errors']; body?: any }, per: 'ADDRESS' | 'TOKEN') {
+function expectRateLimited(
+  response: { status: number; headers: Record<string, string>; errors?: GraphQLResponse['errors']; body?: { errors?: GraphQLResponse['errors'] } },
+  per: 'ADDRESS' | 'TOKEN',
+) {
   const errors = response.errors ?? response.body?.errors;
   expect(response.status).toBe(429);
   expect(errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', per, retryAfterSeconds: expect.any(Number) });

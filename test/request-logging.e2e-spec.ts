@@ -9,8 +9,15 @@ import { DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 
 // Operators read one JSON line per request, find it by the id the response carried, and never
 // find a credential in it.
+/** The parts of a pino-http log line these tests read. */
+interface LogLine {
+  level: number;
+  req?: { id?: string; method?: string; url?: string; headers: Record<string, string> };
+  res?: { statusCode: number };
+}
+
 describe('request logs', () => {
-  const lines: Record<string, any>[] = [];
+  const lines: LogLine[] = [];
   let app: INestApplication;
   let database: TestDatabase;
   let url: string;
@@ -20,7 +27,7 @@ describe('request logs', () => {
     database = await createTestDatabase();
     const destination = new PassThrough();
     destination.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
     });
     const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, logLevel: 'info' as const };
     app = await createApp(config, { logDestination: destination });
@@ -43,7 +50,7 @@ describe('request logs', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const line = lines.find((l) => l.req?.id === 'fact-check-42');
     expect(line).toMatchObject({ level: 30, req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
-    expect(line?.req.headers.authorization).toBe('[redacted]');
+    expect(line?.req?.headers.authorization).toBe('[redacted]');
     expect(JSON.stringify(lines)).not.toContain(token);
     expect(JSON.stringify(lines)).not.toContain(token.slice(4, 20));
   });

@@ -14,16 +14,30 @@ function wsClient(httpUrl: string): Client {
   return createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
 }
 
-/** Subscribes and collects what arrives; `ready` resolves once the server has acknowledged. */
+/** A verdictPublished message, as SUBSCRIPTION asks for it. */
+interface PublishedVerdict {
+  id: string;
+  status: string;
+  headline: string;
+  language: string;
+  rating: { key: string; label: string };
+  claim: { id: string; statement: string };
+}
+
+/** Subscribes and collects what arrives (GraphQL errors among the errors); `ready` resolves once the server has acknowledged. */
 function collect(client: Client, variables: Record<string, unknown>) {
-  const received: any[] = [];
+  const received: (PublishedVerdict | undefined)[] = [];
   const errors: unknown[] = [];
   let stop = () => {};
   const ready = new Promise<void>((resolve) => {
     client.on('connected', () => setTimeout(resolve, 200));
-    stop = client.subscribe(
+    stop = client.subscribe<{ verdictPublished: PublishedVerdict }>(
       { query: SUBSCRIPTION, variables },
-      { next: (result) => received.push(result.data?.verdictPublished ?? result.errors), error: (e) => errors.push(e), complete: () => undefined },
+      {
+        next: (result) => (result.errors ? errors.push(...result.errors) : received.push(result.data?.verdictPublished)),
+        error: (e) => errors.push(e),
+        complete: () => undefined,
+      },
     );
   });
   return { received, errors, ready, stop: () => stop() };

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ApiVerdict } from './support/api-types';
 import { annotate, captureArticle, captureSeedArticle, codePointSpan, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
 import { publishVerdict, verdictStep } from './support/verdict-factories';
@@ -6,8 +7,30 @@ import { publishVerdict, verdictStep } from './support/verdict-factories';
 const STATEMENT = 'أدرجت على قائمة الأهداف كنائس مسيحية ومساجد ودور عبادة للطوائف المختلفة';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
+/** A schema.org node as it comes out of JSON.parse. */
+interface JsonLdNode {
+  '@type': string;
+  name?: string;
+  url?: string;
+  [property: string]: unknown;
+}
+
+/** The parsed ClaimReview JSON-LD, as far as these tests read it. */
+interface ParsedClaimReview extends JsonLdNode {
+  claimReviewed: string;
+  datePublished: string;
+  reviewRating: JsonLdNode & { alternateName: string };
+  author: JsonLdNode;
+  itemReviewed: JsonLdNode & {
+    author: JsonLdNode;
+    datePublished: string;
+    firstAppearance: JsonLdNode;
+    appearance: (JsonLdNode & { datePublished: string; publisher: JsonLdNode })[];
+  };
+}
+
 /** Google's ClaimReview rules: required and recommended properties, checked on the parsed JSON-LD. */
-function expectGoogleClaimReview(review: any, baseUrl: string) {
+function expectGoogleClaimReview(review: ParsedClaimReview, baseUrl: string) {
   // Required.
   expect(review['@context']).toBe('https://schema.org');
   expect(review['@type']).toBe('ClaimReview');
@@ -43,7 +66,7 @@ function expectGoogleClaimReview(review: any, baseUrl: string) {
 
 describe('ClaimReview JSON-LD of a published verdict', () => {
   let api: TestApi;
-  let verdict: any;
+  let verdict: ApiVerdict;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -74,14 +97,14 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
       `query($id: ID!) { verdict(id: $id) { claimReview } }`,
       { id: verdict.id },
     );
-    const review = JSON.parse(loaded.claimReview);
+    const review = JSON.parse(loaded.claimReview) as ParsedClaimReview;
     expectGoogleClaimReview(review, api.url);
     expect(review.claimReviewed).toBe(STATEMENT);
     expect(review.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'خاطئ', ratingValue: 1, bestRating: 5, worstRating: 1 });
     expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'مصدر مطلع' });
     expect(review.itemReviewed.firstAppearance).toMatchObject({ url: 'https://earlier.example/news/1', headline: 'الخبر الأول' });
     expect(review.itemReviewed.datePublished).toBe('2021-02-04T18:30:00.000Z');
-    expect(review.itemReviewed.appearance.map((a: any) => a.datePublished)).toEqual([
+    expect(review.itemReviewed.appearance.map((a) => a.datePublished)).toEqual([
       '2021-02-04T18:30:00.000Z',
       '2021-02-05T09:00:00.000Z',
     ]);
@@ -91,7 +114,7 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
   it('is served at a stable URL as application/ld+json, and embedded safely in the verdict page', async () => {
     const response = await request(api.url).get(`/claim-reviews/${verdict.id}`).expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/ld\+json/);
-    const review = JSON.parse(response.text);
+    const review = JSON.parse(response.text) as ParsedClaimReview;
     expectGoogleClaimReview(review, api.url);
 
     const page = await request(api.url).get(`/verdicts/${verdict.id}`).expect(200);
@@ -110,7 +133,7 @@ describe('ClaimReview JSON-LD of a published verdict', () => {
       summary: 'لا دليل مستقلاً على القائمة المزعومة.',
       note: 'أضفنا تاريخ النشر الأول للخبر.',
     });
-    const review = JSON.parse((await request(api.url).get(`/claim-reviews/${verdict.id}`).expect(200)).text);
+    const review = JSON.parse((await request(api.url).get(`/claim-reviews/${verdict.id}`).expect(200)).text) as ParsedClaimReview;
     expect(review.correction).toEqual({ '@type': 'CorrectionComment', text: 'أضفنا تاريخ النشر الأول للخبر.', datePublished: corrected.publishedAt });
     expect(review.reviewBody).toBe('لا دليل مستقلاً على القائمة المزعومة.');
     expect(review.datePublished).toBe(verdict.firstPublishedAt);

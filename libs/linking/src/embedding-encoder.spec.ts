@@ -4,18 +4,24 @@ import { HttpEmbeddingEncoder, cosine, embeddingEncoderFor } from './embedding-e
 import { linkingConfigFromEnv } from './linking.config';
 
 /** A stand-in OpenAI-compatible endpoint on loopback: vectors from letter counts, answers shuffled by index. */
-function startFakeEndpoint(): Promise<{ server: Server; url: string; requests: { auth?: string; body: any }[] }> {
-  const requests: { auth?: string; body: any }[] = [];
+/** What an OpenAI-style embeddings endpoint receives. */
+interface EmbeddingsRequest {
+  model: string;
+  input: string[];
+}
+
+function startFakeEndpoint(): Promise<{ server: Server; url: string; requests: { auth?: string; body: EmbeddingsRequest }[] }> {
+  const requests: { auth?: string; body: EmbeddingsRequest }[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
-    const body = JSON.parse(raw);
+    const body = JSON.parse(raw) as EmbeddingsRequest;
     requests.push({ auth: req.headers.authorization, body });
     if (body.model === 'broken') {
       res.writeHead(500).end();
       return;
     }
-    const data = (body.input as string[]).map((text, index) => ({
+    const data = body.input.map((text, index) => ({
       index,
       embedding: ['a', 'b', 'c'].map((letter) => text.split(letter).length - 1),
     }));
