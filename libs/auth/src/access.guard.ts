@@ -40,20 +40,19 @@ export class AccessGuard implements CanActivate {
 
   private check(context: ExecutionContext): boolean {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
-    const where = describe(context);
-    if (!policy) throw new ForbiddenError(`${where} declares no access policy, so nobody may use it`);
+    // Runs for every resolved field of every row: the handler's name is only worked out to refuse.
+    if (!policy) throw new ForbiddenError(`${describe(context)} declares no access policy, so nobody may use it`);
     if (policy.public) return true;
     const actor = actorOf(context);
-    if (!actor) throw new UnauthenticatedError(`${where} needs an API token (Authorization: Bearer …)`, { requiredRole: policy.role });
+    if (!actor) throw new UnauthenticatedError(`${describe(context)} needs an API token (Authorization: Bearer …)`, { requiredRole: policy.role });
     if (!roleIncludes(actor.role, policy.role)) {
-      throw new ForbiddenError(`${where} needs the ${policy.role} role; this token's member is ${actor.role}`, { requiredRole: policy.role });
+      throw new ForbiddenError(`${describe(context)} needs the ${policy.role} role; this token's member is ${actor.role}`, { requiredRole: policy.role });
     }
+    if (!policy.ownedBy) return true;
     // ownedBy speaks of a field's parent object; root queries and mutations have none.
     const parent: unknown = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getRoot() : undefined;
-    if (policy.ownedBy && parent) {
-      const owner = (policy.ownedBy as (parent: unknown) => string | null | undefined)(parent);
-      if (owner && owner !== actor.organisationId) throw new ForbiddenError(`${where} belongs to another organisation`);
-    }
+    const owner = parent ? (policy.ownedBy as (parent: unknown) => string | null | undefined)(parent) : null;
+    if (owner && owner !== actor.organisationId) throw new ForbiddenError(`${describe(context)} belongs to another organisation`);
     return true;
   }
 }
