@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
@@ -17,6 +17,8 @@ import { MemberResolver } from './member.resolver';
  * request and the guard that checks every handler's declared access.
  */
 
+// Global: every feature module resolves members and organisations through AuthService and AuthLoader.
+@Global()
 @Module({})
 export class AuthModule implements NestModule, OnApplicationBootstrap {
   constructor(

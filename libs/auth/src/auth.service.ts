@@ -25,18 +25,23 @@ export class AuthService {
   async authenticate(secret: string): Promise<Actor> {
     const refused = new UnauthenticatedError('The API token is not valid (unknown, expired or revoked)');
     if (!looksLikeTokenSecret(secret)) throw refused;
-    const token = await this.dataSource
-      .getRepository(ApiToken)
-      .findOne({ where: { tokenHash: hashTokenSecret(secret) }, relations: { member: true } });
+    const token = await this.liveToken({ tokenHash: hashTokenSecret(secret) });
+    if (!token) throw refused;
     const now = Date.now();
-    if (!token?.member || token.revokedAt || token.member.removedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) {
-      throw refused;
-    }
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.getRepository(ApiToken).update(token.id, { lastUsedAt: new Date(now) });
     }
     const { member } = token;
     return { memberId: member.id, organisationId: member.organisationId, role: member.role, tokenId: token.id, name: member.name };
+  }
+
+  /** The token with its member, or null when there is none, or it expired, was revoked, or its member was removed. */
+  async liveToken(where: { tokenHash: string } | { id: string }): Promise<(ApiToken & { member: Member }) | null> {
+    const token = await this.dataSource.getRepository(ApiToken).findOne({ where, relations: { member: true } });
+    if (!token?.member || token.revokedAt || token.member.removedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
+      return null;
+    }
+    return token as ApiToken & { member: Member };
   }
 
   /** Makes the bootstrap secret an ADMIN token of the default organisation, unless some token already has it. */
@@ -89,8 +94,9 @@ export class AuthService {
       .find({ where: { organisationId, removedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async membersByIds(ids: readonly string[]): Promise<Member[]> {
-    return ids.length ? this.dataSource.getRepository(Member).findBy({ id: In([...ids]) }) : [];
+  /** Organisations by id (for loaders and bundles), in no particular order. */
+  organisationsByIds(ids: readonly string[]): Promise<Organisation[]> {
+    return ids.length ? this.dataSource.getRepository(Organisation).findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
   /** Changes a member's role; the organisation always keeps one admin. */

@@ -101,8 +101,4 @@ export class RatingScalesService {
     );
     return new Map(rows.map((r) => [r.scale_id, { worst: r.worst, best: r.best }]));
   }
-
-  async findOrganisationsByIds(ids: readonly string[]): Promise<Organisation[]> {
-    return ids.length ? this.dataSource.getRepository(Organisation).findBy({ id: In([...ids]) }) : [];
-  }
 }

@@ -3,7 +3,7 @@ import { Article, ArticlesService } from '@isnad/articles';
 import { Claim, ClaimAppearance, ClaimsService } from '@isnad/claims';
 import { Outlet, OutletsService } from '@isnad/outlets';
 import { Source, SourcesService } from '@isnad/sources';
-import { Organisation } from '@isnad/auth';
+import { AuthService, Organisation } from '@isnad/auth';
 import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
 import { Verdict } from './verdict.entity';
@@ -44,6 +44,7 @@ export class VerdictBundleService {
   constructor(
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
+    private readonly auth: AuthService,
     private readonly claims: ClaimsService,
     private readonly articles: ArticlesService,
     private readonly outlets: OutletsService,
@@ -58,7 +59,7 @@ export class VerdictBundleService {
       this.claims.findByIds(claimIds),
       this.claims.appearancePagesOf(claimIds, { first: MAX_APPEARANCES }),
       this.scales.findRatingsByIds([...new Set(verdicts.map((v) => v.ratingId))]),
-      this.scales.findOrganisationsByIds([...new Set(verdicts.map((v) => v.organisationId))]),
+      this.auth.organisationsByIds([...new Set(verdicts.map((v) => v.organisationId))]),
     ]);
     const bounds = await this.scales.boundsOfScales([...new Set(ratings.map((r) => r.scaleId))]);
     const appearances = [...pages.values()].flatMap((page) => page.nodes);

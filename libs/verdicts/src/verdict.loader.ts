@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { GraphQLRequestContext, byKeys, groupByKeys } from '@isnad/common';
-import { Organisation } from '@isnad/auth';
 import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
 import { VerdictBundle, VerdictBundleService } from './verdict-bundle.service';
@@ -66,12 +65,6 @@ export class VerdictLoader {
         const bounds = await this.scales.boundsOfScales(ids);
         return ids.map((id) => bounds.get(id) ?? { worst: null, best: null });
       }),
-    );
-  }
-
-  organisation(ctx: GraphQLRequestContext): DataLoader<string, Organisation | null> {
-    return ctx.loaders.get('verdict.organisation', () =>
-      new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.scales.findOrganisationsByIds(ids), (o) => o.id)),
     );
   }
 }

@@ -10,7 +10,7 @@ import {
   VerdictFilter,
   VerdictStepInput,
 } from './dto/verdict.input';
-import { Access, Actor, CurrentActor, Organisation, Public, Role } from '@isnad/auth';
+import { Access, Actor, AuthLoader, CurrentActor, Organisation, Public, Role } from '@isnad/auth';
 import { HttpGraphQLContext, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 import { Rating } from './rating.entity';
 import { VerdictStatus } from './verdict-status';
@@ -28,6 +28,7 @@ export class VerdictResolver {
     private readonly service: VerdictsService,
     private readonly loader: VerdictLoader,
     private readonly claimLoader: ClaimLoader,
+    private readonly authLoader: AuthLoader,
     @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
   ) {}
 
@@ -108,7 +109,7 @@ export class VerdictResolver {
   @Public()
   @ResolveField(() => Organisation)
   organisation(@Parent() verdict: Verdict, @Context() ctx: GraphQLRequestContext): Promise<Organisation | null> {
-    return this.loader.organisation(ctx).load(verdict.organisationId);
+    return this.authLoader.organisation(ctx).load(verdict.organisationId);
   }
 
   @Access(Role.VIEWER, { ownedBy: (verdict: Verdict) => verdict.organisationId })
