@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JWTPayload, SignJWT, jwtVerify } from 'jose';
-import { DataSource } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '@isnad/common';
-import { ApiToken } from './api-token.entity';
 import { AUTH_OPTIONS, AuthOptions } from './auth.options';
+import { AuthService } from './auth.service';
 import { Actor } from './request-scope';
 import { Role, roleIncludes } from './role';
 
@@ -31,7 +30,7 @@ export class SessionTokensService {
   private readonly key: Uint8Array;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
     @Inject(AUTH_OPTIONS) options: AuthOptions,
   ) {
     if (options.sessionSecret) {
@@ -67,10 +66,9 @@ export class SessionTokensService {
     } catch {
       throw refused;
     }
-    const parent = await this.dataSource.getRepository(ApiToken).findOne({ where: { id: claims.tid }, relations: { member: true } });
-    const member = parent?.member;
-    if (!parent || !member || member.id !== claims.sub || member.organisationId !== claims.org) throw refused;
-    if (parent.revokedAt || member.removedAt || (parent.expiresAt && parent.expiresAt.getTime() <= Date.now())) throw refused;
+    const parent = await this.auth.liveToken({ id: claims.tid });
+    if (!parent || parent.member.id !== claims.sub || parent.member.organisationId !== claims.org) throw refused;
+    const { member } = parent;
     // Never more than the member holds now: a demotion narrows live sessions too.
     const role = roleIncludes(member.role, claims.role) ? claims.role : member.role;
     return { memberId: member.id, organisationId: member.organisationId, role, tokenId: parent.id, name: member.name, viaSession: true };
