@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { Access, Actor, CurrentActor, Role } from '@isnad/auth';
-import { GraphQLRequestContext, groupByKeys } from '@isnad/common';
+import { GraphQLRequestContext } from '@isnad/common';
 import { ClaimNote } from './claim-note.entity';
 import { ClaimNotesService } from './claim-notes.service';
 import { Claim } from './claim.entity';
+import { ClaimLoader } from './claim.loader';
 import { AddClaimNoteInput } from './dto/claim-note.input';
 
 @Resolver(() => ClaimNote)
@@ -26,17 +26,11 @@ export class ClaimNoteResolver {
 
 @Resolver(() => Claim)
 export class ClaimNotesFieldResolver {
-  constructor(private readonly service: ClaimNotesService) {}
+  constructor(private readonly loader: ClaimLoader) {}
 
   @Access(Role.VIEWER)
   @ResolveField(() => [ClaimNote], { description: "Your organisation's internal notes on this claim, oldest first." })
   notes(@Parent() claim: Claim, @Context() ctx: GraphQLRequestContext, @CurrentActor() actor: Actor): Promise<ClaimNote[]> {
-    return ctx.loaders
-      .get(`claim.notes:${actor.organisationId}`, () =>
-        new DataLoader(async (claimIds: readonly string[]) =>
-          groupByKeys(claimIds, await this.service.notesOf(claimIds, actor.organisationId), (note) => note.claimId),
-        ),
-      )
-      .load(claim.id);
+    return this.loader.notesOf(ctx, actor.organisationId).load(claim.id);
   }
 }

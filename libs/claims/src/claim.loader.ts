@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { Connection, GraphQLRequestContext, PageArgs, byKeys, groupByKeys } from '@isnad/common';
 import { AttributionHop } from './attribution-hop.entity';
+import { ClaimNote } from './claim-note.entity';
+import { ClaimNotesService } from './claim-notes.service';
 import { ClaimAppearance } from './claim-appearance.entity';
 import { Claim } from './claim.entity';
 import { ClaimsService, RelayedSourceCount } from './claims.service';
@@ -10,11 +12,23 @@ import { Tag } from './tag.entity';
 /** Batches the claim-side fields of every type within one request. */
 @Injectable()
 export class ClaimLoader {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly notes: ClaimNotesService,
+  ) {}
 
   byId(ctx: GraphQLRequestContext): DataLoader<string, Claim | null> {
     return ctx.loaders.get('claim.byId', () =>
       new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.claims.findByIds(ids), (c) => c.id)),
+    );
+  }
+
+  /** An organisation's notes on each claim, oldest first. */
+  notesOf(ctx: GraphQLRequestContext, organisationId: string): DataLoader<string, ClaimNote[]> {
+    return ctx.loaders.get(`claim.notes:${organisationId}`, () =>
+      new DataLoader(async (claimIds: readonly string[]) =>
+        groupByKeys(claimIds, await this.notes.notesOf(claimIds, organisationId), (note) => note.claimId),
+      ),
     );
   }
 
