@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  ChildPageSpec,
   Connection,
   DEFAULT_PAGE_SIZE,
   Keyset,
   PageArgs,
   PayloadTooLargeError,
+  childPageIds,
   decodeCursor,
   isUniqueViolation,
   toConnection,
@@ -65,6 +67,8 @@ function languageOrNull(language: string): string | null {
 export type RevisionStoredListener = (manager: EntityManager, stored: CaptureArticlePayload) => Promise<void>;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const ARTICLES_OF_OUTLET: ChildPageSpec = { table: 'articles', parentColumn: 'outlet_id', sortColumn: 'sort_time', order: 'DESC' };
 
 /** Capturing articles into revisions, and reading them back. */
 @Injectable()
@@ -299,17 +303,8 @@ export class ArticlesService {
   async articlePagesOfOutlets(outletIds: readonly string[], page: PageArgs): Promise<Map<string, Connection<Article>>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     const after = page.after ? decodeCursor(page.after) : null;
-    const ranked: { id: string }[] = outletIds.length
-      ? await this.dataSource.query(
-          `SELECT id FROM (
-             SELECT a.id, row_number() OVER (PARTITION BY a.outlet_id ORDER BY a.sort_time DESC, a.id DESC) AS rank
-               FROM articles a
-              WHERE a.outlet_id = ANY($1::uuid[]) ${after ? 'AND (a.sort_time, a.id) < ($3::timestamptz, $4::uuid)' : ''}
-           ) ranked WHERE rank <= $2`,
-          after ? [[...outletIds], first + 1, after.value, after.id] : [[...outletIds], first + 1],
-        )
-      : [];
-    const articles = (await this.findByIds(ranked.map((r) => r.id))).sort(
+    const ids = await childPageIds(this.dataSource, ARTICLES_OF_OUTLET, outletIds, first, after);
+    const articles = (await this.findByIds(ids)).sort(
       (a, b) => b.sortTime.getTime() - a.sortTime.getTime() || (a.id < b.id ? 1 : -1),
     );
     return new Map(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
+import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, childPageIds, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
 import { OutletsService } from '@isnad/outlets';
 import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
@@ -38,6 +38,8 @@ export interface RelayedSourceCount {
  * use it to refuse merges their own rules forbid, e.g. two public verdicts).
  */
 export type ClaimMergeListener = (manager: EntityManager, keep: Claim, duplicate: Claim) => Promise<void>;
+
+const APPEARANCES_OF_CLAIM: ChildPageSpec = { table: 'claim_appearances', parentColumn: 'claim_id', sortColumn: 'created_at', order: 'ASC' };
 
 /** Claims, where they appear, and who they are attributed to. */
 @Injectable()
@@ -270,15 +272,8 @@ export class ClaimsService {
     const result = new Map<string, Connection<ClaimAppearance>>();
     if (!claimIds.length) return result;
     const after = page.after ? decodeCursor(page.after) : null;
-    const ranked: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM (
-         SELECT ap.id, row_number() OVER (PARTITION BY ap.claim_id ORDER BY ap.created_at, ap.id) AS rank
-           FROM claim_appearances ap
-          WHERE ap.claim_id = ANY($1::uuid[]) ${after ? 'AND (ap.created_at, ap.id) > ($3::timestamptz, $4::uuid)' : ''}
-       ) ranked WHERE rank <= $2`,
-      after ? [[...claimIds], first + 1, after.value, after.id] : [[...claimIds], first + 1],
-    );
-    const appearances = await this.findAppearancesByIds(ranked.map((r) => r.id));
+    const ids = await childPageIds(this.dataSource, APPEARANCES_OF_CLAIM, claimIds, first, after);
+    const appearances = await this.findAppearancesByIds(ids);
     appearances.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
     for (const claimId of claimIds) {
       const rows = appearances.filter((a) => a.claimId === claimId);

@@ -1,3 +1,5 @@
+import { Keyset } from './pagination';
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -27,4 +29,37 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? error;
   const { code, constraint: name } = (driverError ?? {}) as { code?: string; constraint?: string };
   return code === '23505' && (!constraint || name === constraint);
+}
+
+/** Where a parent's children live and the keyset order their pages follow (names from code, never from input). */
+export interface ChildPageSpec {
+  table: string;
+  parentColumn: string;
+  sortColumn: string;
+  order: 'ASC' | 'DESC';
+}
+
+/**
+ * The ids on one page of children for each of several parents (the first `first + 1` after the
+ * cursor, by `sortColumn` then id), in one statement: the batch behind each "a page of X for every
+ * Y" DataLoader. Callers load the rows and cut the pages with toConnection.
+ */
+export async function childPageIds(
+  db: { query(sql: string, parameters: unknown[]): Promise<{ id: string }[]> },
+  { table, parentColumn, sortColumn, order }: ChildPageSpec,
+  parentIds: readonly string[],
+  first: number,
+  after: Keyset | null,
+): Promise<string[]> {
+  if (!parentIds.length) return [];
+  const past = order === 'DESC' ? '<' : '>';
+  const rows = await db.query(
+    `SELECT id FROM (
+       SELECT c.id, row_number() OVER (PARTITION BY c.${parentColumn} ORDER BY c.${sortColumn} ${order}, c.id ${order}) AS rank
+         FROM ${table} c
+        WHERE c.${parentColumn} = ANY($1::uuid[]) ${after ? `AND (c.${sortColumn}, c.id) ${past} ($3::timestamptz, $4::uuid)` : ''}
+     ) ranked WHERE rank <= $2`,
+    after ? [[...parentIds], first + 1, after.value, after.id] : [[...parentIds], first + 1],
+  );
+  return rows.map((row) => row.id);
 }

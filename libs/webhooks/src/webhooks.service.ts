@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, ForbiddenError, PageArgs, decodeCursor, toConnection } from '@isnad/common';
+import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, ForbiddenError, PageArgs, childPageIds, decodeCursor, toConnection } from '@isnad/common';
 import { Actor, DEFAULT_ORGANISATION_ID } from '@isnad/auth';
 import { VerdictOutboxService } from '@isnad/verdicts';
 import { RegisterWebhookInput, WebhookRegistration } from './dto/register-webhook.input';
@@ -19,6 +19,8 @@ export interface ClaimedDelivery {
   /** The JSON body, identical on every attempt. */
   body: string;
 }
+
+const DELIVERIES_OF_ENDPOINT: ChildPageSpec = { table: 'webhook_deliveries', parentColumn: 'endpoint_id', sortColumn: 'created_at', order: 'DESC' };
 
 /** Partners' endpoints and the record of every delivery to them. */
 @Injectable()
@@ -64,17 +66,8 @@ export class WebhooksService {
   async deliveryPagesOf(endpointIds: readonly string[], page: PageArgs): Promise<Map<string, Connection<WebhookDelivery>>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     const after = page.after ? decodeCursor(page.after) : null;
-    const ranked: { id: string }[] = endpointIds.length
-      ? await this.dataSource.query(
-          `SELECT id FROM (
-             SELECT d.id, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.created_at DESC, d.id DESC) AS rank
-               FROM webhook_deliveries d
-              WHERE d.endpoint_id = ANY($1::uuid[]) ${after ? 'AND (d.created_at, d.id) < ($3::timestamptz, $4::uuid)' : ''}
-           ) ranked WHERE rank <= $2`,
-          after ? [[...endpointIds], first + 1, after.value, after.id] : [[...endpointIds], first + 1],
-        )
-      : [];
-    const rows = ranked.length ? await this.dataSource.getRepository(WebhookDelivery).findBy({ id: In(ranked.map((r) => r.id)) }) : [];
+    const ids = await childPageIds(this.dataSource, DELIVERIES_OF_ENDPOINT, endpointIds, first, after);
+    const rows = ids.length ? await this.dataSource.getRepository(WebhookDelivery).findBy({ id: In(ids) }) : [];
     rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     return new Map(
       endpointIds.map((id) => [
