@@ -69,3 +69,25 @@ describe('list queries cost a bounded number of SQL statements', () => {
     expect(large.statements).toBeLessThanOrEqual(16);
   });
 });
+
+describe('authentication', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api?.stop());
+
+  it('costs one SQL statement per request with a token, none without', async () => {
+    const statementsOf = async (caller: TestApi) => {
+      const before = api.queryCount;
+      const response = await caller.gql<{ __typename: string }>('{ __typename }');
+      expect(response.data?.__typename).toBe('Query');
+      return api.queryCount - before;
+    };
+    // The first request also records the token's lastUsedAt (at most once a minute).
+    await statementsOf(api);
+    expect(await statementsOf(api)).toBe(1);
+    expect(await statementsOf(api.as(null))).toBe(0);
+  });
+});

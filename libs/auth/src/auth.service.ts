@@ -37,7 +37,15 @@ export class AuthService {
 
   /** The token with its member, or null when there is none, or it expired, was revoked, or its member was removed. */
   async liveToken(where: { tokenHash: string } | { id: string }): Promise<(ApiToken & { member: Member }) | null> {
-    const token = await this.dataSource.getRepository(ApiToken).findOne({ where, relations: { member: true } });
+    // One statement on the unique token_hash (or primary key) index: a query builder's getOne() with
+    // a join selects in one go, where findOne with relations adds a DISTINCT id query first.
+    const key = 'tokenHash' in where ? 't.token_hash = :value' : 't.id = :value';
+    const token = await this.dataSource
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.member', 'm')
+      .where(key, { value: 'tokenHash' in where ? where.tokenHash : where.id })
+      .getOne();
     if (!token?.member || token.revokedAt || token.member.removedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
       return null;
     }
