@@ -1,7 +1,10 @@
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import Parser from 'rss-parser';
+import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DEFAULT_ORGANISATION_ID } from '@isnad/auth';
+import { PublicPageCache } from '@isnad/verdicts';
 import { ApiVerdict } from './support/api-types';
 import { annotate, captureArticle, captureSeedArticle, codePointSpan, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
@@ -43,6 +46,17 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
   const published: Record<string, ApiVerdict> = {};
 
   const get = (path: string) => request(api.url).get(path);
+  /** The response's bytes as sent, not decoded. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      httpRequest(`${api.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -196,6 +210,7 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
 
   it('costs the same number of SQL statements for a page of 2 entries and of 5', async () => {
     const statementsFor = async (path: string) => {
+      api.provider(PublicPageCache).invalidate(); // a first render, not a cached page
       const before = api.queryCount;
       await get(path).expect(200);
       return api.queryCount - before;
@@ -203,8 +218,50 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     const two = await statementsFor('/feeds/verdicts.atom?limit=2');
     const five = await statementsFor('/feeds/verdicts.atom?limit=5');
     expect(five).toBe(two);
-    expect(await statementsFor(`/feeds/verdicts.jsonld?limit=5&source=${informedId}`)).toBe(two);
-    expect(two).toBeLessThanOrEqual(12);
+    // Atom, RSS and JSON Feed entries need no attribution chains, organisations or scales.
+    expect(two).toBeLessThanOrEqual(8);
+    const claimReviews = await statementsFor(`/feeds/verdicts.jsonld?limit=5&source=${informedId}`);
+    expect(claimReviews).toBe(await statementsFor(`/feeds/verdicts.jsonld?limit=2&source=${informedId}`));
+    expect(claimReviews).toBeLessThanOrEqual(12);
+  });
+
+  it('serves a page again, and its 304, without a statement or a render', async () => {
+    const path = `/feeds/verdicts.atom?limit=4&source=${informedId}`;
+    const first = await get(path).expect(200);
+    const before = api.queryCount;
+    const again = await get(path).expect(200);
+    await get(path).set('If-None-Match', first.headers.etag).expect(304);
+    expect(api.queryCount - before).toBe(0);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
+  it('compresses a page with brotli or gzip, as the reader accepts', async () => {
+    const path = '/feeds/verdicts.atom?limit=5';
+    const plain = await raw(path, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await raw(path, { 'accept-encoding': 'gzip;q=0.5, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const gz = await raw(path, { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 3);
+    // One ETag for the page, whichever coding carries it.
+    expect(new Set([plain, br, gz].map((r) => r.headers.etag)).size).toBe(1);
+  });
+
+  it('shows a new appearance of a published claim at once', async () => {
+    const feedOf = async (outletId: string) => (JSON.parse((await get(`/feeds/verdicts.json?outlet=${outletId}`).expect(200)).text) as JsonFeed).items;
+    const copy = await captureArticle(api, {
+      url: 'https://echo.example/2021/02/meetings',
+      text: `نقلت الصحيفة أنه ${STATEMENTS[0]}.`,
+      language: 'ar',
+      title: 'لقاءات',
+    });
+    expect(await feedOf(copy.outletId)).toEqual([]);
+    await annotate(api, { articleId: copy.id, selector: codePointSpan(copy.text, STATEMENTS[0]), claimId: published.meetings.claimId });
+    expect((await feedOf(copy.outletId)).map((item) => item.id)).toEqual([`urn:uuid:${published.meetings.id}`]);
   });
 
   it('answers 304 to a conditional request until a verdict changes', async () => {

@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import {
   VerdictBundle,
+  VerdictEntry,
   VerdictStatus,
   escapeHtml,
   ratingLabel,
@@ -30,14 +31,14 @@ const plain = (text: string) => stripUnsafeControls(text).normalize('NFC');
 /** The same, as HTML text (for Atom type="html" and RSS, which readers render as HTML). */
 const html = (text: string) => escapeHtml(plain(text));
 
-function entryTitle(bundle: VerdictBundle): string {
+function entryTitle(bundle: VerdictEntry): string {
   const { verdict } = bundle;
   if (verdict.status !== VerdictStatus.RETRACTED) return verdict.headline;
   return `${verdict.language.startsWith('ar') ? RETRACTED.ar : RETRACTED.en}: ${verdict.headline}`;
 }
 
 /** The entry body: the claim, the rating, the summary, where the claim appeared, any correction. */
-function entryHtml(bundle: VerdictBundle, baseUrl: string): string {
+function entryHtml(bundle: VerdictEntry, baseUrl: string): string {
   const { verdict, claim, rating, appearances } = bundle;
   const dir = verdict.language.startsWith('ar') ? 'rtl' : 'ltr';
   const parts = [
@@ -60,7 +61,7 @@ function entryHtml(bundle: VerdictBundle, baseUrl: string): string {
   return parts.join('');
 }
 
-function buildFeed(bundles: VerdictBundle[], ctx: FeedContext): Feed {
+function buildFeed(bundles: VerdictEntry[], ctx: FeedContext): Feed {
   const feed = new Feed({
     title: plain(ctx.title),
     id: ctx.formats.atom,
@@ -92,7 +93,7 @@ function buildFeed(bundles: VerdictBundle[], ctx: FeedContext): Feed {
 }
 
 /** Atom 1.0 (RFC 4287), with an RFC 5005 rel="next" link when there is a next page. */
-export function renderAtom(bundles: VerdictBundle[], ctx: FeedContext): string {
+export function renderAtom(bundles: VerdictEntry[], ctx: FeedContext): string {
   const xml = buildFeed(bundles, ctx).atom1();
   if (!ctx.nextUrl) return xml;
   // The feed library has no slot for rel="next"; it goes after the generated self link.
@@ -100,7 +101,7 @@ export function renderAtom(bundles: VerdictBundle[], ctx: FeedContext): string {
 }
 
 /** RSS 2.0. */
-export function renderRss(bundles: VerdictBundle[], ctx: FeedContext): string {
+export function renderRss(bundles: VerdictEntry[], ctx: FeedContext): string {
   return buildFeed(bundles, ctx).rss2();
 }
 
@@ -109,7 +110,7 @@ export function renderRss(bundles: VerdictBundle[], ctx: FeedContext): string {
  * `authors`, `language`). JSON needs no escaping beyond JSON.stringify; `content_html` is escaped
  * HTML like the XML feeds.
  */
-export function renderJsonFeed(bundles: VerdictBundle[], ctx: FeedContext): string {
+export function renderJsonFeed(bundles: VerdictEntry[], ctx: FeedContext): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: plain(ctx.title),

@@ -1,42 +1,41 @@
 import { Public } from '@isnad/auth';
-import { createHash } from 'node:crypto';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { errorBody } from '@isnad/common';
-import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
+import { PublicPageCache, RenderedPage, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
 import { FILTER_KEYS, FeedQuery } from './dto/feed-query';
 import { FeedContext, renderAtom, renderDataFeed, renderJsonFeed, renderRss } from './feed-render';
-import { FeedsService } from './feeds.service';
+import { FeedPage, FeedsService } from './feeds.service';
 
-const FORMATS = {
-  atom: { type: 'application/atom+xml; charset=utf-8', render: renderAtom },
-  rss: { type: 'application/rss+xml; charset=utf-8', render: renderRss },
-  json: { type: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
-  jsonld: { type: 'application/ld+json; charset=utf-8', render: renderDataFeed },
+const TYPES = {
+  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
 } as const;
-type Format = keyof typeof FORMATS;
+type Format = keyof typeof TYPES;
 
 /**
  * Published verdicts as feeds: /feeds/verdicts.atom, .rss, .json (JSON Feed 1.1) and .jsonld (a
- * schema.org DataFeed of ClaimReview). Filters and paging in the query string; a strong ETag over
- * the body and Last-Modified let readers poll with conditional requests and get 304s.
+ * schema.org DataFeed of ClaimReview). Filters and paging in the query string. Each page is
+ * rendered once and kept in PublicPageCache until the public record changes, with a strong ETag
+ * over its body and Last-Modified, so polling readers get 304s without a render.
  */
 @Public()
 @Controller('feeds')
 export class FeedsController {
   constructor(
     private readonly feeds: FeedsService,
+    private readonly cache: PublicPageCache,
     @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
   ) {}
 
   @Get('verdicts.:format')
   async verdicts(@Param('format') format: string, @Query() query: FeedQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    if (!(format in FORMATS)) {
+    if (!(format in TYPES)) {
       res.status(404).json(errorBody('NOT_FOUND', `No feed format "${format}"; try atom, rss, json or jsonld`));
       return;
     }
-    const chosen = FORMATS[format as Format];
-    const page = await this.feeds.page(query);
     const baseUrl = publicBaseUrl(this.options, req);
     const link = (fmt: Format, after?: string | null) => {
       const params = new URLSearchParams();
@@ -46,42 +45,35 @@ export class FeedsController {
       const qs = params.toString();
       return `${baseUrl}/feeds/verdicts.${fmt}${qs ? `?${qs}` : ''}`;
     };
-    const ctx: FeedContext = {
-      baseUrl,
-      selfUrl: link(format as Format, query.after),
-      nextUrl: page.next ? link(format as Format, page.next) : null,
-      formats: { atom: link('atom'), rss: link('rss'), json: link('json') },
-      title: feedTitle(query),
-      language: query.language ?? null,
-      updated: page.lastModified ?? new Date(0),
-    };
-    const body = chosen.render(page.bundles, ctx);
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    res.set('ETag', etag);
-    res.set('Cache-Control', 'public, max-age=60');
-    res.set('Vary', 'Accept-Encoding');
-    if (page.lastModified) res.set('Last-Modified', page.lastModified.toUTCString());
-    if (ctx.nextUrl) res.set('Link', `<${ctx.nextUrl}>; rel="next"`);
-    if (notModified(req, etag, page.lastModified)) {
-      res.status(304).end();
-      return;
-    }
-    res.status(200).type(chosen.type).send(body);
+    // The page's own URL names everything it depends on: format, filters, size, cursor, base URL.
+    const selfUrl = link(format as Format, query.after);
+    const page = await this.cache.get(`feed ${selfUrl}`, async () => {
+      const render = (feed: FeedPage, body: string): RenderedPage => ({
+        status: 200,
+        type: TYPES[format as Format],
+        body: Buffer.from(body),
+        lastModified: feed.lastModified,
+        headers: feed.next ? { Link: `<${link(format as Format, feed.next)}>; rel="next"` } : {},
+      });
+      const context = (feed: FeedPage): FeedContext => ({
+        baseUrl,
+        selfUrl,
+        nextUrl: feed.next ? link(format as Format, feed.next) : null,
+        formats: { atom: link('atom'), rss: link('rss'), json: link('json') },
+        title: feedTitle(query),
+        language: query.language ?? null,
+        updated: feed.lastModified ?? new Date(0),
+      });
+      if (format === 'jsonld') {
+        const feed = await this.feeds.claimReviewPage(query);
+        return render(feed, renderDataFeed(feed.bundles, context(feed)));
+      }
+      const feed = await this.feeds.page(query);
+      const renderer = format === 'atom' ? renderAtom : format === 'rss' ? renderRss : renderJsonFeed;
+      return render(feed, renderer(feed.bundles, context(feed)));
+    });
+    await this.cache.send(req, res, page);
   }
-}
-
-/** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since (second precision). */
-function notModified(req: Request, etag: string, lastModified: Date | null): boolean {
-  const ifNoneMatch = req.get('if-none-match');
-  if (ifNoneMatch) {
-    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-  }
-  const ifModifiedSince = req.get('if-modified-since');
-  if (ifModifiedSince && lastModified) {
-    const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-  }
-  return false;
 }
 
 function feedTitle(query: FeedQuery): string {

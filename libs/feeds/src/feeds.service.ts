@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '@isnad/common';
 import { normalizeForSearch } from '@isnad/text';
-import { PUBLIC_STATUSES, Verdict, VerdictBundle, VerdictBundleService } from '@isnad/verdicts';
+import { PUBLIC_STATUSES, Verdict, VerdictBundle, VerdictBundleService, VerdictEntry } from '@isnad/verdicts';
 import { DEFAULT_FEED_SIZE, FeedQuery } from './dto/feed-query';
 
-/** One page of a verdict feed. */
-export interface FeedPage {
-  bundles: VerdictBundle[];
+/** One page of a verdict feed: entries, or full bundles (ClaimReview) when asked for. */
+export interface FeedPage<T extends VerdictEntry = VerdictEntry> {
+  bundles: T[];
   /** Cursor of the next page, or null on the last one. */
   next: string | null;
   /** The latest change among the page's verdicts, or null for an empty page. */
@@ -26,7 +26,17 @@ export class FeedsService {
     private readonly bundles: VerdictBundleService,
   ) {}
 
-  async page(query: FeedQuery): Promise<FeedPage> {
+  /** Feed entries (Atom, RSS, JSON Feed). */
+  page(query: FeedQuery): Promise<FeedPage<VerdictEntry>> {
+    return this.pageOf(query, (verdicts) => this.bundles.entries(verdicts));
+  }
+
+  /** Full bundles, for the DataFeed of ClaimReviews. */
+  claimReviewPage(query: FeedQuery): Promise<FeedPage<VerdictBundle>> {
+    return this.pageOf(query, (verdicts) => this.bundles.bundles(verdicts));
+  }
+
+  private async pageOf<T extends VerdictEntry>(query: FeedQuery, load: (verdicts: Verdict[]) => Promise<T[]>): Promise<FeedPage<T>> {
     const limit = query.limit ?? DEFAULT_FEED_SIZE;
     const qb = this.dataSource
       .getRepository(Verdict)
@@ -78,7 +88,7 @@ export class FeedsService {
     const verdicts = rows.slice(0, limit);
     const last = verdicts[verdicts.length - 1];
     return {
-      bundles: await this.bundles.bundles(verdicts),
+      bundles: await load(verdicts),
       next: rows.length > limit && last ? encodeCursor({ value: (last.publishedAt as Date).toISOString(), id: last.id }) : null,
       lastModified: verdicts.length ? new Date(Math.max(...verdicts.map((v) => v.updatedAt.getTime()))) : null,
     };

@@ -9,6 +9,8 @@ import { ratingLabel } from './rating.entity';
 import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictStatus } from './verdict-status';
 import { VerdictsService } from './verdicts.service';
+import { Verdict } from './verdict.entity';
+import { PublicPageCache } from './public-page-cache';
 import { isReviewable } from './verdict.resolver';
 
 /**
@@ -22,52 +24,79 @@ export class ClaimReviewController {
   constructor(
     private readonly verdicts: VerdictsService,
     private readonly bundles: VerdictBundleService,
+    private readonly cache: PublicPageCache,
     @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
   ) {}
 
   @Get('claim-reviews/:id')
   async claimReview(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const verdict = await this.verdicts.findByIds([id]).then((rows) => rows[0]);
-    if (!verdict || !isPublic(verdict.status)) {
+    const baseUrl = publicBaseUrl(this.options, req);
+    const page = await this.cache
+      .get(`claim-review ${baseUrl} ${id}`, async () => {
+        const verdict = await this.publicVerdict(id);
+        if (!isReviewable(verdict)) {
+          const gone = errorBody('RETRACTED', 'The verdict was retracted', { publicNote: verdict.publicNote });
+          return { status: 410, type: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(gone)), lastModified: null };
+        }
+        const [bundle] = await this.bundles.bundles([verdict]);
+        const body = Buffer.from(JSON.stringify(toClaimReview(bundle, baseUrl), null, 2));
+        return { status: 200, type: 'application/ld+json; charset=utf-8', body, lastModified: verdict.publishedAt ?? verdict.updatedAt };
+      })
+      .catch(notPublic);
+    if (!page) {
       res.status(404).json(errorBody('NOT_FOUND', `No published verdict ${id}`));
       return;
     }
-    if (!isReviewable(verdict)) {
-      res.status(410).json(errorBody('RETRACTED', 'The verdict was retracted', { publicNote: verdict.publicNote }));
-      return;
-    }
-    const [bundle] = await this.bundles.bundles([verdict]);
-    res
-      .status(200)
-      .type('application/ld+json; charset=utf-8')
-      .set('Last-Modified', (verdict.publishedAt ?? verdict.updatedAt).toUTCString())
-      .send(JSON.stringify(toClaimReview(bundle, publicBaseUrl(this.options, req)), null, 2));
+    await this.cache.send(req, res, page);
   }
 
   @Get('verdicts/:id')
   async page(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const verdict = await this.verdicts.findByIds([id]).then((rows) => rows[0]);
-    if (!verdict || !isPublic(verdict.status)) {
+    const baseUrl = publicBaseUrl(this.options, req);
+    const page = await this.cache
+      .get(`verdict-page ${baseUrl} ${id}`, async () => {
+        const verdict = await this.publicVerdict(id);
+        const [bundle] = await this.bundles.bundles([verdict]);
+        const text = (s: string) => escapeHtml(stripUnsafeControls(s));
+        const lang = escapeHtml(verdict.language);
+        const dir = /^(ar|fa|he|ur)\b/.test(verdict.language) ? 'rtl' : 'ltr';
+        const markup = isReviewable(verdict)
+          ? `<script type="application/ld+json">${jsonForScript(toClaimReview(bundle, baseUrl))}</script>`
+          : '';
+        const notice = verdict.publicNote ? `<p class="note">${text(verdict.publicNote)}</p>` : '';
+        const html =
+          `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${text(verdict.headline)}</title>${markup}</head>` +
+          `<body><h1>${text(verdict.headline)}</h1><p><strong>${text(ratingLabel(bundle.rating, verdict.language))}</strong></p>` +
+          `<blockquote>${text(bundle.claim.statement)}</blockquote><p>${text(verdict.summary)}</p>${notice}</body></html>`;
+        return {
+          status: verdict.status === VerdictStatus.RETRACTED ? 410 : 200,
+          type: 'text/html; charset=utf-8',
+          body: Buffer.from(html),
+          lastModified: verdict.publishedAt ?? verdict.updatedAt,
+        };
+      })
+      .catch(notPublic);
+    if (!page) {
       res.status(404).type('text/plain').send('Not found');
       return;
     }
-    const [bundle] = await this.bundles.bundles([verdict]);
-    const text = (s: string) => escapeHtml(stripUnsafeControls(s));
-    const lang = escapeHtml(verdict.language);
-    const dir = /^(ar|fa|he|ur)\b/.test(verdict.language) ? 'rtl' : 'ltr';
-    const markup = isReviewable(verdict)
-      ? `<script type="application/ld+json">${jsonForScript(toClaimReview(bundle, publicBaseUrl(this.options, req)))}</script>`
-      : '';
-    const notice = verdict.publicNote ? `<p class="note">${text(verdict.publicNote)}</p>` : '';
-    res
-      .status(verdict.status === VerdictStatus.RETRACTED ? 410 : 200)
-      .type('text/html; charset=utf-8')
-      .send(
-        `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${text(verdict.headline)}</title>${markup}</head>` +
-          `<body><h1>${text(verdict.headline)}</h1><p><strong>${text(ratingLabel(bundle.rating, verdict.language))}</strong></p>` +
-          `<blockquote>${text(bundle.claim.statement)}</blockquote><p>${text(verdict.summary)}</p>${notice}</body></html>`,
-      );
+    await this.cache.send(req, res, page);
   }
+
+  /** The verdict when it is public (published, corrected or retracted); NoPublicVerdict otherwise. */
+  private async publicVerdict(id: string): Promise<Verdict> {
+    const verdict = await this.verdicts.findByIds([id]).then((rows) => rows[0]);
+    if (!verdict || !isPublic(verdict.status)) throw new NoPublicVerdict();
+    return verdict;
+  }
+}
+
+/** Not cached: unknown ids must not fill the cache. */
+class NoPublicVerdict extends Error {}
+
+function notPublic(error: unknown): null {
+  if (error instanceof NoPublicVerdict) return null;
+  throw error;
 }
 
 function isPublic(status: VerdictStatus): boolean {

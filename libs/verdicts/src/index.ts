@@ -2,6 +2,7 @@ export * from './verdicts.module';
 export * from './verdicts.service';
 export * from './verdict-outbox.service';
 export * from './verdict-events.bus';
+export * from './public-page-cache';
 export * from './rating-scales.service';
 export * from './verdict-bundle.service';
 export * from './verdict.loader';

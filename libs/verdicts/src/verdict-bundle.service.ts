@@ -21,16 +21,20 @@ export interface AppearanceInOutlet {
   date: Date;
 }
 
-/** Everything needed to present a public verdict: ClaimReview, feed entries, webhook payloads. */
-export interface VerdictBundle {
+/** What a feed entry shows of a public verdict: the claim, its rating and where it appeared. */
+export interface VerdictEntry {
   verdict: Verdict;
-  organisation: Organisation;
   rating: Rating;
-  bounds: ScaleBounds;
   /** The canonical claim, today (after any merges). */
   claim: Claim;
   /** Earliest first. */
   appearances: AppearanceInOutlet[];
+}
+
+/** Everything needed to present a public verdict: ClaimReview, DataFeed items, webhook payloads. */
+export interface VerdictBundle extends VerdictEntry {
+  organisation: Organisation;
+  bounds: ScaleBounds;
   /** Who made the claim: the origin of the earliest appearance's attribution chain. */
   claimant: Source | null;
 }
@@ -51,38 +55,49 @@ export class VerdictBundleService {
     private readonly sources: SourcesService,
   ) {}
 
+  /** Full bundles (ClaimReview needs the scale bounds, the organisation and the claimant). */
   async bundles(verdicts: Verdict[]): Promise<VerdictBundle[]> {
+    if (!verdicts.length) return [];
+    const entries = await this.entries(verdicts);
+    const [organisations, bounds, hops] = await Promise.all([
+      this.auth.organisationsByIds([...new Set(verdicts.map((v) => v.organisationId))]),
+      this.scales.boundsOfScales([...new Set(entries.map((entry) => entry.rating.scaleId))]),
+      this.claims.hopsOf(entries.flatMap((entry) => entry.appearances.map((a) => a.appearance.id))),
+    ]);
+    const origins = new Map(hops.filter((h) => h.position === 0).map((h) => [h.appearanceId, h.sourceId]));
+    const sourceById = byId(await this.sources.findByIds([...new Set(origins.values())]));
+    const organisationById = byId(organisations);
+    return entries.map((entry) => {
+      const originId = entry.appearances.map((a) => origins.get(a.appearance.id)).find((id) => id !== undefined);
+      return {
+        ...entry,
+        organisation: organisationById.get(entry.verdict.organisationId) as Organisation,
+        bounds: bounds.get(entry.rating.scaleId) ?? { worst: null, best: null },
+        claimant: originId ? (sourceById.get(originId) ?? null) : null,
+      };
+    });
+  }
+
+  /** What feed entries show, without the chains, organisations and scales only ClaimReview reads. */
+  async entries(verdicts: Verdict[]): Promise<VerdictEntry[]> {
     if (!verdicts.length) return [];
     const canonical = await this.verdicts.canonicalClaimIds([...new Set(verdicts.map((v) => v.claimId))]);
     const claimIds = [...new Set(verdicts.map((v) => canonical.get(v.claimId) ?? v.claimId))];
-    const [claims, pages, ratings, organisations] = await Promise.all([
+    const [claims, pages, ratings] = await Promise.all([
       this.claims.findByIds(claimIds),
       this.claims.appearancePagesOf(claimIds, { first: MAX_APPEARANCES }),
       this.scales.findRatingsByIds([...new Set(verdicts.map((v) => v.ratingId))]),
-      this.auth.organisationsByIds([...new Set(verdicts.map((v) => v.organisationId))]),
     ]);
-    const bounds = await this.scales.boundsOfScales([...new Set(ratings.map((r) => r.scaleId))]);
     const appearances = [...pages.values()].flatMap((page) => page.nodes);
-    const [articles, hops] = await Promise.all([
-      this.articles.findByIds([...new Set(appearances.map((a) => a.articleId))]),
-      this.claims.hopsOf(appearances.map((a) => a.id)),
-    ]);
-    const origins = new Map(hops.filter((h) => h.position === 0).map((h) => [h.appearanceId, h.sourceId]));
-    const [outlets, sources] = await Promise.all([
-      this.outlets.findByIds([...new Set(articles.map((a) => a.outletId))]),
-      this.sources.findByIds([...new Set(origins.values())]),
-    ]);
-    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+    const articles = await this.articles.findByIds([...new Set(appearances.map((a) => a.articleId))]);
+    const outlets = await this.outlets.findByIds([...new Set(articles.map((a) => a.outletId))]);
     const claimById = byId(claims);
     const articleById = byId(articles);
     const outletById = byId(outlets);
-    const sourceById = byId(sources);
     const ratingById = byId(ratings);
-    const organisationById = byId(organisations);
 
     return verdicts.map((verdict) => {
       const claimId = canonical.get(verdict.claimId) ?? verdict.claimId;
-      const rating = ratingById.get(verdict.ratingId) as Rating;
       const inOutlets = (pages.get(claimId)?.nodes ?? [])
         .map((appearance) => {
           const article = articleById.get(appearance.articleId) as Article;
@@ -94,16 +109,14 @@ export class VerdictBundleService {
           };
         })
         .sort((a, b) => a.date.getTime() - b.date.getTime());
-      const originId = inOutlets.map((a) => origins.get(a.appearance.id)).find((id) => id !== undefined);
       return {
         verdict,
-        organisation: organisationById.get(verdict.organisationId) as Organisation,
-        rating,
-        bounds: bounds.get(rating.scaleId) ?? { worst: null, best: null },
+        rating: ratingById.get(verdict.ratingId) as Rating,
         claim: claimById.get(claimId) as Claim,
         appearances: inOutlets,
-        claimant: originId ? (sourceById.get(originId) ?? null) : null,
       };
     });
   }
 }
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));

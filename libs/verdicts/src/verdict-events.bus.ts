@@ -53,6 +53,14 @@ export class VerdictEventsBus implements OnApplicationShutdown {
     }
   }
 
+  /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
+  listen(listener: (message: VerdictPublishedMessage) => void): () => void {
+    const id = this.engine.subscribe(CHANNEL, listener, {});
+    return () => {
+      void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
+    };
+  }
+
   iterator(): AsyncIterableIterator<VerdictPublishedMessage> {
     return this.engine.asyncIterableIterator<VerdictPublishedMessage>(CHANNEL) as AsyncIterableIterator<VerdictPublishedMessage>;
   }

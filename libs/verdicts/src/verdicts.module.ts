@@ -14,6 +14,8 @@ import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictLoader } from './verdict.loader';
 import { VerdictOutboxService } from './verdict-outbox.service';
 import { VerdictEventsBus } from './verdict-events.bus';
+import { PublicPageCache } from './public-page-cache';
+import { PublicPageCachePlugin } from './public-page-cache.plugin';
 import { VerdictSubscriptionResolver } from './verdict-subscription.resolver';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictsService } from './verdicts.service';
@@ -34,6 +36,8 @@ export class VerdictsModule {
         VerdictsService,
         VerdictOutboxService,
         VerdictEventsBus,
+        PublicPageCache,
+        PublicPageCachePlugin,
         VerdictSubscriptionResolver,
         VerdictBundleService,
         VerdictLoader,
@@ -43,7 +47,7 @@ export class VerdictsModule {
         ClaimVerdictsResolver,
         AppearanceVerdictResolver,
       ],
-      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader],
+      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader, PublicPageCache],
     };
   }
 }
