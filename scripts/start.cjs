@@ -35,4 +35,6 @@ if (isStale()) {
   const build = spawnSync(process.execPath, [join(__dirname, 'build.cjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// V8 keeps compiled code of the API and its dependencies on disk between starts (Node 22.1+).
+require('node:module').enableCompileCache?.();
 require(entry);

@@ -7,6 +7,14 @@ import ipaddr from 'ipaddr.js';
 
 /** Everything the API reads from its environment, read and checked once at start-up. */
 export interface AppConfig {
+  /**
+   * ISNAD_ROLE: what this process runs. `all` (the default): the HTTP API and the background jobs
+   * (webhook delivery); `api`: the API only; `worker`: the background jobs only, no HTTP port. Split
+   * roles need PostgreSQL (PGlite's folder belongs to one process).
+   */
+  role?: ProcessRole;
+  /** LOG_FORMAT: `pretty` (pino-pretty, for people) or `json` (one line per event, for machines); default: pretty on a terminal. */
+  logFormat?: LogFormat;
   port: number;
   host: string;
   database: DatabaseConfig;
@@ -42,6 +50,9 @@ export interface AppConfig {
   trustProxy?: TrustProxy;
 }
 
+export type ProcessRole = 'api' | 'worker' | 'all';
+export type LogFormat = 'pretty' | 'json';
+
 /** Express's `trust proxy` setting, as TRUST_PROXY gives it. */
 export type TrustProxy = boolean | number | string;
 
@@ -51,7 +62,14 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const database = databaseConfigFromEnv(env);
   const redisUrl = parseRedisUrl(env.REDIS_URL);
+  const role = parseRole(env.ISNAD_ROLE);
+  if (role !== 'all' && database.kind === 'pglite') {
+    throw new Error(`ISNAD_ROLE=${role} needs DATABASE_URL: the embedded database's folder belongs to one process, which runs every role`);
+  }
+  const webhooks = webhooksOptionsFromEnv(env, redisUrl);
   return {
+    role,
+    logFormat: parseLogFormat(env.LOG_FORMAT, Boolean(process.stdout.isTTY)),
     port,
     host: env.HOST ?? '127.0.0.1',
     database,
@@ -61,13 +79,25 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     linking: linkingConfigFromEnv(env),
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
     redisUrl,
-    webhooks: webhooksOptionsFromEnv(env, redisUrl),
+    webhooks: { ...webhooks, workerEnabled: webhooks.workerEnabled && role !== 'api' },
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bootstrapAdminToken: parseBootstrapToken(env.ISNAD_BOOTSTRAP_ADMIN_TOKEN),
     sessionSecret: parseSessionSecret(env.SESSION_SECRET),
     rateLimits: rateLimitsConfigFromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+function parseRole(value: string | undefined): ProcessRole {
+  const role = value?.trim() || 'all';
+  if (role !== 'api' && role !== 'worker' && role !== 'all') throw new Error(`ISNAD_ROLE must be api, worker or all, got "${value}"`);
+  return role;
+}
+
+function parseLogFormat(value: string | undefined, terminal: boolean): LogFormat {
+  const format = value?.trim() || (terminal ? 'pretty' : 'json');
+  if (format !== 'pretty' && format !== 'json') throw new Error(`LOG_FORMAT must be pretty or json, got "${value}"`);
+  return format;
 }
 
 const LOG_LEVELS: LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

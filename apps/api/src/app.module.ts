@@ -13,6 +13,7 @@ import {
   RequestLoaders,
   TextInputPlugin,
   formatGraphQLError,
+  prettyLogStream,
   requestLoggingOptions,
   validationErrorToDomainError,
 } from '@isnad/common';
@@ -33,7 +34,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(requestLoggingOptions(config.logLevel ?? 'info', logDestination)),
+        LoggerModule.forRoot(
+          requestLoggingOptions(config.logLevel ?? 'info', logDestination ?? (config.logFormat === 'pretty' ? prettyLogStream() : undefined)),
+        ),
         DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

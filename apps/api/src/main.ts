@@ -6,9 +6,16 @@ import { createApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = appConfigFromEnv();
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite (${config.database.dataDir ?? 'in memory'})`;
-  Logger.log(`Isnad GraphQL API on http://${config.host}:${config.port}/graphql, data in ${where}`, 'Isnad');
+  if (config.role === 'worker') {
+    // Background jobs only: the modules start (the webhook worker with them), no port is opened.
+    await app.init();
+    Logger.log(`Isnad worker (webhook deliveries), data in ${where}`, 'Isnad');
+    return;
+  }
+  await app.listen(config.port, config.host);
+  const jobs = config.role === 'api' ? ' (API only: background jobs run in ISNAD_ROLE=worker processes)' : '';
+  Logger.log(`Isnad GraphQL API on http://${config.host}:${config.port}/graphql, data in ${where}${jobs}`, 'Isnad');
 }
 
 void main();

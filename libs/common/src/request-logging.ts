@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type PinoPretty from 'pino-pretty';
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -33,3 +34,13 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
     ] as Params['pinoHttp'],
   };
 }
+
+/**
+ * Log lines for a person at a terminal: coloured, one readable line per event with its context
+ * (pino-pretty, in this process; loaded only when asked for).
+ */
+export function prettyLogStream(): NodeJS.WritableStream {
+  const pretty = require('pino-pretty') as typeof PinoPretty;
+  return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', messageKey: 'msg', singleLine: true });
+}
+

@@ -1,4 +1,4 @@
-import { detect } from 'tinyld';
+import type * as TinyLd from 'tinyld';
 import { segmentSentences, SentenceSpan } from './sentence-segment';
 
 /**
@@ -21,6 +21,11 @@ const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
   ['Hebrew', /\p{Script=Hebrew}/u],
   ['Cyrillic', /\p{Script=Cyrillic}/u],
 ];
+
+// tinyld is loaded on first use: building its language tables is a noticeable share of the API's
+// start-up, and only captures need it.
+let tinyld: typeof TinyLd | null = null;
+const detect: typeof TinyLd.detect = (text, options) => (tinyld ??= require('tinyld') as typeof TinyLd).detect(text, options);
 
 export type TextDirection = 'rtl' | 'ltr';
 
