@@ -4,7 +4,14 @@
 // feed, every entry with its claim, appearances and outlets) `requests` times from `concurrency`
 // clients, stopping after 60 s at most; then the same with If-None-Match (304s). Fresh database:
 // PGlite in memory, or DATABASE_URL in a schema of its own. Prints requests/s, median and p99.
+// The ceiling: a bare node:http server in the same process serving the very bytes and headers the
+// API sent (the same 200 body and coding, the same 304), hammered by the same client in the same
+// run; each API figure is printed with its ratio to the ceiling. Then the time of an uncached
+// render (the page cache emptied before each request), sequentially.
+import { IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
 
 const VERDICTS = 50;
@@ -37,11 +44,45 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Run
   return { samples, elapsedMs: performance.now() - started, statuses };
 }
 
-function report(label: string, run: Run): string {
+const rpsOf = (run: Run) => (run.samples.length / run.elapsedMs) * 1000;
+
+function report(label: string, run: Run, ceiling?: Run): string {
   const at = (q: number) => quantile(run.samples, q);
-  const rps = (run.samples.length / run.elapsedMs) * 1000;
   const statuses = [...run.statuses].map(([status, n]) => `${status}×${n}`).join(' ');
-  return `${label.padEnd(40)} n=${String(run.samples.length).padStart(5)}  ${rps.toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  [${statuses}]`;
+  const ratio = ceiling ? `  ${((rpsOf(run) / rpsOf(ceiling)) * 100).toFixed(0).padStart(3)} % of ceiling` : '';
+  return `${label.padEnd(44)} n=${String(run.samples.length).padStart(5)}  ${rpsOf(run).toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  [${statuses}]${ratio}`;
+}
+
+/** The response exactly as sent: status, headers and undecoded body. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const COPIED_HEADERS = ['content-type', 'content-encoding', 'etag', 'last-modified', 'cache-control', 'vary', 'link'];
+
+/** A bare node:http server answering every request with the API's own bytes: 304 when If-None-Match matches. */
+async function startCeiling(ok: { headers: IncomingHttpHeaders; body: Buffer }): Promise<{ url: string; close: () => Promise<void> }> {
+  const headers = Object.fromEntries(COPIED_HEADERS.filter((name) => ok.headers[name] !== undefined).map((name) => [name, ok.headers[name] as string]));
+  const server = createServer((req, res) => {
+    if (req.headers['if-none-match'] === ok.headers.etag) {
+      res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'] ?? '', vary: headers.vary ?? '' }).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': ok.body.length }).end(ok.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The part of annotateClaim's answer this benchmark reads. */
@@ -100,17 +141,46 @@ async function main(): Promise<void> {
         input: { id: createVerdict.id, expectedVersion: submitVerdictForReview.version, by: 'سامر' },
       });
     }
-    const url = `${base}/feeds/verdicts.atom?limit=50`;
+    const path = '/feeds/verdicts.atom?limit=50';
+    const url = `${base}${path}`;
     const first = await fetch(url);
     const body = await first.text();
     const entries = body.split('<entry>').length - 1;
     if (entries !== VERDICTS) throw new Error(`expected ${VERDICTS} entries, got ${entries}`);
     const etag = first.headers.get('etag') as string;
-    console.log(`Feed of ${entries} verdicts (${(body.length / 1024).toFixed(0)} KiB), ${requests} requests, ${concurrency} clients, ${api.kind}`);
-    await hammer(url, {}); // warm-up, not reported
-    console.log(report('GET /feeds/verdicts.atom?limit=50', await hammer(url, {})));
-    console.log(report('  … with If-None-Match (304)', await hammer(url, { 'if-none-match': etag })));
-    console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, {})));
+    // The coding the client asks for, stated, so the ceiling can serve the same bytes.
+    const accept = { 'accept-encoding': 'gzip, deflate, br' };
+    const sent = await rawGet(url, accept);
+    const ceiling = await startCeiling(sent);
+    try {
+      console.log(
+        `Feed of ${entries} verdicts (${(body.length / 1024).toFixed(0)} KiB, ${(sent.body.length / 1024).toFixed(0)} KiB as sent${sent.headers['content-encoding'] ? ` with ${sent.headers['content-encoding']}` : ''}), ` +
+          `${requests} requests, ${concurrency} clients, ${api.kind}, Node ${process.version}`,
+      );
+      await hammer(url, accept); // warm-up, not reported
+      await hammer(`${ceiling.url}${path}`, accept);
+      const ceiling200 = await hammer(`${ceiling.url}${path}`, accept);
+      console.log(report('ceiling: bare node:http, same bytes (200)', ceiling200));
+      console.log(report(`GET ${path}`, await hammer(url, accept), ceiling200));
+      const conditional = { ...accept, 'if-none-match': etag };
+      const ceiling304 = await hammer(`${ceiling.url}${path}`, conditional);
+      console.log(report('ceiling: bare node:http (304)', ceiling304));
+      console.log(report('  … with If-None-Match (304)', await hammer(url, conditional), ceiling304));
+      console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, accept)));
+    } finally {
+      await ceiling.close();
+    }
+    // A first render: the page cache emptied before each request, one request at a time.
+    const cache = api.app.get(PublicPageCache);
+    const renders: number[] = [];
+    for (let n = 0; n < 20; n++) {
+      cache.invalidate();
+      const t0 = performance.now();
+      const response = await fetch(url, { headers: accept });
+      await response.arrayBuffer();
+      renders.push(performance.now() - t0);
+    }
+    console.log(`uncached render of ${entries} entries (Atom), sequential: median ${quantile(renders, 0.5).toFixed(1)} ms  p90 ${quantile(renders, 0.9).toFixed(1)} ms`);
   } finally {
     await api.stop();
   }

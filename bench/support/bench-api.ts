@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
 import { NO_RATE_LIMITS } from '../../libs/rate-limits/src/rate-limits.config';
@@ -15,6 +16,8 @@ export interface BenchApi {
   /** An ADMIN token (the bootstrap one) for benchmarks that call the API themselves. */
   token: string;
   gql: Gql;
+  /** The application itself, for benchmarks that reach a provider (in this process). */
+  app: INestApplication;
   stop: () => Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function startBenchApi(): Promise<BenchApi> {
     kind: database.config.kind,
     token,
     gql: graphqlClient(`${base}/graphql`, token),
+    app,
     stop: async () => {
       await app.close();
       await database.drop();

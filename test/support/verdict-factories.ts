@@ -71,23 +71,10 @@ export interface SpawnedApi {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/**
- * Starts `apps/api/src/main.ts` in a child process on a free loopback port with the given
- * environment and waits (at most 90 s) until /graphql answers. Requests carry a bootstrap ADMIN token
- * (the same one for every process on one database when `env` names it).
- */
-export async function spawnApi(env: Record<string, string | undefined>): Promise<SpawnedApi> {
+/** Starts `apps/api/src/main.ts` (ts-node) in a child process with the test defaults and `env`. */
+async function spawnMain(env: Record<string, string | undefined>, port: number, token: string, stdout: 'ignore' | 'pipe' = 'ignore') {
   const { spawn } = await import('node:child_process');
-  const { randomBytes } = await import('node:crypto');
-  const token = env.ISNAD_BOOTSTRAP_ADMIN_TOKEN ?? `isn_${randomBytes(32).toString('base64url')}`;
-  const { createServer } = await import('node:net');
   const { join } = await import('node:path');
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => resolve(free));
-    });
-  });
   const root = join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['-r', './scripts/register-ts.cjs', 'apps/api/src/main.ts'], {
     cwd: root,
@@ -99,43 +86,86 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
       RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
       RATE_LIMIT_TOKEN_PER_MINUTE: '0',
       ...env,
       ISNAD_BOOTSTRAP_ADMIN_TOKEN: token,
     },
-    stdio: ['ignore', 'ignore', process.env.ISNAD_SPAWN_DEBUG ? 'inherit' : 'pipe'],
+    stdio: ['ignore', stdout, process.env.ISNAD_SPAWN_DEBUG ? 'inherit' : 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { child, stderr: () => stderr, kill };
+}
+
+/**
+ * Starts an ISNAD_ROLE=worker process (background jobs, no port) and waits (at most 90 s) until it
+ * says it runs.
+ */
+export async function spawnWorker(env: Record<string, string | undefined>): Promise<{ kill: (signal?: NodeJS.Signals) => Promise<void> }> {
+  const { randomBytes } = await import('node:crypto');
+  const token = env.ISNAD_BOOTSTRAP_ADMIN_TOKEN ?? `isn_${randomBytes(32).toString('base64url')}`;
+  const worker = await spawnMain({ LOG_LEVEL: 'info', ...env, ISNAD_ROLE: 'worker' }, 0, token, 'pipe');
+  let stdout = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker did not start within 90 s: ${worker.stderr()}`)), 90_000);
+    worker.child.stdout?.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-8000);
+      if (stdout.includes('Isnad worker')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    worker.child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker exited (${code}): ${worker.stderr()}`));
+    });
+  });
+  worker.child.stdout?.resume();
+  return { kill: worker.kill };
+}
+
+/**
+ * Starts `apps/api/src/main.ts` in a child process on a free loopback port with the given
+ * environment and waits (at most 90 s) until /graphql answers. Requests carry a bootstrap ADMIN token
+ * (the same one for every process on one database when `env` names it).
+ */
+export async function spawnApi(env: Record<string, string | undefined>): Promise<SpawnedApi> {
+  const { randomBytes } = await import('node:crypto');
+  const token = env.ISNAD_BOOTSTRAP_ADMIN_TOKEN ?? `isn_${randomBytes(32).toString('base64url')}`;
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const { child, stderr, kill } = await spawnMain(env, port, token);
   const url = `http://127.0.0.1:${port}`;
   const gql = graphqlClient(`${url}/graphql`, token);
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr()}`);
     try {
       await gql('{ __typename }');
       break;
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`API process did not answer within 90 s: ${stderr}`);
+        throw new Error(`API process did not answer within 90 s: ${stderr()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  return {
-    url,
-    token,
-    gql,
-    kill: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+  return { url, token, gql, kill };
 }
 
 /** A database for spawned API processes: a fresh PostgreSQL schema, or a PGlite folder. */
