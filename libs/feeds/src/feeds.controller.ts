@@ -2,7 +2,7 @@ import { Public } from '@isnad/auth';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { errorBody } from '@isnad/common';
-import { PublicPageCache, RenderedPage, VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
+import { PublicPageCache, RenderedPage, VERDICTS_OPTIONS, publicPageKey, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
 import { FILTER_KEYS, FeedQuery } from './dto/feed-query';
 import { FeedContext, renderAtom, renderDataFeed, renderJsonFeed, renderRss } from './feed-render';
 import { FeedPage, FeedsService } from './feeds.service';
@@ -45,9 +45,9 @@ export class FeedsController {
       const qs = params.toString();
       return `${baseUrl}/feeds/verdicts.${fmt}${qs ? `?${qs}` : ''}`;
     };
-    // The page's own URL names everything it depends on: format, filters, size, cursor, base URL.
     const selfUrl = link(format as Format, query.after);
-    const page = await this.cache.get(`feed ${selfUrl}`, async () => {
+    // Validated by now: from here on PublicPageMiddleware serves this URL from the cache.
+    const page = await this.cache.get(publicPageKey(baseUrl, req), async () => {
       const render = (feed: FeedPage, body: string): RenderedPage => ({
         status: 200,
         type: TYPES[format as Format],

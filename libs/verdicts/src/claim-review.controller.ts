@@ -10,7 +10,7 @@ import { VerdictBundleService } from './verdict-bundle.service';
 import { VerdictStatus } from './verdict-status';
 import { VerdictsService } from './verdicts.service';
 import { Verdict } from './verdict.entity';
-import { PublicPageCache } from './public-page-cache';
+import { PublicPageCache, publicPageKey } from './public-page-cache';
 import { isReviewable } from './verdict.resolver';
 
 /**
@@ -32,7 +32,7 @@ export class ClaimReviewController {
   async claimReview(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const baseUrl = publicBaseUrl(this.options, req);
     const page = await this.cache
-      .get(`claim-review ${baseUrl} ${id}`, async () => {
+      .get(publicPageKey(baseUrl, req), async () => {
         const verdict = await this.publicVerdict(id);
         if (!isReviewable(verdict)) {
           const gone = errorBody('RETRACTED', 'The verdict was retracted', { publicNote: verdict.publicNote });
@@ -54,7 +54,7 @@ export class ClaimReviewController {
   async page(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const baseUrl = publicBaseUrl(this.options, req);
     const page = await this.cache
-      .get(`verdict-page ${baseUrl} ${id}`, async () => {
+      .get(publicPageKey(baseUrl, req), async () => {
         const verdict = await this.publicVerdict(id);
         const [bundle] = await this.bundles.bundles([verdict]);
         const text = (s: string) => escapeHtml(stripUnsafeControls(s));

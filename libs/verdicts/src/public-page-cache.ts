@@ -44,7 +44,7 @@ const gzipped = promisify(gzip);
  */
 @Injectable()
 export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
-  private readonly pages = new Map<string, { page: Promise<CachedPage>; at: number }>();
+  private readonly pages = new Map<string, { page: Promise<CachedPage>; at: number; ready?: CachedPage }>();
   /** Bumped by every invalidation: a render that started before one is not kept. */
   private generation = 0;
   private unlisten: (() => void) | null = null;
@@ -65,6 +65,12 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
     this.pages.clear();
   }
 
+  /** The page under `key` when it is rendered and fresh, else undefined (synchronous: the fast path). */
+  peek(key: string): CachedPage | undefined {
+    const hit = this.pages.get(key);
+    return hit?.ready && Date.now() - hit.at < PUBLIC_PAGE_MAX_AGE_S * 1000 ? hit.ready : undefined;
+  }
+
   /** The cached page under `key`, rendered by `render` when missing or expired (one render at a time per key). */
   async get(key: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
     const now = Date.now();
@@ -80,11 +86,16 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
     );
     this.pages.delete(key);
     if (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
-    this.pages.set(key, { page, at: now });
+    const entry: { page: Promise<CachedPage>; at: number; ready?: CachedPage } = { page, at: now };
+    this.pages.set(key, entry);
     page.then(
-      () => {
+      (ready) => {
         // Rendered from data older than an invalidation that came meanwhile: do not keep it.
-        if (generation !== this.generation && this.pages.get(key)?.page === page) this.pages.delete(key);
+        if (generation !== this.generation) {
+          if (this.pages.get(key) === entry) this.pages.delete(key);
+        } else {
+          entry.ready = ready;
+        }
       },
       () => {
         if (this.pages.get(key)?.page === page) this.pages.delete(key);
@@ -126,6 +137,14 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
     }
     return body;
   }
+}
+
+/**
+ * The cache key of a public page: the public base URL its links use, and the path and query string
+ * as requested (a page is only stored after its parameters were validated).
+ */
+export function publicPageKey(baseUrl: string, req: Request): string {
+  return `${baseUrl} ${req.originalUrl}`;
 }
 
 /** br when accepted, else gzip when accepted, else none (q=0 refuses a coding). */

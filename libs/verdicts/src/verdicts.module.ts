@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
@@ -16,13 +16,14 @@ import { VerdictOutboxService } from './verdict-outbox.service';
 import { VerdictEventsBus } from './verdict-events.bus';
 import { PublicPageCache } from './public-page-cache';
 import { PublicPageCachePlugin } from './public-page-cache.plugin';
+import { PublicPageMiddleware } from './public-page.middleware';
 import { VerdictSubscriptionResolver } from './verdict-subscription.resolver';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictsService } from './verdicts.service';
 
 /** Rating scales, verdicts and their review workflow, ClaimReview markup. */
 @Module({})
-export class VerdictsModule {
+export class VerdictsModule implements NestModule {
   static forRoot(options: VerdictsOptions): DynamicModule {
     const optionsProvider = { provide: VERDICTS_OPTIONS, useValue: options };
     return {
@@ -49,5 +50,16 @@ export class VerdictsModule {
       ],
       exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader, PublicPageCache],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Public pages served from the cache; FeedsController and ClaimReviewController fill it.
+    consumer
+      .apply(PublicPageMiddleware)
+      .forRoutes(
+        { path: 'feeds/{*path}', method: RequestMethod.GET },
+        { path: 'claim-reviews/{*path}', method: RequestMethod.GET },
+        { path: 'verdicts/{*path}', method: RequestMethod.GET },
+      );
   }
 }
