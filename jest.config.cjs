@@ -33,5 +33,6 @@ module.exports = {
     ]),
   ),
   globalSetup: '<rootDir>/libs/database/src/testing/jest-global-setup.ts',
-  testTimeout: 60000,
+  // Generous: a test file's API starts (PGlite, migrations, Nest) in seconds, but far slower on a busy machine.
+  testTimeout: 120000,
 };

@@ -38,7 +38,7 @@ async function start(args: readonly string[], dataDir: string): Promise<{ ms: nu
     stdio: 'ignore',
   });
   try {
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(20)) {
+    for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(20)) {
       if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
       const answered = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
@@ -51,7 +51,7 @@ async function start(args: readonly string[], dataDir: string): Promise<{ ms: nu
         return { ms, rss: rssMiB(child.pid as number) };
       }
     }
-    throw new Error('the API did not answer within 120 s');
+    throw new Error('the API did not answer within 300 s');
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { annotate, captureArticle, createSource, createSputnik } from './support/factories';
 import { TestApi } from './support/test-api';
 
@@ -89,5 +90,10 @@ describe('authentication', () => {
     await statementsOf(api);
     expect(await statementsOf(api)).toBe(1);
     expect(await statementsOf(api.as(null))).toBe(0);
+  });
+
+  it('answers GraphQL with Cache-Control: no-store, since answers depend on the caller', async () => {
+    const response = await request(api.url).post('/graphql').send({ query: '{ __typename }' }).expect(200);
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 });

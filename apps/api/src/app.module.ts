@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -54,6 +55,9 @@ export class AppModule {
           // errors go through GraphQLErrorFilter like any other.
           fieldResolverEnhancers: ['guards', 'filters'],
           formatError: formatGraphQLError,
+          // No cache hints and no federation traces are used: without these Apollo hooks into
+          // every field resolution for nothing (bootstrap sets Cache-Control: no-store instead).
+          plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] as ApolloDriverConfig['plugins'],
           // Subscriptions (verdictPublished) over graphql-ws on the same path; the context function
           // above runs once per subscription, without an HTTP request.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },

@@ -22,7 +22,9 @@ export async function createApp(
   const logLevel = options.logger ? pinoLevelOf(options.logger) : (config.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ ...config, logLevel }, options.logDestination),
-    { bodyParser: false, bufferLogs: true },
+    // abortOnError: false: a failed start rejects (main exits with it) instead of Nest calling
+    // process.exit, which would take a whole Jest worker down with it.
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   // req.ip, which the per-address limit counts by, trusts X-Forwarded-For only from these proxies.
@@ -30,6 +32,12 @@ export async function createApp(
   const rateLimits = app.get(RateLimitMiddleware);
   if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
+  // GraphQL answers depend on the caller: never stored by a cache on the way (Apollo's cache-control
+  // plugin, which said the same per response, is off: it hooked into every field).
+  app.use('/graphql', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: config.bodyLimitBytes, verify: refuseInvalidUtf8 }));
   app.use(bodyErrorHandler);
   app.use(refuseBadQueryText);

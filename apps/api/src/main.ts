@@ -18,4 +18,8 @@ async function main(): Promise<void> {
   Logger.log(`Isnad GraphQL API on http://${config.host}:${config.port}/graphql, data in ${where}${jobs}`, 'Isnad');
 }
 
-void main();
+main().catch((error: unknown) => {
+  // A bad setting or a failed start: say why and exit, whatever is still open.
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
