@@ -22,6 +22,8 @@ const TIME_LIMIT_MS = 60_000;
 interface Run {
   samples: number[];
   elapsedMs: number;
+  /** CPU time of this process (server and client) per request, ms: less sensitive to a busy machine than latency. */
+  cpuMsPerRequest: number;
   statuses: Map<number, number>;
 }
 
@@ -30,6 +32,7 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Run
   const statuses = new Map<number, number>();
   let issued = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const client = async () => {
     while (issued < requests && performance.now() - started < TIME_LIMIT_MS) {
       issued++;
@@ -41,7 +44,8 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Run
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
-  return { samples, elapsedMs: performance.now() - started, statuses };
+  const used = process.cpuUsage(cpu);
+  return { samples, elapsedMs: performance.now() - started, statuses, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, samples.length) };
 }
 
 const rpsOf = (run: Run) => (run.samples.length / run.elapsedMs) * 1000;
@@ -50,7 +54,7 @@ function report(label: string, run: Run, ceiling?: Run): string {
   const at = (q: number) => quantile(run.samples, q);
   const statuses = [...run.statuses].map(([status, n]) => `${status}×${n}`).join(' ');
   const ratio = ceiling ? `  ${((rpsOf(run) / rpsOf(ceiling)) * 100).toFixed(0).padStart(3)} % of ceiling` : '';
-  return `${label.padEnd(44)} n=${String(run.samples.length).padStart(5)}  ${rpsOf(run).toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  [${statuses}]${ratio}`;
+  return `${label.padEnd(44)} n=${String(run.samples.length).padStart(5)}  ${rpsOf(run).toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  cpu ${run.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  [${statuses}]${ratio}`;
 }
 
 /** The response exactly as sent: status, headers and undecoded body. */
@@ -173,6 +177,7 @@ async function main(): Promise<void> {
     // A first render: the page cache emptied before each request, one request at a time.
     const cache = api.app.get(PublicPageCache);
     const renders: number[] = [];
+    const renderCpu = process.cpuUsage();
     for (let n = 0; n < 20; n++) {
       cache.invalidate();
       const t0 = performance.now();
@@ -180,7 +185,11 @@ async function main(): Promise<void> {
       await response.arrayBuffer();
       renders.push(performance.now() - t0);
     }
-    console.log(`uncached render of ${entries} entries (Atom), sequential: median ${quantile(renders, 0.5).toFixed(1)} ms  p90 ${quantile(renders, 0.9).toFixed(1)} ms`);
+    const renderUsed = process.cpuUsage(renderCpu);
+    console.log(
+      `uncached render of ${entries} entries (Atom), sequential: median ${quantile(renders, 0.5).toFixed(1)} ms  p90 ${quantile(renders, 0.9).toFixed(1)} ms  ` +
+        `cpu ${((renderUsed.user + renderUsed.system) / 1000 / renders.length).toFixed(1)} ms/render`,
+    );
   } finally {
     await api.stop();
   }

@@ -31,6 +31,8 @@ export async function startBenchApi(): Promise<BenchApi> {
   const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, bootstrapAdminToken: token, rateLimits: NO_RATE_LIMITS };
   const app = await createApp(config, { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
+  // Clients keep connections across a benchmark's phases: idle ones must not be closed under them.
+  (app.getHttpServer() as import('node:http').Server).keepAliveTimeout = 120_000;
   const base = await app.getUrl();
   return {
     base,
