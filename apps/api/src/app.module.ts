@@ -11,7 +11,6 @@ import {
   GraphQLErrorFilter,
   QueryLimitsPlugin,
   RequestLoaders,
-  TextInputPlugin,
   formatGraphQLError,
   requestLoggingOptions,
   validationErrorToDomainError,
@@ -73,8 +72,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
-        TextInputPlugin,
-        {
+              {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
             transform: true,

@@ -47,7 +47,7 @@ function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer): void {
   if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
 }
 
-/** The same rule as TextInputPlugin for the plain HTTP routes' query strings (feeds filters). */
+/** The same text rule as the operation gate (admitOperation) for the plain HTTP routes' query strings (feeds filters). */
 function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
   for (const [name, value] of Object.entries(req.query)) {
     for (const text of ([] as unknown[]).concat(value)) {

@@ -16,9 +16,11 @@ const PUBLIC_CODES = new Set([
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
-  // Rejected before execution by QueryLimitsPlugin.
+  // Refused by the operation gate (QueryLimitsPlugin, SubscriptionGate).
   'QUERY_TOO_DEEP',
   'QUERY_TOO_COMPLEX',
+  'OPERATION_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
   // Raised by graphql-js and Apollo before any resolver runs.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
