@@ -4,7 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
-import { AuthModule, AuthenticatedRequest } from '@isnad/auth';
+import { Actor, AuthModule, AuthenticatedRequest, SubscriptionGate } from '@isnad/auth';
 import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
@@ -34,25 +34,23 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(requestLoggingOptions(config.logLevel ?? 'info', logDestination)),
         DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: config.schemaFile ?? true,
-          sortSchema: true,
-          graphiql: true,
-          introspection: true,
-          // The actor comes from AuthMiddleware; subscriptions (no HTTP request) are anonymous.
-          context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({
-            loaders: new RequestLoaders(),
-            req,
-            actor: (req as AuthenticatedRequest | undefined)?.actor ?? null,
+          inject: [SubscriptionGate],
+          useFactory: (subscriptionGate: SubscriptionGate) => ({
+            autoSchemaFile: config.schemaFile ?? true,
+            sortSchema: true,
+            graphiql: true,
+            introspection: true,
+            // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).
+            context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => graphQLContext(req, (req as AuthenticatedRequest | undefined)?.actor ?? null),
+            // AccessGuard runs on field resolvers too (access is declared field by field), and their
+            // errors go through GraphQLErrorFilter like any other.
+            fieldResolverEnhancers: ['guards', 'filters'],
+            formatError: formatGraphQLError,
+            // Subscriptions (verdictPublished) over graphql-ws on the same path, through the same gate.
+            subscriptions: { 'graphql-ws': subscriptionGate.serverOptions('/graphql', (actor) => graphQLContext(undefined, actor)) },
           }),
-          // AccessGuard runs on field resolvers too (access is declared field by field), and their
-          // errors go through GraphQLErrorFilter like any other.
-          fieldResolverEnhancers: ['guards', 'filters'],
-          formatError: formatGraphQLError,
-          // Subscriptions (verdictPublished) over graphql-ws on the same path; the context function
-          // above runs once per subscription, without an HTTP request.
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
         }),
         AuthModule.forRoot({ bootstrapAdminToken: config.bootstrapAdminToken ?? null, sessionSecret: config.sessionSecret ?? null }),
         OutletsModule,
@@ -83,4 +81,8 @@ export class AppModule {
       ],
     };
   }
+}
+
+function graphQLContext(req: HttpGraphQLContext['req'] | undefined, actor: Actor | null): HttpGraphQLContext {
+  return { loaders: new RequestLoaders(), req: req as HttpGraphQLContext['req'], actor };
 }

@@ -16,3 +16,4 @@ export * from './access-denials';
 export * from './auth.options';
 export * from './session-tokens.service';
 export * from './token-rate-limiter';
+export * from './subscription-gate';
