@@ -8,6 +8,7 @@ import { Actor, AuthModule, AuthenticatedRequest, SubscriptionGate } from '@isna
 import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
+  DateTimeScalar,
   GraphQLErrorFilter,
   QueryLimitsPlugin,
   RequestLoaders,
@@ -40,6 +41,8 @@ export class AppModule {
           useFactory: (subscriptionGate: SubscriptionGate) => ({
             autoSchemaFile: config.schemaFile ?? true,
             sortSchema: true,
+            // DateTime refuses what PostgreSQL cannot store (years 0 and past 9999) as a 400.
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: true,
             introspection: true,
             // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).

@@ -12,6 +12,7 @@ import { SessionTokenResolver } from './session-token.resolver';
 import { SessionTokensService } from './session-tokens.service';
 import { MemberResolver } from './member.resolver';
 import { SubscriptionGate } from './subscription-gate';
+import { IdempotencyPlugin } from './idempotency.plugin';
 
 /**
  * Organisations, members, roles and API tokens: the middleware that names the actor of each
@@ -41,6 +42,7 @@ export class AuthModule implements NestModule, OnApplicationBootstrap {
         ApiTokenResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         SubscriptionGate,
+        IdempotencyPlugin,
       ],
       exports: [AuthService, SessionTokensService, AuthLoader, SubscriptionGate],
     };

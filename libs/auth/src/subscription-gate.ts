@@ -98,6 +98,28 @@ export class SubscriptionGate {
     if ((this.subscriptionsByAddress.get(connection.address) ?? 0) >= MAX_SUBSCRIPTIONS_PER_ADDRESS) {
       return [gateError('RATE_LIMITED', `At most ${MAX_SUBSCRIPTIONS_PER_ADDRESS} subscriptions per address`, { limit: MAX_SUBSCRIPTIONS_PER_ADDRESS, per: 'ADDRESS' }, 429)];
     }
+    // The slot is taken before anything is awaited, so subscriptions sent at once cannot all pass the count.
+    connection.subscriptions.add(id);
+    this.subscriptionsByAddress.set(connection.address, (this.subscriptionsByAddress.get(connection.address) ?? 0) + 1);
+    let admitted: Awaited<ReturnType<SubscriptionGate['admit']>>;
+    try {
+      admitted = await this.admit(connection, payload);
+    } catch (error) {
+      this.release(ctx, id);
+      throw error;
+    }
+    if (Array.isArray(admitted)) {
+      this.release(ctx, id);
+      return admitted;
+    }
+    return { ...admitted, contextValue: contextFor(connection.actor) };
+  }
+
+  /** The subscription's execution arguments, or why it is refused. */
+  private async admit(
+    connection: Connection,
+    payload: SubscribePayload,
+  ): Promise<GraphQLError[] | { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }> {
     const schema = this.schemaOf();
     let document: DocumentNode;
     try {
@@ -122,15 +144,7 @@ export class SubscriptionGate {
     if (retryAfter) {
       return [gateError('RATE_LIMITED', `Too many requests: retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter }, 429)];
     }
-    connection.subscriptions.add(id);
-    this.subscriptionsByAddress.set(connection.address, (this.subscriptionsByAddress.get(connection.address) ?? 0) + 1);
-    return {
-      schema,
-      document,
-      operationName: payload.operationName,
-      variableValues: payload.variables,
-      contextValue: contextFor(connection.actor),
-    };
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
   }
 
   private release(ctx: SocketContext, id: string): void {

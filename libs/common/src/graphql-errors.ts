@@ -37,6 +37,10 @@ const PUBLIC_CODES = new Set([
  * INTERNAL_SERVER_ERROR.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Apollo's automatic persisted queries refuse a wrong hash with a 400 but no code.
+  if (formatted.message === 'provided sha does not match query') {
+    return { message: 'The persisted query hash does not match the query', extensions: { code: 'BAD_REQUEST', reason: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+  }
   const code = formatted.extensions?.code;
   // Apollo labels any raw error INTERNAL_SERVER_ERROR but keeps its message: only the filter's own
   // "Internal server error" may leave with that code.

@@ -12,3 +12,4 @@ export * from './error-body';
 export * from './operation-gate';
 export * from './operation-cost';
 export * from './field-prices';
+export * from './date-time.scalar';

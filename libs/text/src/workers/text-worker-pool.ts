@@ -56,6 +56,9 @@ export class TextWorkerPool {
       minThreads: 0,
       maxThreads: limits.threads ?? Math.min(4, Math.max(1, availableParallelism())),
       idleTimeout: 60_000,
+      // Workers run at a lower priority (Linux nice +10): on a busy machine the event loop, which
+      // answers /health and every other request, gets the CPU first.
+      niceIncrement: 10,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 512, maxYoungGenerationSizeMb: 64 },
     });
   }
