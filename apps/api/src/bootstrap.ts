@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName, errorBody, textProblem } from '@isnad/common';
+import { LogLevelName, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
@@ -20,6 +20,8 @@ export async function createApp(
 ): Promise<INestApplication> {
   // `logger` (Nest's level list) lowers the configured level for scripts and tests.
   const logLevel = options.logger ? pinoLevelOf(options.logger) : (config.logLevel ?? 'info');
+  // Named in storage-fault logs and readiness ("the disk holding PGlite in /var/lib/isnad is full").
+  setDatabaseLocation(config.database.kind === 'postgres' ? 'the PostgreSQL server' : `PGlite in ${config.database.dataDir ?? 'memory'}`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ ...config, logLevel }, options.logDestination),
     { bodyParser: false, bufferLogs: true },

@@ -1,6 +1,6 @@
 import { Logger, ValidationError } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, unavailableErrorFor } from './database-unavailable';
 import { InvalidInputError, ServiceUnavailableError } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
@@ -51,8 +51,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const original = (error as { originalError?: unknown })?.originalError;
   if (isDatabaseUnavailable(error) || isDatabaseUnavailable(original)) {
-    logger.warn(`Database unavailable at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`);
-    const unavailable = new ServiceUnavailableError();
+    const fault = unavailableErrorFor(original ?? error);
+    const said = `at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`;
+    if (fault.diskFull) logger.error(`Database write refused, the disk holding ${fault.where} is full, ${said}`);
+    else logger.warn(`Database unavailable ${said}`);
+    const unavailable = new ServiceUnavailableError(fault.message, { reason: fault.reason });
     return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);
