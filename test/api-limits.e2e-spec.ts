@@ -15,7 +15,7 @@ describe('limits and health', () => {
     const ready = await request(api.url).get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
-    expect(Object.keys(ready.body.details)).toEqual(['database']); // no REDIS_URL, no Redis check
+    expect(Object.keys(ready.body.details)).toEqual(['database', 'storage']); // no REDIS_URL, no Redis check
   });
 
   it('refuses a query nested deeper than the limit before running it', async () => {

@@ -5,14 +5,14 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
-import { AuthModule, AuthenticatedRequest } from '@isnad/auth';
+import { Actor, AuthModule, AuthenticatedRequest, SubscriptionGate } from '@isnad/auth';
 import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
+  DateTimeScalar,
   GraphQLErrorFilter,
   QueryLimitsPlugin,
   RequestLoaders,
-  TextInputPlugin,
   formatGraphQLError,
   prettyLogStream,
   requestLoggingOptions,
@@ -39,28 +39,28 @@ export class AppModule {
           requestLoggingOptions(config.logLevel ?? 'info', logDestination ?? (config.logFormat === 'pretty' ? prettyLogStream() : undefined)),
         ),
         DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: config.schemaFile ?? true,
-          sortSchema: true,
-          graphiql: true,
-          introspection: true,
-          // The actor comes from AuthMiddleware; subscriptions (no HTTP request) are anonymous.
-          context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => ({
-            loaders: new RequestLoaders(),
-            req,
-            actor: (req as AuthenticatedRequest | undefined)?.actor ?? null,
+          inject: [SubscriptionGate],
+          useFactory: (subscriptionGate: SubscriptionGate) => ({
+            autoSchemaFile: config.schemaFile ?? true,
+            sortSchema: true,
+            // DateTime refuses what PostgreSQL cannot store (years 0 and past 9999) as a 400.
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+            graphiql: true,
+            introspection: true,
+            // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).
+            context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => graphQLContext(req, (req as AuthenticatedRequest | undefined)?.actor ?? null),
+            // AccessGuard runs on field resolvers too (access is declared field by field), and their
+            // errors go through GraphQLErrorFilter like any other.
+            fieldResolverEnhancers: ['guards', 'filters'],
+            formatError: formatGraphQLError,
+            // No cache hints and no federation traces are used: without these Apollo hooks into
+            // every field resolution for nothing (bootstrap sets Cache-Control: no-store instead).
+            plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] as ApolloDriverConfig['plugins'],
+            // Subscriptions (verdictPublished) over graphql-ws on the same path, through the same gate.
+            subscriptions: { 'graphql-ws': subscriptionGate.serverOptions('/graphql', (actor) => graphQLContext(undefined, actor)) },
           }),
-          // AccessGuard runs on field resolvers too (access is declared field by field), and their
-          // errors go through GraphQLErrorFilter like any other.
-          fieldResolverEnhancers: ['guards', 'filters'],
-          formatError: formatGraphQLError,
-          // No cache hints and no federation traces are used: without these Apollo hooks into
-          // every field resolution for nothing (bootstrap sets Cache-Control: no-store instead).
-          plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] as ApolloDriverConfig['plugins'],
-          // Subscriptions (verdictPublished) over graphql-ws on the same path; the context function
-          // above runs once per subscription, without an HTTP request.
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
         }),
         AuthModule.forRoot({ bootstrapAdminToken: config.bootstrapAdminToken ?? null, sessionSecret: config.sessionSecret ?? null }),
         OutletsModule,
@@ -80,8 +80,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
-        TextInputPlugin,
-        {
+              {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
             transform: true,
@@ -92,4 +91,8 @@ export class AppModule {
       ],
     };
   }
+}
+
+function graphQLContext(req: HttpGraphQLContext['req'] | undefined, actor: Actor | null): HttpGraphQLContext {
+  return { loaders: new RequestLoaders(), req: req as HttpGraphQLContext['req'], actor };
 }

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName, errorBody, textProblem } from '@isnad/common';
+import { LogLevelName, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
@@ -20,6 +20,8 @@ export async function createApp(
 ): Promise<INestApplication> {
   // `logger` (Nest's level list) lowers the configured level for scripts and tests.
   const logLevel = options.logger ? pinoLevelOf(options.logger) : (config.logLevel ?? 'info');
+  // Named in storage-fault logs and readiness ("the disk holding PGlite in /var/lib/isnad is full").
+  setDatabaseLocation(config.database.kind === 'postgres' ? 'the PostgreSQL server' : `PGlite in ${config.database.dataDir ?? 'memory'}`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ ...config, logLevel }, options.logDestination),
     // abortOnError: false: a failed start rejects (main exits with it) instead of Nest calling
@@ -55,7 +57,7 @@ function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer): void {
   if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { type: 'encoding.invalid' });
 }
 
-/** The same rule as TextInputPlugin for the plain HTTP routes' query strings (feeds filters). */
+/** The same text rule as the operation gate (admitOperation) for the plain HTTP routes' query strings (feeds filters). */
 function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
   for (const [name, value] of Object.entries(req.query)) {
     for (const text of ([] as unknown[]).concat(value)) {

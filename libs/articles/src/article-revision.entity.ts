@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { LONG_TEXT_PRICE } from '@isnad/common';
 import { Article } from './article.entity';
 import { RemovedBoilerplateLine } from './dto/removed-boilerplate-line.type';
 
@@ -30,12 +31,13 @@ export class ArticleRevision {
   @Column('int')
   number: number;
 
-  @Field({ description: 'The text exactly as captured, in Unicode NFC. Anchors count code points in it.' })
+  @Field({ description: 'The text exactly as captured, in Unicode NFC. Anchors count code points in it.', complexity: LONG_TEXT_PRICE })
   @Column('text')
   text: string;
 
   @Field(() => String, {
     nullable: true,
+    complexity: LONG_TEXT_PRICE,
     description: 'What was captured, before boilerplate removal: the pasted text or the page HTML. Kept as evidence.',
   })
   @Column('text', { name: 'raw_input', nullable: true })

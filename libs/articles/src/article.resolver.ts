@@ -1,6 +1,6 @@
 import { Access, Role } from '@isnad/auth';
 import { ObjectType, Args, Context, Mutation, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
-import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
+import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, LONG_TEXT_PRICE, PageArgs, listPrice } from '@isnad/common';
 import { Outlet, OutletLoader } from '@isnad/outlets';
 import { displayUrl, textDirection } from '@isnad/text';
 import { ArticleRevision } from './article-revision.entity';
@@ -70,7 +70,7 @@ export class ArticleResolver {
     return this.outletLoader.byId(ctx).load(article.outletId);
   }
 
-  @ResolveField(() => String, { description: 'The text of the latest revision.' })
+  @ResolveField(() => String, { description: 'The text of the latest revision.', complexity: LONG_TEXT_PRICE })
   async text(@Parent() article: Article, @Context() ctx: GraphQLRequestContext): Promise<string> {
     const revision = await this.loader.latestRevision(ctx).load(article.id);
     return revision?.text ?? '';
@@ -81,7 +81,7 @@ export class ArticleResolver {
     return this.loader.latestRevision(ctx).load(article.id);
   }
 
-  @ResolveField(() => [ArticleRevision], { description: 'Every captured text, oldest first.' })
+  @ResolveField(() => [ArticleRevision], { description: 'Every captured text, oldest first.', complexity: listPrice(10) })
   revisions(@Parent() article: Article, @Context() ctx: GraphQLRequestContext): Promise<ArticleRevision[]> {
     return this.loader.revisions(ctx).load(article.id);
   }

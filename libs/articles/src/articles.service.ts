@@ -19,11 +19,12 @@ import {
   ExtractedArticle,
   InvalidArticleUrlError,
   NoArticleContentError,
+  PageTooComplexError,
   PageTooLargeError,
   RemovedLine,
+  TextWorkerPool,
   cleanArticleText,
   detectLanguage,
-  extractArticleFromHtml,
   normalizeArticleUrl,
   siteHostOf,
 } from '@isnad/text';
@@ -76,6 +77,7 @@ export class ArticlesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outlets: OutletsService,
+    private readonly textWorkers: TextWorkerPool,
   ) {}
 
   private readonly revisionListeners: RevisionStoredListener[] = [];
@@ -116,8 +118,12 @@ export class ArticlesService {
     const fetchedFrom = this.canonicalUrl(input.url);
     let page: ExtractedArticle;
     try {
-      page = extractArticleFromHtml(html, { url: fetchedFrom });
+      // In a worker: a page built to make the parser crawl costs a worker its time limit, not the API.
+      page = await this.textWorkers.extractArticle(html, { url: fetchedFrom });
     } catch (error) {
+      if (error instanceof PageTooComplexError) {
+        throw new InvalidArticleError(error.message, { field: 'html', reason: 'PAGE_TOO_COMPLEX' });
+      }
       if (error instanceof NoArticleContentError) {
         throw new InvalidArticleError(error.message, { field: 'html', reason: 'NO_ARTICLE_CONTENT' });
       }

@@ -43,8 +43,8 @@ export class AuthMiddleware implements NestMiddleware {
         return;
       }
     }
-    // The token's budget (shared with its session tokens) is spent only once the token is proven.
-    if (actor && this.limiter && !(await this.limiter.admit(actor.tokenId, res))) return;
+    // The member's budget (shared by their tokens and session tokens) is spent only once the token is proven.
+    if (actor && this.limiter && !(await this.limiter.admit(actor, res))) return;
     req.actor = actor;
     runInRequestScope({ actor, requestId: typeof req.id === 'string' ? req.id : null }, () => next());
   }

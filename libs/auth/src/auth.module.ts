@@ -11,6 +11,8 @@ import { AUTH_ENTITIES } from './entities';
 import { SessionTokenResolver } from './session-token.resolver';
 import { SessionTokensService } from './session-tokens.service';
 import { MemberResolver } from './member.resolver';
+import { SubscriptionGate } from './subscription-gate';
+import { IdempotencyPlugin } from './idempotency.plugin';
 
 /**
  * Organisations, members, roles and API tokens: the middleware that names the actor of each
@@ -39,8 +41,10 @@ export class AuthModule implements NestModule, OnApplicationBootstrap {
         MemberResolver,
         ApiTokenResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
+        SubscriptionGate,
+        IdempotencyPlugin,
       ],
-      exports: [AuthService, SessionTokensService, AuthLoader],
+      exports: [AuthService, SessionTokensService, AuthLoader, SubscriptionGate],
     };
   }
 

@@ -16,3 +16,6 @@ export * from './access-denials';
 export * from './auth.options';
 export * from './session-tokens.service';
 export * from './token-rate-limiter';
+export * from './subscription-gate';
+export * from './idempotency.plugin';
+export * from './idempotency-key.entity';

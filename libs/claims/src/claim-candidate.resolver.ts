@@ -1,4 +1,5 @@
 import { Access, Role } from '@isnad/auth';
+import { workPrice } from '@isnad/common';
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { ClaimAppearance } from './claim-appearance.entity';
@@ -22,7 +23,9 @@ class ClaimCandidatesArgs {
 export class ClaimCandidateResolver {
   constructor(private readonly service: ClaimCandidatesService) {}
 
+  // One extraction over a whole article (in the worker pool); about 20 candidates come back.
   @Query(() => [ClaimCandidate], {
+    complexity: workPrice(1000, 20),
     description: 'Check-worthy sentences of an article with the source chain its text gives. Suggestions only.',
   })
   claimCandidates(@Args() { articleId, revisionId }: ClaimCandidatesArgs): Promise<ClaimCandidate[]> {

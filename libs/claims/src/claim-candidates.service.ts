@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ArticlesService } from '@isnad/articles';
 import { Outlet, OutletKind, OutletsService } from '@isnad/outlets';
 import { Source, SourceKind, SourcesService } from '@isnad/sources';
-import { SuggestedHop as TextHop, findClaimCandidates, normalizeForSearch } from '@isnad/text';
+import { SuggestedHop as TextHop, TextTooComplexError, TextWorkerPool, normalizeForSearch } from '@isnad/text';
 import { AttributionRelation } from './attribution-hop.entity';
 import { ClaimAppearance } from './claim-appearance.entity';
 import { ClaimsService } from './claims.service';
@@ -22,15 +22,18 @@ export class ClaimCandidatesService {
     private readonly outlets: OutletsService,
     private readonly sources: SourcesService,
     private readonly claims: ClaimsService,
+    private readonly textWorkers: TextWorkerPool,
   ) {}
 
   /** The candidates of a revision (default: the latest), in text order. */
   async candidatesFor(articleId: string, revisionId?: string): Promise<ClaimCandidate[]> {
     const { article, revision } = await this.articles.getRevision(articleId, revisionId);
-    const found = findClaimCandidates(revision.text, {
-      publishedAt: article.publishedAt?.toISOString(),
-      language: article.language ?? undefined,
-    });
+    const found = await this.textWorkers
+      .claimCandidates(revision.text, { publishedAt: article.publishedAt?.toISOString(), language: article.language ?? undefined })
+      .catch((error: unknown) => {
+        if (error instanceof TextTooComplexError) throw new InvalidClaimError(error.message, { field: 'articleId', reason: 'TEXT_TOO_COMPLEX' });
+        throw error;
+      });
     const hops = found.flatMap((candidate) => candidate.suggestedChain);
     const { outletByKey, sourceByKey } = await this.knownNames(hops);
     const annotated = (await this.claims.appearancesInArticles([article.id])).filter(

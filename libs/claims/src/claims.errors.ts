@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError } from '@isnad/common';
+import { ConflictError, InvalidInputError, NotFoundError } from '@isnad/common';
 
 export class ClaimNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -26,5 +26,16 @@ export class InvalidClaimError extends InvalidInputError {}
 export class ClaimNoteNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('ClaimNote', id);
+  }
+}
+
+/** The span of this revision is already annotated: one appearance per span (a double submission makes one). */
+export class DuplicateAppearanceError extends ConflictError {
+  constructor(existingId: string, claimId: string) {
+    super(`This span of the revision is already annotated (appearance ${existingId} of claim ${claimId})`, {
+      existingId,
+      claimId,
+      reason: 'DUPLICATE_APPEARANCE',
+    });
   }
 }

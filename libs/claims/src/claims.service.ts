@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, childPageIds, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
+import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, childPageIds, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
 import { OutletsService } from '@isnad/outlets';
 import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
@@ -13,6 +13,7 @@ import { Claim } from './claim.entity';
 import {
   ClaimAppearanceNotFoundError,
   ClaimNotFoundError,
+  DuplicateAppearanceError,
   InvalidAnchorError,
   InvalidAttributionChainError,
   InvalidClaimError,
@@ -63,6 +64,12 @@ export class ClaimsService {
       const resolved = resolveSelector(revision.text, input.selector);
       if (!resolved.ok) throw new InvalidAnchorError(resolved.reason, resolved.message);
       const { anchor } = resolved;
+      // Concurrent annotations of one revision queue here, so the check below cannot race.
+      await lockForTransaction(manager, `appearance:${revision.id}`);
+      const existing = await manager.findOne(ClaimAppearance, {
+        where: { articleRevisionId: revision.id, start: anchor.start, end: anchor.end },
+      });
+      if (existing) throw new DuplicateAppearanceError(existing.id, existing.claimId);
 
       let claim: Claim;
       if (input.claimId) {

@@ -64,8 +64,8 @@ export class ForbiddenError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE';
 
-  constructor(message = 'The database is unavailable; try again shortly') {
-    super(message, { retryable: true });
+  constructor(message = 'The database is unavailable; try again shortly', details: Record<string, unknown> = {}) {
+    super(message, { retryable: true, ...details });
   }
 }
 

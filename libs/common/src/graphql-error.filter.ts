@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, unavailableErrorFor } from './database-unavailable';
 import { DomainError, ErrorCode, ServiceUnavailableError } from './domain-error';
 import { errorBody } from './error-body';
 
@@ -69,8 +69,11 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   // only that it may retry.
   private unavailableOrAsIs(exception: unknown): unknown {
     if (exception instanceof DomainError || !isDatabaseUnavailable(exception)) return exception;
-    this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    return new ServiceUnavailableError();
+    const fault = unavailableErrorFor(exception);
+    const said = exception instanceof Error ? exception.message : String(exception);
+    if (fault.diskFull) this.logger.error(`Database write refused: the disk holding ${fault.where} is full (${said})`);
+    else this.logger.warn(`Database unavailable: ${said}`);
+    return new ServiceUnavailableError(fault.message, { reason: fault.reason });
   }
 
   private logUnexpected(where: string, exception: unknown): void {

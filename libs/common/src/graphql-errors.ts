@@ -1,6 +1,6 @@
 import { Logger, ValidationError } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, unavailableErrorFor } from './database-unavailable';
 import { InvalidInputError, ServiceUnavailableError } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
@@ -16,9 +16,11 @@ const PUBLIC_CODES = new Set([
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
-  // Rejected before execution by QueryLimitsPlugin.
+  // Refused by the operation gate (QueryLimitsPlugin, SubscriptionGate).
   'QUERY_TOO_DEEP',
   'QUERY_TOO_COMPLEX',
+  'OPERATION_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
   // Raised by graphql-js and Apollo before any resolver runs.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -35,6 +37,10 @@ const PUBLIC_CODES = new Set([
  * INTERNAL_SERVER_ERROR.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Apollo's automatic persisted queries refuse a wrong hash with a 400 but no code.
+  if (formatted.message === 'provided sha does not match query') {
+    return { message: 'The persisted query hash does not match the query', extensions: { code: 'BAD_REQUEST', reason: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+  }
   const code = formatted.extensions?.code;
   // Apollo labels any raw error INTERNAL_SERVER_ERROR but keeps its message: only the filter's own
   // "Internal server error" may leave with that code.
@@ -45,8 +51,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const original = (error as { originalError?: unknown })?.originalError;
   if (isDatabaseUnavailable(error) || isDatabaseUnavailable(original)) {
-    logger.warn(`Database unavailable at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`);
-    const unavailable = new ServiceUnavailableError();
+    const fault = unavailableErrorFor(original ?? error);
+    const said = `at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`;
+    if (fault.diskFull) logger.error(`Database write refused, the disk holding ${fault.where} is full, ${said}`);
+    else logger.warn(`Database unavailable ${said}`);
+    const unavailable = new ServiceUnavailableError(fault.message, { reason: fault.reason });
     return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);

@@ -9,4 +9,7 @@ export * from './graphql-error.filter';
 export * from './query-limits.plugin';
 export * from './request-logging';
 export * from './error-body';
-export * from './text-input.plugin';
+export * from './operation-gate';
+export * from './operation-cost';
+export * from './field-prices';
+export * from './date-time.scalar';

@@ -1,30 +1,31 @@
 import { Plugin } from '@nestjs/apollo';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import {
-  FieldNode,
-  FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  SelectionSetNode,
-} from 'graphql';
-import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from './pagination';
+import { performance } from 'node:perf_hooks';
+import { MAX_QUERY_COMPLEXITY, admitOperation, gateError } from './operation-gate';
 
-/** Deepest selection an operation may have (a claims page with chains and outlets needs about 8). */
-export const MAX_QUERY_DEPTH = 12;
-/** Highest estimated cost: each field costs 1, and a connection multiplies its nodes by `first`. */
-export const MAX_QUERY_COMPLEXITY = 20_000;
+/** Longest an operation's resolvers may keep starting: past it, the fields left fail with OPERATION_TIMEOUT. */
+export const OPERATION_TIME_LIMIT_MS = 15_000;
+/**
+ * Most text (UTF-16 code units of string fields) one answer may carry: an article is at most a
+ * 12 MB capture, so a few of them fit, and the answer never grows past what JSON can serialise.
+ */
+export const MAX_RESPONSE_TEXT = 32 * 1024 * 1024;
 
-// A connection's children are paid for once per row it may return.
-const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
-  field.args.some((arg) => arg.name === 'first')
-    ? 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE)
-    : undefined;
+interface Spent {
+  deadline: number;
+  text: number;
+  refusal: 'OPERATION_TIMEOUT' | 'RESPONSE_TOO_LARGE' | null;
+}
 
 /**
- * Rejects operations that are too deep or too costly before any resolver runs, with
- * QUERY_TOO_DEEP or QUERY_TOO_COMPLEX and HTTP 400.
+ * The HTTP side of the gate (single and batched operations; graphql-ws goes through the same
+ * admitOperation in SubscriptionGate): refuses, before any resolver runs, operations whose variables
+ * do not fit their types, which carry text that cannot be stored, or which are too deep, too
+ * aliased or too costly (HTTP 400 with a code); subscriptions are refused over HTTP. While an
+ * admitted operation runs, fields stop resolving once it passes OPERATION_TIME_LIMIT_MS or
+ * MAX_RESPONSE_TEXT, and such an answer carries only the refusal. Every answer reports
+ * `extensions.cost` ({ requested, limit }).
  */
 @Plugin()
 export class QueryLimitsPlugin implements ApolloServerPlugin {
@@ -32,60 +33,52 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
 
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const { schema } = this.schemaHost;
+    let cost: number | null = null;
+    const spent: Spent = { deadline: Infinity, text: 0, refusal: null };
     return {
       didResolveOperation: async ({ request, document, operation }) => {
-        const fragments = Object.fromEntries(
-          document.definitions
-            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-            .map((d) => [d.name.value, d]),
-        );
-        const depth = selectionDepth(operation?.selectionSet, fragments, new Set());
-        if (depth > MAX_QUERY_DEPTH) {
-          throw limitError('QUERY_TOO_DEEP', `The query is ${depth} levels deep; the limit is ${MAX_QUERY_DEPTH}`);
+        if (!operation) return;
+        if (operation.operation === 'subscription') {
+          throw gateError('BAD_REQUEST', 'Subscriptions are served over graphql-ws (WebSocket) at /graphql, not over HTTP', {
+            reason: 'SUBSCRIPTION_OVER_HTTP',
+          });
         }
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables,
-          estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
-        if (complexity > MAX_QUERY_COMPLEXITY) {
-          throw limitError(
-            'QUERY_TOO_COMPLEX',
-            `The query may cost ${complexity}; the limit is ${MAX_QUERY_COMPLEXITY}. Ask for smaller pages or fewer nested lists.`,
-          );
+        cost = admitOperation(schema, document, operation, request.variables).measure.cost;
+        spent.deadline = performance.now() + OPERATION_TIME_LIMIT_MS;
+      },
+      executionDidStart: async () => ({
+        willResolveField: () => {
+          if (spent.refusal) throw refusalError(spent.refusal);
+          if (performance.now() > spent.deadline) {
+            spent.refusal = 'OPERATION_TIMEOUT';
+            throw refusalError(spent.refusal);
+          }
+          return (_error, result) => {
+            if (typeof result !== 'string') return;
+            spent.text += result.length;
+            if (spent.text > MAX_RESPONSE_TEXT) spent.refusal = 'RESPONSE_TOO_LARGE';
+          };
+        },
+      }),
+      willSendResponse: async ({ response }) => {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        if (spent.refusal) {
+          // The data gathered so far is dropped before it is serialised: that is what the cap protects.
+          const error = refusalError(spent.refusal);
+          response.body.singleResult = { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] };
+          response.http.status = spent.refusal === 'OPERATION_TIMEOUT' ? 503 : 413;
+        }
+        if (cost !== null) {
+          response.body.singleResult.extensions = { ...result.extensions, cost: { requested: cost, limit: MAX_QUERY_COMPLEXITY } };
         }
       },
     };
   }
 }
 
-function limitError(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-}
-
-/** Depth of a selection set, following fragments (a fragment cycle counts once). */
-function selectionDepth(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const field = selection as FieldNode;
-      deepest = Math.max(deepest, field.selectionSet ? 1 + selectionDepth(field.selectionSet, fragments, visiting) : 1);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, visiting));
-    } else {
-      const name = selection.name.value;
-      if (visiting.has(name) || !fragments[name]) continue;
-      visiting.add(name);
-      deepest = Math.max(deepest, selectionDepth(fragments[name].selectionSet, fragments, visiting));
-      visiting.delete(name);
-    }
-  }
-  return deepest;
+function refusalError(refusal: 'OPERATION_TIMEOUT' | 'RESPONSE_TOO_LARGE') {
+  return refusal === 'OPERATION_TIMEOUT'
+    ? gateError('OPERATION_TIMEOUT', `The operation ran past ${OPERATION_TIME_LIMIT_MS / 1000} s and was stopped; ask for less`, {}, 503)
+    : gateError('RESPONSE_TOO_LARGE', `The answer would carry more than ${MAX_RESPONSE_TEXT} characters of text; ask for fewer fields or smaller pages`, {}, 413);
 }

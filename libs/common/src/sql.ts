@@ -63,3 +63,11 @@ export async function childPageIds(
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * Holds a transaction-scoped advisory lock on `key` until the transaction ends: two transactions
+ * doing check-then-insert on the same key run one after the other, so neither inserts a duplicate.
+ */
+export async function lockForTransaction(manager: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, key: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}

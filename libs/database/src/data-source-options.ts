@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { DatabaseConfig } from './database.config';
+import { assertUsableDataFolder, dataFolderError } from './pglite/data-folder';
 import { createPGliteDriverModule } from './pglite/pglite-pool';
 import { MIGRATIONS } from './migrations';
 import { QueryCountingLogger } from './query-counter';
@@ -52,8 +52,13 @@ export async function prepareDataSource(
     };
   }
 
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm } });
+  if (config.dataDir) assertUsableDataFolder(config.dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm } });
+  } catch (error) {
+    throw config.dataDir ? dataFolderError(config.dataDir, error) : error;
+  }
   return {
     logger,
     close: () => db.close(),

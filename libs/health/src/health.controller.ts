@@ -1,6 +1,7 @@
 import { Public } from '@isnad/auth';
 import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { recentStorageFault } from '@isnad/common';
 import { HealthCheckFilter } from './health-check.filter';
 import { HEALTH_OPTIONS, HealthOptions } from './health.options';
 import { RedisHealthIndicator } from './redis.health';
@@ -34,8 +35,15 @@ export class HealthController {
   ready(): Promise<HealthCheckResult> {
     const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const { redisUrl } = this.options;
-    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout })];
+    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout }), storageCheck];
     if (redisUrl) checks.push(() => this.redis.pingCheck('redis', redisUrl, timeout));
     return this.health.check(checks);
   }
+}
+
+/** Down for a while after a write failed for disk space: reads may still answer, writes cannot. */
+async function storageCheck(): Promise<HealthIndicatorResult> {
+  const fault = recentStorageFault();
+  if (!fault) return { storage: { status: 'up' } };
+  return { storage: { status: 'down', reason: fault.reason, where: fault.where, since: fault.at.toISOString() } };
 }

@@ -1,6 +1,6 @@
 import { Access, Role } from '@isnad/auth';
 import { Args, Context, Field, Float, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLRequestContext } from '@isnad/common';
+import { GraphQLRequestContext, textWorkPrice, workPrice } from '@isnad/common';
 import { ArticleLoader } from '@isnad/articles';
 import { Claim, ClaimAppearance, ClaimLoader } from '@isnad/claims';
 import { ClaimLinkDecision, ClaimLinkReview } from './claim-link-review.entity';
@@ -33,7 +33,9 @@ export class ClaimMatchResolver {
     private readonly claimLoader: ClaimLoader,
   ) {}
 
+  // About 12 ms of scoring per 1,000 characters of text: 4 characters a unit.
   @Query(() => [ClaimMatch], {
+    complexity: textWorkPrice(50, 4, 5),
     description: 'Existing claims this text states, best first, with scores and reasons (Arabic and English, through translations).',
   })
   claimMatches(@Args() args: ClaimMatchesArgs): Promise<ClaimMatch[]> {
@@ -112,6 +114,7 @@ export class AppearanceSuggestionsResolver {
   ) {}
 
   @ResolveField(() => [ClaimMatch], {
+    complexity: workPrice(200, 5),
     description:
       'Other claims this quote may state, above the suggestion threshold; reviewed pairs are left out. ' +
       'One candidate search per appearance: ask for it on a few appearances at a time.',

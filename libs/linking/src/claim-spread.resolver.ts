@@ -1,6 +1,6 @@
 import { Access, Role } from '@isnad/auth';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLRequestContext } from '@isnad/common';
+import { GraphQLRequestContext, workPrice } from '@isnad/common';
 import { Article, ArticleLoader } from '@isnad/articles';
 import { Claim, ClaimAppearance, ClaimLoader } from '@isnad/claims';
 import { Outlet, OutletLoader } from '@isnad/outlets';
@@ -16,6 +16,7 @@ export class ClaimSpreadResolver {
   constructor(private readonly loader: LinkingLoader) {}
 
   @ResolveField(() => ClaimSpread, {
+    complexity: workPrice(50, 10),
     description: 'How the claim spread: appearances in publication order across outlets, the first one, whom each outlet relayed.',
   })
   async spread(@Parent() claim: Claim, @Context() ctx: GraphQLRequestContext): Promise<ClaimSpread> {

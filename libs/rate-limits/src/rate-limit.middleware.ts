@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
-import { TokenRateLimiter } from '@isnad/auth';
+import { Actor, TokenRateLimiter } from '@isnad/auth';
 import { errorBody } from '@isnad/common';
 import { rateLimitSubject } from './rate-limit-key';
 import { RequestBudgetSpentError } from './rate-limits.errors';
@@ -63,9 +63,24 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
     }
   }
 
-  /** Spends one request of a verified API token's budget (its session tokens included); false when it replied 429. */
-  admit(tokenId: string, res: Response): Promise<boolean> {
-    return this.spend(res, 'token', `token:${tokenId}`, this.config.tokenPerMinute);
+  /**
+   * Spends one request of a verified member's budget (all their API and session tokens share it,
+   * so minting tokens buys nothing); false when it replied 429.
+   */
+  admit(actor: Actor, res: Response): Promise<boolean> {
+    return this.spend(res, 'token', memberKey(actor), this.config.tokenPerMinute);
+  }
+
+  /** One graphql-ws subscription, counted like one HTTP request: null when admitted, else seconds to wait. */
+  async admitOperation(actor: Actor | null, address: string): Promise<number | null> {
+    const [kind, key, limit] = actor
+      ? (['token', memberKey(actor), this.config.tokenPerMinute] as const)
+      : (['address', rateLimitSubject(undefined, address).key, this.config.addressPerMinute] as const);
+    if (limit <= 0) return null;
+    const record = await this.storage.increment(key, WINDOW_MS, limit, 0, kind);
+    if (!record.isBlocked) return null;
+    this.report(kind, key, limit);
+    return Math.max(1, record.timeToBlockExpire);
   }
 
   private async spend(res: Response, kind: 'token' | 'address', key: string, limit: number): Promise<boolean> {
@@ -111,7 +126,11 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
     if (now - (this.reported.get(id) ?? 0) < WINDOW_MS) return;
     if (this.reported.size > 10_000) this.reported.clear();
     this.reported.set(id, now);
-    const who = kind === 'token' ? `API token ${key.slice('token:'.length)}` : `address ${key}`;
+    const who = kind === 'token' ? `member ${key.slice('member:'.length)}` : `address ${key}`;
     this.logger.warn(`Rate limit of ${limit} a minute reached by ${who}`);
   }
+}
+
+function memberKey(actor: Actor): string {
+  return `member:${actor.memberId}`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
+import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
 import { normalizeForSearch } from '@isnad/text';
 import { CreateSourceInput, MergeSourcesInput, SourceFilter, UpdateSourceInput } from './dto/source.input';
@@ -69,23 +69,36 @@ export class SourcesService {
     return this.dataSource.transaction((manager) => this.createIn(manager, input));
   }
 
-  /** create() inside the caller's transaction (annotating a claim creates its sources with it). */
+  /**
+   * create() inside the caller's transaction (annotating a claim creates its sources with it). A
+   * source of the same kind and normalised name (and, for an anonymous one, told to the same
+   * outlet) is reused rather than duplicated, so a double submission makes one source.
+   */
   async createIn(manager: EntityManager, input: CreateSourceInput): Promise<Source> {
     if (input.kind === SourceKind.OUTLET) {
       if (!input.outletId) throw new InvalidSourceError('A source of kind OUTLET needs outletId', { field: 'outletId' });
       return this.forOutlet(input.outletId, manager);
     }
     if (input.outletId) throw new InvalidSourceError('Only a source of kind OUTLET has outletId', { field: 'outletId' });
+    const nameKey = normalizeForSearch(input.name);
+    if (!nameKey) throw new InvalidSourceError('A source name needs letters or digits', { field: 'name' });
     if (input.confidedToOutletId) await this.outlets.get(input.confidedToOutletId, manager);
+    const confidedToOutletId = input.confidedToOutletId ?? null;
+    await lockForTransaction(manager, `source:${input.kind}:${nameKey}`);
+    const existing = await manager.getRepository(Source).findOne({
+      where: { kind: input.kind, nameKey, confidedToOutletId: confidedToOutletId ?? IsNull(), mergedIntoId: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+    if (existing) return existing;
     return manager.save(
       manager.create(Source, {
         kind: input.kind,
         name: input.name.trim().normalize('NFC'),
-        nameKey: normalizeForSearch(input.name),
+        nameKey,
         description: input.description ?? null,
         language: input.language ?? null,
         outletId: null,
-        confidedToOutletId: input.confidedToOutletId ?? null,
+        confidedToOutletId,
       }),
     );
   }
@@ -94,6 +107,7 @@ export class SourcesService {
     return this.dataSource.transaction(async (manager) => {
       const source = await this.get(input.id, manager);
       if (input.name !== undefined) {
+        if (!normalizeForSearch(input.name)) throw new InvalidSourceError('A source name needs letters or digits', { field: 'name' });
         source.name = input.name.trim().normalize('NFC');
         source.nameKey = normalizeForSearch(input.name);
       }

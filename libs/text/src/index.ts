@@ -10,3 +10,4 @@ export * from './claim-candidates';
 export * from './html-capture';
 export * from './html-capture.errors';
 export * from './html-metadata';
+export * from './workers/text-worker-pool';

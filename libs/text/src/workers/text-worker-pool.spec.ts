@@ -1,0 +1,51 @@
+import { NoArticleContentError } from '../html-capture.errors';
+import { readHtmlFixture, readSeedArticle } from '../testing/fixtures';
+import { PageTooComplexError, TextWorkerPool } from './text-worker-pool';
+
+/** Longest gap between event-loop ticks while `work` runs. */
+async function longestStall<T>(work: Promise<T>): Promise<{ result: PromiseSettledResult<T>; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 5);
+  const [result] = await Promise.allSettled([work]);
+  clearInterval(timer);
+  return { result, stallMs };
+}
+
+describe('page capture and candidate extraction in worker threads', () => {
+  let pool: TextWorkerPool;
+  beforeAll(() => {
+    pool = new TextWorkerPool({ timeLimitMs: 1_500, threads: 1 });
+  });
+  afterAll(() => pool.onModuleDestroy());
+
+  it('captures the seed WordPress page in a worker, as on the main thread', async () => {
+    const article = await pool.extractArticle(readHtmlFixture('wordpress-seed-article.html'), { url: 'https://example.org/a' });
+    expect(article.language).toBe('ar');
+    expect(article.text).toContain('سبوتنيك');
+  });
+
+  it('finds the informed source of the seed article in a worker', async () => {
+    const candidates = await pool.claimCandidates(readSeedArticle(), { language: 'ar' });
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.some((c) => c.suggestedChain.length > 0)).toBe(true);
+  });
+
+  it('keeps a page without an article a NoArticleContentError across the thread boundary', async () => {
+    await expect(pool.extractArticle(readHtmlFixture('no-article-homepage.html'))).rejects.toBeInstanceOf(NoArticleContentError);
+  });
+
+  it('abandons markup nested to make the parser crawl, and the event loop never waits for it', async () => {
+    const deep = `<html><body>${'<div>'.repeat(150_000)}x</body></html>`;
+    const { result, stallMs } = await longestStall(pool.extractArticle(deep));
+    expect(result.status).toBe('rejected');
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(PageTooComplexError);
+    expect(stallMs).toBeLessThan(100);
+    // The pool replaces the stopped worker.
+    await expect(pool.extractArticle(readHtmlFixture('wordpress-seed-article.html'))).resolves.toMatchObject({ language: 'ar' });
+  });
+});

@@ -1,0 +1,34 @@
+// Runs in a worker thread of TextWorkerPool: the parsing and extraction that must not block the
+// API's event loop. Known refusals come back as values (a worker's errors lose their class).
+import { ClaimCandidate, ClaimCandidateOptions, findClaimCandidates } from '../claim-candidates';
+import { ExtractArticleOptions, ExtractedArticle, extractArticleFromHtml } from '../html-capture';
+import type { MessagePort } from 'node:worker_threads';
+import { NoArticleContentError, PageTooLargeError } from '../html-capture.errors';
+
+export type WorkerRefusal =
+  | { refused: 'NO_ARTICLE_CONTENT'; message: string }
+  | { refused: 'PAGE_TOO_LARGE'; elements: number; limit: number };
+
+/** Task `extractArticle`: the article in a page, or why there is none. */
+export function extractArticle({ html, options, started }: { html: string; options: ExtractArticleOptions; started: MessagePort }): ExtractedArticle | WorkerRefusal {
+  signalStart(started);
+  try {
+    return extractArticleFromHtml(html, options);
+  } catch (error) {
+    if (error instanceof NoArticleContentError) return { refused: 'NO_ARTICLE_CONTENT', message: error.message.replace(/^No article content: /, '') };
+    if (error instanceof PageTooLargeError) return { refused: 'PAGE_TOO_LARGE', elements: error.elements, limit: error.limit };
+    throw error;
+  }
+}
+
+/** Task `claimCandidates`: the check-worthy sentences of a text. */
+export function claimCandidates({ text, options, started }: { text: string; options: ClaimCandidateOptions; started: MessagePort }): ClaimCandidate[] {
+  signalStart(started);
+  return findClaimCandidates(text, options);
+}
+
+// The pool's time limit runs from here.
+function signalStart(port: MessagePort): void {
+  port.postMessage('started');
+  port.close();
+}
