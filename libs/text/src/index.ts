@@ -10,3 +10,6 @@ export * from './claim-candidates';
 export * from './html-capture';
 export * from './html-capture.errors';
 export * from './html-metadata';
+export * from './folded-text';
+export * from './fuzzy-anchor';
+export * from './credit-line';
