@@ -9,14 +9,17 @@ import { ReuseKind, SharedPassage, TextReuse, compareTexts } from './text-reuse'
 
 /** Articles a sampled shingle may occur in before it counts as boilerplate (passim's default max-df). */
 export const MAX_DOCUMENT_FREQUENCY = 100;
-/** Sampled shingles a candidate must share (about 2 × SAMPLE_RATE shingles, a sentence). */
-const MIN_SHARED_SAMPLES = 2;
+/** Articles of one outlet sharing a sampled shingle that make it the outlet's own furniture (header, footer, credit). */
+export const OUTLET_BOILERPLATE_ARTICLES = 3;
+/** Sampled shingles a candidate must share (about 2 × SAMPLE_RATE shingles, a short sentence). */
+export const MIN_SHARED_SAMPLES = 2;
 /** Candidates compared exactly per capture, those sharing most samples first: bounds the work of one capture. */
-const CANDIDATE_LIMIT = 5;
+export const CANDIDATE_LIMIT = 5;
 
 /** A fingerprinted article as the comparison needs it. */
 interface IndexedArticle {
   articleId: string;
+  outletId: string;
   revisionId: string;
   shingled: ShingledText;
   time: [number, number];
@@ -54,19 +57,28 @@ export class RepublicationService implements OnModuleInit {
     const samples = sampledKeys(shingled);
     await this.index(manager, article.id, revision.id, shingled.shingles.length, samples);
     if (!samples.length) return;
+    // Other outlets' articles sharing enough samples, leaving out shingles common to many articles
+    // and this outlet's own furniture (its header, footer and credit lines).
     const candidates: { article_id: string }[] = await manager.query(
       `SELECT s.article_id
          FROM article_shingle_samples s JOIN articles a ON a.id = s.article_id
         WHERE s.hash = ANY($1::int[]) AND s.article_id <> $2 AND a.outlet_id <> $3
           AND s.hash NOT IN (SELECT hash FROM shingle_document_frequencies WHERE hash = ANY($1::int[]) AND documents > $4)
+          AND s.hash NOT IN (SELECT o.hash FROM article_shingle_samples o JOIN articles oa ON oa.id = o.article_id
+                              WHERE o.hash = ANY($1::int[]) AND oa.outlet_id = $3
+                              GROUP BY o.hash HAVING count(*) >= $6)
         GROUP BY s.article_id HAVING count(*) >= $5
         ORDER BY count(*) DESC, s.article_id LIMIT ${CANDIDATE_LIMIT}`,
-      [samples, article.id, article.outletId, MAX_DOCUMENT_FREQUENCY, MIN_SHARED_SAMPLES],
+      [samples, article.id, article.outletId, MAX_DOCUMENT_FREQUENCY, MIN_SHARED_SAMPLES, OUTLET_BOILERPLATE_ARTICLES],
     );
     if (!candidates.length) return;
-    const self: IndexedArticle = { articleId: article.id, revisionId: revision.id, shingled, time: timeOf(article.sortTime, article.firstCapturedAt) };
+    const self: IndexedArticle = { articleId: article.id, outletId: article.outletId, revisionId: revision.id, shingled, time: timeOf(article.sortTime, article.firstCapturedAt) };
     const others = await this.indexedArticles(manager, candidates.map((c) => c.article_id));
-    const frequent = await this.frequentAmong(manager, [samples, ...others.map((o) => sampledKeys(o.shingled))].flat());
+    const frequent = await this.frequentAmong(
+      manager,
+      [samples, ...others.map((o) => sampledKeys(o.shingled))].flat(),
+      [...new Set([self, ...others].map((a) => a.outletId))],
+    );
     const copies: Comparison[] = [];
     for (const other of others) {
       const [original, copy] = earlier(other, self) ? [other, self] : [self, other];
@@ -161,8 +173,9 @@ export class RepublicationService implements OnModuleInit {
 
   /** The latest indexed revision of each article, shingled. */
   private async indexedArticles(manager: EntityManager, articleIds: string[]): Promise<IndexedArticle[]> {
-    const rows: { article_id: string; revision_id: string; text: string; sort_time: Date; first_captured_at: Date }[] = await manager.query(
-      `SELECT DISTINCT ON (f.article_id) f.article_id, f.revision_id, r.text, a.sort_time, a.first_captured_at
+    const rows: { article_id: string; outlet_id: string; revision_id: string; text: string; sort_time: Date; first_captured_at: Date }[] =
+      await manager.query(
+      `SELECT DISTINCT ON (f.article_id) f.article_id, a.outlet_id, f.revision_id, r.text, a.sort_time, a.first_captured_at
          FROM article_fingerprints f
          JOIN article_revisions r ON r.id = f.revision_id
          JOIN articles a ON a.id = f.article_id
@@ -172,16 +185,22 @@ export class RepublicationService implements OnModuleInit {
     );
     return rows.map((r) => ({
       articleId: r.article_id,
+      outletId: r.outlet_id,
       revisionId: r.revision_id,
       shingled: shingleText(r.text),
       time: timeOf(r.sort_time, r.first_captured_at),
     }));
   }
 
-  private async frequentAmong(manager: EntityManager, hashes: number[]): Promise<Set<number>> {
+  /** Of these hashes, those frequent across all articles or repeated in several articles of one of these outlets. */
+  private async frequentAmong(manager: EntityManager, hashes: number[], outletIds: string[]): Promise<Set<number>> {
     const rows: { hash: number }[] = await manager.query(
-      `SELECT hash FROM shingle_document_frequencies WHERE hash = ANY($1::int[]) AND documents > $2`,
-      [[...new Set(hashes)], MAX_DOCUMENT_FREQUENCY],
+      `SELECT hash FROM shingle_document_frequencies WHERE hash = ANY($1::int[]) AND documents > $2
+       UNION
+       SELECT s.hash FROM article_shingle_samples s JOIN articles a ON a.id = s.article_id
+        WHERE s.hash = ANY($1::int[]) AND a.outlet_id = ANY($3::uuid[])
+        GROUP BY s.hash, a.outlet_id HAVING count(*) >= $4`,
+      [[...new Set(hashes)], MAX_DOCUMENT_FREQUENCY, outletIds, OUTLET_BOILERPLATE_ARTICLES],
     );
     return new Set(rows.map((r) => r.hash));
   }

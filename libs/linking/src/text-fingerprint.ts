@@ -10,7 +10,7 @@ import { normalizeForSearch } from '@isnad/text';
 /** Words per shingle: long enough that unrelated stories rarely share one, short enough to survive light edits. */
 export const SHINGLE_WORDS = 4;
 /** One shingle in SAMPLE_RATE is kept as an index key (0 mod p sampling: a shingle is kept in every text or in none). */
-export const SAMPLE_RATE = 4;
+export const SAMPLE_RATE = 2;
 /** Words of a text taken into account: a 5 MB page does not make capture compare megabytes. */
 export const MAX_WORDS = 20_000;
 

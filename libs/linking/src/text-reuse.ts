@@ -1,4 +1,4 @@
-import { SHINGLE_WORDS, ShingledText, WordToken } from './text-fingerprint';
+import { SHINGLE_WORDS, ShingledText, WordToken, isSampled } from './text-fingerprint';
 
 /**
  * Text reuse between two articles, decided on what they share rather than on whole-document
@@ -20,7 +20,7 @@ export interface ReuseRules {
   maxGapWords: number;
   /** Matched words below which a passage is a coincidence (a stock phrase), not reuse. */
   minPassageWords: number;
-  /** Shared shingles below which two texts are not related at all. */
+  /** Shared shingles below which two texts are not copies (a shared quotation needs only one passage). */
   minSharedShingles: number;
   /** Share of the shorter text's shingles found in the other from which it is a copy. */
   copyContainment: number;
@@ -34,7 +34,7 @@ export const DEFAULT_REUSE_RULES: ReuseRules = {
   maxGapWords: 6,
   minPassageWords: 8,
   minSharedShingles: 12,
-  copyContainment: 0.8,
+  copyContainment: 0.7,
   partialContainment: 0.25,
   minUnquotedWords: 15,
 };
@@ -100,7 +100,6 @@ export function compareTexts(
   for (const hash of frequent) shared.delete(hash);
   const originalSet = distinct(original.shingles, frequent);
   const copySet = distinct(copy.shingles, frequent);
-  if (shared.size < rules.minSharedShingles) return null;
   const containment = shared.size / Math.max(1, Math.min(originalSet, copySet));
   const similarity = shared.size / Math.max(1, originalSet + copySet - shared.size);
 
@@ -114,14 +113,8 @@ export function compareTexts(
       }
     }
   }
-  const kind =
-    unquotedWords < rules.minUnquotedWords
-      ? ReuseKind.SHARED_QUOTATION
-      : containment >= rules.copyContainment
-        ? ReuseKind.COPY
-        : containment >= rules.partialContainment
-          ? ReuseKind.PARTIAL_COPY
-          : null;
+  const quotedShared = passages.reduce((sum, p) => sum + matchedWords(p), 0) - unquotedWords;
+  const kind = classify(shared.size, containment, unquotedWords, quotedShared, rules);
   if (!kind) return null;
   const kept = [...passages].sort((x, y) => matchedWords(y) - matchedWords(x)).slice(0, MAX_PASSAGES);
   kept.sort((x, y) => x.runs[0].b - y.runs[0].b);
@@ -137,6 +130,14 @@ export function compareTexts(
       matchedWords: matchedWords(p),
     })),
   };
+}
+
+/** The kind of reuse, or null when the texts share too little to be related. */
+function classify(shared: number, containment: number, unquoted: number, quoted: number, rules: ReuseRules): ReuseKind | null {
+  if (unquoted < rules.minUnquotedWords) return quoted >= rules.minPassageWords ? ReuseKind.SHARED_QUOTATION : null;
+  if (shared < rules.minSharedShingles) return null;
+  if (containment >= rules.copyContainment) return ReuseKind.COPY;
+  return containment >= rules.partialContainment ? ReuseKind.PARTIAL_COPY : null;
 }
 
 /** Maximal runs of equal shingles on one diagonal; a shingle repeated many times in the original is followed 8 times at most. */
@@ -210,17 +211,20 @@ function matchedWords(passage: Passage): number {
   return passage.runs.reduce((sum, run) => sum + run.length + SHINGLE_WORDS - 1, 0);
 }
 
+/** Whether most of a passage's sampled shingles are frequent ones (only sampled shingles have a known frequency). */
 function mostlyFrequent(passage: Passage, copy: readonly number[], frequent: ReadonlySet<number>): boolean {
   if (!frequent.size) return false;
-  let total = 0;
+  let known = 0;
   let common = 0;
   for (const run of passage.runs) {
     for (let i = 0; i < run.length; i++) {
-      total++;
-      if (frequent.has(copy[run.b + i])) common++;
+      const hash = copy[run.b + i];
+      if (!isSampled(hash)) continue;
+      known++;
+      if (frequent.has(hash)) common++;
     }
   }
-  return common * 2 >= total;
+  return known > 0 && common * 2 >= known;
 }
 
 function lastWord(passage: Passage, which: 'a' | 'b'): number {
