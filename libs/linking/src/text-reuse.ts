@@ -22,9 +22,9 @@ export interface ReuseRules {
   minPassageWords: number;
   /** Shared shingles below which two texts are not copies (a shared quotation needs only one passage). */
   minSharedShingles: number;
-  /** Share of the shorter text's shingles found in the other from which it is a copy. */
-  copyContainment: number;
-  /** ... and from which it is a partial copy. */
+  /** Share of the original's shingles a republication carries from which it is a whole COPY (else PARTIAL_COPY). */
+  copyCoverage: number;
+  /** Share of the shorter text's shingles found in the other from which it is a republication at all. */
   partialContainment: number;
   /** Shared words outside quotation marks below which the overlap is only a shared quotation. */
   minUnquotedWords: number;
@@ -34,7 +34,7 @@ export const DEFAULT_REUSE_RULES: ReuseRules = {
   maxGapWords: 6,
   minPassageWords: 8,
   minSharedShingles: 12,
-  copyContainment: 0.7,
+  copyCoverage: 0.6,
   partialContainment: 0.25,
   minUnquotedWords: 15,
 };
@@ -114,7 +114,7 @@ export function compareTexts(
     }
   }
   const quotedShared = passages.reduce((sum, p) => sum + matchedWords(p), 0) - unquotedWords;
-  const kind = classify(shared.size, containment, unquotedWords, quotedShared, rules);
+  const kind = classify(shared.size, containment, shared.size / Math.max(1, originalSet), unquotedWords, quotedShared, rules);
   if (!kind) return null;
   const kept = [...passages].sort((x, y) => matchedWords(y) - matchedWords(x)).slice(0, MAX_PASSAGES);
   kept.sort((x, y) => x.runs[0].b - y.runs[0].b);
@@ -133,11 +133,17 @@ export function compareTexts(
 }
 
 /** The kind of reuse, or null when the texts share too little to be related. */
-function classify(shared: number, containment: number, unquoted: number, quoted: number, rules: ReuseRules): ReuseKind | null {
+function classify(
+  shared: number,
+  containment: number,
+  coverage: number,
+  unquoted: number,
+  quoted: number,
+  rules: ReuseRules,
+): ReuseKind | null {
   if (unquoted < rules.minUnquotedWords) return quoted >= rules.minPassageWords ? ReuseKind.SHARED_QUOTATION : null;
-  if (shared < rules.minSharedShingles) return null;
-  if (containment >= rules.copyContainment) return ReuseKind.COPY;
-  return containment >= rules.partialContainment ? ReuseKind.PARTIAL_COPY : null;
+  if (shared < rules.minSharedShingles || containment < rules.partialContainment) return null;
+  return coverage >= rules.copyCoverage ? ReuseKind.COPY : ReuseKind.PARTIAL_COPY;
 }
 
 /** Maximal runs of equal shingles on one diagonal; a shingle repeated many times in the original is followed 8 times at most. */
