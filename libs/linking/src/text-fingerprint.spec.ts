@@ -1,4 +1,4 @@
-import { SHINGLE_WORDS, isSampled, sampledKeys, shingleText, wordTokens } from './text-fingerprint';
+import { MAX_WORDS, SHINGLE_WORDS, isSampled, sampledKeys, shingleText, wordTokens } from './text-fingerprint';
 
 describe('text fingerprints', () => {
   it('keys words by their search form, so diacritics, letter variants and case do not matter', () => {
@@ -26,5 +26,9 @@ describe('text fingerprints', () => {
     // A text containing this one has all its samples.
     const longer = new Set(sampledKeys(shingleText(`مقدمة جديدة للخبر ${text} تابعونا`)));
     expect(keys.every((key) => longer.has(key))).toBe(true);
+  });
+
+  it('reads at most MAX_WORDS words of a huge page, so one capture stays bounded', () => {
+    expect(wordTokens('كلمة '.repeat(MAX_WORDS + 500))).toHaveLength(MAX_WORDS);
   });
 });

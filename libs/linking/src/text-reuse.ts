@@ -39,6 +39,8 @@ export const DEFAULT_REUSE_RULES: ReuseRules = {
   minUnquotedWords: 15,
 };
 
+/** Most exact runs aligned for one pair, the longest first: bounds the work on repetitive pages. */
+export const MAX_RUNS = 5000;
 /** Most passages kept for one pair: the longest ones. */
 export const MAX_PASSAGES = 40;
 
@@ -89,7 +91,7 @@ export function compareTexts(
   frequent: ReadonlySet<number> = new Set(),
   rules: ReuseRules = DEFAULT_REUSE_RULES,
 ): TextReuse | null {
-  const runs = selectRuns(sharedRuns(original.shingles, copy.shingles, frequent));
+  const runs = selectRuns(sharedRuns(original.shingles, copy.shingles, frequent), original.words.length, copy.words.length);
   const passages = chain(runs, rules.maxGapWords)
     .filter((p) => matchedWords(p) >= rules.minPassageWords)
     .filter((p) => !mostlyFrequent(p, copy.shingles, frequent));
@@ -176,18 +178,21 @@ function sharedRuns(original: readonly number[], copy: readonly number[], freque
   return runs;
 }
 
-/** The longest runs that overlap no longer one in either text (a repeated sentence is matched once). */
-function selectRuns(runs: Run[]): Run[] {
-  const sorted = [...runs].sort((x, y) => y.length - x.length || x.b - y.b);
-  const takenA: [number, number][] = [];
-  const takenB: [number, number][] = [];
-  const overlaps = (taken: [number, number][], from: number, to: number) => taken.some(([f, t]) => from < t && f < to);
+/** The longest runs that overlap no longer one in either text (a repeated sentence is matched once); MAX_RUNS at most. */
+function selectRuns(runs: Run[], originalWords: number, copyWords: number): Run[] {
+  const sorted = [...runs].sort((x, y) => y.length - x.length || x.b - y.b).slice(0, MAX_RUNS);
+  const takenA = new Uint8Array(originalWords);
+  const takenB = new Uint8Array(copyWords);
+  const free = (taken: Uint8Array, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (taken[i]) return false;
+    return true;
+  };
   const chosen: Run[] = [];
   for (const run of sorted) {
-    const [a0, a1, b0, b1] = [run.a, run.a + run.length + SHINGLE_WORDS - 1, run.b, run.b + run.length + SHINGLE_WORDS - 1];
-    if (overlaps(takenA, a0, a1) || overlaps(takenB, b0, b1)) continue;
-    takenA.push([a0, a1]);
-    takenB.push([b0, b1]);
+    const words = run.length + SHINGLE_WORDS - 1;
+    if (!free(takenA, run.a, run.a + words) || !free(takenB, run.b, run.b + words)) continue;
+    takenA.fill(1, run.a, run.a + words);
+    takenB.fill(1, run.b, run.b + words);
     chosen.push(run);
   }
   return chosen.sort((x, y) => x.b - y.b);
