@@ -114,28 +114,13 @@ export class SuggestedAppearanceResolver {
   }
 }
 
-function copyLink(link: ArticleRepublication, articleId: string): ArticleCopyLink {
-  return {
-    articleId,
-    kind: link.kind,
-    containment: link.containment,
-    similarity: link.similarity,
-    originalRevisionId: link.originalRevisionId,
-    copyRevisionId: link.copyRevisionId,
-    sharedPassages: link.sharedPassages,
-    detectedAt: link.detectedAt,
-  };
+type StoredLink = Pick<ArticleRepublication, 'kind' | 'containment' | 'similarity' | 'originalRevisionId' | 'copyRevisionId' | 'sharedPassages' | 'detectedAt'>;
+
+function copyLink(link: StoredLink, articleId: string): ArticleCopyLink {
+  const { kind, containment, similarity, originalRevisionId, copyRevisionId, sharedPassages, detectedAt } = link;
+  return { articleId, kind, containment, similarity, originalRevisionId, copyRevisionId, sharedPassages, detectedAt };
 }
 
 function quotationLink(row: ArticleSharedQuotation, articleId: string): ArticleCopyLink {
-  return {
-    articleId,
-    kind: ReuseKind.SHARED_QUOTATION,
-    containment: row.containment,
-    similarity: row.similarity,
-    originalRevisionId: row.otherRevisionId,
-    copyRevisionId: row.articleRevisionId,
-    sharedPassages: row.sharedPassages,
-    detectedAt: row.detectedAt,
-  };
+  return copyLink({ ...row, kind: ReuseKind.SHARED_QUOTATION, originalRevisionId: row.otherRevisionId, copyRevisionId: row.articleRevisionId }, articleId);
 }
