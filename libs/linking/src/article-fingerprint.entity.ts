@@ -1,9 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
-/** The MinHash fingerprint of one article revision's text (see text-fingerprint.ts). */
+/** That one article revision's text was shingled and indexed for republication (see text-fingerprint.ts). */
 @Entity('article_fingerprints')
-// Created by hand in the migration: GIN over the band keys, so copies are found by `bands && $1`.
-@Index('article_fingerprints_bands_idx', { synchronize: false })
 @Index('article_fingerprints_article_idx', ['articleId'])
 export class ArticleFingerprint {
   @PrimaryColumn('uuid', { name: 'revision_id' })
@@ -20,14 +18,12 @@ export class ArticleFingerprint {
   @JoinColumn({ name: 'article_id' })
   article?: unknown;
 
-  @Column('int', { array: true })
-  signature: number[];
-
-  @Column('int', { array: true })
-  bands: number[];
-
   @Column('int', { name: 'shingle_count' })
   shingleCount: number;
+
+  /** Sampled shingles written to article_shingle_samples for this revision. */
+  @Column('int', { name: 'sample_count' })
+  sampleCount: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

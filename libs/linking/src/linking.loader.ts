@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { GraphQLRequestContext, byKeys, groupByKeys } from '@isnad/common';
 import { ClaimLinkView, ClaimLinksService } from './claim-links.service';
 import { ArticleRepublication } from './article-republication.entity';
+import { ArticleSharedQuotation } from './article-shared-quotation.entity';
 import { ClaimTranslation } from './claim-translation.entity';
 import { RepublicationService } from './republication.service';
 import { SpreadEntry, SpreadService } from './spread.service';
@@ -45,6 +46,15 @@ export class LinkingLoader {
       new DataLoader(async (articleIds: readonly string[]) =>
         groupByKeys(articleIds, await this.republications.copiesOf(articleIds), (r) => r.originalArticleId),
       ),
+    );
+  }
+
+  sharedQuotations(ctx: GraphQLRequestContext): DataLoader<string, ArticleSharedQuotation[]> {
+    return ctx.loaders.get('linking.sharedQuotations', () =>
+      new DataLoader(async (articleIds: readonly string[]) => {
+        const rows = await this.republications.sharedQuotationsOf(articleIds);
+        return articleIds.map((id) => rows.filter((r) => r.articleId === id || r.otherArticleId === id));
+      }),
     );
   }
 

@@ -4,7 +4,13 @@ import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
-import { ArticleCopyLinkResolver, ArticleRepublicationResolver, SuggestedAppearanceResolver } from './article-republication.resolver';
+import {
+  ArticleCopyLinkResolver,
+  ArticleRepublicationResolver,
+  CopiedClaimsResolver,
+  SuggestedAppearanceResolver,
+} from './article-republication.resolver';
+import { CopiedClaimsService } from './copied-claims.service';
 import { AppearanceSuggestionsResolver, ClaimLinkingResolver, ClaimMatchResolver } from './claim-match.resolver';
 import { ClaimLinksService } from './claim-links.service';
 import { ClaimMatcherService } from './claim-matcher.service';
@@ -40,6 +46,8 @@ export class LinkingModule {
         AppearanceSuggestionsResolver,
         RepublicationService,
         ArticleRepublicationResolver,
+        CopiedClaimsService,
+        CopiedClaimsResolver,
         ArticleCopyLinkResolver,
         SuggestedAppearanceResolver,
         SpreadService,
@@ -49,7 +57,7 @@ export class LinkingModule {
         OutletFalseClaimsResolver,
         SourceFalseClaimsResolver,
       ],
-      exports: [ClaimMatcherService, ClaimLinksService, RepublicationService],
+      exports: [ClaimMatcherService, ClaimLinksService, RepublicationService, CopiedClaimsService],
     };
   }
 }

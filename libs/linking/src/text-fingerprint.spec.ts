@@ -1,26 +1,34 @@
-import { estimatedJaccard, fingerprint, shingles } from './text-fingerprint';
-
-const STORY =
-  'أفاد مصدر مطلع اليوم الجمعة عن اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش وتنظيمات إرهابية أخرى في سوريا خلال العام الجاري. ' +
-  'وأكد المصدر بحسب سبوتنيك أنه منذ بداية العام الجاري في منطقة التنف التي تحتلها الولايات المتحدة في جنوب شرقي سوريا عقدت سلسلة لقاءات لممثلي أجهزة كل من الولايات المتحدة وفرنسا وبريطانيا. ' +
-  'وأضاف المصدر أنه تم بحث قضايا تكثيف الهجمات على قوات الحكومة السورية والتشكيلات المسلحة الموالية لإيران وكذلك على قواعد عسكرية روسية في سوريا.';
+import { MAX_WORDS, SHINGLE_WORDS, isSampled, sampledKeys, shingleText, wordTokens } from './text-fingerprint';
 
 describe('text fingerprints', () => {
-  it('shingles the search key, so diacritics and letter variants do not matter', () => {
-    expect(shingles('قالَ المسؤولُ إنّ الهجمات توقفت')).toEqual(shingles('قال المسؤول ان الهجمات توقفت'));
-    expect(shingles('one two')).toEqual(new Set(['one two']));
-    expect(fingerprint('!!!')).toBeNull();
+  it('keys words by their search form, so diacritics, letter variants and case do not matter', () => {
+    expect(shingleText('قالَ المسؤولُ إنّ الهجمات توقفت').shingles).toEqual(shingleText('قال المسؤول ان الهجمات توقفت').shingles);
+    expect(shingleText('The Ministry SAID').shingles).toEqual(shingleText('the ministry said').shingles);
+    expect(shingleText('!!! ...').words).toEqual([]);
   });
 
-  it('finds a lightly edited copy with other boilerplate very similar, and another story on the same places not', () => {
-    const original = fingerprint(STORY)!;
-    const copy = fingerprint(`عاجل | شبكة أخبار الشام\n${STORY.replace('اليوم الجمعة', 'الجمعة')}\nتابعونا على تلغرام`)!;
-    const other = fingerprint(
-      'قالت وزارة الدفاع الروسية اليوم الجمعة إن قواتها في سوريا دمرت مستودعا للأسلحة في منطقة التنف وإن الولايات المتحدة وفرنسا وبريطانيا لم تعلق على الغارة.',
-    )!;
-    expect(estimatedJaccard(original.signature, copy.signature)).toBeGreaterThan(0.6);
-    expect(estimatedJaccard(original.signature, other.signature)).toBeLessThan(0.1);
-    expect(original.bands.filter((band) => copy.bands.includes(band)).length).toBeGreaterThan(5);
-    expect(original.bands.filter((band) => other.bands.includes(band))).toEqual([]);
+  it('keeps where each word sits, in code points and UTF-16 units of the text', () => {
+    const text = '😀 «قالَ» الوزير';
+    const [said, minister] = wordTokens(text);
+    expect(said).toMatchObject({ key: 'قال', start: 3, end: 7 });
+    expect(text.slice(said.from, said.to)).toBe('قالَ');
+    expect([...text].slice(minister.start, minister.end).join('')).toBe('الوزير');
+  });
+
+  it('samples the same shingles in every text, about one in two', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `كلمة${i}`).join(' ');
+    const { shingles } = shingleText(text);
+    expect(shingles).toHaveLength(400 - SHINGLE_WORDS + 1);
+    const keys = sampledKeys(shingleText(text));
+    expect(keys.length / shingles.length).toBeGreaterThan(0.4);
+    expect(keys.length / shingles.length).toBeLessThan(0.6);
+    expect(keys.every(isSampled)).toBe(true);
+    // A text containing this one has all its samples.
+    const longer = new Set(sampledKeys(shingleText(`مقدمة جديدة للخبر ${text} تابعونا`)));
+    expect(keys.every((key) => longer.has(key))).toBe(true);
+  });
+
+  it('reads at most MAX_WORDS words of a huge page, so one capture stays bounded', () => {
+    expect(wordTokens('كلمة '.repeat(MAX_WORDS + 500))).toHaveLength(MAX_WORDS);
   });
 });

@@ -11,3 +11,6 @@ export * from './html-capture';
 export * from './html-capture.errors';
 export * from './html-metadata';
 export * from './workers/text-worker-pool';
+export * from './folded-text';
+export * from './fuzzy-anchor';
+export * from './credit-line';
