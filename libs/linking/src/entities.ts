@@ -2,6 +2,7 @@ import { ArticleFingerprint } from './article-fingerprint.entity';
 import { ArticleRepublication } from './article-republication.entity';
 import { ClaimLinkReview } from './claim-link-review.entity';
 import { ClaimMatchTerm } from './claim-match-term.entity';
+import { ClaimMatchTermChange } from './claim-match-term-change.entity';
 import { ClaimMatchText } from './claim-match-text.entity';
 import { ClaimTranslation } from './claim-translation.entity';
 
@@ -9,6 +10,7 @@ export const LINKING_ENTITIES = [
   ClaimTranslation,
   ClaimMatchText,
   ClaimMatchTerm,
+  ClaimMatchTermChange,
   ClaimLinkReview,
   ArticleFingerprint,
   ArticleRepublication,
