@@ -22,8 +22,13 @@ const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
  */
 export const SUGGESTION_THRESHOLD = MODEL.threshold;
 
-/** A contradicting text is rarely the same claim: its probability is cut to this share. */
-const CONTRADICTION_FACTOR = 0.25;
+/**
+ * A contradicting text, or one that shares only names and places with the claim, is rarely the
+ * same claim: its probability is cut to this share. (The model learnt from CheckThat! pools, where
+ * the best-ranked candidate is usually right; in a small or unlucky pool it is not, so these two
+ * rules guard what the features cannot see.)
+ */
+const UNLIKELY_FACTOR = 0.25;
 
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {
@@ -114,11 +119,12 @@ export class ClaimMatcherService {
     let ranked = await this.rank(text, options, manager);
     if (this.encoder && ranked.length) ranked = await this.withEmbeddings(text, ranked);
     const results = ranked.map((c) => {
-      const contradicts = c.evidence.contradiction !== null;
+      const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly;
+      const unlikely = contradicts || c.evidence.entitiesOnly;
       return {
         claimId: c.claimId,
-        related: c.probability,
-        score: Math.round((contradicts ? c.probability * CONTRADICTION_FACTOR : c.probability) * 1000) / 1000,
+        related: contradicts ? c.probability : 0,
+        score: Math.round((unlikely ? c.probability * UNLIKELY_FACTOR : c.probability) * 1000) / 1000,
         relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
         matchedKind: c.kind,
         matchedKey: c.key,
@@ -128,7 +134,7 @@ export class ClaimMatcherService {
     });
     // A contradicting claim is offered as such when the texts are as close as a suggested match.
     return results
-      .filter((r) => r.related >= minScore && (r.relation === ClaimLinkDecision.CONTRADICTS || r.score >= minScore))
+      .filter((r) => r.score >= minScore || r.related >= minScore)
       .sort((a, b) => b.score - a.score || b.related - a.related || (a.claimId < b.claimId ? -1 : 1))
       .slice(0, first)
       .map(({ related: _related, ...result }) => result);
@@ -153,6 +159,7 @@ export class ClaimMatcherService {
     const query: QueryText = {
       key,
       names: capitalisedNames(text).map(normalizeForSearch),
+      entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
       variants: variants.map((v, i): QueryVariant => ({ ...v, terms: new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf])) })),
     };
     const stats = await this.statistics.stats(manager, termRows.map((r) => r.lexeme));

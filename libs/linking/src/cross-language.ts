@@ -87,6 +87,19 @@ export class CrossLanguageLexicon {
     for (const names of file.places) names.forEach((name, i) => this.places.set(`${PLACE_LANGUAGES[i]}:${name}`, names));
   }
 
+  /** Words of the key that belong to a known place name (in any of the three languages). */
+  placeWords(key: string): Set<string> {
+    const words = key.split(' ').filter(Boolean);
+    const out = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      for (const source of PLACE_LANGUAGES) {
+        const place = this.placeAt(words, i, source, source);
+        if (place) words.slice(i, i + place.length).forEach((w) => out.add(w));
+      }
+    }
+    return out;
+  }
+
   /** The key in each other language of ar/en/ru, word by word; none when the language is unknown or nothing translates. */
   translations(key: string, language: string | null): TranslatedKey[] {
     const source = (language ?? '').split('-')[0].toLowerCase();

@@ -29,6 +29,8 @@ export interface QueryText {
   key: string;
   /** Capitalised words of the original text (English names), as search keys. */
   names: string[];
+  /** Words of the query's names and known places (any language): sharing only these is not stating the same claim. */
+  entityWords?: ReadonlySet<string>;
   variants: QueryVariant[];
 }
 
@@ -104,7 +106,19 @@ export interface PairEvidence {
   lengthRatio: number;
   sharedTerms: string[];
   contradiction: MatchReasonParts | null;
+  /** The texts share names and places but no other word: the same actors, another claim. */
+  entitiesOnly: boolean;
 }
+
+// Function words, light-stemmed, that say nothing about what a claim states.
+const STOP_STEMS = new Set(
+  [
+    'the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'is', 'was', 'are', 'were', 'be', 'by', 'for', 'that', 'this', 'with', 'as',
+    'at', 'from', 'it', 'its', 'has', 'have', 'had', 'will', 'would', 'said', 'say', 'says', 'on', 'near', 'after', 'over',
+    'في', 'من', 'على', 'الى', 'عن', 'ان', 'او', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'قد', 'كان', 'قال', 'اعلن', 'بعد', 'قرب',
+    'в', 'на', 'и', 'с', 'по', 'что', 'из', 'о', 'к',
+  ].map(lightStem),
+);
 
 const HANDLE = /(?:^|\s)[@#]([\p{L}\p{N}_]{2,})/gu;
 
@@ -143,7 +157,10 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const candidateWords = candidate.key.split(' ');
   const q = stems(best.key);
   const c = stems(candidate.key);
-  const overlap = [...q].filter((w) => c.has(w)).length;
+  const sharedStems = [...q].filter((w) => c.has(w));
+  const overlap = sharedStems.length;
+  const entities = new Set([...(query.entityWords ?? []), ...query.names].map(lightStem));
+  const entitiesOnly = overlap > 0 && sharedStems.every((w) => entities.has(w) || STOP_STEMS.has(w) || /^\d/.test(w));
   const words = new Set(candidateWords);
   const queryNumbers = numbersIn(query.key);
   const candidateNumbers = numbersIn(candidate.key);
@@ -165,6 +182,8 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (query.key.split(' ').length + 1))),
     sharedTerms,
     contradiction: contradictionOf(best.key, candidate.key, differentNumbers),
+    // A word-by-word translation shares little but names and places even with the right claim.
+    entitiesOnly: entitiesOnly && best === original,
   };
 }
 
