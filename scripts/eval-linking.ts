@@ -164,7 +164,8 @@ function summarise(outcomes: QueryOutcome[]) {
     map5AtThreshold: over((o, r) => averagePrecisionAt(5, o.suggested, r)),
     recall1AtThreshold: over((o, r) => recallAt(1, o.suggested, r)),
     recall5AtThreshold: over((o, r) => recallAt(5, o.suggested, r)),
-    precisionAtThreshold: pr.precision,
+    // No pair at the threshold: precision is undefined, not perfect.
+    precisionAtThreshold: pairs.some((p) => p.score >= SUGGESTION_THRESHOLD) ? pr.precision : null,
     recallAtThreshold: pr.recall,
     auc: rocAuc(
       pairs.map((p) => p.score),
@@ -177,7 +178,7 @@ function summarise(outcomes: QueryOutcome[]) {
 }
 
 function line(name: string, m: ReturnType<typeof summarise>): string {
-  const f = (x: number) => x.toFixed(3);
+  const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
   return (
     `${name.padEnd(22)} ${m.withMatch} with a match, ${m.withoutMatch} without: MAP@5 ${f(m.map5)}  Recall@5 ${f(m.recall5)}; ` +
     `at threshold precision ${f(m.precisionAtThreshold)} recall ${f(m.recallAtThreshold)}; AUC ${f(m.auc)}; ` +

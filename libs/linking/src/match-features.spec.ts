@@ -61,6 +61,14 @@ describe('match features', () => {
     expect(e.contradiction).toEqual({ kind: MatchReasonKind.CONTRADICTS, values });
   });
 
+  it('tells a text that shares only names and places from one that shares what happened', () => {
+    const q: QueryText = { ...query('france and britain will sign a trade agreement with the united states'), entityWords: new Set(['france', 'britain', 'united', 'states']) };
+    const namesOnly = pairEvidence(q, [], { key: 'the united states france and britain held meetings with isis in tanf', terms: new Map(), trigram: 0 }, stats);
+    const same = pairEvidence(q, [], { key: 'britain and france sign a trade agreement with the united states', terms: new Map(), trigram: 0 }, stats);
+    expect(namesOnly.entitiesOnly).toBe(true);
+    expect(same.entitiesOnly).toBe(false);
+  });
+
   it('does not call a restatement a contradiction', () => {
     expect(contradictionOf('jordan closed the jaber crossing', 'jordan shuts the jaber border crossing after clashes', [])).toBeNull();
     expect(contradictionOf('who denies the vaccine causes infertility', 'the who denied that the vaccine causes infertility', [])).toBeNull();
