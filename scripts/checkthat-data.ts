@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@isnad/database/testing/test-database';
-import { ClaimMatcherService } from '@isnad/linking';
+import { ClaimMatcherService, MatchStatisticsService } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
 import { createApp } from '../apps/api/src/bootstrap';
 
@@ -60,8 +60,17 @@ export interface VerifiedClaim {
   text: string;
 }
 
-/** Inserts the claims in batches; the triggers index them. Returns external id → claim uuid. */
-export async function loadClaims(dataSource: DataSource, claims: VerifiedClaim[], language: string): Promise<Map<string, string>> {
+/**
+ * Inserts the claims in batches; the triggers index them. Then folds the term counts they queued,
+ * as the API does every few seconds, so matching reads settled statistics. Returns external id →
+ * claim uuid.
+ */
+export async function loadClaims(
+  dataSource: DataSource,
+  claims: VerifiedClaim[],
+  language: string,
+  statistics: MatchStatisticsService,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (let at = 0; at < claims.length; at += BATCH) {
     const batch = claims.slice(at, at + BATCH).filter((c) => normalizeForSearch(c.text));
@@ -76,10 +85,13 @@ export async function loadClaims(dataSource: DataSource, claims: VerifiedClaim[]
     );
     rows.forEach((row, i) => ids.set(batch[i].id, row.id));
   }
+  await statistics.fold();
   return ids;
 }
 
-export async function withFreshDatabase<T>(work: (dataSource: DataSource, matcher: ClaimMatcherService) => Promise<T>): Promise<T> {
+export async function withFreshDatabase<T>(
+  work: (dataSource: DataSource, matcher: ClaimMatcherService, statistics: MatchStatisticsService) => Promise<T>,
+): Promise<T> {
   const database = await createTestDatabase();
   const app: INestApplication = await createApp(
     { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null },
@@ -87,7 +99,7 @@ export async function withFreshDatabase<T>(work: (dataSource: DataSource, matche
   );
   try {
     await app.init();
-    return await work(app.get(DataSource), app.get(ClaimMatcherService));
+    return await work(app.get(DataSource), app.get(ClaimMatcherService), app.get(MatchStatisticsService));
   } finally {
     await app.close();
     await database.drop();

@@ -32,9 +32,9 @@ interface Scores {
 
 /** Full retrieval over a collection: load it, rank each query's top 5, score against the qrels. */
 async function fullRetrieval(name: string, claims: VerifiedClaim[], { queries, qrels }: CheckThatSplit): Promise<Scores> {
-  return withFreshDatabase(async (dataSource, matcher) => {
+  return withFreshDatabase(async (dataSource, matcher, statistics) => {
     let started = Date.now();
-    const ids = await loadClaims(dataSource, claims, 'en');
+    const ids = await loadClaims(dataSource, claims, 'en', statistics);
     const loadSeconds = (Date.now() - started) / 1000;
     const external = new Map([...ids].map(([ext, id]) => [id, ext]));
     const ap: number[] = [];
@@ -100,9 +100,9 @@ async function main(): Promise<void> {
   if (arabic && arabicTest) {
     const { claims } = arabic;
     const { queries, qrels, pools } = arabicTest;
-    const [reranked, bm25] = await withFreshDatabase(async (dataSource, matcher) => {
+    const [reranked, bm25] = await withFreshDatabase(async (dataSource, matcher, statistics) => {
       const started = Date.now();
-      const ids = await loadClaims(dataSource, claims, 'ar');
+      const ids = await loadClaims(dataSource, claims, 'ar', statistics);
       console.log(`  AR 2021 test: ${ids.size} claims loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; ${qrels.size} queries`);
       const external = new Map([...ids].map(([ext, id]) => [id, ext]));
       const ours: Scores[] = [];

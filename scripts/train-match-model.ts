@@ -74,8 +74,8 @@ async function extract(dir: string): Promise<QueryExample[]> {
     const { train, dev } = collection.splits;
     if (!train || !dev) continue;
     examples.push(
-      ...(await withFreshDatabase(async (dataSource, matcher) => {
-        const ids = await loadClaims(dataSource, collection.claims, 'en');
+      ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
+        const ids = await loadClaims(dataSource, collection.claims, 'en', statistics);
         return [
           ...(await rankSplit(matcher, ids, collection.name, 'train', train, 'en')),
           ...(await rankSplit(matcher, ids, collection.name, 'dev', dev, 'en')),
@@ -87,8 +87,8 @@ async function extract(dir: string): Promise<QueryExample[]> {
   if (arabic?.splits.train && arabic.splits.dev) {
     const { train, dev } = arabic.splits;
     examples.push(
-      ...(await withFreshDatabase(async (dataSource, matcher) => {
-        const ids = await loadClaims(dataSource, arabic.claims, 'ar');
+      ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
+        const ids = await loadClaims(dataSource, arabic.claims, 'ar', statistics);
         return [
           ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', train.pools)),
           ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
