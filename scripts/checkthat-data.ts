@@ -7,12 +7,10 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '@isnad/database/testing/test-database';
 import { ClaimMatcherService, MatchStatisticsService } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
-import { createApp } from '../apps/api/src/bootstrap';
+import { withFreshApp } from './fresh-app';
 
 const BATCH = 500;
 
@@ -89,21 +87,11 @@ export async function loadClaims(
   return ids;
 }
 
-export async function withFreshDatabase<T>(
+/** Runs `work` over a fresh database with the API's matcher (see withFreshApp). */
+export function withFreshDatabase<T>(
   work: (dataSource: DataSource, matcher: ClaimMatcherService, statistics: MatchStatisticsService) => Promise<T>,
 ): Promise<T> {
-  const database = await createTestDatabase();
-  const app: INestApplication = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null },
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    await app.init();
-    return await work(app.get(DataSource), app.get(ClaimMatcherService), app.get(MatchStatisticsService));
-  } finally {
-    await app.close();
-    await database.drop();
-  }
+  return withFreshApp((app) => work(app.get(DataSource), app.get(ClaimMatcherService), app.get(MatchStatisticsService)));
 }
 
 /** A split of a CheckThat! year: its queries and their relevant claims, over one collection. */

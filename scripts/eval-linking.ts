@@ -20,13 +20,11 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
-import { createTestDatabase } from '@isnad/database/testing/test-database';
 import { ClaimMatcherService, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, precisionRecallAt, recallAt, rocAuc } from '@isnad/linking';
 import { codePointLength } from '@isnad/text';
-import { createApp } from '../apps/api/src/bootstrap';
+import { withFreshApp } from './fresh-app';
 
 interface LinkingSet {
   claims: { id: string; appearances: { lang: string; outlet: string; text: string }[] }[];
@@ -40,13 +38,7 @@ async function main(): Promise<void> {
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json'));
   const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
 
-  const database = await createTestDatabase();
-  const app: INestApplication = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null },
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    await app.init();
+  await withFreshApp(async (app) => {
     const articles = app.get(ArticlesService);
     const claims = app.get(ClaimsService);
     const matcher = app.get(ClaimMatcherService);
@@ -124,10 +116,7 @@ async function main(): Promise<void> {
     console.log(line('all queries', all));
     console.log(line('cross-language', cross));
     for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
-  } finally {
-    await app.close();
-    await database.drop();
-  }
+  });
 }
 
 interface QueryOutcome {
