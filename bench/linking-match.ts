@@ -116,11 +116,12 @@ async function load(dataSource: DataSource, count: number, sample: string[]): Pr
     );
   }
   await dataSource.query(`ALTER TABLE claim_match_texts ENABLE TRIGGER claim_match_texts_count_terms`);
-  await dataSource.query(`TRUNCATE claim_match_terms`);
+  await dataSource.query(`TRUNCATE claim_match_terms, claim_match_term_changes`);
   await dataSource.query(
     `INSERT INTO claim_match_terms (lexeme, df)
      SELECT l, count(*) FROM claim_match_texts, unnest(tsvector_to_array(tsv)) AS l GROUP BY l
-     UNION ALL SELECT '', count(*) FROM claim_match_texts`,
+     UNION ALL SELECT '', count(*) FROM claim_match_texts
+     UNION ALL SELECT '#length', coalesce(sum(linking_tsvector_length(tsv)), 0) FROM claim_match_texts`,
   );
   await dataSource.query(`CREATE INDEX claim_match_texts_tsv_idx ON claim_match_texts USING gin (tsv)`);
   await dataSource.query(`CREATE INDEX claim_match_texts_key_trgm_idx ON claim_match_texts USING gin (key gin_trgm_ops)`);

@@ -3,6 +3,7 @@
 // a page of claims. Prints throughput, latency percentiles and every HTTP status seen (the goal is
 // no 5xx at all). Fresh database: PGlite in memory, or DATABASE_URL in a schema of its own.
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import { quantile, startBenchApi } from './support/bench-api';
 
 const annotators = Number(process.argv[2] ?? 8);
@@ -58,9 +59,11 @@ async function main(): Promise<void> {
     }
   };
 
+  const waits = await sampleLockWaits();
   const started = performance.now();
   await Promise.all(Array.from({ length: annotators }, (_, who) => annotator(who)));
   const elapsed = (performance.now() - started) / 1000;
+  const lockWaits = await waits.stop();
   await api.stop();
 
   const at = (q: number) => quantile(latencies, q).toFixed(1);
@@ -68,7 +71,42 @@ async function main(): Promise<void> {
   console.log(`requests ${latencies.length}, ${(latencies.length / elapsed).toFixed(1)} req/s; latency median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
   console.log(`HTTP statuses: ${[...statuses].map(([status, count]) => `${status}×${count}`).join(', ')}`);
   console.log(`GraphQL error codes: ${errors.size ? [...errors].map(([code, count]) => `${code}×${count}`).join(', ') : 'none'}`);
+  if (lockWaits) console.log(`lock waits (PostgreSQL, sampled every 100 ms): ${lockWaits}`);
   if ([...statuses.keys()].some((status) => status >= 500)) process.exitCode = 1;
+}
+
+/**
+ * On PostgreSQL, samples pg_stat_activity during the run: how often sessions were seen waiting on
+ * a lock (Lock:transactionid is one transaction waiting for another's row), by wait event.
+ */
+async function sampleLockWaits(): Promise<{ stop: () => Promise<string | null> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { stop: async () => null };
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const seen = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ event: string; n: number }>(
+        `SELECT wait_event_type || ':' || wait_event AS event, count(*)::int AS n FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() GROUP BY 1`,
+      );
+      samples++;
+      for (const row of rows) seen.set(row.event, (seen.get(row.event) ?? 0) + row.n);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      await client.end();
+      const events = [...seen].map(([event, n]) => `${event}×${n}`).join(', ');
+      return `${samples} samples, sessions seen waiting: ${events || 'none'}`;
+    },
+  };
 }
 
 main().catch((error) => {

@@ -1,10 +1,10 @@
 /**
  * Scores claim matching on a labelled linking set (default eval/linking/linking-set.json):
  *
- *   npm run eval:linking -- [FILE] [--verbose]
+ *   npm run eval:linking -- [FILE] [--verbose] [--json]
  *
  * FILE is {"claims": [{"id", "appearances": [{"lang", "outlet", "text"}]}],
- *          "queries": [{"id", "lang", "outlet", "text", "same_as": [claim ids]}]}.
+ *          "queries": [{"id", "lang", "outlet", "text", "same_as": [claim ids], "group"?}]}.
  * Every appearance is captured as an article of its outlet and annotated through the services
  * the API uses (ArticlesService.capture, ClaimsService.annotate: a claim's first appearance creates
  * it, the others attach to it), into a fresh database: in-memory PGlite, or a new schema on
@@ -12,37 +12,33 @@
  *
  * Prints MAP@5, Recall@1 and Recall@5 over queries with a same_as (on the full ranking, and
  * counting only suggestions at or above the suggestion threshold), and the false-match rate: the
- * share of queries with an empty same_as for which some claim is suggested at the threshold.
+ * share of queries with an empty same_as for which some claim is suggested at the threshold. Then
+ * one line each for all queries, the cross-language ones and every `group`: MAP@5, Recall@5,
+ * precision and recall of the (query, claim) pairs scored at or above the threshold, the score's
+ * AUC over the returned pairs, and how many CONTRADICTS were offered. --json prints all of it as JSON.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INestApplication } from '@nestjs/common';
 import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
-import { createTestDatabase } from '@isnad/database/testing/test-database';
-import { ClaimMatcherService, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, recallAt } from '@isnad/linking';
+import { ClaimMatcherService, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, precisionRecallAt, recallAt, rocAuc } from '@isnad/linking';
 import { codePointLength } from '@isnad/text';
-import { createApp } from '../apps/api/src/bootstrap';
+import { withFreshApp } from './fresh-app';
 
 interface LinkingSet {
   claims: { id: string; appearances: { lang: string; outlet: string; text: string }[] }[];
-  queries: { id: string; lang: string; outlet: string; text: string; same_as: string[] }[];
+  queries: { id: string; lang: string; outlet: string; text: string; same_as: string[]; group?: string }[];
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const json = args.includes('--json');
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json'));
   const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
 
-  const database = await createTestDatabase();
-  const app: INestApplication = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null },
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    await app.init();
+  await withFreshApp(async (app) => {
     const articles = app.get(ArticlesService);
     const claims = app.get(ClaimsService);
     const matcher = app.get(ClaimMatcherService);
@@ -67,66 +63,116 @@ async function main(): Promise<void> {
     }
     const labelOf = new Map([...claimIds].map(([label, id]) => [id, label]));
 
-    const ap: number[] = [];
-    const r1: number[] = [];
-    const r5: number[] = [];
-    const apAt: number[] = [];
-    const r1At: number[] = [];
-    const r5At: number[] = [];
-    // Queries whose language none of their claims' appearances share: reachable only through a
-    // recorded translation or an embedding encoder, so reported apart.
+    // Queries whose language none of their claims' appearances share: reachable only through the
+    // word-by-word translation, a recorded translation or an embedding encoder, so reported apart.
     const languagesOf = new Map(set.claims.map((c) => [c.id, new Set(c.appearances.map((a) => a.lang))]));
-    const crossOnly: number[] = [];
-    let negatives = 0;
-    let falseMatches = 0;
+    const outcomes: QueryOutcome[] = [];
     const started = Date.now();
     for (const query of set.queries) {
       const matches = await matcher.match(query.text, { language: query.lang, first: 5, minScore: 0 });
       const ranked = matches.map((m) => labelOf.get(m.claimId) ?? m.claimId);
-      const suggested = matches.filter((m) => m.score >= SUGGESTION_THRESHOLD).map((m) => labelOf.get(m.claimId) ?? m.claimId);
       const relevant = new Set(query.same_as);
-      if (relevant.size) {
-        ap.push(averagePrecisionAt(5, ranked, relevant));
-        r1.push(recallAt(1, ranked, relevant));
-        r5.push(recallAt(5, ranked, relevant));
-        if (!query.same_as.some((id) => languagesOf.get(id)?.has(query.lang))) crossOnly.push(r1.length - 1);
-        apAt.push(averagePrecisionAt(5, suggested, relevant));
-        r1At.push(recallAt(1, suggested, relevant));
-        r5At.push(recallAt(5, suggested, relevant));
-        if (verbose && (ranked[0] !== query.same_as[0] || process.env.ALL)) {
-          console.log(`miss ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}`).join(' ')}`);
-        }
-      } else {
-        negatives++;
-        if (suggested.length) falseMatches++;
-        if (verbose && (suggested.length || process.env.ALL)) {
-          console.log(`false match ${query.id}: ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}`).join(' ')}`);
-        }
+      // What a fact-checker is offered: the API's default cut (SAME at the threshold, and CONTRADICTS as close).
+      const offered = await matcher.match(query.text, { language: query.lang, first: 5 });
+      const suggested = offered.filter((m) => m.relation === 'SAME');
+      outcomes.push({
+        query,
+        ranked,
+        suggested: suggested.map((m) => labelOf.get(m.claimId) ?? m.claimId),
+        pairs: matches.map((m, i) => ({ score: m.score, label: relevant.has(ranked[i]) ? 1 : 0 })),
+        contradicts: offered.filter((m) => m.relation === 'CONTRADICTS').length,
+        crossLanguage: relevant.size > 0 && !query.same_as.some((id) => languagesOf.get(id)?.has(query.lang)),
+      });
+      if (verbose && (relevant.size ? ranked[0] !== query.same_as[0] : suggested.length) ) {
+        console.log(`${relevant.size ? 'miss' : 'false match'} ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
       }
     }
     const elapsed = Date.now() - started;
+    const all = summarise(outcomes);
+    const within = summarise(outcomes.filter((o) => o.query.same_as.length && !o.crossLanguage));
+    const cross = summarise(outcomes.filter((o) => o.crossLanguage));
+    const groups = [...new Set(set.queries.flatMap((q) => (q.group ? [q.group] : [])))].sort();
+    const byGroup = Object.fromEntries(groups.map((g) => [g, summarise(outcomes.filter((o) => o.query.group === g))]));
+    if (json) {
+      console.log(JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, msPerQuery: elapsed / set.queries.length }, null, 2));
+      return;
+    }
     const pct = (x: number) => x.toFixed(3);
     console.log(`linking set: ${file}`);
-    console.log(`${set.claims.length} claims, ${claimIds.size} loaded; ${ap.length} queries with a match, ${negatives} without`);
+    console.log(`${set.claims.length} claims, ${claimIds.size} loaded; ${all.withMatch} queries with a match, ${all.withoutMatch} without`);
     console.log(`suggestion threshold: ${SUGGESTION_THRESHOLD}`);
-    console.log(`ranking      MAP@5 ${pct(mean(ap))}  Recall@1 ${pct(mean(r1))}  Recall@5 ${pct(mean(r5))}`);
-    console.log(`suggestions  MAP@5 ${pct(mean(apAt))}  Recall@1 ${pct(mean(r1At))}  Recall@5 ${pct(mean(r5At))}  (only scores >= threshold)`);
-    const within = r1.map((_, i) => i).filter((i) => !crossOnly.includes(i));
-    const part = (values: number[], indexes: number[]) => pct(mean(indexes.map((i) => values[i])));
+    console.log(`ranking      MAP@5 ${pct(all.map5)}  Recall@1 ${pct(all.recall1)}  Recall@5 ${pct(all.recall5)}`);
+    console.log(`suggestions  MAP@5 ${pct(all.map5AtThreshold)}  Recall@1 ${pct(all.recall1AtThreshold)}  Recall@5 ${pct(all.recall5AtThreshold)}  (only scores >= threshold)`);
     console.log(
-      `  of which ${within.length} have a claim text in their language: MAP@5 ${part(ap, within)}  Recall@1 ${part(r1, within)}  ` +
-        `Recall@5 ${part(r5, within)}; at threshold Recall@1 ${part(r1At, within)}`,
+      `  of which ${within.withMatch} have a claim text in their language: MAP@5 ${pct(within.map5)}  Recall@1 ${pct(within.recall1)}  ` +
+        `Recall@5 ${pct(within.recall5)}; at threshold Recall@1 ${pct(within.recall1AtThreshold)}`,
     );
     console.log(
-      `  and ${crossOnly.length} only in another language (no translation recorded): MAP@5 ${part(ap, crossOnly)}  ` +
-        `Recall@1 ${part(r1, crossOnly)}  Recall@5 ${part(r5, crossOnly)}`,
+      `  and ${cross.withMatch} only in another language (no translation recorded): MAP@5 ${pct(cross.map5)}  ` +
+        `Recall@1 ${pct(cross.recall1)}  Recall@5 ${pct(cross.recall5)}`,
     );
-    console.log(`false-match rate ${pct(negatives ? falseMatches / negatives : 0)} (${falseMatches}/${negatives} queries without a match got a suggestion)`);
+    console.log(`false-match rate ${pct(all.falseMatchRate)} (${all.falseMatches}/${all.withoutMatch} queries without a match got a suggestion)`);
     console.log(`matching: ${(elapsed / set.queries.length).toFixed(1)} ms per query`);
-  } finally {
-    await app.close();
-    await database.drop();
-  }
+    console.log(line('all queries', all));
+    console.log(line('cross-language', cross));
+    for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
+  });
+}
+
+interface QueryOutcome {
+  query: LinkingSet['queries'][number];
+  ranked: string[];
+  suggested: string[];
+  /** Every returned (first 5) candidate's score, and whether it is one of the query's claims. */
+  pairs: { score: number; label: number }[];
+  contradicts: number;
+  crossLanguage: boolean;
+}
+
+/** Every metric of a set of queries: ranking, suggestions at the threshold, pair precision/recall, AUC. */
+function summarise(outcomes: QueryOutcome[]) {
+  const matched = outcomes.filter((o) => o.query.same_as.length);
+  const negatives = outcomes.filter((o) => !o.query.same_as.length);
+  const over = (f: (o: QueryOutcome, relevant: Set<string>) => number) => mean(matched.map((o) => f(o, new Set(o.query.same_as))));
+  const pairs = outcomes.flatMap((o) => o.pairs);
+  const relevantTotal = matched.reduce((n, o) => n + o.query.same_as.length, 0);
+  const pr = precisionRecallAt(
+    pairs.map((p) => p.score),
+    pairs.map((p) => p.label),
+    SUGGESTION_THRESHOLD,
+    relevantTotal,
+  );
+  const falseMatches = negatives.filter((o) => o.suggested.length).length;
+  return {
+    queries: outcomes.length,
+    withMatch: matched.length,
+    withoutMatch: negatives.length,
+    map5: over((o, r) => averagePrecisionAt(5, o.ranked, r)),
+    recall1: over((o, r) => recallAt(1, o.ranked, r)),
+    recall5: over((o, r) => recallAt(5, o.ranked, r)),
+    map5AtThreshold: over((o, r) => averagePrecisionAt(5, o.suggested, r)),
+    recall1AtThreshold: over((o, r) => recallAt(1, o.suggested, r)),
+    recall5AtThreshold: over((o, r) => recallAt(5, o.suggested, r)),
+    // No pair at the threshold: precision is undefined, not perfect.
+    precisionAtThreshold: pairs.some((p) => p.score >= SUGGESTION_THRESHOLD) ? pr.precision : null,
+    recallAtThreshold: pr.recall,
+    auc: rocAuc(
+      pairs.map((p) => p.score),
+      pairs.map((p) => p.label),
+    ),
+    falseMatches,
+    falseMatchRate: negatives.length ? falseMatches / negatives.length : 0,
+    contradictsSuggested: outcomes.reduce((n, o) => n + o.contradicts, 0),
+  };
+}
+
+function line(name: string, m: ReturnType<typeof summarise>): string {
+  const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+  return (
+    `${name.padEnd(22)} ${m.withMatch} with a match, ${m.withoutMatch} without: MAP@5 ${f(m.map5)}  Recall@5 ${f(m.recall5)}; ` +
+    `at threshold precision ${f(m.precisionAtThreshold)} recall ${f(m.recallAtThreshold)}; AUC ${f(m.auc)}; ` +
+    `false-match rate ${f(m.falseMatchRate)}; CONTRADICTS offered ${m.contradictsSuggested}`
+  );
 }
 
 function slug(outlet: string): string {

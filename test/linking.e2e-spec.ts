@@ -45,10 +45,10 @@ describe('cross-outlet claim matching and its review', () => {
     expect(rest.map((m) => m.claimId)).not.toContain(training.claimId);
   });
 
-  it('finds the Arabic claim from English text through the translation a fact-checker recorded', async () => {
+  it('finds the Arabic claim from English text through the dictionary, and surely through the translation a fact-checker recorded', async () => {
     const query = 'Representatives of US, French and British intelligence services held a series of meetings with countries of the region';
-    const before = await claimMatches(api, query, { minScore: 0 });
-    expect(before.map((m) => m.claimId)).not.toContain(meetings.claimId);
+    const before = (await claimMatches(api, query, { minScore: 0 })).find((m) => m.claimId === meetings.claimId);
+    expect(before?.reasons.map((r) => r.kind)).toContain('TRANSLATED_TERMS');
 
     await addTranslation(
       api,
@@ -58,6 +58,7 @@ describe('cross-outlet claim matching and its review', () => {
     );
     const [best] = await claimMatches(api, query);
     expect(best).toMatchObject({ claimId: meetings.claimId, matchedKind: 'TRANSLATION', matchedLanguage: 'en' });
+    expect(best.score).toBeGreaterThan(before!.score);
     expect(best.reasons.find((r) => r.kind === 'SHARED_TERMS')?.values).toEqual(expect.arrayContaining(['meet']));
   });
 
@@ -68,7 +69,7 @@ describe('cross-outlet claim matching and its review', () => {
     expect(all[0].claimId).toBe(meetingsEn.claimId);
   });
 
-  it('lowers the score when both texts give numbers and none agree', async () => {
+  it('offers a text whose numbers all differ as CONTRADICTS, with a lower score', async () => {
     const article = await captureArticle(api, {
       url: 'https://local.example/deir-ez-zor-attack',
       text: 'Five Syrian soldiers were killed when ISIS fighters attacked an army bus on the Deir ez-Zor road, a field source said. 5 soldiers died.',
@@ -84,7 +85,9 @@ describe('cross-outlet claim matching and its review', () => {
     const sameScore = same.find((m) => m.claimId === claim.claimId);
     const otherScore = other.find((m) => m.claimId === claim.claimId);
     expect(sameScore?.reasons).toEqual(expect.arrayContaining([{ kind: 'SHARED_NUMBERS', values: ['5'] }]));
-    expect(otherScore?.reasons.map((r) => r.kind)).toContain('DIFFERENT_NUMBERS');
+    expect(otherScore?.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['DIFFERENT_NUMBERS', 'CONTRADICTS']));
+    expect(sameScore?.relation).toBe('SAME');
+    expect(otherScore?.relation).toBe('CONTRADICTS');
     expect(otherScore!.score).toBeLessThan(sameScore!.score * 0.8);
   });
 

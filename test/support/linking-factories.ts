@@ -3,13 +3,14 @@ import { TestApi } from './test-api';
 export interface ClaimMatchView {
   claimId: string;
   score: number;
+  relation: string;
   matchedKind: string;
   matchedLanguage: string | null;
   reasons: { kind: string; values: string[] }[];
   claim: { id: string; statement: string };
 }
 
-export const MATCH_FIELDS = 'claimId score matchedKind matchedLanguage reasons { kind values } claim { id statement }';
+export const MATCH_FIELDS = 'claimId score relation matchedKind matchedLanguage reasons { kind values } claim { id statement }';
 
 /** Asks for existing claims stated by `text` (above the suggestion threshold unless minScore is given). */
 export async function claimMatches(

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Document frequency of each lexeme over claim_match_texts, kept by a trigger, for the re-ranker's
- * IDF weights. The row with the empty lexeme counts the texts themselves.
+ * Document frequency of each lexeme over claim_match_texts, for BM25's IDF weights, folded in from
+ * claim_match_term_changes by MatchStatisticsService. The row with the empty lexeme counts the
+ * texts themselves and the row '#length' sums their lengths (lexeme occurrences).
  */
 @Entity('claim_match_terms')
 export class ClaimMatchTerm {

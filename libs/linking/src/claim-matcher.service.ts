@@ -2,27 +2,60 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { detectLanguage, normalizeForSearch } from '@isnad/text';
+import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
+import { CrossLanguageLexicon } from './cross-language';
 import { EMBEDDING_ENCODER, EmbeddingEncoder, cosine } from './embedding-encoder';
 import { InvalidLinkError } from './linking.errors';
-import { MatchReasonParts, QueryFeatures, TermStats, capitalisedNames, scoreCandidate } from './match-scoring';
+import { CollectionStats, PairEvidence, QueryText, QueryVariant, handlesIn, idf, pairEvidence, poolFeatures, reasonsOf } from './match-features';
+import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
+import matchModelFile from './match-weights.json';
+import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
+import { MatchStatisticsService } from './match-statistics.service';
+
+const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 
 /**
- * The score from which a match is suggested to fact-checkers (claimMatches, matchSuggestions) and
- * counted as a match by `npm run eval:linking`. Chosen on the labelled set in eval/linking (see
- * its README): above it, few suggestions are wrong; below it, most are.
+ * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
+ * matchSuggestions) and counted as a match by `npm run eval:linking`: chosen on CheckThat! dev
+ * data so that 90 % of the suggestions there are the same claim (see match-weights.json).
  */
-export const SUGGESTION_THRESHOLD = 0.4;
+export const SUGGESTION_THRESHOLD = MODEL.threshold;
+
+/**
+ * A contradicting text, or one that shares only names and places with the claim, is rarely the
+ * same claim: its probability is cut to this share. (The model learnt from CheckThat! pools, where
+ * the best-ranked candidate is usually right; in a small or unlucky pool it is not, so these two
+ * rules guard what the features cannot see.)
+ */
+const UNLIKELY_FACTOR = 0.25;
 
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {
   claimId: string;
+  /** Calibrated probability that the text states this claim (cut when they contradict each other). */
   score: number;
+  /** SAME, or CONTRADICTS when the texts share their story but a figure, a negation or a direction differs. */
+  relation: ClaimLinkDecision.SAME | ClaimLinkDecision.CONTRADICTS;
   /** The claim's text that matched best: its statement, an appearance's quote, or a translation. */
   matchedKind: ClaimTextKind;
   matchedKey: string;
   matchedLanguage: string | null;
   reasons: MatchReasonParts[];
+}
+
+/** A candidate claim text with the evidence and model score behind it (for training and evaluation). */
+export interface RankedCandidate {
+  claimId: string;
+  textId: string;
+  kind: ClaimTextKind;
+  language: string | null;
+  key: string;
+  features: number[];
+  evidence: PairEvidence;
+  reasons: MatchReasonParts[];
+  logit: number;
+  probability: number;
 }
 
 export interface MatchOptions {
@@ -45,25 +78,28 @@ interface CandidateRow {
   language: string | null;
   key: string;
   lexemes: string[];
+  tfs: number[];
   trigram: number;
 }
 
-// Candidate pools: enough to hold the right claim when many share a few words, small enough to
-// re-rank in a few milliseconds.
-const FULL_TEXT_POOL = 100;
-const TRIGRAM_POOL = 30;
+// The candidate pool: enough to hold the right claim when many share a few words, small enough to
+// score in a few milliseconds. Its texts are those with the highest IDF sum of the query's rarest
+// terms (a BM25 without term frequencies), then every pool text gets a full BM25 and the model.
+const POOL = 100;
 const QUERY_TERMS = 16;
+const TRANSLATED_TERMS = 12;
 // Trigram search costs grow with the collection and the query's length, and says little about a
 // long text: it is the fallback for short texts whose words found few candidates.
+const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
 
 /**
- * Finds existing claims that a text states: PostgreSQL gathers candidates from the matching index
- * (full-text over stemmed lexemes of the rarest query terms, and pg_trgm over search keys), then
- * the candidates are re-ranked here with IDF-weighted overlap, phrases, numbers and (when an
- * embeddings endpoint is configured) meaning.
+ * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
+ * index (full text over the stemmed lexemes of the query and of its word-by-word translation, and
+ * pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
+ * and a logistic model trained on CheckThat! data turns them into a calibrated probability.
  */
 @Injectable()
 export class ClaimMatcherService {
@@ -71,79 +107,129 @@ export class ClaimMatcherService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly statistics: MatchStatisticsService,
+    private readonly lexicon: CrossLanguageLexicon,
     @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
   ) {}
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const key = normalizeForSearch(text);
-    if (!key) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
-    const language = options.language || languageOrNull(detectLanguage(text));
     const first = options.first ?? 5;
     const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
-    const excluded = new Set(options.excludeClaimIds ?? []);
-
-    const queryTerms: { lexeme: string; df: number; total: number }[] = await manager.query(
-      `SELECT q.lexeme, coalesce(t.df, 0)::int AS df, coalesce((SELECT df FROM claim_match_terms WHERE lexeme = ''), 0)::int AS total
-         FROM unnest(tsvector_to_array(linking_tsvector($1, $2))) AS q(lexeme)
-         LEFT JOIN claim_match_terms t ON t.lexeme = q.lexeme`,
-      [language, key],
-    );
-    const total = queryTerms[0]?.total ?? 0;
-    if (!total) return [];
-    const searchTerms = queryTerms
-      .filter((t) => t.df > 0 && (total < 200 || t.df / total < 0.1))
-      .sort((a, b) => a.df - b.df)
-      .slice(0, QUERY_TERMS)
-      .map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
-
-    const rows = options.onlyClaimIds
-      ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
-      : await this.candidates(manager, key, searchTerms.join(' | '), [...excluded]);
-    if (!rows.length) return [];
-
-    const stats = await this.termStats(manager, queryTerms, rows, total);
-    const query: QueryFeatures = { key, lexemes: queryTerms.map((t) => t.lexeme), names: capitalisedNames(text).map(normalizeForSearch) };
-    let scored = rows.map((row) => ({
-      row,
-      ...scoreCandidate(query, { key: row.key, lexemes: row.lexemes, trigram: Number(row.trigram) }, stats),
-    }));
-    if (this.encoder) scored = await this.withEmbeddings(text, query, scored, stats);
-
-    const best = new Map<string, (typeof scored)[number]>();
-    for (const candidate of scored) {
-      const current = best.get(candidate.row.claim_id);
-      if (!current || candidate.score > current.score) best.set(candidate.row.claim_id, candidate);
-    }
-    return [...best.values()]
-      .filter((c) => c.score >= minScore)
-      .sort((a, b) => b.score - a.score || (a.row.claim_id < b.row.claim_id ? -1 : 1))
-      .slice(0, first)
-      .map((c) => ({
-        claimId: c.row.claim_id,
-        score: Math.round(c.score * 1000) / 1000,
-        matchedKind: c.row.kind,
-        matchedKey: c.row.key,
-        matchedLanguage: c.row.language,
+    let ranked = await this.rank(text, options, manager);
+    if (this.encoder && ranked.length) ranked = await this.withEmbeddings(text, ranked);
+    const results = ranked.map((c) => {
+      const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly;
+      const unlikely = contradicts || c.evidence.entitiesOnly;
+      return {
+        claimId: c.claimId,
+        related: contradicts ? c.probability : 0,
+        score: Math.round((unlikely ? c.probability * UNLIKELY_FACTOR : c.probability) * 1000) / 1000,
+        relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
+        matchedKind: c.kind,
+        matchedKey: c.key,
+        matchedLanguage: c.language,
         reasons: c.reasons,
-      }));
+      } as const;
+    });
+    // A contradicting claim is offered as such when the texts are as close as a suggested match.
+    return results
+      .filter((r) => r.score >= minScore || r.related >= minScore)
+      .sort((a, b) => b.score - a.score || b.related - a.related || (a.claimId < b.claimId ? -1 : 1))
+      .slice(0, first)
+      .map(({ related: _related, ...result }) => result);
   }
 
   /**
-   * Candidate texts from the index: the best full-text hits on the rarest query terms; when those
-   * are few and the text is short (a headline, a quote with misspelt words), also the nearest keys
-   * by trigrams.
+   * Every candidate claim of the pool, scored by the model, best first (one entry per claim: its
+   * best text). What match() filters and cuts; the training script reads the features from it.
    */
-  private async candidates(manager: EntityManager, key: string, tsquery: string, excluded: string[]): Promise<CandidateRow[]> {
-    const select = `SELECT t.id, t.claim_id, t.kind, t.language, t.key, tsvector_to_array(t.tsv) AS lexemes,
+  async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
+    const key = normalizeForSearch(text);
+    if (!key) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
+    const language = options.language || languageOrNull(detectLanguage(text));
+    const excluded = new Set(options.excludeClaimIds ?? []);
+
+    const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
+    const termRows: { n: number; lexeme: string; tf: number }[] = await manager.query(
+      `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
+      [variants.map((v) => v.language), variants.map((v) => v.key)],
+    );
+    const query: QueryText = {
+      key,
+      names: capitalisedNames(text).map(normalizeForSearch),
+      entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
+      variants: variants.map((v, i): QueryVariant => ({ ...v, terms: new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf])) })),
+    };
+    const stats = await this.statistics.stats(manager, termRows.map((r) => r.lexeme));
+    if (!stats.total) return [];
+
+    const rows = options.onlyClaimIds
+      ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
+      : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded]);
+    if (!rows.length) return [];
+
+    const handles = handlesIn(text);
+    const evidence = rows.map((row) =>
+      pairEvidence(query, handles, { key: row.key, terms: new Map(row.lexemes.map((l, i) => [l, row.tfs[i]])), trigram: Number(row.trigram) }, stats),
+    );
+    const features = poolFeatures(evidence);
+    const best = new Map<string, RankedCandidate>();
+    rows.forEach((row, i) => {
+      const logit = logitOf(MODEL, features[i]);
+      const current = best.get(row.claim_id);
+      if (current && current.logit >= logit) return;
+      best.set(row.claim_id, {
+        claimId: row.claim_id,
+        textId: row.id,
+        kind: row.kind,
+        language: row.language,
+        key: row.key,
+        features: features[i],
+        evidence: evidence[i],
+        reasons: reasonsOf(evidence[i]),
+        logit,
+        probability: probabilityOf(MODEL, logit),
+      });
+    });
+    return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
+  }
+
+  /** The rarest terms of each version of the query (very common words find nothing useful), weighted by IDF. */
+  private searchTerms(query: QueryText, stats: CollectionStats): { lexeme: string; weight: number }[] {
+    const terms = new Map<string, number>();
+    query.variants.forEach((variant) => {
+      [...variant.terms.keys()]
+        .map((lexeme) => ({ lexeme, df: stats.df.get(lexeme) ?? 0 }))
+        .filter((t) => t.df > 0 && (stats.total < 200 || t.df / stats.total < 0.1))
+        .sort((a, b) => a.df - b.df)
+        .slice(0, variant.translated ? TRANSLATED_TERMS : QUERY_TERMS)
+        .forEach((t) => terms.set(t.lexeme, idf(t.lexeme, stats)));
+    });
+    return [...terms].map(([lexeme, weight]) => ({ lexeme, weight }));
+  }
+
+  /**
+   * Candidate texts from the index: those with the highest IDF sum of the search terms they hold;
+   * when those are few and the text is short (a headline, a quote with misspelt words), also the
+   * nearest keys by trigrams.
+   */
+  private async candidates(manager: EntityManager, key: string, terms: { lexeme: string; weight: number }[], excluded: string[]): Promise<CandidateRow[]> {
+    const select = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
+                           ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+                           ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
                            similarity(t.key, $1)::float8 AS trigram
                       FROM claim_match_texts t`;
-    const rows: CandidateRow[] = tsquery
+    const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
+    const rows: CandidateRow[] = terms.length
       ? await manager.query(
-          `${select} WHERE t.id IN (SELECT f.id FROM claim_match_texts f WHERE f.tsv @@ $3::tsquery
-                                     ORDER BY ts_rank(f.tsv, $3::tsquery) DESC LIMIT ${FULL_TEXT_POOL})
-                       AND NOT (t.claim_id = ANY($2::uuid[]))`,
-          [key, excluded, tsquery],
+          `${select} WHERE t.id IN (
+              SELECT f.id FROM claim_match_texts f
+               WHERE f.tsv @@ $3::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
+               ORDER BY (SELECT sum(q.weight) FROM unnest($4::tsquery[], $5::float8[]) AS q(term, weight) WHERE f.tsv @@ q.term) DESC
+               LIMIT ${POOL})`,
+          [key, excluded, quoted.join(' | '), quoted, terms.map((t) => t.weight)],
         )
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
@@ -159,55 +245,32 @@ export class ClaimMatcherService {
   /** Every indexed text of the given claims. */
   private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
     return manager.query(
-      `SELECT t.id, t.claim_id, t.kind, t.language, t.key, tsvector_to_array(t.tsv) AS lexemes,
+      `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
+              ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+              ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
               similarity(t.key, $1)::float8 AS trigram
          FROM claim_match_texts t WHERE t.claim_id = ANY($2::uuid[])`,
       [key, [...claimIds]],
     );
   }
 
-  /** Document frequencies for the query's and the candidates' lexemes, in one statement. */
-  private async termStats(
-    manager: EntityManager,
-    queryTerms: { lexeme: string; df: number }[],
-    rows: CandidateRow[],
-    total: number,
-  ): Promise<TermStats> {
-    const df = new Map(queryTerms.map((t) => [t.lexeme, t.df]));
-    const missing = [...new Set(rows.flatMap((r) => r.lexemes))].filter((l) => !df.has(l));
-    if (missing.length) {
-      const found: { lexeme: string; df: number }[] = await manager.query(
-        `SELECT lexeme, df FROM claim_match_terms WHERE lexeme = ANY($1::text[])`,
-        [missing],
-      );
-      for (const row of found) df.set(row.lexeme, row.df);
-    }
-    const averageLength = rows.reduce((sum, r) => sum + r.lexemes.length, 0) / Math.max(rows.length, 1);
-    return { df, total, averageLength };
-  }
-
-  /** Re-scores the best lexical candidates with embeddings; on an endpoint failure, keeps the lexical scores. */
-  private async withEmbeddings<T extends { row: CandidateRow; score: number; reasons: MatchReasonParts[] }>(
-    text: string,
-    query: QueryFeatures,
-    scored: T[],
-    stats: TermStats,
-  ): Promise<T[]> {
-    const top = [...scored].sort((a, b) => b.score - a.score).slice(0, EMBEDDED_CANDIDATES);
+  /**
+   * Blends embedding similarity into the best candidates' probabilities (an endpoint's cosine is
+   * not calibrated, so the blend is not either); on an endpoint failure, keeps the lexical scores.
+   */
+  private async withEmbeddings(text: string, ranked: RankedCandidate[]): Promise<RankedCandidate[]> {
+    const top = ranked.slice(0, EMBEDDED_CANDIDATES);
     try {
-      const [queryVector, ...vectors] = await (this.encoder as EmbeddingEncoder).encode([text, ...top.map((c) => c.row.key)]);
-      const rescored = top.map((c, i) => ({
-        ...c,
-        ...scoreCandidate(
-          query,
-          { key: c.row.key, lexemes: c.row.lexemes, trigram: Number(c.row.trigram), embedding: cosine(queryVector, vectors[i]) },
-          stats,
-        ),
-      }));
-      return [...rescored, ...scored.filter((c) => !top.includes(c))];
+      const [queryVector, ...vectors] = await (this.encoder as EmbeddingEncoder).encode([text, ...top.map((c) => c.key)]);
+      const rescored = top.map((c, i) => {
+        const similarity = cosine(queryVector, vectors[i]);
+        const reasons = similarity >= 0.8 ? [...c.reasons, { kind: MatchReasonKind.SIMILAR_MEANING, values: [similarity.toFixed(2)] }] : c.reasons;
+        return { ...c, probability: 0.5 * c.probability + 0.5 * Math.max(similarity, 0), reasons };
+      });
+      return [...rescored, ...ranked.slice(EMBEDDED_CANDIDATES)].sort((a, b) => b.probability - a.probability);
     } catch (error) {
       this.logger.warn(`Embeddings unavailable, matching lexically: ${(error as Error).message}`);
-      return scored;
+      return ranked;
     }
   }
 }

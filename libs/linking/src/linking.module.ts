@@ -14,6 +14,8 @@ import { CopiedClaimsService } from './copied-claims.service';
 import { AppearanceSuggestionsResolver, ClaimLinkingResolver, ClaimMatchResolver } from './claim-match.resolver';
 import { ClaimLinksService } from './claim-links.service';
 import { ClaimMatcherService } from './claim-matcher.service';
+import { CrossLanguageLexicon } from './cross-language';
+import { MatchStatisticsService } from './match-statistics.service';
 import { EMBEDDING_ENCODER, embeddingEncoderFor } from './embedding-encoder';
 import { LINKING_ENTITIES } from './entities';
 import { DEFAULT_LINKING_CONFIG, LINKING_CONFIG, LinkingConfig } from './linking.config';
@@ -38,6 +40,8 @@ export class LinkingModule {
       providers: [
         { provide: LINKING_CONFIG, useValue: config },
         { provide: EMBEDDING_ENCODER, useValue: embeddingEncoderFor(config) },
+        MatchStatisticsService,
+        CrossLanguageLexicon,
         ClaimMatcherService,
         ClaimLinksService,
         LinkingLoader,

@@ -1,7 +1,6 @@
 /**
- * Re-ranking of candidate claim texts: pure functions over search keys and stemmed lexemes (the
- * lexemes come from PostgreSQL's arabic/english/simple configurations, so the database and the
- * re-ranker stem alike). No I/O; the service feeds them what the candidate search returned.
+ * Text helpers of claim matching: numbers, names, light stems and shared phrases of search keys,
+ * and the reasons a match is suggested. Pure functions; match-features.ts builds on them.
  */
 
 /** Why a candidate was suggested, in words a fact-checker can check against the two texts. */
@@ -19,47 +18,8 @@ export enum MatchReasonKind {
   DIFFERENT_NUMBERS = 'DIFFERENT_NUMBERS',
   SIMILAR_WORDING = 'SIMILAR_WORDING',
   SIMILAR_MEANING = 'SIMILAR_MEANING',
-}
-
-/** Document frequencies of lexemes over the matching index, and how many texts it holds. */
-export interface TermStats {
-  df: ReadonlyMap<string, number>;
-  total: number;
-  /** Mean number of lexemes of the texts compared (BM25's average document length); 0 when unknown. */
-  averageLength?: number;
-}
-
-export interface QueryFeatures {
-  key: string;
-  lexemes: string[];
-  /** Capitalised words of the original text (English names), as search keys. */
-  names: string[];
-}
-
-export interface CandidateFeatures {
-  key: string;
-  lexemes: string[];
-  /** pg_trgm similarity(key, query key), 0..1. */
-  trigram: number;
-  /** Cosine similarity of embeddings, when an encoder is configured. */
-  embedding?: number;
-}
-
-export interface TextScore {
-  score: number;
-  reasons: MatchReasonParts[];
-}
-
-/** How the re-ranker's features add up to a score (they sum to 1). */
-export const SCORE_WEIGHTS = { lexical: 0.25, candidateCoverage: 0.1, trigram: 0.1, phrase: 0.15, bm25: 0.4 };
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
-
-/** Inverse document frequency (BM25's, floored at a small positive value). */
-export function idf(lexeme: string, stats: TermStats): number {
-  const n = Math.max(stats.total, 1);
-  const df = Math.min(stats.df.get(lexeme) ?? 0, n);
-  return Math.max(Math.log(1 + (n - df + 0.5) / (df + 0.5)), 0.05);
+  TRANSLATED_TERMS = 'TRANSLATED_TERMS',
+  CONTRADICTS = 'CONTRADICTS',
 }
 
 // Number words up to the common round numbers, English and Arabic (search-key spelling: ة → ه).
@@ -149,62 +109,4 @@ export function longestSharedPhrase(queryKey: string, candidateKey: string): str
   const phrase = q.slice(best[0], best[1]);
   const content = phrase.filter((w) => !PHRASE_STOP_WORDS.has(w));
   return phrase.length >= 2 && content.length >= 1 ? phrase : [];
-}
-
-/**
- * Scores one candidate text against the query, 0..1: IDF-weighted overlap of stemmed lexemes
- * (how much of the candidate the query covers, and of the query the candidate covers), trigram
- * similarity of the keys, the longest shared phrase, and the embedding similarity when there is
- * one. Different numbers on both sides ("5 killed" vs "50 killed") cut the score.
- */
-export function scoreCandidate(query: QueryFeatures, candidate: CandidateFeatures, stats: TermStats): TextScore {
-  const queryLexemes = new Set(query.lexemes);
-  const candidateLexemes = new Set(candidate.lexemes);
-  const weight = (set: Set<string>) => [...set].reduce((sum, l) => sum + idf(l, stats), 0);
-  const shared = [...candidateLexemes].filter((l) => queryLexemes.has(l));
-  const sharedWeight = shared.reduce((sum, l) => sum + idf(l, stats), 0);
-  const candidateCoverage = sharedWeight / Math.max(weight(candidateLexemes), 1e-9);
-  const queryCoverage = sharedWeight / Math.max(weight(queryLexemes), 1e-9);
-  const lexical = (2 * candidateCoverage * queryCoverage) / Math.max(candidateCoverage + queryCoverage, 1e-9);
-
-  // BM25 with binary term frequencies, divided by its largest possible value for this query.
-  const lengthRatio = stats.averageLength ? candidateLexemes.size / stats.averageLength : 1;
-  const bm25 = (sharedWeight * (1 / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio)))) / Math.max(weight(queryLexemes) / (1 + BM25_K1 * (1 - BM25_B)), 1e-9);
-
-  const phrase = longestSharedPhrase(query.key, candidate.key);
-  const candidateWords = candidate.key.split(' ').length;
-  const phraseScore = Math.min(phrase.length / Math.max(Math.min(candidateWords, 12), 1), 1);
-
-  let score =
-    SCORE_WEIGHTS.lexical * lexical +
-    SCORE_WEIGHTS.candidateCoverage * candidateCoverage +
-    SCORE_WEIGHTS.trigram * candidate.trigram +
-    SCORE_WEIGHTS.phrase * phraseScore +
-    SCORE_WEIGHTS.bm25 * Math.min(bm25, 1);
-  if (candidate.embedding !== undefined) score = 0.5 * score + 0.5 * Math.max(candidate.embedding, 0);
-
-  const reasons: MatchReasonParts[] = [];
-  if (phrase.length) reasons.push({ kind: MatchReasonKind.SHARED_PHRASE, values: [phrase.join(' ')] });
-  const candidateWordSet = new Set(candidate.key.split(' '));
-  const names = query.names.filter((name) => candidateWordSet.has(name));
-  if (names.length) reasons.push({ kind: MatchReasonKind.SHARED_NAMES, values: names });
-
-  const queryNumbers = numbersIn(query.key);
-  const candidateNumbers = numbersIn(candidate.key);
-  const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
-  if (sharedNumbers.length) reasons.push({ kind: MatchReasonKind.SHARED_NUMBERS, values: sharedNumbers });
-  if (queryNumbers.length && candidateNumbers.length && !sharedNumbers.length) {
-    score *= 0.5;
-    reasons.push({ kind: MatchReasonKind.DIFFERENT_NUMBERS, values: [...queryNumbers, ...candidateNumbers] });
-  }
-  const rare = shared
-    .filter((l) => !/^\d/.test(l))
-    .sort((a, b) => idf(b, stats) - idf(a, stats))
-    .slice(0, 6);
-  if (rare.length) reasons.push({ kind: MatchReasonKind.SHARED_TERMS, values: rare });
-  if (candidate.trigram >= 0.5) reasons.push({ kind: MatchReasonKind.SIMILAR_WORDING, values: [candidate.trigram.toFixed(2)] });
-  if (candidate.embedding !== undefined && candidate.embedding >= 0.8) {
-    reasons.push({ kind: MatchReasonKind.SIMILAR_MEANING, values: [candidate.embedding.toFixed(2)] });
-  }
-  return { score: Math.min(Math.max(score, 0), 1), reasons };
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsLocale, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ClaimLinkDecision } from '../claim-link-review.entity';
 import { ClaimTextKind } from '../claim-match-text.entity';
 import { MatchReasonKind } from '../match-scoring';
 
@@ -13,6 +14,8 @@ registerEnumType(MatchReasonKind, {
     DIFFERENT_NUMBERS: { description: 'Both give numbers, none the same: the score was lowered.' },
     SIMILAR_WORDING: { description: 'Character trigram similarity of the two texts (value: 0..1).' },
     SIMILAR_MEANING: { description: 'Embedding cosine similarity (value: 0..1), when an encoder is configured.' },
+    TRANSLATED_TERMS: { description: 'Words found through the word-by-word translation of the text (dictionary, place names).' },
+    CONTRADICTS: { description: 'Same story, but a figure, a negation or a direction differs (the words concerned).' },
   },
 });
 
@@ -31,8 +34,17 @@ export class ClaimMatch {
   @Field(() => ID)
   claimId: string;
 
-  @Field(() => Float, { description: '0..1; suggestions start at suggestionThreshold.' })
+  @Field(() => Float, {
+    description:
+      'Calibrated probability (0..1) that the text states this claim; suggestions start at suggestionThreshold. ' +
+      'Cut to a quarter when the texts contradict each other.',
+  })
   score: number;
+
+  @Field(() => ClaimLinkDecision, {
+    description: 'SAME, or CONTRADICTS: the texts tell the same story but a figure, a negation or a direction differs.',
+  })
+  relation: ClaimLinkDecision;
 
   @Field(() => ClaimTextKind, { description: 'Which of the claim\'s texts matched best.' })
   matchedKind: ClaimTextKind;

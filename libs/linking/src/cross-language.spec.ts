@@ -1,0 +1,36 @@
+import { normalizeForSearch } from '@isnad/text';
+import { CrossLanguageLexicon, arabicLookupForms, transliterateCyrillic } from './cross-language';
+
+const lexicon = new CrossLanguageLexicon();
+const translate = (text: string, language: string) =>
+  Object.fromEntries(lexicon.translations(normalizeForSearch(text), language).map((t) => [t.language, t.key.split(' ')]));
+
+describe('cross-language lexicon', () => {
+  it('translates an Arabic text word by word into English, with places and digits', () => {
+    const { en } = translate('قتل 12 من الجنود في سوريا قرب دمشق', 'ar');
+    expect(en).toEqual(expect.arrayContaining(['12', 'soldiers', 'syria', 'damascus']));
+    expect(en).not.toContain('من');
+  });
+
+  it('names places in Russian and English from Arabic, and in Arabic from Russian', () => {
+    expect(translate('اجتماع في موسكو', 'ar').ru).toContain('москва');
+    expect(translate('Переговоры в Дамаске', 'ru').ar).toContain('دمشق');
+    expect(translate('talks in Damascus', 'en').ar).toContain('دمشق');
+  });
+
+  it('spells Russian names it does not know in Latin letters for English', () => {
+    expect(transliterateCyrillic('шойгу')).toBe('shoygu');
+    // Search keys drop combining marks, so й arrives as и.
+    expect(translate('Шойгу прибыл', 'ru').en).toContain('shoigu');
+  });
+
+  it('looks an Arabic word up without its clitics and article', () => {
+    expect(arabicLookupForms('والجنود')).toEqual(expect.arrayContaining(['الجنود', 'جنود']));
+    expect(arabicLookupForms(normalizeForSearch('بالمستشفى'))).toEqual(expect.arrayContaining([normalizeForSearch('المستشفى'), normalizeForSearch('مستشفى')]));
+  });
+
+  it('translates nothing from an unknown language', () => {
+    expect(lexicon.translations('bonjour', 'fr')).toEqual([]);
+    expect(lexicon.translations('bonjour', null)).toEqual([]);
+  });
+});

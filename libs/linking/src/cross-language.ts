@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import lexiconFile from './cross-language-lexicon.json';
+
+/**
+ * Word-by-word translation of a search key between Arabic, English and Russian, from data that
+ * ships with the code (no model to download): FreeDict's Arabic–English, English–Arabic and
+ * English–Russian dictionaries and CLDR place names (built by scripts/build-cross-language-lexicon.ts;
+ * licences in cross-language-lexicon.LICENSE.md), Cyrillic names transliterated to Latin, digits kept.
+ * A translation is crude (every sense of every word), but matched with BM25 against the claim texts
+ * of the other language it finds the claim whose rare words (places, actors, objects) agree.
+ */
+export interface TranslatedKey {
+  language: string;
+  key: string;
+}
+
+interface LexiconFile {
+  arEn: Record<string, string>;
+  enAr: Record<string, string>;
+  ruEn: Record<string, string>;
+  places: string[][];
+}
+
+const PLACE_LANGUAGES = ['ar', 'en', 'ru'] as const;
+const MAX_PLACE_WORDS = 4;
+const SENSES_PER_WORD = 2;
+
+// Function words carry no claim and translate into noise.
+const STOP_WORDS: Record<string, Set<string>> = {
+  ar: new Set(['في', 'من', 'على', 'الى', 'عن', 'ان', 'او', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'الذين', 'قد', 'كان', 'كانت', 'ما', 'ثم', 'بعد', 'قبل', 'عند', 'حتى', 'لقد', 'انه', 'انها', 'هو', 'هي', 'بين', 'كما', 'اي', 'به', 'بها', 'له', 'لها', 'ذلك', 'تلك', 'وقد', 'وان', 'الا', 'اذا', 'منذ', 'خلال', 'حول']),
+  en: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'is', 'was', 'are', 'were', 'be', 'been', 'by', 'for', 'that', 'this', 'with', 'as', 'at', 'from', 'it', 'its', 'has', 'have', 'had', 'will', 'would', 'their', 'his', 'her', 'they', 'he', 'she', 'which', 'who', 'after', 'before', 'into', 'than', 'but', 'not']),
+  ru: new Set(['и', 'в', 'во', 'на', 'с', 'со', 'по', 'к', 'о', 'об', 'от', 'из', 'за', 'для', 'что', 'как', 'это', 'не', 'а', 'но', 'же', 'он', 'она', 'они', 'его', 'её', 'их', 'у', 'до', 'при', 'был', 'была', 'были', 'было']),
+};
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** A Cyrillic word in Latin letters (a simple BGN-like scheme: путин → putin, шойгу → shoygu). */
+export function transliterateCyrillic(word: string): string {
+  return [...word].map((c) => CYRILLIC[c] ?? c).join('');
+}
+
+/** Forms under which an Arabic word may be a dictionary headword: as written, without clitics, with or without the article. */
+export function arabicLookupForms(word: string): string[] {
+  const forms = new Set<string>([word]);
+  const bare = word.replace(/^(?:وال|بال|فال|كال|لل|ال)(?=\p{L}{2})/u, '').replace(/^[وف](?=\p{L}{3})/u, '');
+  for (const stem of [bare, bare.replace(/^[بلك](?=ال\p{L}{2})/u, '')]) {
+    const noArticle = stem.replace(/^ال(?=\p{L}{2})/u, '');
+    for (const form of [stem, noArticle, `ال${noArticle}`]) {
+      forms.add(form);
+      if (form.length > 4) for (const suffix of ['ات', 'ون', 'ين', 'ها', 'هم', 'ه', 'ي']) if (form.endsWith(suffix)) forms.add(form.slice(0, -suffix.length));
+      if (form.endsWith('ات') && form.length > 4) forms.add(`${form.slice(0, -2)}ه`);
+    }
+  }
+  return [...forms];
+}
+
+/** English forms to try: as written, then without a plural or past ending. */
+function englishLookupForms(word: string): string[] {
+  const forms = [word];
+  if (word.length > 4 && word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.length > 3 && word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.length > 4 && word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  return forms;
+}
+
+/** Russian forms to try: as written, then with common case and verb endings cut. */
+function russianLookupForms(word: string): string[] {
+  const forms = [word];
+  const ending = /(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ах|ях|ов|ев|ую|юю|ая|яя|ое|ее|ые|ие|ый|ий|а|я|у|ю|ы|и|е|о|ь)$/u;
+  if (word.length > 4) forms.push(word.replace(ending, ''), `${word.replace(ending, '')}а`, `${word.replace(ending, '')}ь`);
+  return forms;
+}
+
+@Injectable()
+export class CrossLanguageLexicon {
+  private readonly dictionaries: Record<string, Record<string, Map<string, string[]>>>;
+  private readonly places: Map<string, string[]>;
+
+  constructor() {
+    const file = lexiconFile as LexiconFile;
+    const parse = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([k, v]) => [k, v.split('|')]));
+    this.dictionaries = { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } };
+    this.places = new Map();
+    for (const names of file.places) names.forEach((name, i) => this.places.set(`${PLACE_LANGUAGES[i]}:${name}`, names));
+  }
+
+  /** Words of the key that belong to a known place name (in any of the three languages). */
+  placeWords(key: string): Set<string> {
+    const words = key.split(' ').filter(Boolean);
+    const out = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      for (const source of PLACE_LANGUAGES) {
+        const place = this.placeAt(words, i, source, source);
+        if (place) words.slice(i, i + place.length).forEach((w) => out.add(w));
+      }
+    }
+    return out;
+  }
+
+  /** The key in each other language of ar/en/ru, word by word; none when the language is unknown or nothing translates. */
+  translations(key: string, language: string | null): TranslatedKey[] {
+    const source = (language ?? '').split('-')[0].toLowerCase();
+    if (!PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number])) return [];
+    const words = key.split(' ').filter(Boolean);
+    const out: TranslatedKey[] = [];
+    for (const target of PLACE_LANGUAGES) {
+      if (target === source) continue;
+      const translated: string[] = [];
+      let found = 0;
+      for (let i = 0; i < words.length; ) {
+        const place = this.placeAt(words, i, source, target);
+        if (place) {
+          translated.push(place.name);
+          found++;
+          i += place.length;
+          continue;
+        }
+        const word = words[i++];
+        if (STOP_WORDS[source]?.has(word)) continue;
+        if (/^\d/.test(word)) {
+          translated.push(word);
+          continue;
+        }
+        const senses = this.wordSenses(word, source, target);
+        if (senses.length) found++;
+        translated.push(...senses);
+      }
+      if (found) out.push({ language: target, key: translated.join(' ') });
+    }
+    return out;
+  }
+
+  /** The longest place name starting at word i, in the target language. */
+  private placeAt(words: string[], i: number, source: string, target: string): { name: string; length: number } | null {
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
+      const phrase = words.slice(i, i + n).join(' ');
+      const forms = n > 1 ? [phrase] : source === 'ar' ? arabicLookupForms(phrase) : source === 'ru' ? russianLookupForms(phrase) : [phrase];
+      for (const form of forms) {
+        const names = this.places.get(`${source}:${form}`);
+        if (names) return { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])], length: n };
+      }
+    }
+    return null;
+  }
+
+  /** Translations of one word (through English between Arabic and Russian); Cyrillic names fall back to Latin letters. */
+  private wordSenses(word: string, source: string, target: string): string[] {
+    const direct = this.dictionaries[source]?.[target];
+    if (direct) return this.lookUp(direct, word, source);
+    const english = source === 'en' ? [word] : this.wordSenses(word, source, 'en');
+    if (target === 'en') return english;
+    const onward = this.dictionaries.en[target];
+    return onward ? english.flatMap((w) => this.lookUp(onward, w, 'en')).slice(0, SENSES_PER_WORD) : [];
+  }
+
+  private lookUp(dictionary: Map<string, string[]>, word: string, language: string): string[] {
+    const forms = language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? russianLookupForms(word) : englishLookupForms(word);
+    for (const form of forms) {
+      const senses = dictionary.get(form);
+      if (senses) return senses.slice(0, SENSES_PER_WORD);
+    }
+    return language === 'ru' ? [transliterateCyrillic(word)] : [];
+  }
+}

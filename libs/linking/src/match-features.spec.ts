@@ -1,0 +1,76 @@
+import { normalizeForSearch } from '@isnad/text';
+import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, poolFeatures, FEATURE_NAMES } from './match-features';
+import { MatchReasonKind } from './match-scoring';
+
+const stats: CollectionStats = { df: new Map([['common', 900], ['rare', 2], ['tanf', 3]]), total: 1000, averageLength: 4 };
+const terms = (...lexemes: string[]) => new Map(lexemes.map((l) => [l, lexemes.filter((x) => x === l).length]));
+const query = (key: string, ...lexemes: string[]): QueryText => ({
+  key,
+  names: [],
+  variants: [{ language: 'en', key, terms: terms(...lexemes), translated: false }],
+});
+
+describe('match features', () => {
+  it('scores a rare shared word above a common one, and a short text above a long one with the same words', () => {
+    expect(bm25(terms('rare', 'common'), terms('rare', 'x'), stats)).toBeGreaterThan(bm25(terms('rare', 'common'), terms('common', 'x'), stats));
+    expect(bm25(terms('rare'), terms('rare', 'x'), stats)).toBeGreaterThan(bm25(terms('rare'), terms('rare', 'x', 'y', 'z', 'w', 'v', 'u'), stats));
+  });
+
+  it('finds a claim through the word-by-word translation of the text, discounted', () => {
+    const text: QueryText = {
+      key: 'لقاءات في التنف',
+      names: [],
+      variants: [
+        { language: 'ar', key: 'لقاءات في التنف', terms: terms('لقاء', 'تنف'), translated: false },
+        { language: 'en', key: 'meetings tanf', terms: terms('meet', 'tanf'), translated: true },
+      ],
+    };
+    const evidence = pairEvidence(text, [], { key: 'meetings in al tanf', terms: terms('meet', 'tanf'), trigram: 0 }, stats);
+    expect(evidence.translated).toBe(true);
+    expect(evidence.bm25).toBeCloseTo(0.8 * bm25(terms('meet', 'tanf'), terms('meet', 'tanf'), stats));
+    expect(evidence.queryCoverage).toBe(1);
+  });
+
+  it('ranks each candidate against the best of its pool', () => {
+    const q = query('rare common', 'rare', 'common');
+    const pool = [
+      pairEvidence(q, [], { key: 'common x', terms: terms('common', 'x'), trigram: 0.1 }, stats),
+      pairEvidence(q, [], { key: 'rare common', terms: terms('rare', 'common'), trigram: 1 }, stats),
+    ];
+    const [weak, strong] = poolFeatures(pool);
+    const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
+    expect(strong[at('bm25OfBest')]).toBe(1);
+    expect(strong[at('bm25ReciprocalRank')]).toBe(1);
+    expect(weak[at('bm25ReciprocalRank')]).toBe(0.5);
+    expect(weak[at('bm25OfBest')]).toBeLessThan(0.2);
+  });
+
+  it('reads @handles and #hashtags and says when both texts name them', () => {
+    expect(handlesIn('Thanks @WHO and #COVID19 e-mail a@b')).toEqual(['who', 'covid19']);
+    const evidence = pairEvidence(query('who says', 'who'), ['who'], { key: 'who says so', terms: terms('say'), trigram: 0 }, stats);
+    expect(evidence.sharedHandles).toEqual(['who']);
+  });
+
+  it.each([
+    ['a different figure', 'قتل 5 جنود سوريين في هجوم', 'قتل 12 جنديا سوريا في هجوم', ['5', '12']],
+    ['a negation', 'the minister denied the ministry closed the crossing', 'the ministry closed the crossing', ['denied']],
+    ['an opposite direction', 'jordan reopened the jaber crossing', 'jordan closed the jaber crossing', ['reopened', 'closed']],
+    ['an opposite direction in Arabic', normalizeForSearch('ارتفاع أسعار الخبز في دمشق'), normalizeForSearch('انخفاض أسعار الخبز في دمشق'), ['ارتفاع', 'انخفاض']],
+  ])('tells a contradiction by %s', (_, a, b, values) => {
+    const e = pairEvidence(query(a), [], { key: b, terms: new Map(), trigram: 0 }, stats);
+    expect(e.contradiction).toEqual({ kind: MatchReasonKind.CONTRADICTS, values });
+  });
+
+  it('tells a text that shares only names and places from one that shares what happened', () => {
+    const q: QueryText = { ...query('france and britain will sign a trade agreement with the united states'), entityWords: new Set(['france', 'britain', 'united', 'states']) };
+    const namesOnly = pairEvidence(q, [], { key: 'the united states france and britain held meetings with isis in tanf', terms: new Map(), trigram: 0 }, stats);
+    const same = pairEvidence(q, [], { key: 'britain and france sign a trade agreement with the united states', terms: new Map(), trigram: 0 }, stats);
+    expect(namesOnly.entitiesOnly).toBe(true);
+    expect(same.entitiesOnly).toBe(false);
+  });
+
+  it('does not call a restatement a contradiction', () => {
+    expect(contradictionOf('jordan closed the jaber crossing', 'jordan shuts the jaber border crossing after clashes', [])).toBeNull();
+    expect(contradictionOf('who denies the vaccine causes infertility', 'the who denied that the vaccine causes infertility', [])).toBeNull();
+  });
+});

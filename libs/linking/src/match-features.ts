@@ -1,0 +1,269 @@
+/**
+ * What the re-ranker knows about a (text, candidate claim text) pair: BM25 over stemmed lexemes with
+ * their term frequencies, how much of each text the other covers, wording, names, @handles, numbers
+ * and the cues of a contradiction. Pure functions; the service gathers the lexemes, frequencies and
+ * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
+ */
+import { MatchReasonKind, MatchReasonParts, lightStem, longestSharedPhrase, numbersIn } from './match-scoring';
+
+/** Lexeme → term frequency in one text. */
+export type TermCounts = ReadonlyMap<string, number>;
+
+/** Collection statistics for BM25: document frequencies, number of texts, their mean length. */
+export interface CollectionStats {
+  df: ReadonlyMap<string, number>;
+  total: number;
+  averageLength: number;
+}
+
+/** One version of the query: as written, or translated word by word into another language. */
+export interface QueryVariant {
+  language: string | null;
+  key: string;
+  terms: TermCounts;
+  /** True for a dictionary translation of the query. */
+  translated: boolean;
+}
+
+export interface QueryText {
+  key: string;
+  /** Capitalised words of the original text (English names), as search keys. */
+  names: string[];
+  /** Words of the query's names and known places (any language): sharing only these is not stating the same claim. */
+  entityWords?: ReadonlySet<string>;
+  variants: QueryVariant[];
+}
+
+export interface CandidateText {
+  key: string;
+  terms: TermCounts;
+  /** pg_trgm similarity(key, query key), 0..1. */
+  trigram: number;
+}
+
+const BM25_K1 = 1.2;
+const TRANSLATION_DISCOUNT = 0.8;
+const BM25_B = 0.75;
+
+/** BM25's inverse document frequency (the +1 form, never negative). */
+export function idf(lexeme: string, stats: CollectionStats): number {
+  const n = Math.max(stats.total, 1);
+  const df = Math.min(Math.max(stats.df.get(lexeme) ?? 0, 0), n);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function lengthOf(terms: TermCounts): number {
+  let length = 0;
+  for (const tf of terms.values()) length += tf;
+  return length;
+}
+
+/** Okapi BM25 of a candidate text for the query's terms (each query term counted once per occurrence). */
+export function bm25(query: TermCounts, candidate: TermCounts, stats: CollectionStats): number {
+  const norm = 1 - BM25_B + (BM25_B * lengthOf(candidate)) / Math.max(stats.averageLength, 1);
+  let score = 0;
+  for (const [lexeme, qtf] of query) {
+    const tf = candidate.get(lexeme);
+    if (!tf) continue;
+    score += qtf * idf(lexeme, stats) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+  }
+  return score;
+}
+
+/** The features the model weighs, in this order (the model file names them; see match-model.ts). */
+export const FEATURE_NAMES = [
+  'bm25',
+  'bm25OfBest',
+  'bm25ReciprocalRank',
+  'queryCoverage',
+  'candidateCoverage',
+  'trigram',
+  'sharedPhrase',
+  'lightStemOverlap',
+  'sharedNames',
+  'sharedHandles',
+  'sharedNumbers',
+  'differentNumbers',
+  'lengthRatio',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** What one pair says before it is compared with the other candidates of the pool. */
+export interface PairEvidence {
+  /** BM25 of the text as written, or of its translation (discounted) when that is higher. */
+  bm25: number;
+  translated: boolean;
+  queryCoverage: number;
+  candidateCoverage: number;
+  trigram: number;
+  sharedPhrase: string[];
+  phraseScore: number;
+  lightStemOverlap: number;
+  sharedNames: string[];
+  sharedHandles: string[];
+  sharedNumbers: string[];
+  differentNumbers: string[];
+  lengthRatio: number;
+  sharedTerms: string[];
+  contradiction: MatchReasonParts | null;
+  /** The texts share names and places but no other word: the same actors, another claim. */
+  entitiesOnly: boolean;
+}
+
+// Function words, light-stemmed, that say nothing about what a claim states.
+const STOP_STEMS = new Set(
+  [
+    'the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'is', 'was', 'are', 'were', 'be', 'by', 'for', 'that', 'this', 'with', 'as',
+    'at', 'from', 'it', 'its', 'has', 'have', 'had', 'will', 'would', 'said', 'say', 'says', 'on', 'near', 'after', 'over',
+    'في', 'من', 'على', 'الى', 'عن', 'ان', 'او', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'قد', 'كان', 'قال', 'اعلن', 'بعد', 'قرب',
+    'в', 'на', 'и', 'с', 'по', 'что', 'из', 'о', 'к',
+  ].map(lightStem),
+);
+
+const HANDLE = /(?:^|\s)[@#]([\p{L}\p{N}_]{2,})/gu;
+
+/** @handles and #hashtags of an original text, lower-cased, without the sign. */
+export function handlesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1].toLowerCase()))];
+}
+
+/** Words of a search key, light-stemmed, without one-letter words. */
+function stems(key: string): Set<string> {
+  return new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem));
+}
+
+/** Evidence for one candidate text against every variant of the query. */
+export function pairEvidence(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairEvidence {
+  const [original, ...translations] = query.variants;
+  const originalBm25 = bm25(original.terms, candidate.terms, stats);
+  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate.terms, stats)));
+  // A word-by-word translation is noisier than the text as written: it counts for a bit less.
+  const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
+  // The variant sharing most terms with the candidate (the text as written on a tie) explains it.
+  let best = original;
+  let sharedCount = -1;
+  for (const variant of query.variants) {
+    const count = [...variant.terms.keys()].filter((l) => candidate.terms.has(l)).length;
+    if (count > sharedCount) [best, sharedCount] = [variant, count];
+  }
+  const sharedWeight = [...best.terms.keys()].filter((l) => candidate.terms.has(l)).reduce((sum, l) => sum + idf(l, stats), 0);
+  const bestWeight = [...best.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
+  const sharedTerms = [...best.terms.keys()]
+    .filter((l) => candidate.terms.has(l) && !/^\d/.test(l))
+    .sort((a, b) => idf(b, stats) - idf(a, stats))
+    .slice(0, 6);
+
+  const phrase = longestSharedPhrase(best.key, candidate.key);
+  const candidateWords = candidate.key.split(' ');
+  const q = stems(best.key);
+  const c = stems(candidate.key);
+  const sharedStems = [...q].filter((w) => c.has(w));
+  const overlap = sharedStems.length;
+  const entities = new Set([...(query.entityWords ?? []), ...query.names].map(lightStem));
+  const entitiesOnly = overlap > 0 && sharedStems.every((w) => entities.has(w) || STOP_STEMS.has(w) || /^\d/.test(w));
+  const words = new Set(candidateWords);
+  const queryNumbers = numbersIn(query.key);
+  const candidateNumbers = numbersIn(candidate.key);
+  const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
+  const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
+  return {
+    bm25: score,
+    translated: score > originalBm25,
+    queryCoverage: sharedWeight / Math.max(bestWeight, 1e-9),
+    candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
+    trigram: candidate.trigram,
+    sharedPhrase: phrase,
+    phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
+    lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
+    sharedNames: query.names.filter((name) => words.has(name)),
+    sharedHandles: queryHandles.filter((h) => words.has(h)),
+    sharedNumbers,
+    differentNumbers,
+    lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (query.key.split(' ').length + 1))),
+    sharedTerms,
+    contradiction: contradictionOf(best.key, candidate.key, differentNumbers),
+    // A word-by-word translation shares little but names and places even with the right claim.
+    entitiesOnly: entitiesOnly && best === original,
+  };
+}
+
+/**
+ * The feature vector of each pair of a pool: its own evidence, and its BM25 beside the pool's best
+ * (rank and share of the best), so the model sees how the candidate compares with the others.
+ */
+export function poolFeatures(pool: readonly PairEvidence[]): number[][] {
+  const bestBm25 = Math.max(1e-9, ...pool.map((e) => e.bm25));
+  const order = pool.map((e, i) => [e.bm25, i]).sort((a, b) => b[0] - a[0]);
+  const rank = new Array<number>(pool.length);
+  order.forEach(([, i], r) => (rank[i] = r + 1));
+  return pool.map((e, i) => [
+    e.bm25,
+    e.bm25 / bestBm25,
+    1 / rank[i],
+    e.queryCoverage,
+    e.candidateCoverage,
+    e.trigram,
+    e.phraseScore,
+    e.lightStemOverlap,
+    Math.min(e.sharedNames.length, 3) / 3,
+    e.sharedHandles.length ? 1 : 0,
+    e.sharedNumbers.length ? 1 : 0,
+    e.differentNumbers.length ? 1 : 0,
+    e.lengthRatio,
+  ]);
+}
+
+/** Why a pair was suggested, in words a fact-checker can check against the two texts. */
+export function reasonsOf(e: PairEvidence): MatchReasonParts[] {
+  const reasons: MatchReasonParts[] = [];
+  if (e.sharedPhrase.length) reasons.push({ kind: MatchReasonKind.SHARED_PHRASE, values: [e.sharedPhrase.join(' ')] });
+  if (e.sharedNames.length) reasons.push({ kind: MatchReasonKind.SHARED_NAMES, values: e.sharedNames });
+  if (e.sharedHandles.length) reasons.push({ kind: MatchReasonKind.SHARED_NAMES, values: e.sharedHandles.map((h) => `@${h}`) });
+  if (e.sharedNumbers.length) reasons.push({ kind: MatchReasonKind.SHARED_NUMBERS, values: e.sharedNumbers });
+  if (e.differentNumbers.length) reasons.push({ kind: MatchReasonKind.DIFFERENT_NUMBERS, values: e.differentNumbers });
+  if (e.sharedTerms.length) reasons.push({ kind: MatchReasonKind.SHARED_TERMS, values: e.sharedTerms });
+  if (e.translated) reasons.push({ kind: MatchReasonKind.TRANSLATED_TERMS, values: e.sharedTerms });
+  if (e.trigram >= 0.5) reasons.push({ kind: MatchReasonKind.SIMILAR_WORDING, values: [e.trigram.toFixed(2)] });
+  if (e.contradiction) reasons.push(e.contradiction);
+  return reasons;
+}
+
+// Words that turn a statement around, in search-key spelling (Arabic folded: ة → ه, أ → ا, ى → ي).
+const NEGATIONS = new Set([
+  'not', 'no', 'never', 'denies', 'denied', 'deny', 'false', 'fake', "didn't", "isn't", "wasn't", "doesn't", 'didnt', 'isnt', 'wasnt', 'doesnt',
+  'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'نفي', 'ينفي', 'تنفي', 'نفت', 'يكذب', 'كذب', 'مزاعم', 'عدم',
+  'не', 'нет', 'опроверг', 'опровергает', 'опроверг', 'ложь',
+]);
+
+// Pairs of opposite directions; each word of a pair is matched by its light stem.
+const OPPOSITES: [string, string][] = [
+  ['open', 'close'], ['opened', 'closed'], ['reopened', 'closed'], ['reopen', 'close'], ['rise', 'fall'], ['rose', 'fell'],
+  ['increase', 'decrease'], ['increased', 'decreased'], ['up', 'down'], ['won', 'lost'], ['win', 'lose'], ['allow', 'ban'],
+  ['allowed', 'banned'], ['lifted', 'imposed'], ['withdraw', 'deploy'], ['withdrew', 'deployed'], ['confirmed', 'denied'],
+  ['more', 'less'], ['higher', 'lower'], ['accepted', 'rejected'], ['approved', 'rejected'], ['arrived', 'left'],
+  ['فتح', 'اغلق'], ['فتحت', 'اغلقت'], ['افتتح', 'اغلق'], ['اعاد فتح', 'اغلق'], ['ارتفع', 'انخفض'], ['ارتفاع', 'انخفاض'],
+  ['زياده', 'انخفاض'], ['زاد', 'نقص'], ['فاز', 'خسر'], ['سمح', 'منع'], ['سمحت', 'منعت'], ['رفع', 'فرض'], ['رفعت', 'فرضت'],
+  ['انسحب', 'انتشر'], ['انسحاب', 'نشر'], ['اكد', 'نفي'], ['اكدت', 'نفت'], ['قبل', 'رفض'], ['وافق', 'رفض'], ['وصل', 'غادر'],
+  ['открыл', 'закрыл'], ['вырос', 'упал'], ['рост', 'падение'],
+];
+
+/** Tells a candidate that contradicts the query: a figure, a negation or a direction differs. */
+export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[]): MatchReasonParts | null {
+  if (differentNumbers.length) return { kind: MatchReasonKind.CONTRADICTS, values: differentNumbers };
+  const q = queryKey.split(' ');
+  const c = candidateKey.split(' ');
+  const negated = (words: string[]) => words.filter((w) => NEGATIONS.has(w));
+  const qn = negated(q);
+  const cn = negated(c);
+  if (!qn.length !== !cn.length) return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
+  const qs = new Set(q.map(lightStem));
+  const cs = new Set(c.map(lightStem));
+  for (const [a, b] of OPPOSITES) {
+    const [sa, sb] = [lightStem(a), lightStem(b)];
+    const has = (set: Set<string>, words: string[], s: string, w: string) => (w.includes(' ') ? words.join(' ').includes(w) : set.has(s));
+    if ((has(qs, q, sa, a) && has(cs, c, sb, b) && !has(qs, q, sb, b)) || (has(qs, q, sb, b) && has(cs, c, sa, a) && !has(qs, q, sa, a))) {
+      return { kind: MatchReasonKind.CONTRADICTS, values: [a, b] };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import { fitLogistic, fitPlatt, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
+
+describe('match model', () => {
+  it('learns that the informative feature separates the classes and the noise does not', () => {
+    // x0 decides the label (with some overlap), x1 is noise.
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const label = i % 2;
+      rows.push([label + ((i * 7919) % 100) / 80 - 0.6, ((i * 104729) % 97) / 97]);
+      labels.push(label);
+    }
+    const fit = fitLogistic(rows, labels, { lambda: 0.1 });
+    expect(fit.weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(fit.weights[1])).toBeLessThan(0.5);
+  });
+
+  it('calibrates scores so that the predicted probability matches the observed rate', () => {
+    // Logit l is positive with probability sigmoid(2l - 1).
+    const logits: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const l = (i % 200) / 40 - 2.5;
+      logits.push(l);
+      labels.push((i * 0.618034) % 1 < sigmoid(2 * l - 1) ? 1 : 0);
+    }
+    const { a, b } = fitPlatt(logits, labels);
+    expect(a).toBeCloseTo(2, 0);
+    expect(b).toBeCloseTo(-1, 0);
+  });
+
+  it('measures AUC and the threshold that reaches a precision', () => {
+    expect(rocAuc([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0])).toBe(1);
+    expect(rocAuc([0.9, 0.8, 0.2, 0.1], [0, 0, 1, 1])).toBe(0);
+    expect(rocAuc([0.5, 0.5], [1, 0])).toBe(0.5);
+    const scores = [0.95, 0.9, 0.8, 0.7, 0.6, 0.5];
+    const labels = [1, 1, 1, 0, 1, 0];
+    expect(thresholdForPrecision(scores, labels, 0.9, 5)).toEqual({ threshold: 0.8, precision: 1, recall: 0.6 });
+    expect(thresholdForPrecision(scores, labels, 0.75, 5)).toEqual({ threshold: 0.6, precision: 0.8, recall: 0.8 });
+    expect(precisionRecallAt(scores, labels, 0.6, 5)).toEqual({ precision: 0.8, recall: 0.8 });
+  });
+});

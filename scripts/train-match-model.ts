@@ -1,0 +1,193 @@
+/**
+ * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
+ *
+ *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9]
+ *
+ * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
+ *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
+ *    Arabic 2021: its train pairs and dev BM25 pools, re-ranked). Each candidate's feature vector
+ *    and label (in the qrels or not) is kept; --features FILE caches them (read if it exists).
+ * 2. A logistic regression is fitted on the train splits for a few L2 penalties; the one with the
+ *    best MAP@5 on the dev splits is kept. Test splits are never read.
+ * 3. Platt scaling of its logit is fitted on the dev candidates, so the score is a probability that
+ *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
+ *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  ClaimMatcherService,
+  FEATURE_NAMES,
+  MatchModel,
+  averagePrecisionAt,
+  fitLogistic,
+  fitPlatt,
+  logitOf,
+  mean,
+  probabilityOf,
+  rocAuc,
+  thresholdForPrecision,
+} from '@isnad/linking';
+import { normalizeForSearch } from '@isnad/text';
+import { CheckThatSplit, arabicReranking, englishCollections, loadClaims, withFreshDatabase } from './checkthat-data';
+
+interface QueryExample {
+  set: string;
+  split: 'train' | 'dev';
+  relevant: number;
+  candidates: { features: number[]; label: number }[];
+}
+
+type Split = 'train' | 'dev';
+
+async function rankSplit(
+  matcher: ClaimMatcherService,
+  ids: Map<string, string>,
+  set: string,
+  split: Split,
+  { queries, qrels }: CheckThatSplit,
+  language: string,
+  pools?: Map<string, { id: string }[]>,
+): Promise<QueryExample[]> {
+  const external = new Map([...ids].map(([ext, id]) => [id, ext]));
+  const out: QueryExample[] = [];
+  for (const [queryId, relevant] of qrels) {
+    const text = queries.get(queryId) ?? '';
+    if (!normalizeForSearch(text)) continue;
+    const onlyClaimIds = pools ? (pools.get(queryId) ?? []).flatMap((c) => ids.get(c.id) ?? []) : undefined;
+    if (onlyClaimIds && !onlyClaimIds.length) continue;
+    const ranked = await matcher.rank(text, { language, onlyClaimIds });
+    out.push({
+      set,
+      split,
+      relevant: relevant.size,
+      candidates: ranked.map((c) => ({ features: c.features, label: relevant.has(external.get(c.claimId) ?? '') ? 1 : 0 })),
+    });
+  }
+  console.log(`  ${set} ${split}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
+  return out;
+}
+
+async function extract(dir: string): Promise<QueryExample[]> {
+  const examples: QueryExample[] = [];
+  for (const collection of englishCollections(dir)) {
+    const { train, dev } = collection.splits;
+    if (!train || !dev) continue;
+    examples.push(
+      ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
+        const ids = await loadClaims(dataSource, collection.claims, 'en', statistics);
+        return [
+          ...(await rankSplit(matcher, ids, collection.name, 'train', train, 'en')),
+          ...(await rankSplit(matcher, ids, collection.name, 'dev', dev, 'en')),
+        ];
+      })),
+    );
+  }
+  const arabic = arabicReranking(dir);
+  if (arabic?.splits.train && arabic.splits.dev) {
+    const { train, dev } = arabic.splits;
+    examples.push(
+      ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
+        const ids = await loadClaims(dataSource, arabic.claims, 'ar', statistics);
+        return [
+          ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', train.pools)),
+          ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
+        ];
+      })),
+    );
+  }
+  return examples;
+}
+
+/** MAP@5 of the queries when their candidates are ordered by `score`. */
+function map5(queries: QueryExample[], score: (features: number[]) => number): number {
+  return mean(
+    queries.map((q) => {
+      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features), label: c.label })).sort((a, b) => b.s - a.s);
+      const relevant = new Set(ranked.filter((c) => c.label).map((c) => String(c.i)));
+      // Relevant claims the pool missed still count in the denominator.
+      for (let k = relevant.size; k < q.relevant; k++) relevant.add(`missing-${k}`);
+      return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const dir = resolve(positional[0] ?? join(__dirname, '..', '..', 'shared', 'datasets'));
+  const cache = option('--features');
+  const precisionTarget = Number(option('--precision') ?? 0.9);
+
+  const examples: QueryExample[] =
+    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir);
+  if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(examples));
+  const train = examples.filter((q) => q.split === 'train');
+  const dev = examples.filter((q) => q.split === 'dev');
+  const sets = [...new Set(examples.map((q) => q.set))];
+  const rows = train.flatMap((q) => q.candidates);
+
+  const bm25Index = FEATURE_NAMES.indexOf('bm25');
+  const report = (name: string, score: (f: number[]) => number) =>
+    `${name.padEnd(22)} dev MAP@5 ${map5(dev, score).toFixed(3)}  (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(3)}`).join(', ')})`;
+  console.log(report('BM25 (pool order)', (f) => f[bm25Index]));
+
+  let best: { lambda: number; model: MatchModel; map: number } | null = null;
+  for (const lambda of [0.01, 0.1, 1, 10, 100]) {
+    const fit = fitLogistic(
+      rows.map((c) => c.features),
+      rows.map((c) => c.label),
+      { lambda },
+    );
+    const model: MatchModel = {
+      features: [...FEATURE_NAMES],
+      ...fit,
+      platt: { a: 1, b: 0 },
+      threshold: 0.5,
+      precisionTarget,
+      trainedOn: '',
+      dev: {},
+    };
+    const map = map5(dev, (f) => logitOf(model, f));
+    console.log(report(`logistic, L2 ${lambda}`, (f) => logitOf(model, f)));
+    if (!best || map > best.map) best = { lambda, model, map };
+  }
+  if (!best) throw new Error('No training data found');
+
+  const devPairs = dev.flatMap((q) => q.candidates);
+  const logits = devPairs.map((c) => logitOf(best.model, c.features));
+  const labels = devPairs.map((c) => c.label);
+  const platt = fitPlatt(logits, labels);
+  const model: MatchModel = { ...best.model, platt };
+  const probabilities = logits.map((l) => probabilityOf(model, l));
+  const totalRelevant = dev.reduce((n, q) => n + q.relevant, 0);
+  const at = thresholdForPrecision(probabilities, labels, precisionTarget, totalRelevant);
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  const final: MatchModel = {
+    features: model.features,
+    mean: model.mean.map(round),
+    scale: model.scale.map(round),
+    weights: model.weights.map(round),
+    bias: round(model.bias),
+    platt: { a: round(platt.a), b: round(platt.b) },
+    threshold: Math.round(at.threshold * 1000) / 1000,
+    precisionTarget,
+    trainedOn: `CheckThat! train splits (${sets.join(', ')}): ${train.length} queries, ${rows.length} candidates; L2 ${best.lambda} chosen and Platt scaling fitted on dev (${dev.length} queries)`,
+    dev: {
+      map5: round(best.map),
+      auc: round(rocAuc(probabilities, labels)),
+      precisionAtThreshold: round(at.precision),
+      recallAtThreshold: round(at.recall),
+    },
+  };
+  const out = join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
+  writeFileSync(out, `${JSON.stringify(final, null, 2)}\n`);
+  console.log(`L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
+  console.log(`written ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

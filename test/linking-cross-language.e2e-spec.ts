@@ -1,0 +1,64 @@
+import { MatchStatisticsService } from '@isnad/linking';
+import { annotate, captureArticle, codePointSpan } from './support/factories';
+import { claimMatches } from './support/linking-factories';
+import { TestApi } from './support/test-api';
+
+// Sputnik's stories travel Russian → Arabic → English; each outlet here carries one of them.
+const GAZA_AR = 'أعلنت وزارة الصحة في غزة أن مستشفى الشفاء خرج عن الخدمة بالكامل بسبب نفاد الوقود.';
+const BEIRUT_RU = 'В порту Бейрута прогремел мощный взрыв, погибли более 200 человек.';
+const CROSSING_EN = 'Jordan closed its border crossing with Syria at Jaber after clashes near Daraa.';
+
+describe('claim matching across languages, with calibrated scores and contradictions', () => {
+  let api: TestApi;
+  let gaza: { claimId: string };
+  let beirut: { claimId: string };
+  let crossing: { claimId: string };
+
+  const claimOf = async (url: string, text: string, language: string) => {
+    const article = await captureArticle(api, { url, text, language });
+    return annotate(api, { articleId: article.id, selector: codePointSpan(article.text, text) });
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    gaza = await claimOf('https://arabic.example/gaza-shifa-fuel', GAZA_AR, 'ar');
+    beirut = await claimOf('https://ria.example/beirut-port', BEIRUT_RU, 'ru');
+    crossing = await claimOf('https://jordan.example/jaber-closed', CROSSING_EN, 'en');
+  });
+  afterAll(() => api?.stop());
+
+  it('finds the Arabic claim from an English text with no translation recorded, through the dictionary', async () => {
+    const [best] = await claimMatches(api, 'Al-Shifa hospital in Gaza is completely out of service after its fuel ran out, the health ministry said', {
+      language: 'en',
+      minScore: 0,
+    });
+    expect(best).toMatchObject({ claimId: gaza.claimId, relation: 'SAME', matchedLanguage: 'ar' });
+    expect(best.reasons.map((r) => r.kind)).toContain('TRANSLATED_TERMS');
+  });
+
+  it('finds the Russian claim from Arabic through place names and numbers', async () => {
+    const [best] = await claimMatches(api, 'انفجار ضخم في مرفأ بيروت يودي بحياة أكثر من 200 شخص.', { language: 'ar', minScore: 0 });
+    expect(best).toMatchObject({ claimId: beirut.claimId, matchedLanguage: 'ru' });
+  });
+
+  it('offers a text that reverses the claim as CONTRADICTS, with a low same-claim score', async () => {
+    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
+    const [same] = await claimMatches(api, 'Jordan shuts the Jaber border crossing with Syria after clashes near Daraa.', { language: 'en' });
+    expect(same).toMatchObject({ claimId: crossing.claimId, relation: 'SAME' });
+    expect(same.score).toBeGreaterThanOrEqual(suggestionThreshold);
+
+    const [reversed] = await claimMatches(api, 'Jordan reopened its border crossing with Syria at Jaber after clashes near Daraa.', { language: 'en' });
+    expect(reversed).toMatchObject({ claimId: crossing.claimId, relation: 'CONTRADICTS' });
+    expect(reversed.score).toBeLessThan(suggestionThreshold);
+    expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['reopened', 'closed'] });
+  });
+
+  it('scores the same before and after the term counts are folded in the background', async () => {
+    const query = 'Al-Shifa hospital in Gaza is out of service';
+    const before = await claimMatches(api, query, { minScore: 0 });
+    const folded = await api.provider(MatchStatisticsService).fold();
+    expect(folded).toBeGreaterThan(0);
+    expect(await api.provider(MatchStatisticsService).fold()).toBe(0);
+    expect(await claimMatches(api, query, { minScore: 0 })).toEqual(before);
+  });
+});
