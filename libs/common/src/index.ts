@@ -10,3 +10,5 @@ export * from './query-limits.plugin';
 export * from './request-logging';
 export * from './error-body';
 export * from './text-input.plugin';
+export * from './egress-address';
+export * from './egress-guard';
