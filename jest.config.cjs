@@ -6,7 +6,7 @@
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const aliases = ['text', 'database', 'common', 'outlets', 'articles', 'sources', 'claims', 'verdicts', 'feeds', 'webhooks', 'linking', 'health', 'auth', 'rate-limits', 'audit'];
+const aliases = ['text', 'database', 'common', 'outlets', 'articles', 'sources', 'claims', 'verdicts', 'feeds', 'webhooks', 'linking', 'health', 'auth', 'rate-limits', 'audit', 'monitoring'];
 
 /** Installed packages published as ES modules ("type": "module"): these get compiled for Jest. */
 function esmPackages() {

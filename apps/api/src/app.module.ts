@@ -19,6 +19,7 @@ import {
 import { DatabaseModule } from '@isnad/database';
 import { HealthModule } from '@isnad/health';
 import { LinkingModule } from '@isnad/linking';
+import { MonitoringModule } from '@isnad/monitoring';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { FeedsModule } from '@isnad/feeds';
@@ -69,6 +70,8 @@ export class AppModule {
         // Without rate-limit settings (tests that build AppConfig by hand) nothing is limited.
         RateLimitsModule.forRoot(config.rateLimits, config.redisUrl ?? null),
         AuditModule,
+        // Without monitoring settings (tests that build AppConfig by hand) no watch is polled.
+        MonitoringModule.forRoot(config.monitoring ?? { workerEnabled: false }, config.redisUrl ?? null, config.linking),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

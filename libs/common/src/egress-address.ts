@@ -21,6 +21,24 @@ export function isPublicAddress(address: string): boolean {
   return parsed.kind() === 'ipv4' || (parsed as ipaddr.IPv6).match(IPV6_GLOBAL_UNICAST);
 }
 
+/**
+ * Which non-public addresses outgoing requests may reach anyway: none (false), all (true, for
+ * local development), or only these CIDR ranges (e.g. ['127.0.0.0/8'] for tests on loopback, which
+ * still refuses a redirect to 10.x or 169.254.169.254).
+ */
+export type PrivateAddressAllowance = boolean | readonly string[];
+
+/** True when the request may connect to `address` under the allowance. */
+export function isAllowedAddress(address: string, allowance: PrivateAddressAllowance): boolean {
+  if (isPublicAddress(address) || allowance === true) return true;
+  if (!allowance || !ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address);
+  return allowance.some((cidr) => {
+    const range = ipaddr.parseCIDR(cidr);
+    return range[0].kind() === parsed.kind() && parsed.match(range as [ipaddr.IPv4 | ipaddr.IPv6, number] as never);
+  });
+}
+
 /** The host of a URL as DNS or an address parser wants it (IPv6 literals without brackets). */
 export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -31,7 +49,7 @@ export function hostOf(url: URL): string {
  * it, or (unless private addresses are allowed) a literal non-public address. Null when fine so far.
  * `what` names the URL in messages ("Webhook URLs", "Fetched URLs").
  */
-export function egressUrlProblem(raw: string, allowPrivateAddresses: boolean, what = 'URLs'): { reason: EgressUrlReason; message: string } | null {
+export function egressUrlProblem(raw: string, allowPrivateAddresses: PrivateAddressAllowance, what = 'URLs'): { reason: EgressUrlReason; message: string } | null {
   const url = URL.canParse(raw) ? new URL(raw) : null;
   if (!url) return { reason: 'NOT_A_URL', message: 'The URL is not a valid absolute URL' };
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -42,7 +60,7 @@ export function egressUrlProblem(raw: string, allowPrivateAddresses: boolean, wh
     return { reason: 'HAS_CREDENTIALS', message: `${what} must not carry a user name or password` };
   }
   const host = hostOf(url);
-  if (!allowPrivateAddresses && ipaddr.isValid(host) && !isPublicAddress(host)) {
+  if (ipaddr.isValid(host) && !isAllowedAddress(host, allowPrivateAddresses)) {
     return { reason: 'NON_PUBLIC_ADDRESS', message: `${what} must point at a public address, not ${host}` };
   }
   return null;

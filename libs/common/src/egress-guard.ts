@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { LookupAddress, LookupAllOptions, LookupOneOptions, lookup as dnsLookup } from 'node:dns';
-import { hostOf, isPublicAddress } from './egress-address';
+import { PrivateAddressAllowance, hostOf, isAllowedAddress } from './egress-address';
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 /** dns.lookup's shape, so a test can stand in for DNS. */
@@ -9,21 +10,26 @@ export type Resolver = (hostname: string, options: LookupAllOptions, callback: (
 /** How the server may reach out: one setting for webhooks and fetching. */
 export interface EgressOptions {
   /**
-   * EGRESS_ALLOW_PRIVATE_ADDRESSES=true (alias: WEBHOOK_ALLOW_PRIVATE_ADDRESSES) lets outgoing
-   * requests reach loopback and private networks (tests, local development). Off by default.
+   * EGRESS_ALLOW_PRIVATE_ADDRESSES (alias: WEBHOOK_ALLOW_PRIVATE_ADDRESSES): `true` lets outgoing
+   * requests reach loopback and private networks (local development), a comma-separated list of
+   * CIDR ranges only those (tests: 127.0.0.0/8). Off by default: public addresses only.
    */
-  allowPrivateAddresses: boolean;
+  allowPrivateAddresses: PrivateAddressAllowance;
 }
 
-/** Reads the one egress setting, EGRESS_ALLOW_PRIVATE_ADDRESSES, or its older name WEBHOOK_ALLOW_PRIVATE_ADDRESSES. */
-export function allowPrivateAddressesFromEnv(env: NodeJS.ProcessEnv): boolean {
-  const flag = (name: string) => {
-    const raw = env[name]?.trim();
-    if (!raw || raw === 'false') return false;
-    if (raw === 'true') return true;
-    throw new Error(`${name} must be true or false, got "${raw}"`);
-  };
-  return flag('EGRESS_ALLOW_PRIVATE_ADDRESSES') || flag('WEBHOOK_ALLOW_PRIVATE_ADDRESSES');
+/**
+ * Reads the one egress setting, EGRESS_ALLOW_PRIVATE_ADDRESSES (true, false, or CIDR ranges such
+ * as 127.0.0.0/8,::1/128), or its older name WEBHOOK_ALLOW_PRIVATE_ADDRESSES when it is unset.
+ */
+export function allowPrivateAddressesFromEnv(env: NodeJS.ProcessEnv): PrivateAddressAllowance {
+  const name = env.EGRESS_ALLOW_PRIVATE_ADDRESSES?.trim() ? 'EGRESS_ALLOW_PRIVATE_ADDRESSES' : 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES';
+  const raw = env[name]?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const ranges = raw.split(',').map((part) => part.trim());
+  const bad = ranges.find((range) => !ipaddr.isValidCIDR(range));
+  if (bad !== undefined) throw new Error(`${name} must be true, false or CIDR ranges (127.0.0.0/8,::1/128), got "${bad}"`);
+  return ranges;
 }
 
 /**
@@ -65,14 +71,14 @@ export class EgressGuard {
   /** Refuses (EgressAddressRefusedError) a URL whose host is a literal non-public address: no lookup guards those. */
   checkLiteralAddress(url: URL): void {
     const host = hostOf(url);
-    if (!this.options.allowPrivateAddresses && isIP(host) && !isPublicAddress(host)) throw new EgressAddressRefusedError(host, host);
+    if (isIP(host) && !isAllowedAddress(host, this.options.allowPrivateAddresses)) throw new EgressAddressRefusedError(host, host);
   }
 
   /** A dns.lookup for http(s).request that fails with EgressAddressRefusedError on a non-public address. */
   readonly lookup = (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void => {
     this.resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '');
-      const refused = this.options.allowPrivateAddresses ? undefined : addresses.find((a) => !isPublicAddress(a.address));
+      const refused = addresses.find((a) => !isAllowedAddress(a.address, this.options.allowPrivateAddresses));
       if (refused) return callback(new EgressAddressRefusedError(hostname, refused.address), '');
       if (options.all) return callback(null, addresses);
       if (!addresses.length) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');

@@ -15,6 +15,7 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
+  'FETCH_FAILED',
   'INTERNAL_SERVER_ERROR',
   // Rejected before execution by QueryLimitsPlugin.
   'QUERY_TOO_DEEP',

@@ -1,13 +1,13 @@
 import { LookupAddress } from 'node:dns';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { EgressGuard, Resolver, egressUrlProblem, hostOf, isPublicAddress } from '@isnad/common';
+import { EgressGuard, PrivateAddressAllowance, Resolver, egressUrlProblem, hostOf, isAllowedAddress } from '@isnad/common';
 import { InvalidWebhookError } from './webhooks.errors';
 import { WEBHOOKS_OPTIONS, WebhooksOptions } from './webhooks.options';
 
 export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
 
 /** What is wrong with a webhook URL before any DNS lookup (see egressUrlProblem). */
-export function webhookUrlProblem(raw: string, allowPrivateAddresses: boolean) {
+export function webhookUrlProblem(raw: string, allowPrivateAddresses: PrivateAddressAllowance) {
   return egressUrlProblem(raw, allowPrivateAddresses, 'Webhook URLs');
 }
 
@@ -26,7 +26,7 @@ export class WebhookEgress extends EgressGuard {
   async checkRegistration(raw: string): Promise<void> {
     const problem = webhookUrlProblem(raw, this.options.allowPrivateAddresses);
     if (problem) throw new InvalidWebhookError(problem.message, { field: 'url', reason: problem.reason });
-    if (this.options.allowPrivateAddresses) return;
+    if (this.options.allowPrivateAddresses === true) return;
     const host = hostOf(new URL(raw));
     let addresses: LookupAddress[];
     try {
@@ -34,7 +34,7 @@ export class WebhookEgress extends EgressGuard {
     } catch {
       throw new InvalidWebhookError(`The webhook host ${host} does not resolve`, { field: 'url', reason: 'UNRESOLVABLE_HOST' });
     }
-    const refused = addresses.find((a) => !isPublicAddress(a.address));
+    const refused = addresses.find((a) => !isAllowedAddress(a.address, this.options.allowPrivateAddresses));
     if (refused || !addresses.length) {
       throw new InvalidWebhookError(`Webhook URLs must point at a public address; ${host} resolves to ${refused?.address ?? 'nothing'}`, {
         field: 'url',

@@ -1,4 +1,4 @@
-import { allowPrivateAddressesFromEnv } from '@isnad/common';
+import { PrivateAddressAllowance, allowPrivateAddressesFromEnv } from '@isnad/common';
 
 /** How webhook deliveries run; from AppConfig. */
 export interface WebhooksOptions {
@@ -22,7 +22,7 @@ export interface WebhooksOptions {
    * EGRESS_ALLOW_PRIVATE_ADDRESSES=true (alias WEBHOOK_ALLOW_PRIVATE_ADDRESSES) lets webhook URLs
    * point at loopback and private networks (tests, local development). Off by default.
    */
-  allowPrivateAddresses: boolean;
+  allowPrivateAddresses: PrivateAddressAllowance;
 }
 
 export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');

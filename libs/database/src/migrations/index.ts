@@ -6,6 +6,7 @@ import { Republication1795590543943 } from './1795590543943-Republication';
 import { Access1795596130559 } from './1795596130559-Access';
 import { AuditTrail1795596158432 } from './1795596158432-AuditTrail';
 import { ClaimNotes1795599615090 } from './1795599615090-ClaimNotes';
+import { Monitoring1796011526565 } from './1796011526565-Monitoring';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835, Verdicts1795589837964, Linking1795589928382, Republication1795590543943, Access1795596130559, AuditTrail1795596158432, ClaimNotes1795599615090];
+export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835, Verdicts1795589837964, Linking1795589928382, Republication1795590543943, Access1795596130559, AuditTrail1795596158432, ClaimNotes1795599615090, Monitoring1796011526565];
