@@ -31,6 +31,7 @@ import { AppConfig } from './app.config';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+    const linking = LinkingModule.forRoot(config.linking);
     return {
       module: AppModule,
       imports: [
@@ -61,7 +62,7 @@ export class AppModule {
         ArticlesModule,
         SourcesModule,
         ClaimsModule,
-        LinkingModule.forRoot(config.linking),
+        linking,
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null, redisUrl: config.redisUrl ?? null }),
         FeedsModule,
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
@@ -71,7 +72,7 @@ export class AppModule {
         RateLimitsModule.forRoot(config.rateLimits, config.redisUrl ?? null),
         AuditModule,
         // Without monitoring settings (tests that build AppConfig by hand) no watch is polled.
-        MonitoringModule.forRoot(config.monitoring ?? { workerEnabled: false }, config.redisUrl ?? null, config.linking),
+        MonitoringModule.forRoot(config.monitoring ?? { workerEnabled: false }, config.redisUrl ?? null, linking),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

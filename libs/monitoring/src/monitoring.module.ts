@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
-import { LinkingConfig, LinkingModule } from '@isnad/linking';
+import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
 import { MONITORING_ENTITIES } from './entities';
 import {
@@ -27,11 +27,14 @@ import { WatchesService } from './watches.service';
  */
 @Module({})
 export class MonitoringModule {
-  static forRoot(options: Partial<MonitoringOptions> = {}, redisUrl: string | null = null, linking?: LinkingConfig): DynamicModule {
+  /**
+   * `linking` is the application's own LinkingModule.forRoot(...) result: importing that very object
+   * shares its one instance (a second forRoot would make a second matcher and republication detector).
+   */
+  static forRoot(options: Partial<MonitoringOptions> = {}, redisUrl: string | null = null, linking: DynamicModule = LinkingModule.forRoot()): DynamicModule {
     return {
       module: MonitoringModule,
-      // The application's own LinkingModule.forRoot (same configuration, so Nest shares the one instance).
-      imports: [TypeOrmModule.forFeature(MONITORING_ENTITIES), ArticlesModule, ClaimsModule, OutletsModule, LinkingModule.forRoot(linking)],
+      imports: [TypeOrmModule.forFeature(MONITORING_ENTITIES), ArticlesModule, ClaimsModule, OutletsModule, linking],
       providers: [
         { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options } },
         { provide: RepeatEventsBus, useFactory: () => new RepeatEventsBus(redisUrl) },
