@@ -80,6 +80,7 @@ export function rssFeed(items: { link: string; title: string; updated?: string }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>أخبار</title><link>http://127.0.0.1/</link><description>آخر الأخبار</description>
 ${items
+  .map((i) => ({ ...i, link: i.link.replace(/&/g, '&amp;') }))
   .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid>${i.updated ? `<pubDate>${new Date(i.updated).toUTCString()}</pubDate>` : ''}</item>`)
   .join('\n')}
 </channel></rss>`;
