@@ -14,6 +14,7 @@ import { RepeatFilter } from './dto/repeat.filter';
 import { ClaimRepeatNotFoundError } from './monitoring.errors';
 import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
 import { RepeatEventsBus } from './repeat-events.bus';
+import { isRepeat } from './repeat-rules';
 
 /** The webhook event type of a repeat, delivered through the verdict outbox. */
 export const CLAIM_REPEATED_EVENT = 'claim.repeated';
@@ -95,12 +96,16 @@ export class RepeatsService implements OnModuleInit {
     for (const candidate of candidates) {
       let matches: Awaited<ReturnType<ClaimMatcherService['match']>>;
       try {
-        matches = await this.matcher.match(candidate.exact, { language: candidate.language, first: MATCHES_PER_SENTENCE });
+        matches = await this.matcher.match(candidate.exact, { language: candidate.language, first: MATCHES_PER_SENTENCE, minScore: 0 });
       } catch (error) {
         if (error instanceof InvalidInputError) continue;
         throw error;
       }
-      for (const match of matches) if (!filed.has(match.claimId)) found.push({ candidate, claimId: match.claimId, score: match.score });
+      const key = normalizeForSearch(candidate.exact);
+      for (const match of matches) {
+        if (filed.has(match.claimId) || !isRepeat(key, match)) continue;
+        found.push({ candidate, claimId: match.claimId, score: match.score });
+      }
     }
     if (!found.length) return [];
     const verdicts: RatedVerdict[] = await this.dataSource.query(
