@@ -74,7 +74,9 @@ describe('repeats of a claim already rated', () => {
       '/2021/02/isis-meets-western-intelligence': servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', seedParagraphs(), { publishedAt: '2021-02-05T09:00:00Z' })),
     });
     copySite = await startFixtureSite({
-      '/world/syria-report': servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date(Date.now() + 60_000).toISOString() })),
+      // Published when it is fetched: after the verdict.
+      '/world/syria-report': (req, res) =>
+        servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date().toISOString() }))(req, res),
       '/copy': (req, res) => servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', verbatimText))(req, res),
     });
     receiver = createServer((req: IncomingMessage, res) => {
@@ -194,6 +196,18 @@ describe('repeats of a claim already rated', () => {
       id: (await repeats({ status: 'CONFIRMED' })).nodes[0].article.id,
     });
     expect(repeatPushers).toContainEqual({ kind: 'OUTLET', id: article.outletId, count: 1 });
+  });
+
+  it("publishes the organisation's repeat alerts as Atom, dismissed ones left out", async () => {
+    const response = await api.get(`/feeds/organisations/${DEFAULT_ORGANISATION_ID}/repeats.atom`, { anonymous: true });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/atom\+xml/);
+    const { extractFromXml } = await import('@extractus/feed-extractor');
+    const feed = extractFromXml(response.text, { descriptionMaxLen: 0 });
+    expect(feed.entries).toHaveLength(1);
+    expect(feed.entries?.[0]).toMatchObject({ link: expect.stringContaining('/world/syria-report'), description: REPEATED });
+    expect(feed.entries?.[0].title).toContain('FALSE');
+    expect((await api.get('/feeds/organisations/not-an-id/repeats.atom')).status).toBe(404);
   });
 
   it("shows an organisation only its own repeats", async () => {

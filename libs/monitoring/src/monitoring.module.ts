@@ -17,6 +17,7 @@ import { DEFAULT_MONITORING_OPTIONS, MONITORING_OPTIONS, MonitoringOptions } fro
 import { MonitoringWorker } from './monitoring.worker';
 import { PageFetcher } from './page-fetcher';
 import { RepeatEventsBus } from './repeat-events.bus';
+import { RepeatsFeedController } from './repeats-feed.controller';
 import { RepeatsService } from './repeats.service';
 import { UrlCaptureService } from './url-capture.service';
 import { WatchesService } from './watches.service';
@@ -35,6 +36,7 @@ export class MonitoringModule {
     return {
       module: MonitoringModule,
       imports: [TypeOrmModule.forFeature(MONITORING_ENTITIES), ArticlesModule, ClaimsModule, OutletsModule, linking],
+      controllers: [RepeatsFeedController],
       providers: [
         { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options } },
         { provide: RepeatEventsBus, useFactory: () => new RepeatEventsBus(redisUrl) },
