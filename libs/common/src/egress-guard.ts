@@ -17,6 +17,15 @@ export interface EgressOptions {
   allowPrivateAddresses: PrivateAddressAllowance;
 }
 
+/** An integer setting from the environment (≥ min), or `fallback` when unset; throws a readable error otherwise. */
+export function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
 /**
  * Reads the one egress setting, EGRESS_ALLOW_PRIVATE_ADDRESSES (true, false, or CIDR ranges such
  * as 127.0.0.0/8,::1/128), or its older name WEBHOOK_ALLOW_PRIVATE_ADDRESSES when it is unset.

@@ -12,3 +12,4 @@ export * from './error-body';
 export * from './text-input.plugin';
 export * from './egress-address';
 export * from './egress-guard';
+export * from './live-channel';

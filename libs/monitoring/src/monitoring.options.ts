@@ -1,4 +1,4 @@
-import { PrivateAddressAllowance, allowPrivateAddressesFromEnv } from '@isnad/common';
+import { PrivateAddressAllowance, allowPrivateAddressesFromEnv, integerFromEnv } from '@isnad/common';
 
 /** How Isnad fetches pages and feeds and runs its watches; from AppConfig. */
 export interface MonitoringOptions {
@@ -63,13 +63,7 @@ export const DEFAULT_MONITORING_OPTIONS: MonitoringOptions = {
  * MONITORING_POLL_MS, MONITORING_LEASE_MS and the shared EGRESS_ALLOW_PRIVATE_ADDRESSES.
  */
 export function monitoringOptionsFromEnv(env: NodeJS.ProcessEnv): MonitoringOptions {
-  const number = (name: string, fallback: number, min: number) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return value;
-  };
+  const number = (name: string, fallback: number, min: number) => integerFromEnv(env, name, fallback, min);
   const contact = env.FETCH_CONTACT_URL?.trim() || DEFAULT_CONTACT_URL;
   if (!URL.canParse(contact) && !/^mailto:/.test(contact)) throw new Error(`FETCH_CONTACT_URL must be a URL, got "${contact}"`);
   const d = DEFAULT_MONITORING_OPTIONS;

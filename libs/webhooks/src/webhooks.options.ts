@@ -1,4 +1,4 @@
-import { PrivateAddressAllowance, allowPrivateAddressesFromEnv } from '@isnad/common';
+import { PrivateAddressAllowance, allowPrivateAddressesFromEnv, integerFromEnv } from '@isnad/common';
 
 /** How webhook deliveries run; from AppConfig. */
 export interface WebhooksOptions {
@@ -51,13 +51,7 @@ export function retryDelayMs(options: Pick<WebhooksOptions, 'backoffMs'>, attemp
  * WEBHOOK_QUEUE_PREFIX, and the shared EGRESS_ALLOW_PRIVATE_ADDRESSES (alias WEBHOOK_ALLOW_PRIVATE_ADDRESSES).
  */
 export function webhooksOptionsFromEnv(env: NodeJS.ProcessEnv, redisUrl: string | null): WebhooksOptions {
-  const number = (name: string, fallback: number, min: number) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return value;
-  };
+  const number = (name: string, fallback: number, min: number) => integerFromEnv(env, name, fallback, min);
   return {
     workerEnabled: env.WEBHOOK_WORKER?.trim() !== 'false',
     pollMs: number('WEBHOOK_POLL_MS', DEFAULT_WEBHOOKS_OPTIONS.pollMs, 10),
