@@ -12,7 +12,7 @@ if (typeof vm.SourceTextModule?.prototype.hasAsyncGraph !== 'function') {
   );
 }
 
-const aliases = ['text', 'database', 'common', 'outlets', 'articles', 'sources', 'claims', 'verdicts', 'feeds', 'webhooks', 'linking', 'health', 'auth', 'rate-limits', 'audit'];
+const aliases = ['text', 'database', 'common', 'outlets', 'articles', 'sources', 'claims', 'verdicts', 'feeds', 'webhooks', 'linking', 'health', 'auth', 'rate-limits', 'audit', 'monitoring'];
 
 module.exports = {
   testEnvironment: 'node',

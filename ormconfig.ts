@@ -12,6 +12,7 @@ import { LINKING_ENTITIES } from '@isnad/linking/entities';
 import { VERDICT_ENTITIES } from '@isnad/verdicts/entities';
 import { WEBHOOK_ENTITIES } from '@isnad/webhooks/entities';
 import { AUDIT_ENTITIES } from '@isnad/audit/entities';
+import { MONITORING_ENTITIES } from '@isnad/monitoring/entities';
 
 export default prepareDataSource(databaseConfigFromEnv(), [
   ...AUTH_ENTITIES,
@@ -23,4 +24,5 @@ export default prepareDataSource(databaseConfigFromEnv(), [
   ...VERDICT_ENTITIES,
   ...WEBHOOK_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...MONITORING_ENTITIES,
 ]).then(({ options }) => new DataSource(options));

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 // `npm run demo [ARTICLE.txt]`: the fact-checker's first story, told through the public GraphQL
 // endpoint. Captures the seed article (an "informed source" quoted via Sputnik), files Sputnik as
 // a state-owned agency, annotates five statements with the anonymous source → Sputnik → site
-// chain, and prints them back by query. Talks to ISNAD_API_URL when set; otherwise starts the API
+// chain, prints them back by query, publishes a verdict, then watches a local feed that brings in
+// copies of the seed and shows the repeat alerts. Talks to ISNAD_API_URL when set; otherwise starts the API
 // on an in-memory PGlite for the duration of the demo.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { INestApplication } from '@nestjs/common';
 import { appConfigFromEnv } from '../apps/api/src/app.config';
 import { createApp } from '../apps/api/src/bootstrap';
 import { publishVerdictDemo } from './demo-verdict';
+import { watchFeedDemo } from './demo-watch';
 import { SPUTNIK_OUTLET } from '../test/fixtures/seed/sputnik-outlet';
 
 export type Gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -144,7 +146,9 @@ async function main(): Promise<void> {
   let token = process.env.ISNAD_API_TOKEN ?? null;
   if (!url) {
     token = `isn_${randomBytes(32).toString('base64url')}`;
-    const config = { ...appConfigFromEnv({ ISNAD_DATA_DIR: 'memory://' }), port: 0, bootstrapAdminToken: token };
+    // Loopback allowed (only it), so the watch step can fetch the demo's local news site.
+    const env = { ISNAD_DATA_DIR: 'memory://', EGRESS_ALLOW_PRIVATE_ADDRESSES: '127.0.0.0/8', MONITORING_POLL_MS: '200', FETCH_HOST_DELAY_MS: '0' };
+    const config = { ...appConfigFromEnv(env), port: 0, bootstrapAdminToken: token };
     app = await createApp(config, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;
@@ -155,6 +159,7 @@ async function main(): Promise<void> {
     const { articleId, claimIds } = await annotateSeedArticle(gql, text);
     await printAnnotations(gql, articleId);
     await publishVerdictDemo(gql, claimIds[0], url.replace(/\/graphql$/, ''));
+    await watchFeedDemo(gql, text);
   } finally {
     await app?.close();
   }

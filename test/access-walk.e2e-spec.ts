@@ -28,6 +28,10 @@ const EXPECTED: Record<string, Needs> = {
   'Query.tags': VIEWER,
   'Query.me': VIEWER,
   'Query.apiTokens': VIEWER,
+  // The organisation's watches and the repeats of claims it rated: its members.
+  'Query.watches': VIEWER,
+  'Query.repeats': VIEWER,
+  'Query.repeatPushers': VIEWER,
   // Published verdicts and their scales: everyone.
   'Query.verdict': 'PUBLIC',
   'Query.verdicts': 'PUBLIC',
@@ -40,6 +44,13 @@ const EXPECTED: Record<string, Needs> = {
   // Capturing and annotating.
   'Mutation.captureArticle': ANNOTATOR,
   'Mutation.captureArticleFromHtml': ANNOTATOR,
+  'Mutation.captureArticleFromUrl': ANNOTATOR,
+  'Mutation.watchFeed': ANNOTATOR,
+  'Mutation.pauseWatch': ANNOTATOR,
+  'Mutation.resumeWatch': ANNOTATOR,
+  'Mutation.deleteWatch': ANNOTATOR,
+  'Mutation.confirmRepeat': ANNOTATOR,
+  'Mutation.dismissRepeat': ANNOTATOR,
   'Mutation.annotateClaim': ANNOTATOR,
   'Mutation.acceptClaimCandidate': ANNOTATOR,
   'Mutation.attachAppearanceToClaim': ANNOTATOR,

@@ -223,7 +223,7 @@ describe.each(QUEUES)('webhooks with %s: signed deliveries from the outbox, retr
       }, 'both deliveries to be refused');
       for (const delivery of deliveries) {
         expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1, lastStatus: null, deliveredAt: null });
-        expect(delivery?.lastError).toMatch(/^WebhookAddressRefusedError: Refused: .* is not a public address$/);
+        expect(delivery?.lastError).toMatch(/^EgressAddressRefusedError: Refused: .* is not a public address$/);
       }
       expect(receiver.received).toEqual([]);
     } finally {

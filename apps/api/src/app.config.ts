@@ -2,6 +2,7 @@ import { LogLevelName } from '@isnad/common';
 import { DatabaseConfig, databaseConfigFromEnv } from '@isnad/database';
 import { WebhooksOptions, webhooksOptionsFromEnv } from '@isnad/webhooks/webhooks.options';
 import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.config';
+import { MonitoringOptions, monitoringOptionsFromEnv } from '@isnad/monitoring/monitoring.options';
 import { RateLimitsConfig, rateLimitsConfigFromEnv } from '@isnad/rate-limits/rate-limits.config';
 import ipaddr from 'ipaddr.js';
 
@@ -35,6 +36,8 @@ export interface AppConfig {
   redisUrl?: string | null;
   /** Webhook delivery settings (WEBHOOK_*). */
   webhooks?: WebhooksOptions;
+  /** Fetching pages and feeds, watches and repeat scans (FETCH_*, MONITORING_*, EGRESS_ALLOW_PRIVATE_ADDRESSES). */
+  monitoring?: MonitoringOptions;
   /** ISNAD_BOOTSTRAP_ADMIN_TOKEN: a token secret made an ADMIN of the default organisation at start-up (see AuthOptions). */
   bootstrapAdminToken?: string | null;
   /** SESSION_SECRET: signing key of session tokens (≥ 32 characters; the same on every instance). */
@@ -80,6 +83,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
     redisUrl,
     webhooks: { ...webhooks, workerEnabled: webhooks.workerEnabled && role !== 'api' },
+    monitoring: monitoringOptionsFromEnv(env),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bootstrapAdminToken: parseBootstrapToken(env.ISNAD_BOOTSTRAP_ADMIN_TOKEN),
     sessionSecret: parseSessionSecret(env.SESSION_SECRET),

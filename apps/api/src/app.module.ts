@@ -21,6 +21,7 @@ import {
 import { DatabaseModule } from '@isnad/database';
 import { HealthModule } from '@isnad/health';
 import { LinkingModule } from '@isnad/linking';
+import { MonitoringModule } from '@isnad/monitoring';
 import { OutletsModule } from '@isnad/outlets';
 import { SourcesModule } from '@isnad/sources';
 import { FeedsModule } from '@isnad/feeds';
@@ -32,6 +33,7 @@ import { AppConfig } from './app.config';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+    const linking = LinkingModule.forRoot(config.linking);
     return {
       module: AppModule,
       imports: [
@@ -67,7 +69,7 @@ export class AppModule {
         ArticlesModule,
         SourcesModule,
         ClaimsModule,
-        LinkingModule.forRoot(config.linking),
+        linking,
         VerdictsModule.forRoot({ publicBaseUrl: config.publicBaseUrl ?? null, redisUrl: config.redisUrl ?? null }),
         FeedsModule,
         // Without webhook settings (tests that build AppConfig by hand) no delivery worker runs.
@@ -76,6 +78,8 @@ export class AppModule {
         // Without rate-limit settings (tests that build AppConfig by hand) nothing is limited.
         RateLimitsModule.forRoot(config.rateLimits, config.redisUrl ?? null),
         AuditModule,
+        // Without monitoring settings (tests that build AppConfig by hand) no watch is polled.
+        MonitoringModule.forRoot(config.monitoring ?? { workerEnabled: false }, config.redisUrl ?? null, linking),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

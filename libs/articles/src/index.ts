@@ -6,3 +6,4 @@ export * from './article-revision.entity';
 export * from './article.resolver';
 export * from './articles.errors';
 export * from './entities';
+export * from './dto/capture-article.payload';

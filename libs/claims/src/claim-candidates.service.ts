@@ -72,6 +72,7 @@ export class ClaimCandidatesService {
       articleId: input.articleId,
       revisionId: input.revisionId,
       selector: { start: candidate.start, end: candidate.end, exact: candidate.exact },
+      claimId: input.claimId,
       statement: input.statement,
       tags: input.tags,
       chain,

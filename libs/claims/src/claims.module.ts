@@ -36,6 +36,6 @@ import { WebAnnotationService } from './web-annotation.service';
     SourceClaimsResolver,
     OutletRelaysResolver,
   ],
-  exports: [ClaimsService, ClaimLoader],
+  exports: [ClaimsService, ClaimLoader, ClaimCandidatesService],
 })
 export class ClaimsModule {}

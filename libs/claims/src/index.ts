@@ -9,3 +9,5 @@ export * from './claims.errors';
 export * from './entities';
 export * from './claim-note.entity';
 export * from './claim-notes.service';
+export * from './claim-candidates.service';
+export * from './dto/claim-candidate.type';

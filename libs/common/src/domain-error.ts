@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
   | 'RATE_LIMITED'
+  | 'FETCH_FAILED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -72,4 +73,12 @@ export class ServiceUnavailableError extends DomainError {
 /** The caller sent more requests than its budget allows (HTTP 429); details carry `retryAfterSeconds`. */
 export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
+}
+
+/**
+ * A page or feed Isnad was asked to fetch could not be fetched or is not what was expected; the
+ * details carry a `reason` (TIMEOUT, TOO_LARGE, NOT_HTML, HTTP_STATUS with `status` ...).
+ */
+export class FetchFailedError extends DomainError {
+  readonly code = 'FETCH_FAILED';
 }

@@ -15,6 +15,7 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
+  'FETCH_FAILED',
   'INTERNAL_SERVER_ERROR',
   // Refused by the operation gate (QueryLimitsPlugin, SubscriptionGate).
   'QUERY_TOO_DEEP',

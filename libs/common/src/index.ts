@@ -13,3 +13,6 @@ export * from './operation-gate';
 export * from './operation-cost';
 export * from './field-prices';
 export * from './date-time.scalar';
+export * from './egress-address';
+export * from './egress-guard';
+export * from './live-channel';

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { PubSub, PubSubEngine } from 'graphql-subscriptions';
-import Redis from 'ioredis';
+import { LiveChannel } from '@isnad/common';
 import { VERDICTS_OPTIONS, VerdictsOptions } from './public-url';
 import { VerdictStatus } from './verdict-status';
 
@@ -16,8 +14,6 @@ export interface VerdictPublishedMessage {
   version: number;
 }
 
-const CHANNEL = 'isnad.verdictPublished';
-
 /**
  * The live channel behind the verdictPublished subscription: Redis pub/sub when REDIS_URL is set
  * (so a verdict published through one API process reaches subscribers of every other), an
@@ -26,31 +22,15 @@ const CHANNEL = 'isnad.verdictPublished';
  */
 @Injectable()
 export class VerdictEventsBus implements OnApplicationShutdown {
-  private readonly logger = new Logger('VerdictEvents');
-  private readonly engine: PubSubEngine;
-  private readonly redis: Redis[] = [];
+  private readonly channel: LiveChannel<VerdictPublishedMessage>;
 
   constructor(@Inject(VERDICTS_OPTIONS) options: VerdictsOptions) {
-    if (options.redisUrl) {
-      const connect = () => {
-        const client = new Redis(options.redisUrl as string, { maxRetriesPerRequest: 3, lazyConnect: false });
-        client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-        this.redis.push(client);
-        return client;
-      };
-      this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
-    } else {
-      this.engine = new PubSub();
-    }
+    this.channel = new LiveChannel('isnad.verdictPublished', options.redisUrl ?? null, new Logger('VerdictEvents'));
   }
 
   /** Tells subscribers; a failure is logged, never undoes the committed change. */
-  async publish(message: VerdictPublishedMessage): Promise<void> {
-    try {
-      await this.engine.publish(CHANNEL, message);
-    } catch (error) {
-      this.logger.warn(`Could not publish verdict ${message.verdictId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  publish(message: VerdictPublishedMessage): Promise<void> {
+    return this.channel.publish(message, `verdict ${message.verdictId}`);
   }
 
   /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
@@ -62,10 +42,10 @@ export class VerdictEventsBus implements OnApplicationShutdown {
   }
 
   iterator(): AsyncIterableIterator<VerdictPublishedMessage> {
-    return this.engine.asyncIterableIterator<VerdictPublishedMessage>(CHANNEL) as AsyncIterableIterator<VerdictPublishedMessage>;
+    return this.channel.iterator();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.redis.map((client) => client.quit().catch(() => client.disconnect())));
+  onApplicationShutdown(): Promise<void> {
+    return this.channel.close();
   }
 }

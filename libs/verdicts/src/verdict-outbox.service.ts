@@ -35,6 +35,20 @@ export class VerdictOutboxService {
     });
   }
 
+  /**
+   * Adds an event to the outbox inside the caller's transaction (other libraries' events about a
+   * verdict, such as claim.repeated): dispatched to webhooks like the verdict's own events.
+   */
+  async append(
+    manager: EntityManager,
+    event: { type: string; verdictId: string; organisationId: string; version: number; payload: Record<string, unknown> },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO verdict_events (type, verdict_id, organisation_id, version, payload) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+      [event.type, event.verdictId, event.organisationId, event.version, JSON.stringify(event.payload)],
+    );
+  }
+
   async findByIds(ids: readonly string[]): Promise<VerdictEvent[]> {
     return ids.length ? this.dataSource.getRepository(VerdictEvent).findBy({ id: In([...ids]) }) : [];
   }

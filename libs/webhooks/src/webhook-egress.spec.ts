@@ -1,6 +1,6 @@
 import { LookupAddress } from 'node:dns';
-import { isPublicAddress, webhookUrlProblem } from './webhook-address';
-import { Resolver, WebhookEgress } from './webhook-egress';
+import { Resolver, isPublicAddress } from '@isnad/common';
+import { WebhookEgress, webhookUrlProblem } from './webhook-egress';
 import { WebhookAddressRefusedError } from './webhooks.errors';
 import { DEFAULT_WEBHOOKS_OPTIONS } from './webhooks.options';
 
@@ -29,6 +29,10 @@ describe('which addresses webhooks may go to', () => {
     ['2001:db8::1', false],
     ['2002:7f00:1::', false],
     ['64:ff9b::a00:1', false],
+    // IPv4-compatible IPv6 (deprecated): ::127.0.0.1 must not pass as a public IPv6 address.
+    ['::127.0.0.1', false],
+    ['::7f00:1', false],
+    ['fec0::1', false],
   ])('%s is public: %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
   });
@@ -43,6 +47,7 @@ describe('which addresses webhooks may go to', () => {
     ['http://[::ffff:7f00:1]/hook', 'NON_PUBLIC_ADDRESS'],
     ['http://2130706433/hook', 'NON_PUBLIC_ADDRESS'], // 127.0.0.1 written as one number
     ['http://0x7f.1/hook', 'NON_PUBLIC_ADDRESS'],
+    ['http://[::127.0.0.1]/hook', 'NON_PUBLIC_ADDRESS'],
   ])('refuses %s (%s) before any DNS lookup', (url, reason) => {
     expect(webhookUrlProblem(url, false)?.reason).toBe(reason);
   });

@@ -8,15 +8,5 @@ export class WebhookEndpointNotFoundError extends NotFoundError {
 
 export class InvalidWebhookError extends InvalidInputError {}
 
-/**
- * A delivery refused at connection time because the host resolved to a non-public address
- * (a URL registered when it pointed elsewhere, or DNS re-binding). Permanent: never retried.
- */
-export class WebhookAddressRefusedError extends Error {
-  readonly code = 'WEBHOOK_ADDRESS_REFUSED';
-
-  constructor(host: string, address: string) {
-    super(`Refused: ${host} resolves to ${address}, which is not a public address`);
-    this.name = 'WebhookAddressRefusedError';
-  }
-}
+/** A delivery refused at connection time because the host resolved to a non-public address: the shared egress guard's error. */
+export { EgressAddressRefusedError as WebhookAddressRefusedError } from '@isnad/common';

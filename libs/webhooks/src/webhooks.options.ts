@@ -1,3 +1,5 @@
+import { PrivateAddressAllowance, allowPrivateAddressesFromEnv, integerFromEnv } from '@isnad/common';
+
 /** How webhook deliveries run; from AppConfig. */
 export interface WebhooksOptions {
   /** Run the delivery worker in this process. */
@@ -17,10 +19,10 @@ export interface WebhooksOptions {
   /** Key prefix of the BullMQ queue (WEBHOOK_QUEUE_PREFIX): deployments sharing a Redis keep apart. */
   queuePrefix: string;
   /**
-   * WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true lets webhook URLs point at loopback and private networks
-   * (tests, local development). Off by default: deliveries go to public addresses only.
+   * EGRESS_ALLOW_PRIVATE_ADDRESSES=true (alias WEBHOOK_ALLOW_PRIVATE_ADDRESSES) lets webhook URLs
+   * point at loopback and private networks (tests, local development). Off by default.
    */
-  allowPrivateAddresses: boolean;
+  allowPrivateAddresses: PrivateAddressAllowance;
 }
 
 export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
@@ -46,22 +48,10 @@ export function retryDelayMs(options: Pick<WebhooksOptions, 'backoffMs'>, attemp
 /**
  * Reads the delivery settings once at start-up: WEBHOOK_WORKER (false to run no worker here),
  * WEBHOOK_POLL_MS, WEBHOOK_LEASE_MS, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF_MS, WEBHOOK_TIMEOUT_MS,
- * WEBHOOK_QUEUE_PREFIX, WEBHOOK_ALLOW_PRIVATE_ADDRESSES.
+ * WEBHOOK_QUEUE_PREFIX, and the shared EGRESS_ALLOW_PRIVATE_ADDRESSES (alias WEBHOOK_ALLOW_PRIVATE_ADDRESSES).
  */
 export function webhooksOptionsFromEnv(env: NodeJS.ProcessEnv, redisUrl: string | null): WebhooksOptions {
-  const number = (name: string, fallback: number, min: number) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return value;
-  };
-  const flag = (name: string) => {
-    const raw = env[name]?.trim();
-    if (!raw || raw === 'false') return false;
-    if (raw === 'true') return true;
-    throw new Error(`${name} must be true or false, got "${raw}"`);
-  };
+  const number = (name: string, fallback: number, min: number) => integerFromEnv(env, name, fallback, min);
   return {
     workerEnabled: env.WEBHOOK_WORKER?.trim() !== 'false',
     pollMs: number('WEBHOOK_POLL_MS', DEFAULT_WEBHOOKS_OPTIONS.pollMs, 10),
@@ -71,6 +61,6 @@ export function webhooksOptionsFromEnv(env: NodeJS.ProcessEnv, redisUrl: string 
     timeoutMs: number('WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS_OPTIONS.timeoutMs, 100),
     redisUrl,
     queuePrefix: env.WEBHOOK_QUEUE_PREFIX?.trim() || DEFAULT_WEBHOOKS_OPTIONS.queuePrefix,
-    allowPrivateAddresses: flag('WEBHOOK_ALLOW_PRIVATE_ADDRESSES'),
+    allowPrivateAddresses: allowPrivateAddressesFromEnv(env),
   };
 }

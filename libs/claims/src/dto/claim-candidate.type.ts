@@ -91,6 +91,11 @@ export class AcceptClaimCandidateInput {
   @Min(0)
   end: number;
 
+  @Field(() => ID, { nullable: true, description: 'File the sentence under this existing claim instead of creating one.' })
+  @IsOptional()
+  @IsUUID()
+  claimId?: string;
+
   @Field(() => String, { nullable: true, description: 'Wording of the claim (default: the sentence).' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,22 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+@InputType()
+export class WatchFeedInput {
+  @Field({ description: 'An RSS 2.0, Atom, JSON Feed or news sitemap URL (http or https).' })
+  @IsString()
+  @MaxLength(4096)
+  url: string;
+
+  @Field(() => ID, { nullable: true, description: 'File captured articles under this outlet (default: the one owning each URL\'s host).' })
+  @IsOptional()
+  @IsUUID()
+  outletId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between polls, 1 to 1440 (default 15).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  everyMinutes?: number;
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
+import { RepeatsService } from './repeats.service';
+import { WatchesService } from './watches.service';
+
+/**
+ * The monitoring loop, in each API process (MONITORING_WORKER=false turns it off): every pollMs it
+ * polls due watches, fetches and captures due feed items, and scans new captures for repeats. The
+ * database is the queue (rows claimed with SKIP LOCKED and leased), so processes share the work.
+ */
+@Injectable()
+export class MonitoringWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Monitoring');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly watches: WatchesService,
+    private readonly repeats: RepeatsService,
+    @Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.workerEnabled) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how much work it found (0: idle). Each stage fails on its own. */
+  async runOnce(): Promise<number> {
+    let work = 0;
+    for (const [name, stage] of [
+      ['poll watches', () => this.watches.pollDue()],
+      ['capture items', () => this.watches.captureDue()],
+      ['scan for repeats', () => this.repeats.scanDue()],
+    ] as const) {
+      try {
+        work += await stage();
+      } catch (error) {
+        this.logger.error(`Monitoring pass (${name}) failed`, (error as Error).stack);
+      }
+    }
+    return work;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .then((work) => (this.running = null, this.schedule(work ? 0 : this.options.pollMs)))
+        .catch(() => (this.running = null, this.schedule(this.options.pollMs)));
+    }, delay);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,199 @@
+import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Inject, Injectable } from '@nestjs/common';
+import robotsParser from 'robots-parser';
+import { EgressAddressRefusedError, EgressGuard, FetchFailedError, egressUrlProblem } from '@isnad/common';
+import { HostThrottle } from './host-throttle';
+import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
+
+/** Why a fetch failed: the `reason` of FETCH_FAILED. */
+export type FetchFailureReason =
+  | 'TIMEOUT'
+  | 'TOO_LARGE'
+  | 'NOT_HTML'
+  | 'NOT_A_FEED'
+  | 'HTTP_STATUS'
+  | 'NON_PUBLIC_ADDRESS'
+  | 'ROBOTS_DISALLOWED'
+  | 'TOO_MANY_REDIRECTS'
+  | 'UNRESOLVABLE_HOST'
+  | 'NOT_HTTP'
+  | 'CONNECTION_FAILED';
+
+/** What a fetch accepts: a page (HTML/XHTML only) or a feed (XML or JSON). */
+export type FetchKind = 'PAGE' | 'FEED';
+
+export interface FetchRequest {
+  url: string;
+  kind: FetchKind;
+  /** Validators of an earlier fetch: sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/** A fetched response, kept as evidence: the final URL, status, headers and the bytes as received. */
+export interface FetchedResponse {
+  url: string;
+  requestedUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** 304: the page has not changed since the validators given. */
+  notModified: boolean;
+  redirects: string[];
+}
+
+const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml)$/;
+const FEED_TYPES = /^(application\/(rss|atom|feed|rdf)\+xml|application\/(xml|json)|text\/xml|application\/feed\+json|text\/plain)$/;
+
+function fail(reason: FetchFailureReason, message: string, extra: Record<string, unknown> = {}): FetchFailedError {
+  return new FetchFailedError(message, { reason, ...extra });
+}
+
+function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]));
+}
+
+interface Hop {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * Fetches pages and feeds as a careful crawler: http(s) only, public addresses only (checked at
+ * connect time on every hop by the shared egress guard), robots.txt honoured, at most five
+ * redirects, connect and total timeouts, a body cap, only the content types asked for, an
+ * identifying User-Agent, conditional GET, and a per-host limit on concurrency and pace.
+ */
+@Injectable()
+export class PageFetcher {
+  private readonly guard: EgressGuard;
+  private readonly throttle: HostThrottle;
+  private readonly robots = new Map<string, { expires: number; allows: (url: string) => boolean }>();
+
+  constructor(@Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions) {
+    this.guard = new EgressGuard({ allowPrivateAddresses: options.allowPrivateAddresses });
+    this.throttle = new HostThrottle(options.hostConcurrency, options.hostDelayMs);
+  }
+
+  /** Fetches `request.url`, or throws FetchFailedError with the reason. */
+  async fetch(request: FetchRequest): Promise<FetchedResponse> {
+    const deadline = Date.now() + this.options.totalTimeoutMs;
+    const redirects: string[] = [];
+    let url = this.checkUrl(request.url);
+    for (;;) {
+      await this.checkRobots(url, deadline);
+      const headers: Record<string, string> = {
+        'user-agent': this.options.userAgent,
+        accept: request.kind === 'PAGE' ? 'text/html,application/xhtml+xml;q=0.9' : 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8',
+        'accept-encoding': 'identity',
+      };
+      if (request.etag) headers['if-none-match'] = request.etag;
+      if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+      const hop = await this.throttle.run(url.host, () => this.get(url, headers, deadline, request.kind));
+      if (hop.status >= 300 && hop.status < 400 && hop.status !== 304 && hop.headers.location) {
+        if (redirects.length >= this.options.maxRedirects) {
+          throw fail('TOO_MANY_REDIRECTS', `More than ${this.options.maxRedirects} redirects from ${request.url}`);
+        }
+        redirects.push(url.href);
+        url = this.checkUrl(new URL(hop.headers.location, url).href);
+        continue;
+      }
+      if (hop.status === 304) return { url: url.href, requestedUrl: request.url, ...hop, notModified: true, redirects };
+      if (hop.status < 200 || hop.status >= 300) throw fail('HTTP_STATUS', `${url.href} answered HTTP ${hop.status}`, { status: hop.status });
+      return { url: url.href, requestedUrl: request.url, ...hop, notModified: false, redirects };
+    }
+  }
+
+  private checkUrl(raw: string): URL {
+    const problem = egressUrlProblem(raw, this.options.allowPrivateAddresses, 'Fetched URLs');
+    if (problem?.reason === 'NON_PUBLIC_ADDRESS') throw fail('NON_PUBLIC_ADDRESS', problem.message);
+    if (problem?.reason === 'NOT_HTTP') throw fail('NOT_HTTP', problem.message);
+    if (problem) throw fail('NOT_HTTP', problem.message, { field: 'url' });
+    return new URL(raw);
+  }
+
+  /** Refuses a URL its host's robots.txt disallows for our User-Agent (a missing robots.txt allows all). */
+  private async checkRobots(url: URL, deadline: number): Promise<void> {
+    let entry = this.robots.get(url.origin);
+    if (!entry || entry.expires < Date.now()) {
+      const robotsUrl = new URL('/robots.txt', url.origin);
+      let allows: (u: string) => boolean;
+      try {
+        const hop = await this.get(robotsUrl, { 'user-agent': this.options.userAgent, accept: 'text/plain' }, Math.min(deadline, Date.now() + 10_000), 'ROBOTS');
+        const parser = hop.status >= 200 && hop.status < 300 ? robotsParser(robotsUrl.href, hop.body.toString('utf8')) : null;
+        // RFC 9309: a 4xx robots.txt (none) allows everything; a server error disallows for now.
+        allows = parser ? (u) => parser.isAllowed(u, this.options.userAgent) !== false : () => hop.status < 500;
+      } catch (error) {
+        if (error instanceof FetchFailedError) throw error;
+        allows = () => false;
+      }
+      entry = { expires: Date.now() + this.options.robotsTtlMs, allows };
+      this.robots.set(url.origin, entry);
+    }
+    if (!entry.allows(url.href)) throw fail('ROBOTS_DISALLOWED', `${url.origin}/robots.txt disallows ${url.pathname} for Isnad`);
+  }
+
+  /** One request, no redirects followed; the body is read only for a 2xx of an accepted type. */
+  private get(url: URL, headers: Record<string, string>, deadline: number, kind: FetchKind | 'ROBOTS'): Promise<Hop> {
+    try {
+      this.guard.checkLiteralAddress(url);
+    } catch (error) {
+      return Promise.reject(fail('NON_PUBLIC_ADDRESS', (error as Error).message));
+    }
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise<Hop>((resolve, reject) => {
+      let settled = false;
+      const finish = (error: Error | null, hop?: Hop) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(totalTimer);
+        clearTimeout(connectTimer);
+        if (error) {
+          req.destroy();
+          reject(error);
+        } else resolve(hop as Hop);
+      };
+      const remaining = Math.max(1, deadline - Date.now());
+      const totalTimer = setTimeout(() => finish(fail('TIMEOUT', `${url.href} took longer than ${this.options.totalTimeoutMs} ms`)), remaining);
+      let connectTimer: NodeJS.Timeout | undefined;
+      const req = send(url, { method: 'GET', headers, lookup: this.guard.lookup, agent: false });
+      req.on('socket', (socket) => {
+        connectTimer = setTimeout(() => finish(fail('TIMEOUT', `No connection to ${url.host} within ${this.options.connectTimeoutMs} ms`)), this.options.connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(connectTimer));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error instanceof EgressAddressRefusedError) return finish(fail('NON_PUBLIC_ADDRESS', error.message));
+        if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' || error.code === 'ENODATA') {
+          return finish(fail('UNRESOLVABLE_HOST', `${url.hostname} does not resolve`));
+        }
+        finish(fail('CONNECTION_FAILED', `${url.host}: ${error.code ?? error.message}`));
+      });
+      req.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        const responseHeaders = flatHeaders(res.headers);
+        const ok = status >= 200 && status < 300;
+        if (!ok) {
+          res.resume();
+          return finish(null, { status, headers: responseHeaders, body: Buffer.alloc(0) });
+        }
+        const type = (responseHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        if (kind === 'PAGE' && !PAGE_TYPES.test(type)) return finish(fail('NOT_HTML', `${url.href} is ${type || 'of no declared type'}, not HTML`, { contentType: type }));
+        if (kind === 'FEED' && type && !FEED_TYPES.test(type)) return finish(fail('NOT_A_FEED', `${url.href} is ${type}, not a feed`, { contentType: type }));
+        const tooLarge = () => fail('TOO_LARGE', `${url.href} is larger than ${this.options.maxBytes} bytes`, { maxBytes: this.options.maxBytes });
+        if (Number(responseHeaders['content-length'] ?? 0) > this.options.maxBytes) return finish(tooLarge());
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > this.options.maxBytes) return finish(tooLarge());
+          chunks.push(chunk);
+        });
+        res.on('end', () => finish(null, { status, headers: responseHeaders, body: Buffer.concat(chunks) }));
+        res.on('error', (error) => finish(fail('CONNECTION_FAILED', `${url.host}: ${error.message}`)));
+      });
+      req.end();
+    });
+  }
+}

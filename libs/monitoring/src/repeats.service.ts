@@ -1,0 +1,323 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Article, ArticlesService } from '@isnad/articles';
+import { Actor } from '@isnad/auth';
+import { ClaimCandidate, ClaimCandidatesService, ClaimsService } from '@isnad/claims';
+import { Connection, DEFAULT_PAGE_SIZE, ForbiddenError, InvalidInputError, PageArgs, decodeCursor, toConnection } from '@isnad/common';
+import { ClaimMatcherService, RepublicationService } from '@isnad/linking';
+import { normalizeForSearch } from '@isnad/text';
+import { VerdictOutboxService } from '@isnad/verdicts';
+import { ClaimRepeat, ClaimRepeatStatus, StoredHop } from './claim-repeat.entity';
+import { ClaimRepeatAlert } from './dto/claim-repeat-alert.type';
+import { RepeatFilter } from './dto/repeat.filter';
+import { ClaimRepeatNotFoundError } from './monitoring.errors';
+import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
+import { RepeatEventsBus } from './repeat-events.bus';
+import { isRepeat } from './repeat-rules';
+
+/** The webhook event type of a repeat, delivered through the verdict outbox. */
+export const CLAIM_REPEATED_EVENT = 'claim.repeated';
+
+interface RatedVerdict {
+  id: string;
+  organisation_id: string;
+  claim_id: string;
+  version: number;
+  first_published_at: Date;
+  rating: string;
+  statement: string;
+}
+
+/** Scans a revision's sentences against every claim carrying a published verdict, one scan at a time. */
+const MATCHES_PER_SENTENCE = 3;
+const MAX_SCAN_ATTEMPTS = 5;
+
+/**
+ * Repeats of rated claims: every captured revision (pushed, fetched or watched) is queued for a
+ * scan in its capture's transaction; the scan takes the revision's claim candidates, matches each
+ * against canonical claims, and files a repeat for each claim an organisation has published a
+ * verdict on, with the span, score and suggested chain. Alerts go out through the verdict outbox
+ * (webhook `claim.repeated`) and the claimRepeated subscription.
+ */
+@Injectable()
+export class RepeatsService implements OnModuleInit {
+  private readonly logger = new Logger('Repeats');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions,
+    private readonly articles: ArticlesService,
+    private readonly candidates: ClaimCandidatesService,
+    private readonly claims: ClaimsService,
+    private readonly matcher: ClaimMatcherService,
+    private readonly republication: RepublicationService,
+    private readonly outbox: VerdictOutboxService,
+    private readonly bus: RepeatEventsBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.articles.onRevisionStored(async (manager, stored) => {
+      await manager.query(`INSERT INTO repeat_scans (revision_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [stored.revision.id, stored.article.id]);
+    });
+  }
+
+  /** Scans up to `limit` queued revisions; each is leased, so a crash leaves it to be scanned again. */
+  async scanDue(limit = 5): Promise<number> {
+    const rows: { revision_id: string; article_id: string; attempts: number }[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE repeat_scans SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
+          WHERE revision_id IN (SELECT revision_id FROM repeat_scans WHERE next_attempt_at <= now()
+                                 ORDER BY next_attempt_at, revision_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING revision_id, article_id, attempts
+       ) SELECT * FROM claimed`,
+      [limit, String(this.options.leaseMs)],
+    );
+    for (const row of rows) {
+      try {
+        await this.scan(row.article_id, row.revision_id);
+        await this.dataSource.query(`DELETE FROM repeat_scans WHERE revision_id = $1`, [row.revision_id]);
+      } catch (error) {
+        this.logger.error(`Repeat scan of revision ${row.revision_id} failed (attempt ${row.attempts})`, (error as Error).stack);
+        if (row.attempts >= MAX_SCAN_ATTEMPTS) await this.dataSource.query(`DELETE FROM repeat_scans WHERE revision_id = $1`, [row.revision_id]);
+      }
+    }
+    return rows.length;
+  }
+
+  /** Files the repeats found in one revision; returns those that are new. */
+  async scan(articleId: string, revisionId: string): Promise<ClaimRepeat[]> {
+    const anyRated: unknown[] = await this.dataSource.query(`SELECT 1 FROM verdicts WHERE status IN ('PUBLISHED', 'CORRECTED') LIMIT 1`);
+    if (!anyRated.length) return [];
+    const candidates = await this.candidates.candidatesFor(articleId, revisionId);
+    // A claim already filed in this article is known there; its sentences are no news.
+    const filed = new Set((await this.claims.appearancesInArticles([articleId])).map((a) => a.claimId));
+    const found: { candidate: ClaimCandidate; claimId: string; score: number }[] = [];
+    for (const candidate of candidates) {
+      let matches: Awaited<ReturnType<ClaimMatcherService['match']>>;
+      try {
+        matches = await this.matcher.match(candidate.exact, { language: candidate.language, first: MATCHES_PER_SENTENCE, minScore: 0 });
+      } catch (error) {
+        if (error instanceof InvalidInputError) continue;
+        throw error;
+      }
+      const key = normalizeForSearch(candidate.exact);
+      for (const match of matches) {
+        if (filed.has(match.claimId) || !isRepeat(key, match)) continue;
+        found.push({ candidate, claimId: match.claimId, score: match.score });
+      }
+    }
+    if (!found.length) return [];
+    const verdicts: RatedVerdict[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (v.organisation_id, v.claim_id) v.id, v.organisation_id, v.claim_id, v.version, v.first_published_at,
+              r.key AS rating, c.statement
+         FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id
+        WHERE v.claim_id = ANY($1::uuid[]) AND v.status IN ('PUBLISHED', 'CORRECTED')
+        ORDER BY v.organisation_id, v.claim_id, v.published_at DESC`,
+      [[...new Set(found.map((f) => f.claimId))]],
+    );
+    if (!verdicts.length) return [];
+    const article = await this.articles.get(articleId);
+    const [copy] = await this.republication.republicationsOf([articleId]);
+    const original = copy ? await this.articles.get(copy.originalArticleId) : null;
+    const filedNow: { repeat: ClaimRepeat; alert: ClaimRepeatAlert }[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const { candidate, claimId, score } of found) {
+        for (const verdict of verdicts.filter((v) => v.claim_id === claimId)) {
+          const [row]: { id: string }[] = await manager.query(
+            `INSERT INTO claim_repeats (organisation_id, claim_id, verdict_id, article_id, revision_id, start, "end", exact, prefix, suffix,
+                                        span_key, score, suggested_chain, original_article_id, after_verdict)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15)
+             ON CONFLICT (organisation_id, claim_id, article_id, span_key) DO NOTHING RETURNING id`,
+            [
+              verdict.organisation_id,
+              claimId,
+              verdict.id,
+              articleId,
+              revisionId,
+              candidate.start,
+              candidate.end,
+              candidate.exact,
+              candidate.prefix ?? '',
+              candidate.suffix ?? '',
+              normalizeForSearch(candidate.exact),
+              score,
+              JSON.stringify(storedChain(candidate)),
+              original?.id ?? null,
+              publicationTime(article) > new Date(verdict.first_published_at).getTime(),
+            ],
+          );
+          if (!row) continue;
+          const repeat = await manager.findOneByOrFail(ClaimRepeat, { id: row.id });
+          const alert = alertOf(repeat, verdict, article, original);
+          await this.outbox.append(manager, {
+            type: CLAIM_REPEATED_EVENT,
+            verdictId: verdict.id,
+            organisationId: verdict.organisation_id,
+            version: verdict.version,
+            payload: { ...alert, foundAt: alert.foundAt.toISOString() },
+          });
+          filedNow.push({ repeat, alert });
+        }
+      }
+    });
+    for (const { alert } of filedNow) await this.bus.publish(alert);
+    return filedNow.map((f) => f.repeat);
+  }
+
+  /** The organisation's repeats, newest first. */
+  async list(filter: RepeatFilter = {}, page: PageArgs = {}, actor: Actor): Promise<Connection<ClaimRepeat>> {
+    if (filter.organisationId && filter.organisationId !== actor.organisationId) {
+      throw new ForbiddenError('Repeats are listed for your own organisation', { field: 'organisationId' });
+    }
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.dataSource
+      .getRepository(ClaimRepeat)
+      .createQueryBuilder('r')
+      .where('r.organisation_id = :organisationId', { organisationId: actor.organisationId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(first + 1);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.claimId) query.andWhere('r.claim_id = :claimId', { claimId: filter.claimId });
+    if (filter.since) query.andWhere('r.created_at >= :since', { since: filter.since });
+    if (filter.outletId) query.andWhere('r.article_id IN (SELECT id FROM articles WHERE outlet_id = :outletId)', { outletId: filter.outletId });
+    if (page.after) {
+      const { value, id } = decodeCursor(page.after);
+      query.andWhere('(r.created_at, r.id) < (:value, :id)', { value, id });
+    }
+    return toConnection(await query.getMany(), first, (r) => ({ value: r.createdAt.toISOString(), id: r.id }));
+  }
+
+  async get(id: string, actor: Actor): Promise<ClaimRepeat> {
+    const repeat = await this.dataSource.getRepository(ClaimRepeat).findOneBy({ id, organisationId: actor.organisationId });
+    if (!repeat) throw new ClaimRepeatNotFoundError(id);
+    return repeat;
+  }
+
+  /** Files the span as an appearance of the claim, with the chain the sentence gives; the repeat is CONFIRMED. */
+  async confirm(id: string, actor: Actor): Promise<ClaimRepeat> {
+    const repeat = await this.get(id, actor);
+    if (repeat.status === ClaimRepeatStatus.CONFIRMED) return repeat;
+    const appearance = await this.candidates.accept({
+      articleId: repeat.articleId,
+      revisionId: repeat.revisionId,
+      start: repeat.start,
+      end: repeat.end,
+      claimId: repeat.claimId,
+    });
+    await this.dataSource
+      .getRepository(ClaimRepeat)
+      .update({ id }, { status: ClaimRepeatStatus.CONFIRMED, appearanceId: appearance.id, decidedAt: () => 'now()' });
+    return this.get(id, actor);
+  }
+
+  /** Not a repeat: DISMISSED, and never raised again for this claim and wording in this article. */
+  async dismiss(id: string, actor: Actor): Promise<ClaimRepeat> {
+    const repeat = await this.get(id, actor);
+    if (repeat.status === ClaimRepeatStatus.CONFIRMED) {
+      throw new InvalidInputError('A confirmed repeat is an appearance now; delete the appearance instead', { field: 'id' });
+    }
+    await this.dataSource.getRepository(ClaimRepeat).update({ id }, { status: ClaimRepeatStatus.DISMISSED, decidedAt: () => 'now()' });
+    return this.get(id, actor);
+  }
+
+  /** Repeats of one claim per day (dismissed ones left out), for the organisation. */
+  async trend(claimId: string, actor: Actor): Promise<{ day: string; count: number }[]> {
+    const rows: { day: string; count: number }[] = await this.dataSource.query(
+      `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS count
+         FROM claim_repeats WHERE claim_id = $1 AND organisation_id = $2 AND status <> 'DISMISSED'
+        GROUP BY 1 ORDER BY 1`,
+      [claimId, actor.organisationId],
+    );
+    return rows;
+  }
+
+  /**
+   * Who keeps pushing it: per outlet (the article's) and per source (named in the sentence's chain),
+   * how many repeats of claims the organisation rated `rating` came after the verdict was published.
+   */
+  async pushers(rating: string, actor: Actor): Promise<{ kind: 'OUTLET' | 'SOURCE'; id: string; count: number }[]> {
+    const rows: { kind: 'OUTLET' | 'SOURCE'; id: string; count: number }[] = await this.dataSource.query(
+      `WITH rated AS (
+         SELECT r.* FROM claim_repeats r JOIN verdicts v ON v.id = r.verdict_id JOIN ratings g ON g.id = v.rating_id
+          WHERE r.organisation_id = $1 AND g.key = $2 AND r.after_verdict AND r.status <> 'DISMISSED'
+       )
+       SELECT 'OUTLET' AS kind, a.outlet_id::text AS id, count(*)::int AS count FROM rated JOIN articles a ON a.id = rated.article_id GROUP BY a.outlet_id
+       UNION ALL
+       SELECT 'SOURCE', hop->>'sourceId', count(DISTINCT rated.id)::int FROM rated, jsonb_array_elements(rated.suggested_chain) hop
+        WHERE hop->>'sourceId' IS NOT NULL GROUP BY hop->>'sourceId'
+       ORDER BY count DESC, id`,
+      [actor.organisationId, rating],
+    );
+    return rows;
+  }
+
+  /** The alert of each repeat, as subscribers and the Atom feed show it. */
+  async alertsFor(repeats: ClaimRepeat[]): Promise<ClaimRepeatAlert[]> {
+    if (!repeats.length) return [];
+    const verdicts = new Map(
+      ((await this.dataSource.query(
+        `SELECT v.id, v.organisation_id, v.claim_id, v.version, v.first_published_at, r.key AS rating, c.statement
+           FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id WHERE v.id = ANY($1::uuid[])`,
+        [[...new Set(repeats.map((r) => r.verdictId))]],
+      )) as RatedVerdict[]).map((v) => [v.id, v]),
+    );
+    const articles = new Map(
+      (await this.articles.findByIds([...new Set(repeats.flatMap((r) => [r.articleId, r.originalArticleId ?? r.articleId]))])).map((a) => [a.id, a]),
+    );
+    return repeats.flatMap((repeat) => {
+      const verdict = verdicts.get(repeat.verdictId);
+      const article = articles.get(repeat.articleId);
+      if (!verdict || !article) return [];
+      return [alertOf(repeat, verdict, article, repeat.originalArticleId ? (articles.get(repeat.originalArticleId) ?? null) : null)];
+    });
+  }
+
+  /** The newest repeats of an organisation, for its public Atom feed (dismissed ones left out). */
+  async latestOf(organisationId: string, limit: number): Promise<ClaimRepeat[]> {
+    return this.dataSource
+      .getRepository(ClaimRepeat)
+      .createQueryBuilder('r')
+      .where('r.organisation_id = :organisationId AND r.status <> :dismissed', { organisationId, dismissed: ClaimRepeatStatus.DISMISSED })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+}
+
+function publicationTime(article: Article): number {
+  return new Date(article.publishedAt ?? article.firstCapturedAt).getTime();
+}
+
+function storedChain(candidate: ClaimCandidate): StoredHop[] {
+  return candidate.suggestedChain.map((hop) => ({
+    kind: hop.kind,
+    relation: hop.relation,
+    name: hop.name,
+    descriptor: hop.descriptor,
+    canonicalName: hop.canonicalName,
+    outletId: hop.matchedOutlet?.id ?? null,
+    sourceId: hop.matchedSource?.id ?? null,
+  }));
+}
+
+function alertOf(repeat: ClaimRepeat, verdict: RatedVerdict, article: Article, original: Article | null): ClaimRepeatAlert {
+  return {
+    repeatId: repeat.id,
+    organisationId: repeat.organisationId,
+    claimId: repeat.claimId,
+    claimStatement: verdict.statement,
+    verdictId: verdict.id,
+    rating: verdict.rating,
+    articleId: article.id,
+    articleUrl: article.canonicalUrl,
+    originalArticleUrl: original?.canonicalUrl ?? null,
+    start: repeat.start,
+    end: repeat.end,
+    exact: repeat.exact,
+    score: repeat.score,
+    foundAt: repeat.createdAt,
+  };
+}

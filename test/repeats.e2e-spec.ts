@@ -1,0 +1,222 @@
+import { IncomingMessage, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DEFAULT_ORGANISATION_ID } from '@isnad/auth';
+import { DEFAULT_MONITORING_OPTIONS } from '@isnad/monitoring';
+import { DEFAULT_WEBHOOKS_OPTIONS } from '@isnad/webhooks';
+import { annotate, codePointSpan } from './support/factories';
+import { articleHtml, servePage, startFixtureSite, waitFor } from './support/fixture-site';
+import { TestApi, seedArticleText } from './support/test-api';
+import { publishVerdict } from './support/verdict-factories';
+
+// The story a fact-checker lives: the seed article is captured and one of its claims rated FALSE;
+// then another site prints a rewritten copy of it, and Isnad says so at once, with the claim, the
+// sentence, and where the copy came from.
+
+const CLAIM_QUOTE = 'اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش';
+const REPEATED = 'كشفت وكالة سبوتنيك الروسية نقلاً عن مصدر مطلع عن اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش في سوريا.';
+const UNRELATED = 'من جهة أخرى، أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة حماة بطاقة 150 سريراً.';
+
+/** The seed as its site printed it: the fixture text in paragraphs, without the comment form. */
+function seedParagraphs(): string[] {
+  return seedArticleText()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 40);
+}
+
+const REWRITTEN = [
+  REPEATED,
+  'وبحسب المصدر، عقدت هذه اللقاءات في منطقة التنف التي تسيطر عليها القوات الأمريكية جنوب شرقي البلاد، وفي دول مجاورة لسوريا، بمشاركة ممثلين عن الولايات المتحدة وفرنسا وبريطانيا.',
+  'وأشار المصدر إلى أن المجتمعين بحثوا تكثيف الهجمات على القوات الحكومية السورية وعلى القواعد العسكرية الروسية.',
+  UNRELATED,
+];
+
+const REPEAT_FIELDS = `id status start end exact prefix suffix score afterVerdict appearanceId
+  claim { id } verdict { id rating { key } } article { id canonicalUrl } originalArticle { id canonicalUrl }
+  alert { claimStatement rating articleUrl originalArticleUrl }`;
+const REPEATS = `query($filter: RepeatFilter) { repeats(first: 50, filter: $filter) { nodes { ${REPEAT_FIELDS} } } }`;
+
+interface ApiRepeat {
+  id: string;
+  status: string;
+  start: number;
+  end: number;
+  exact: string;
+  score: number;
+  afterVerdict: boolean;
+  appearanceId: string | null;
+  claim: { id: string };
+  verdict: { id: string; rating: { key: string } };
+  article: { id: string; canonicalUrl: string };
+  originalArticle: { id: string; canonicalUrl: string } | null;
+  alert: { claimStatement: string; rating: string; articleUrl: string; originalArticleUrl: string | null };
+}
+
+const CAPTURE = `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { status article { id } revision { id text } } }`;
+
+describe('repeats of a claim already rated', () => {
+  jest.setTimeout(120_000);
+  let api: TestApi;
+  let site: Awaited<ReturnType<typeof startFixtureSite>>;
+  let copySite: Awaited<ReturnType<typeof startFixtureSite>>;
+  let ws: Client;
+  const alerts: Record<string, unknown>[] = [];
+  const webhookBodies: { type: string; data: Record<string, unknown> }[] = [];
+  let receiver: ReturnType<typeof createServer>;
+  let claimId: string;
+  let seedId: string;
+  let verbatimText = [...seedParagraphs()];
+
+  beforeAll(async () => {
+    site = await startFixtureSite({
+      '/2021/02/isis-meets-western-intelligence': servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', seedParagraphs(), { publishedAt: '2021-02-05T09:00:00Z' })),
+    });
+    copySite = await startFixtureSite({
+      // Published when it is fetched: after the verdict.
+      '/world/syria-report': (req, res) =>
+        servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date().toISOString() }))(req, res),
+      '/copy': (req, res) => servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', verbatimText))(req, res),
+    });
+    receiver = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        webhookBodies.push(JSON.parse(body));
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const loopback = ['127.0.0.0/8'];
+    api = await TestApi.start({
+      monitoring: { ...DEFAULT_MONITORING_OPTIONS, allowPrivateAddresses: loopback, workerEnabled: true, pollMs: 100, hostDelayMs: 0 },
+      webhooks: { ...DEFAULT_WEBHOOKS_OPTIONS, workerEnabled: true, pollMs: 100, allowPrivateAddresses: loopback },
+    });
+    await api.ok(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, {
+      input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
+    });
+    ws = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    await new Promise<void>((resolve) => {
+      ws.on('connected', () => setTimeout(resolve, 200));
+      ws.subscribe<{ claimRepeated: Record<string, unknown> }>(
+        {
+          query: `subscription($org: ID!) { claimRepeated(organisationId: $org) { repeatId claimId claimStatement rating articleUrl originalArticleUrl exact start end score } }`,
+          variables: { org: DEFAULT_ORGANISATION_ID },
+        },
+        { next: (result) => result.data && alerts.push(result.data.claimRepeated), error: () => undefined, complete: () => undefined },
+      );
+    });
+
+    // The seed, fetched from its site; one of its claims annotated and rated FALSE.
+    const seed = await api.ok<{ captureArticleFromUrl: { article: { id: string }; revision: { text: string } } }>(CAPTURE, {
+      url: `${site.origin}/2021/02/isis-meets-western-intelligence`,
+    });
+    seedId = seed.captureArticleFromUrl.article.id;
+    const annotated = await annotate(api, {
+      articleId: seedId,
+      selector: codePointSpan(seed.captureArticleFromUrl.revision.text, CLAIM_QUOTE),
+      statement: 'عقدت استخبارات دول غربية اجتماعات مع قادة ميدانيين من تنظيم داعش في سوريا',
+    });
+    claimId = annotated.claimId;
+    await publishVerdict(api, { claimId });
+  }, 180_000);
+
+  afterAll(async () => {
+    await ws?.dispose();
+    await api?.stop();
+    await site?.close();
+    await copySite?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  const repeats = async (filter: Record<string, unknown> = {}) => (await api.ok<{ repeats: { nodes: ApiRepeat[] } }>(REPEATS, { filter })).repeats;
+
+  it('flags the rewritten copy from another site: the right claim, the sentence, the verdict', async () => {
+    const copy = await api.ok<{ captureArticleFromUrl: { article: { id: string }; revision: { text: string } } }>(CAPTURE, { url: `${copySite.origin}/world/syria-report` });
+    const copyId = copy.captureArticleFromUrl.article.id;
+    await waitFor(async () => (await repeats({ status: 'NEW' })).nodes.some((r) => r.article.id === copyId), 'a repeat in the copy');
+    const found = (await repeats()).nodes.filter((r) => r.article.id === copyId);
+    expect(found).toHaveLength(1);
+    const [repeat] = found;
+    expect(repeat).toMatchObject({ status: 'NEW', claim: { id: claimId }, verdict: { rating: { key: 'FALSE' } }, exact: REPEATED, afterVerdict: true });
+    expect(copy.captureArticleFromUrl.revision.text).toContain(REPEATED);
+    expect(codePointSpan(copy.captureArticleFromUrl.revision.text, REPEATED)).toEqual({ start: repeat.start, end: repeat.end });
+    expect(repeat.score).toBeGreaterThanOrEqual(0.4);
+    expect(found.some((r) => r.exact.includes('وزارة الصحة'))).toBe(false);
+
+    // Alerted live over the subscription, and to the partner's webhook through the outbox.
+    await waitFor(() => alerts.some((a) => a.repeatId === repeat.id), 'the subscription alert');
+    expect(alerts.find((a) => a.repeatId === repeat.id)).toMatchObject({ claimId, rating: 'FALSE', exact: REPEATED, articleUrl: repeat.article.canonicalUrl });
+    await waitFor(() => webhookBodies.some((b) => b.type === 'claim.repeated' && b.data.repeatId === repeat.id), 'the claim.repeated webhook');
+    expect(webhookBodies.find((b) => b.type === 'claim.repeated')?.data).toMatchObject({ claimId, exact: REPEATED, rating: 'FALSE' });
+  });
+
+  it('names the original when the repeat is in a republished copy', async () => {
+    const copy = await api.ok<{ captureArticleFromUrl: { article: { id: string } } }>(CAPTURE, { url: `${copySite.origin}/copy` });
+    const copyId = copy.captureArticleFromUrl.article.id;
+    await waitFor(async () => (await repeats()).nodes.some((r) => r.article.id === copyId), 'a repeat in the verbatim copy');
+    const repeat = (await repeats()).nodes.find((r) => r.article.id === copyId) as ApiRepeat;
+    expect(repeat.originalArticle?.id).toBe(seedId);
+    expect(repeat.alert.originalArticleUrl).toBe(`${site.origin}/2021/02/isis-meets-western-intelligence`);
+    expect(repeat.exact).toContain(CLAIM_QUOTE);
+  });
+
+  it('confirms a repeat as an appearance with its chain; a dismissed one is never raised again', async () => {
+    const all = (await repeats()).nodes;
+    const rewritten = all.find((r) => r.exact === REPEATED) as ApiRepeat;
+    const verbatim = all.find((r) => r.originalArticle) as ApiRepeat;
+
+    const { confirmRepeat } = await api.ok<{ confirmRepeat: ApiRepeat }>(`mutation($id: ID!) { confirmRepeat(id: $id) { ${REPEAT_FIELDS} } }`, { id: rewritten.id });
+    expect(confirmRepeat.status).toBe('CONFIRMED');
+    const { claimAppearance } = await api.ok<{ claimAppearance: { claimId: string; articleId: string; exact: string; attributionChain: { relation: string }[] } }>(
+      `query($id: ID!) { claimAppearance(id: $id) { claimId articleId exact attributionChain { relation } } }`,
+      { id: confirmRepeat.appearanceId },
+    );
+    expect(claimAppearance).toMatchObject({ claimId, articleId: rewritten.article.id, exact: REPEATED });
+    // The chain the sentence gives: an informed source, relayed by Sputnik, printed by the copy's site.
+    expect(claimAppearance.attributionChain.map((h) => h.relation)).toEqual(['ORIGIN', 'RELAYED', 'REPUBLISHED']);
+
+    const { dismissRepeat } = await api.ok<{ dismissRepeat: ApiRepeat }>(`mutation($id: ID!) { dismissRepeat(id: $id) { status } }`, { id: verbatim.id });
+    expect(dismissRepeat.status).toBe('DISMISSED');
+    // The copy changes (a new revision, the same sentence): the dismissed span stays dismissed.
+    verbatimText = [...seedParagraphs(), 'تحديث: أضيفت هذه الفقرة بعد النشر بساعة لتوضيح مكان الاجتماعات.'];
+    const again = await api.ok<{ captureArticleFromUrl: { status: string } }>(CAPTURE, { url: `${copySite.origin}/copy` });
+    expect(again.captureArticleFromUrl.status).toBe('REVISED');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const ofCopy = (await repeats()).nodes.filter((r) => r.article.id === verbatim.article.id);
+    expect(ofCopy.map((r) => r.status)).toEqual(['DISMISSED']);
+  });
+
+  it('counts repeats over time, and who keeps pushing the false claim after the verdict', async () => {
+    const { claim } = await api.ok<{ claim: { repeats: { day: string; count: number }[] } }>(`query($id: ID!) { claim(id: $id) { repeats { day count } } }`, { id: claimId });
+    expect(claim.repeats).toEqual([{ day: new Date().toISOString().slice(0, 10), count: 1 }]);
+    const { repeatPushers } = await api.ok<{ repeatPushers: { kind: string; id: string; count: number }[] }>(`{ repeatPushers { kind id count } }`);
+    const { article } = await api.ok<{ article: { outletId: string } }>(`query($id: ID!) { article(id: $id) { outletId } }`, {
+      id: (await repeats({ status: 'CONFIRMED' })).nodes[0].article.id,
+    });
+    expect(repeatPushers).toContainEqual({ kind: 'OUTLET', id: article.outletId, count: 1 });
+  });
+
+  it("publishes the organisation's repeat alerts as Atom, dismissed ones left out", async () => {
+    const response = await api.get(`/feeds/organisations/${DEFAULT_ORGANISATION_ID}/repeats.atom`, { anonymous: true });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/atom\+xml/);
+    const { extractFromXml } = await import('@extractus/feed-extractor');
+    const feed = extractFromXml(response.text, { descriptionMaxLen: 0 });
+    expect(feed.entries).toHaveLength(1);
+    expect(feed.entries?.[0]).toMatchObject({ link: expect.stringContaining('/world/syria-report'), description: REPEATED });
+    expect(feed.entries?.[0].title).toContain('FALSE');
+    expect((await api.get('/feeds/organisations/not-an-id/repeats.atom')).status).toBe(404);
+  });
+
+  it("shows an organisation only its own repeats", async () => {
+    const outsider = await api.organisation('فريق آخر');
+    expect((await api.as(outsider).ok<{ repeats: { nodes: ApiRepeat[] } }>(REPEATS, {})).repeats.nodes).toEqual([]);
+    const forbidden = await api.as(outsider).gql(REPEATS, { filter: { organisationId: DEFAULT_ORGANISATION_ID } });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const [repeat] = (await repeats()).nodes;
+    const refused = await api.as(outsider).gql(`mutation($id: ID!) { dismissRepeat(id: $id) { id } }`, { id: repeat.id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
