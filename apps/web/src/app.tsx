@@ -7,7 +7,7 @@ import { OutletsPage, SourcesPage } from './pages/directory';
 import { HomePage } from './pages/home';
 import { InboxPage } from './pages/inbox';
 import { SignInPage } from './pages/sign-in';
-import { VerdictEditorPage } from './pages/verdict-editor';
+import { NewVerdictPage, VerdictEditorPage } from './pages/verdict-editor';
 import { Link, match, navigate, usePath } from './router';
 import { useSession } from './session';
 
@@ -23,6 +23,7 @@ function screenOf(path: string, signedIn: boolean): ReactNode {
   if (path === '/sources') return <SourcesPage />;
   if ((params = match('/articles/:id', path))) return <ArticleReaderPage key={params.id} id={params.id} />;
   if ((params = match('/claims/:id', path))) return <ClaimPage key={params.id} id={params.id} />;
+  if (path === '/verdict-editor/new') return <NewVerdictPage claimId={new URLSearchParams(location.search).get('claim') ?? ''} />;
   if ((params = match('/verdict-editor/:id', path))) return <VerdictEditorPage key={params.id} id={params.id} />;
   return <NotFound />;
 }

@@ -39,6 +39,8 @@ export function graphqlClient(token: string | null): Client {
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
+    // POST always: Apollo's CSRF prevention refuses simple GET requests.
+    preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : ({} as Record<string, string>) }),
   });
 }

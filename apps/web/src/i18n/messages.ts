@@ -72,6 +72,8 @@ export const messages = {
   timeline: { ar: 'الانتشار عبر المنافذ', en: 'Spread across outlets' },
   firstAppearance: { ar: 'أول ظهور', en: 'First appearance' },
   via: { ar: 'عبر', en: 'via' },
+  /** Between the hops of a chain, pointing the way the statement travelled, in reading direction. */
+  chainArrow: { ar: ' ← ', en: ' → ' },
   verdicts: { ar: 'الأحكام', en: 'Verdicts' },
   newVerdict: { ar: 'حكم جديد', en: 'New verdict' },
   notes: { ar: 'ملاحظات داخلية', en: 'Internal notes' },

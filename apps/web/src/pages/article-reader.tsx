@@ -33,7 +33,10 @@ function chainOf(candidate: Candidate, siteOutletId: string): HopDraft[] {
 export function ArticleReaderPage({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
   const { canAnnotate } = useSession();
-  const [{ data, error, fetching }] = useQuery({ query: ArticleReaderDocument, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ArticleReaderDocument, variables: { id } });
+  // A new appearance changes the highlights and the candidates; the document cache cannot know that
+  // when the article had none yet, so the reader asks again after each annotation.
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const [accepting, accept] = useMutation(AcceptCandidateDocument);
   const [draft, setDraft] = useState<{ selector: SpanSelector; chain: HopDraft[] } | null>(null);
 
@@ -79,7 +82,7 @@ export function ArticleReaderPage({ id }: { id: string }) {
         </div>
         <aside className="reader-side" aria-label={t('candidates')}>
           {draft ? (
-            <AnnotationPanel key={`${draft.selector.start}-${draft.selector.end}`} article={article} draft={draft} onDone={() => setDraft(null)} />
+            <AnnotationPanel key={`${draft.selector.start}-${draft.selector.end}`} article={article} draft={draft} onDone={() => setDraft(null)} onSaved={reload} />
           ) : null}
           <h2>{t('candidates')}</h2>
           <ErrorNotice error={accepting.error} />
@@ -88,13 +91,13 @@ export function ArticleReaderPage({ id }: { id: string }) {
               <li key={`${candidate.start}-${candidate.end}`} className="card candidate">
                 <p dir="auto">{candidate.exact}</p>
                 <p className="meta chain-line" dir="auto">
-                  {candidate.suggestedChain.map((hop) => hop.matchedSource?.name ?? hop.matchedOutlet?.name ?? hop.name ?? hop.descriptor).join(' ← ')}
+                  {candidate.suggestedChain.map((hop) => hop.matchedSource?.name ?? hop.matchedOutlet?.name ?? hop.name ?? hop.descriptor).join(t('chainArrow'))}
                 </p>
                 {candidate.annotatedAppearanceId ? (
                   <p className="done">{t('alreadyAnnotated')}</p>
                 ) : canAnnotate ? (
                   <div className="actions">
-                    <button type="button" disabled={accepting.fetching} onClick={() => accept({ input: { articleId: article.id, revisionId, start: candidate.start, end: candidate.end } })}>
+                    <button type="button" disabled={accepting.fetching} onClick={() => accept({ input: { articleId: article.id, revisionId, start: candidate.start, end: candidate.end } }).then(reload)}>
                       {t('accept')}
                     </button>
                     <button
@@ -122,7 +125,7 @@ export function ArticleReaderPage({ id }: { id: string }) {
                   <Link href={`/claims/${appearance.claim.id}`}>{appearance.claim.statement}</Link>
                 </p>
                 <p className="meta chain-line" dir="auto">
-                  {appearance.attributionChain.map((hop) => hop.source.name).join(' ← ')}
+                  {appearance.attributionChain.map((hop) => hop.source.name).join(t('chainArrow'))}
                 </p>
               </li>
             ))}
@@ -146,7 +149,8 @@ export function ArticleReaderPage({ id }: { id: string }) {
 }
 
 /** Annotating a selection: a new claim or an existing one (with match suggestions), and its chain. */
-function AnnotationPanel({ article, draft, onDone }: { article: Article; draft: { selector: SpanSelector; chain: HopDraft[] }; onDone(): void }) {
+function AnnotationPanel(props: { article: Article; draft: { selector: SpanSelector; chain: HopDraft[] }; onDone(): void; onSaved(): void }) {
+  const { article, draft, onDone } = props;
   const { t } = useI18n();
   const { selector } = draft;
   const [claimId, setClaimId] = useState<string>('new');
@@ -171,7 +175,10 @@ function AnnotationPanel({ article, draft, onDone }: { article: Article; draft: 
         chain: chain.map(hopInputOf),
       },
     });
-    if (result.data) onDone();
+    if (result.data) {
+      onDone();
+      props.onSaved();
+    }
   }
 
   return (

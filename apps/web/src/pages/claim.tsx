@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../components/error-notice';
-import { AddClaimNoteDocument, ClaimPageDocument, ConfirmMatchDocument, CreateVerdictDocument, RejectMatchDocument } from '../gql/graphql';
+import { AddClaimNoteDocument, ClaimPageDocument, ConfirmMatchDocument, RejectMatchDocument } from '../gql/graphql';
 import { directionOf, labelIn, useI18n } from '../i18n/i18n';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
 import { useSession } from '../session';
 
 /** A claim: where it appeared (timeline), its verdicts, notes, related claims and suggested matches. */
@@ -11,7 +11,6 @@ export function ClaimPage({ id }: { id: string }) {
   const { t, tv, language, formatDate } = useI18n();
   const { canAnnotate, canEditVerdicts } = useSession();
   const [{ data, error, fetching }] = useQuery({ query: ClaimPageDocument, variables: { id } });
-  const [creating, createVerdict] = useMutation(CreateVerdictDocument);
   const [noting, addNote] = useMutation(AddClaimNoteDocument);
   const [confirming, confirm] = useMutation(ConfirmMatchDocument);
   const [rejecting, reject] = useMutation(RejectMatchDocument);
@@ -22,10 +21,6 @@ export function ClaimPage({ id }: { id: string }) {
   const claim = data.claim;
   const suggestions = claim.appearances.nodes.flatMap((appearance) => appearance.matchSuggestions).filter((match) => match.claimId !== claim.id);
 
-  async function startVerdict() {
-    const result = await createVerdict({ input: { claimId: claim.id, language: claim.language ?? language } });
-    if (result.data) navigate(`/verdict-editor/${result.data.createVerdict.id}`);
-  }
   async function saveNote(event: FormEvent) {
     event.preventDefault();
     if ((await addNote({ input: { claimId: claim.id, text: note } })).data) setNote('');
@@ -50,7 +45,7 @@ export function ClaimPage({ id }: { id: string }) {
               {entry.sources.length ? (
                 <span className="meta" dir="auto">
                   {' '}
-                  {t('via')} {entry.sources.map((source) => source.name).join(' ← ')}
+                  {t('via')} {entry.sources.map((source) => source.name).join(t('chainArrow'))}
                 </span>
               ) : null}
               <p dir="auto">
@@ -72,11 +67,10 @@ export function ClaimPage({ id }: { id: string }) {
           ))}
         </ul>
         {canEditVerdicts ? (
-          <button type="button" onClick={startVerdict} disabled={creating.fetching}>
+          <Link href={`/verdict-editor/new?claim=${claim.id}`} className="button">
             {t('newVerdict')}
-          </button>
+          </Link>
         ) : null}
-        <ErrorNotice error={creating.error} />
       </section>
 
       <section aria-labelledby="suggestions-title">

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { ErrorNotice, errorCode } from '../components/error-notice';
 import {
+  ClaimHeadingDocument,
   CorrectVerdictDocument,
+  CreateVerdictDocument,
   PublishVerdictDocument,
   RetractVerdictDocument,
   ReturnVerdictDocument,
@@ -14,7 +16,7 @@ import {
   type VerdictEditorQuery,
 } from '../gql/graphql';
 import { directionOf, labelIn, useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
 const EVIDENCE_KINDS: EvidenceKind[] = ['DOCUMENT', 'OFFICIAL_STATEMENT', 'EXPERT', 'VIDEO'];
@@ -22,26 +24,58 @@ const EVIDENCE_KINDS: EvidenceKind[] = ['DOCUMENT', 'OFFICIAL_STATEMENT', 'EXPER
 /** Loads a verdict and its scales; the form starts again from each version the server holds. */
 export function VerdictEditorPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [{ data, error, fetching }, reload] = useQuery({ query: VerdictEditorDocument, variables: { id } });
+  const client = useClient();
+  const [{ data, error, fetching }] = useQuery({ query: VerdictEditorDocument, variables: { id } });
+  // The form keeps its own state across refetches; only a reload (after a CONFLICT) starts it again.
+  const [generation, setGeneration] = useState(0);
+  async function reload() {
+    await client.query(VerdictEditorDocument, { id }, { requestPolicy: 'network-only' }).toPromise();
+    setGeneration(generation + 1);
+  }
   if (error && !data) return <ErrorNotice error={error} />;
   if (!data) return <p>{fetching ? t('loading') : t('notFound')}</p>;
   return (
     <VerdictForm
-      key={`${data.verdict.id}-${data.verdict.version}`}
+      key={generation}
       verdict={data.verdict}
       scales={data.ratingScales}
-      onReload={() => reload({ requestPolicy: 'network-only' })}
+      onReload={reload}
     />
   );
 }
 
+/** A verdict not yet written: the form starts empty and its first save creates the draft. */
+export function NewVerdictPage({ claimId }: { claimId: string }) {
+  const { t, language } = useI18n();
+  const [{ data, error, fetching }] = useQuery({ query: ClaimHeadingDocument, variables: { id: claimId } });
+  if (error && !data) return <ErrorNotice error={error} />;
+  if (!data?.claim) return <p>{fetching ? t('loading') : t('notFound')}</p>;
+  const unsaved: EditableVerdictFragment = {
+    id: '',
+    status: 'DRAFT',
+    version: 0,
+    headline: '',
+    summary: '',
+    rationale: '',
+    language: data.claim.language?.split('-')[0] === 'en' ? 'en' : (data.claim.language ? 'ar' : language),
+    authors: [],
+    publicNote: null,
+    claimReview: null,
+    ratingId: data.ratingScales[0]?.ratings[0]?.id ?? '',
+    claim: { id: data.claim.id, statement: data.claim.statement },
+    evidence: [],
+  };
+  return <VerdictForm verdict={unsaved} scales={data.ratingScales} onReload={() => undefined} isNew />;
+}
+
 interface VerdictFormProps {
+  isNew?: boolean;
   verdict: EditableVerdictFragment;
   scales: VerdictEditorQuery['ratingScales'];
   onReload(): void;
 }
 
-function VerdictForm({ verdict: loaded, scales, onReload }: VerdictFormProps) {
+function VerdictForm({ verdict: loaded, scales, onReload, isNew = false }: VerdictFormProps) {
   const { t, tv, language } = useI18n();
   const { canEditVerdicts } = useSession();
   const [verdict, setVerdict] = useState(loaded);
@@ -57,6 +91,7 @@ function VerdictForm({ verdict: loaded, scales, onReload }: VerdictFormProps) {
   const [publicNote, setPublicNote] = useState('');
   const [error, setError] = useState<CombinedError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [, create] = useMutation(CreateVerdictDocument);
   const [, update] = useMutation(UpdateVerdictDocument);
   const [, submit] = useMutation(SubmitVerdictDocument);
   const [, returnToDraft] = useMutation(ReturnVerdictDocument);
@@ -89,10 +124,14 @@ function VerdictForm({ verdict: loaded, scales, onReload }: VerdictFormProps) {
     } else setError(result.error ?? null);
   }
   const base = { id: verdict.id, expectedVersion: verdict.version };
-  const save = (event?: FormEvent) => {
+  async function save(event?: FormEvent) {
     event?.preventDefault();
-    return step(() => update({ input: { ...base, ...content() } }));
-  };
+    if (!isNew) return step(() => update({ input: { ...base, ...content() } }));
+    setError(null);
+    const result = await create({ input: { claimId: verdict.claim.id, ...content() } });
+    if (result.data) navigate(`/verdict-editor/${result.data.createVerdict.id}`);
+    else setError(result.error ?? null);
+  }
 
   return (
     <article aria-labelledby="editor-title">
@@ -100,7 +139,7 @@ function VerdictForm({ verdict: loaded, scales, onReload }: VerdictFormProps) {
       <h1 id="editor-title" dir="auto">
         <Link href={`/claims/${verdict.claim.id}`}>{verdict.claim.statement}</Link>
       </h1>
-      <p className="status" data-status={verdict.status}>
+      <p className="status" data-status={isNew ? 'NEW' : verdict.status} hidden={isNew}>
         {t('status')}: <strong>{tv('status', verdict.status)}</strong> · {t('version')} {verdict.version}
         {verdict.status !== 'DRAFT' && verdict.status !== 'IN_REVIEW' ? (
           <>
@@ -197,7 +236,7 @@ function VerdictForm({ verdict: loaded, scales, onReload }: VerdictFormProps) {
         {saved ? <p role="status">{t('saved')}</p> : null}
         <div className="actions">
           {editable ? <button type="submit">{t('save')}</button> : null}
-          {editable && verdict.status === 'DRAFT' ? (
+          {editable && !isNew && verdict.status === 'DRAFT' ? (
             <button type="button" onClick={() => step(() => submit({ input: base }))}>
               {t('submit')}
             </button>
