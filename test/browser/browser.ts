@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the browser, so this file sees the DOM types.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where the browser tests leave their screenshots (git-ignored). */
@@ -106,4 +107,27 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<strin
   await page.mouse.move(edges.to.x, edges.to.y, { steps: 12 });
   await page.mouse.up();
   return page.evaluate(() => window.getSelection()?.toString() ?? '');
+}
+
+/**
+ * Opens `url` in the page and measures the JavaScript the first screen loads: the scripts' bytes as
+ * served and gzipped (level 6, what a compressing proxy sends). Written to .browser-results/bundle.json.
+ */
+export async function firstScreenScripts(page: Page, url: string): Promise<{ files: string[]; rawBytes: number; gzipBytes: number }> {
+  const bodies: Promise<{ url: string; body: Buffer }>[] = [];
+  const collect = (response: import('playwright-core').Response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body().then((body) => ({ url: response.url(), body })));
+  };
+  page.on('response', collect);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  page.off('response', collect);
+  const scripts = await Promise.all(bodies);
+  const measured = {
+    files: scripts.map((script) => new URL(script.url).pathname),
+    rawBytes: scripts.reduce((sum, script) => sum + script.body.length, 0),
+    gzipBytes: scripts.reduce((sum, script) => sum + gzipSync(script.body, { level: 6 }).length, 0),
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'bundle.json'), JSON.stringify(measured, null, 2));
+  return measured;
 }

@@ -5,7 +5,7 @@ import { Role } from '@isnad/auth';
 import { createSputnik } from '../support/factories';
 import { TestApi, seedArticleText } from '../support/test-api';
 import { createVerdict, defaultRatingId } from '../support/verdict-factories';
-import { launchChromium, screenshot, selectWithMouse, seriousAccessibilityViolations } from './browser';
+import { firstScreenScripts, launchChromium, screenshot, selectWithMouse, seriousAccessibilityViolations } from './browser';
 
 // The workspace in a real browser (Debian's Chromium) against a real API on a fresh database.
 // Run with `npm run test:browser` (it builds the app first); screenshots go to .browser-results/.
@@ -79,7 +79,10 @@ describe('the fact-checkers workspace in Chromium', () => {
   it('tells the seed story: capture, accept a candidate with its chain, annotate a selection, publish a verdict', async () => {
     await createSputnik(api);
     const page = await newPage();
-    await page.goto(`${api.url}/`);
+    // Budget: the first screen's JavaScript is at most 250 KB gzipped.
+    const scripts = await firstScreenScripts(page, `${api.url}/`);
+    expect(scripts.files.length).toBeGreaterThan(0);
+    expect(scripts.gzipBytes).toBeLessThanOrEqual(250 * 1024);
     await useLanguage(page, 'ar');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('أحدث الأحكام المنشورة');
     await look(page, 'home-empty-ar');

@@ -33,6 +33,7 @@ export interface VerdictPageView {
 
 const WORDS = {
   ar: {
+    comma: '، ',
     factCheck: 'تحقق من الأخبار',
     rating: 'الحكم',
     scale: 'سلّم التقييم',
@@ -58,6 +59,7 @@ const WORDS = {
     RETRACTED: 'سحب',
   },
   en: {
+    comma: ', ',
     factCheck: 'Fact-check',
     rating: 'Rating',
     scale: 'Rating scale',
@@ -131,7 +133,7 @@ export function renderVerdictPage(view: VerdictPageView): string {
       ? `<h2>${words.appeared}</h2><ol>${appearances
           .map(
             (a) =>
-              `<li><strong>${auto(a.outlet?.name ?? new URL(a.article.canonicalUrl).hostname)}</strong>, ${date(a.date)}: ` +
+              `<li><strong>${auto(a.outlet?.name ?? new URL(a.article.canonicalUrl).hostname)}</strong>${words.comma}${date(a.date)}: ` +
               `<a href="${escapeHtml(a.article.canonicalUrl)}" rel="nofollow noopener">${auto(a.article.title ?? a.article.canonicalUrl)}</a>` +
               `<blockquote dir="auto">${text(a.appearance.exact)}</blockquote></li>`,
           )
@@ -156,7 +158,7 @@ export function renderVerdictPage(view: VerdictPageView): string {
           .join('')}</ul>`
       : '',
     `<dl class="meta">` +
-      (verdict.authors.length ? `<dt>${words.authors}</dt><dd>${verdict.authors.map(auto).join('، ')}</dd>` : '') +
+      (verdict.authors.length ? `<dt>${words.authors}</dt><dd>${verdict.authors.map(auto).join(words.comma)}</dd>` : '') +
       (verdict.reviewer ? `<dt>${words.reviewer}</dt><dd>${auto(verdict.reviewer)}</dd>` : '') +
       `<dt>${words.published}</dt><dd>${date(verdict.firstPublishedAt ?? verdict.publishedAt ?? verdict.updatedAt)}</dd>` +
       `<dt>${words.updated}</dt><dd>${date(verdict.publishedAt ?? verdict.updatedAt)} · ${words.version} ${verdict.version}</dd></dl>`,

@@ -202,7 +202,7 @@ function VerdictForm({ verdict: loaded, scales, onReload, isNew = false }: Verdi
                     <select value={item.kind} onChange={(e) => change({ kind: e.target.value as EvidenceKind })}>
                       {EVIDENCE_KINDS.map((kind) => (
                         <option key={kind} value={kind}>
-                          {kind}
+                          {tv('evidence', kind)}
                         </option>
                       ))}
                     </select>
