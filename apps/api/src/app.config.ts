@@ -5,6 +5,7 @@ import { LinkingConfig, linkingConfigFromEnv } from '@isnad/linking/linking.conf
 import { MonitoringOptions, monitoringOptionsFromEnv } from '@isnad/monitoring/monitoring.options';
 import { RateLimitsConfig, rateLimitsConfigFromEnv } from '@isnad/rate-limits/rate-limits.config';
 import ipaddr from 'ipaddr.js';
+import { resolve } from 'node:path';
 
 /** Everything the API reads from its environment, read and checked once at start-up. */
 export interface AppConfig {
@@ -51,6 +52,8 @@ export interface AppConfig {
    * false (the default: the connecting address is the client), a hop count, or addresses/subnets.
    */
   trustProxy?: TrustProxy;
+  /** The built workspace (WEB_DIST_DIR, default apps/web/dist) served at `/`; absent: not served. */
+  webDir?: string | null;
 }
 
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -89,6 +92,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     sessionSecret: parseSessionSecret(env.SESSION_SECRET),
     rateLimits: rateLimitsConfigFromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    webDir: resolve(env.WEB_DIST_DIR?.trim() || 'apps/web/dist'),
   };
 }
 

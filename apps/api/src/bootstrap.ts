@@ -8,6 +8,7 @@ import { LogLevelName, errorBody, setDatabaseLocation, textProblem } from '@isna
 import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
+import { serveWorkspace } from './workspace';
 
 /**
  * Creates the API application (not yet listening): the modules, the rate limits (counted before a
@@ -43,6 +44,7 @@ export async function createApp(
   app.use(express.json({ limit: config.bodyLimitBytes, verify: refuseInvalidUtf8 }));
   app.use(bodyErrorHandler);
   app.use(refuseBadQueryText);
+  if (config.webDir) serveWorkspace(app, config.webDir);
   app.enableShutdownHooks();
   return app;
 }

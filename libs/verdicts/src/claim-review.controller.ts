@@ -2,11 +2,10 @@ import { Public } from '@isnad/auth';
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { errorBody } from '@isnad/common';
-import { jsonForScript, toClaimReview } from './claim-review';
-import { escapeHtml, stripUnsafeControls } from './html';
+import { jsonForScript, toClaimReview, verdictUrls } from './claim-review';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
-import { ratingLabel } from './rating.entity';
 import { VerdictBundleService } from './verdict-bundle.service';
+import { renderVerdictPage } from './verdict-page';
 import { VerdictStatus } from './verdict-status';
 import { VerdictsService } from './verdicts.service';
 import { Verdict } from './verdict.entity';
@@ -14,8 +13,8 @@ import { PublicPageCache, publicPageKey } from './public-page-cache';
 import { isReviewable } from './verdict.resolver';
 
 /**
- * The stable public URLs of a verdict: its ClaimReview JSON-LD, and a minimal page carrying the
- * same markup in a script block (what search engines read). Drafts do not exist here; a retracted
+ * The stable public URLs of a verdict: its ClaimReview JSON-LD, and the public page of the whole
+ * fact-check carrying the same markup in a script block (what search engines read). Drafts do not exist here; a retracted
  * verdict answers 410 Gone with its public note.
  */
 @Public()
@@ -57,17 +56,13 @@ export class ClaimReviewController {
       .get(publicPageKey(baseUrl, req), async () => {
         const verdict = await this.publicVerdict(id);
         const [bundle] = await this.bundles.bundles([verdict]);
-        const text = (s: string) => escapeHtml(stripUnsafeControls(s));
-        const lang = escapeHtml(verdict.language);
-        const dir = /^(ar|fa|he|ur)\b/.test(verdict.language) ? 'rtl' : 'ltr';
-        const markup = isReviewable(verdict)
-          ? `<script type="application/ld+json">${jsonForScript(toClaimReview(bundle, baseUrl))}</script>`
-          : '';
-        const notice = verdict.publicNote ? `<p class="note">${text(verdict.publicNote)}</p>` : '';
-        const html =
-          `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${text(verdict.headline)}</title>${markup}</head>` +
-          `<body><h1>${text(verdict.headline)}</h1><p><strong>${text(ratingLabel(bundle.rating, verdict.language))}</strong></p>` +
-          `<blockquote>${text(bundle.claim.statement)}</blockquote><p>${text(verdict.summary)}</p>${notice}</body></html>`;
+        const details = await this.bundles.pageDetails(bundle);
+        const html = renderVerdictPage({
+          bundle,
+          ...details,
+          claimReviewScript: isReviewable(verdict) ? jsonForScript(toClaimReview(bundle, baseUrl)) : null,
+          claimReviewUrl: verdictUrls(baseUrl, verdict.id).claimReview,
+        });
         return {
           status: verdict.status === VerdictStatus.RETRACTED ? 410 : 200,
           type: 'text/html; charset=utf-8',

@@ -8,6 +8,8 @@ import { RatingScalesService, ScaleBounds } from './rating-scales.service';
 import { Rating } from './rating.entity';
 import { Verdict } from './verdict.entity';
 import { VerdictsService } from './verdicts.service';
+import { VerdictStatus } from './verdict-status';
+import type { PageCorrection, PageHop, VerdictPageView } from './verdict-page';
 
 /** Most appearances a ClaimReview or feed entry lists for one claim. */
 export const MAX_APPEARANCES = 50;
@@ -116,6 +118,28 @@ export class VerdictBundleService {
         appearances: inOutlets,
       };
     });
+  }
+
+  /** What the public page adds to a bundle: each appearance's chain, the rating scale, the public corrections. */
+  async pageDetails(bundle: VerdictBundle): Promise<Pick<VerdictPageView, 'chains' | 'scale' | 'corrections'>> {
+    const hops = await this.claims.hopsOf(bundle.appearances.map((a) => a.appearance.id));
+    const [sources, scale, versions] = await Promise.all([
+      this.sources.findByIds([...new Set(hops.map((h) => h.sourceId))]),
+      this.scales.ratingsOfScales([bundle.rating.scaleId]),
+      this.verdicts.versionsOf([bundle.verdict.id]),
+    ]);
+    const names = new Map(sources.map((source) => [source.id, source.name]));
+    const chains = new Map<string, PageHop[]>();
+    for (const hop of hops) {
+      const chain = chains.get(hop.appearanceId) ?? [];
+      chain.push({ relation: hop.relation, name: names.get(hop.sourceId) ?? '', cue: hop.cue ?? null });
+      chains.set(hop.appearanceId, chain);
+    }
+    // Only corrections and retractions carry public notes; a reviewer's note on a return to draft stays internal.
+    const corrections: PageCorrection[] = versions
+      .filter((v) => (v.status === VerdictStatus.CORRECTED || v.status === VerdictStatus.RETRACTED) && v.note)
+      .map((v) => ({ status: v.status, note: v.note as string, at: v.createdAt }));
+    return { chains, scale, corrections };
   }
 }
 

@@ -1,0 +1,31 @@
+import type { CombinedError } from 'urql';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+const KNOWN = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT'];
+
+/** The code of a GraphQL error ("NETWORK" when the server was not reached). */
+export function errorCode(error: CombinedError): string {
+  if (error.networkError && !error.graphQLErrors.length) return 'NETWORK';
+  return String(error.graphQLErrors[0]?.extensions?.code ?? 'OTHER');
+}
+
+/** An API error in words: what happened in the reader's language, and the API's own sentence. */
+export function ErrorNotice({ error, children }: { error: CombinedError | null | undefined; children?: React.ReactNode }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const code = errorCode(error);
+  const key = (KNOWN.includes(code) || code === 'NETWORK' ? `err_${code}` : 'err_OTHER') as MessageKey;
+  const detail = error.graphQLErrors[0]?.message;
+  return (
+    <div role="alert" className="error" data-code={code}>
+      <strong>{t(key)}</strong>
+      {detail && code !== 'CONFLICT' ? (
+        <p dir="auto" className="detail">
+          {detail}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
