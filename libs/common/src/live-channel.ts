@@ -39,6 +39,14 @@ export class LiveChannel<T> {
     }
   }
 
+  /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
+  listen(listener: (message: T) => void): () => void {
+    const id = this.engine.subscribe(this.channel, listener, {});
+    return () => {
+      void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
+    };
+  }
+
   iterator(): AsyncIterableIterator<T> {
     return this.engine.asyncIterableIterator<T>(this.channel) as AsyncIterableIterator<T>;
   }

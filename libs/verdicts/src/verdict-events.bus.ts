@@ -35,10 +35,7 @@ export class VerdictEventsBus implements OnApplicationShutdown {
 
   /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
   listen(listener: (message: VerdictPublishedMessage) => void): () => void {
-    const id = this.engine.subscribe(CHANNEL, listener, {});
-    return () => {
-      void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
-    };
+    return this.channel.listen(listener);
   }
 
   iterator(): AsyncIterableIterator<VerdictPublishedMessage> {
