@@ -42,6 +42,8 @@ export class LiveChannel<T> {
   /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
   listen(listener: (message: T) => void): () => void {
     const id = this.engine.subscribe(this.channel, listener, {});
+    // A Redis that does not answer must not become an unhandled rejection: the listener just hears nothing.
+    id.catch((error: unknown) => this.logger.warn(`Could not listen on ${this.channel}: ${error instanceof Error ? error.message : String(error)}`));
     return () => {
       void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
     };
