@@ -65,6 +65,7 @@ const EXPECTED: Record<string, Needs> = {
   'Mutation.confirmClaimMatch': ANNOTATOR,
   'Mutation.rejectClaimMatch': ANNOTATOR,
   'Mutation.relateClaims': ANNOTATOR,
+  'Mutation.acceptSuggestedAppearances': ANNOTATOR,
   'Mutation.addClaimNote': ANNOTATOR,
   'Mutation.deleteClaimNote': ANNOTATOR,
   // Merging shared records and everything about verdicts: editors.
