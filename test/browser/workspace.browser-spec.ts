@@ -208,6 +208,21 @@ describe('the fact-checkers workspace in Chromium', () => {
     const articleId = page.url().split('/').pop()!;
     expect((await appearancesOf(articleId)).map((appearance) => appearance.exact)).toContain(selected);
 
+    // The keyboard selects too: a caret before "Joint", then Shift + Right arrow over three words.
+    await page.getByRole('textbox', { name: 'Article text' }).focus();
+    await page.evaluate((word) => {
+      const container = document.querySelector('[data-testid="article-text"]') as HTMLElement;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(word);
+        if (at >= 0) return window.getSelection()!.collapse(node, at);
+      }
+      throw new Error(`${word} not in the article`);
+    }, 'Joint Operations Command');
+    for (let i = 0; i < 'Joint Operations Command'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.locator('form.annotate').getByTestId('selected-quote').textContent()).resolves.toBe('Joint Operations Command');
+    await page.locator('form.annotate').getByRole('button', { name: 'Cancel' }).click();
+
     await page.getByRole('link', { name: 'Outlets' }).click();
     await page.getByRole('heading', { name: 'سبوتنيك' }).waitFor();
     await look(page, 'outlets-en');

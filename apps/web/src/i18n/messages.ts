@@ -42,8 +42,8 @@ export const messages = {
   revision: { ar: 'النسخة', en: 'Revision' },
   articleText: { ar: 'نص المقال', en: 'Article text' },
   selectHint: {
-    ar: 'حدّد جزءًا من النص بالفأرة لتوثيقه كادعاء.',
-    en: 'Select part of the text with the mouse to annotate it as a claim.',
+    ar: 'حدّد جزءًا من النص بالفأرة، أو انتقل إليه بمفتاح Tab ثم Shift مع الأسهم، لتوثيقه كادعاء.',
+    en: 'Select part of the text with the mouse, or Tab into it and use Shift + arrows, to annotate it as a claim.',
   },
   candidates: { ar: 'ادعاءات مرشحة', en: 'Claim candidates' },
   accept: { ar: 'قبول', en: 'Accept' },
