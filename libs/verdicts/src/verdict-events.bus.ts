@@ -30,14 +30,17 @@ export class VerdictEventsBus implements OnApplicationShutdown {
   private readonly engine: PubSubEngine;
   private readonly redis: Redis[] = [];
 
+  /** A new Redis connection (closed on shutdown), or null without REDIS_URL. */
+  private readonly connect: (() => Redis) | null = null;
+
   constructor(@Inject(VERDICTS_OPTIONS) options: VerdictsOptions) {
     if (options.redisUrl) {
-      const connect = () => {
+      const connect = (this.connect = () => {
         const client = new Redis(options.redisUrl as string, { maxRetriesPerRequest: 3, lazyConnect: false });
         client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
         this.redis.push(client);
         return client;
-      };
+      });
       this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
     } else {
       this.engine = new PubSub();
@@ -55,10 +58,20 @@ export class VerdictEventsBus implements OnApplicationShutdown {
 
   /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
   listen(listener: (message: VerdictPublishedMessage) => void): () => void {
-    const id = this.engine.subscribe(CHANNEL, listener, {});
-    return () => {
-      void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
-    };
+    if (!this.connect) {
+      const id = this.engine.subscribe(CHANNEL, listener, {});
+      return () => void id.then((subId) => this.engine.unsubscribe(subId));
+    }
+    // A connection of its own, subscribed directly: RedisPubSub leaves a failed subscribe (Redis
+    // unreachable) as an unhandled rejection. Messages are RedisPubSub's JSON.
+    const client = this.connect();
+    client.on('message', (channel: string, raw: string) => {
+      if (channel === CHANNEL) listener(JSON.parse(raw) as VerdictPublishedMessage);
+    });
+    client.subscribe(CHANNEL).catch((error: unknown) => {
+      this.logger.warn(`Could not listen for verdict events: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return () => void client.unsubscribe(CHANNEL).catch(() => undefined);
   }
 
   iterator(): AsyncIterableIterator<VerdictPublishedMessage> {
