@@ -107,8 +107,8 @@ async function spawnMain(env: Record<string, string | undefined>, port: number, 
 }
 
 /**
- * Starts an ISNAD_ROLE=worker process (background jobs, no port) and waits (at most 180 s: ts-node on a busy machine) until it
- * says it runs (at most 180 s).
+ * Starts an ISNAD_ROLE=worker process (background jobs, no port) and waits until it says it runs
+ * (at most 180 s: ts-node on a busy machine).
  */
 export async function spawnWorker(env: Record<string, string | undefined>): Promise<{ kill: (signal?: NodeJS.Signals) => Promise<void> }> {
   const { randomBytes } = await import('node:crypto');
