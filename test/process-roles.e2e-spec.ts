@@ -23,7 +23,7 @@ describe('ISNAD_ROLE on the embedded database', () => {
 // database, so this runs in the PostgreSQL pass (DATABASE_URL set; with REDIS_URL too in CI).
 if (process.env.DATABASE_URL) {
   describe('two API processes and one worker on one PostgreSQL (ISNAD_ROLE)', () => {
-    jest.setTimeout(300_000); // three processes start, one after another
+    jest.setTimeout(600_000); // three processes start, one after another
     let receiver: Server;
     let received: string[];
     let receiverUrl: string;

@@ -107,8 +107,8 @@ async function spawnMain(env: Record<string, string | undefined>, port: number, 
 }
 
 /**
- * Starts an ISNAD_ROLE=worker process (background jobs, no port) and waits (at most 90 s) until it
- * says it runs.
+ * Starts an ISNAD_ROLE=worker process (background jobs, no port) and waits until it says it runs
+ * (at most 180 s: ts-node on a busy machine).
  */
 export async function spawnWorker(env: Record<string, string | undefined>): Promise<{ kill: (signal?: NodeJS.Signals) => Promise<void> }> {
   const { randomBytes } = await import('node:crypto');
@@ -116,7 +116,7 @@ export async function spawnWorker(env: Record<string, string | undefined>): Prom
   const worker = await spawnMain({ LOG_LEVEL: 'info', ...env, ISNAD_ROLE: 'worker' }, 0, token, 'pipe');
   let stdout = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker did not start within 90 s: ${worker.stderr()}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`the worker did not start within 180 s: ${worker.stderr()}`)), 180_000);
     worker.child.stdout?.on('data', (chunk: Buffer) => {
       stdout = (stdout + chunk.toString()).slice(-8000);
       if (stdout.includes('Isnad worker')) {
@@ -135,7 +135,7 @@ export async function spawnWorker(env: Record<string, string | undefined>): Prom
 
 /**
  * Starts `apps/api/src/main.ts` in a child process on a free loopback port with the given
- * environment and waits (at most 90 s) until /graphql answers. Requests carry a bootstrap ADMIN token
+ * environment and waits (at most 180 s: ts-node on a busy machine) until /graphql answers. Requests carry a bootstrap ADMIN token
  * (the same one for every process on one database when `env` names it).
  */
 export async function spawnApi(env: Record<string, string | undefined>): Promise<SpawnedApi> {
@@ -151,7 +151,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
   const { child, stderr, kill } = await spawnMain(env, port, token);
   const url = `http://127.0.0.1:${port}`;
   const gql = graphqlClient(`${url}/graphql`, token);
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr()}`);
     try {
@@ -160,7 +160,7 @@ export async function spawnApi(env: Record<string, string | undefined>): Promise
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`API process did not answer within 90 s: ${stderr()}`);
+        throw new Error(`API process did not answer within 180 s: ${stderr()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

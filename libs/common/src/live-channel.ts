@@ -11,6 +11,8 @@ import Redis from 'ioredis';
 export class LiveChannel<T> {
   private readonly engine: PubSubEngine;
   private readonly redis: Redis[] = [];
+  /** A new Redis connection (closed on close()), or null without a Redis URL. */
+  private readonly connect: (() => Redis) | null = null;
 
   constructor(
     private readonly channel: string,
@@ -18,12 +20,12 @@ export class LiveChannel<T> {
     private readonly logger: Logger,
   ) {
     if (redisUrl) {
-      const connect = () => {
+      const connect = (this.connect = () => {
         const client = new Redis(redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
         client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
         this.redis.push(client);
         return client;
-      };
+      });
       this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
     } else {
       this.engine = new PubSub();
@@ -41,12 +43,20 @@ export class LiveChannel<T> {
 
   /** Calls `listener` on every message (from any process when Redis carries them); returns the unsubscribe. */
   listen(listener: (message: T) => void): () => void {
-    const id = this.engine.subscribe(this.channel, listener, {});
-    // A Redis that does not answer must not become an unhandled rejection: the listener just hears nothing.
-    id.catch((error: unknown) => this.logger.warn(`Could not listen on ${this.channel}: ${error instanceof Error ? error.message : String(error)}`));
-    return () => {
-      void id.then((subId) => this.engine.unsubscribe(subId)).catch(() => undefined);
-    };
+    if (!this.connect) {
+      const id = this.engine.subscribe(this.channel, listener, {});
+      return () => void id.then((subId) => this.engine.unsubscribe(subId));
+    }
+    // A connection of its own, subscribed directly: RedisPubSub leaves a failed subscribe (Redis
+    // unreachable) as an unhandled rejection. Messages are RedisPubSub's JSON.
+    const client = this.connect();
+    client.on('message', (channel: string, raw: string) => {
+      if (channel === this.channel) listener(JSON.parse(raw) as T);
+    });
+    client.subscribe(this.channel).catch((error: unknown) => {
+      this.logger.warn(`Could not listen on ${this.channel}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return () => void client.unsubscribe(this.channel).catch(() => undefined);
   }
 
   iterator(): AsyncIterableIterator<T> {
