@@ -40,6 +40,11 @@ export interface AppConfig {
    * false (the default: the connecting address is the client), a hop count, or addresses/subnets.
    */
   trustProxy?: TrustProxy;
+  /**
+   * Schema introspection and field suggestions for members only (anonymous callers get neither):
+   * on when NODE_ENV=production, or GRAPHQL_SCHEMA_VISIBILITY=members; GRAPHQL_SCHEMA_VISIBILITY=public turns it off.
+   */
+  schemaForMembersOnly?: boolean;
 }
 
 /** Express's `trust proxy` setting, as TRUST_PROXY gives it. */
@@ -67,6 +72,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     sessionSecret: parseSessionSecret(env.SESSION_SECRET),
     rateLimits: rateLimitsConfigFromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    schemaForMembersOnly: parseSchemaVisibility(env.GRAPHQL_SCHEMA_VISIBILITY, env.NODE_ENV),
   };
 }
 
@@ -125,4 +131,10 @@ function parseSessionSecret(value: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
   return value;
+}
+
+function parseSchemaVisibility(value: string | undefined, nodeEnv: string | undefined): boolean {
+  const visibility = value?.trim() || (nodeEnv === 'production' ? 'members' : 'public');
+  if (visibility !== 'members' && visibility !== 'public') throw new Error(`GRAPHQL_SCHEMA_VISIBILITY must be members or public, got "${value}"`);
+  return visibility === 'members';
 }

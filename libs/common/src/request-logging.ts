@@ -28,8 +28,17 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
           return id;
         },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+        // A token a client put in the query string (?access_token=) is a credential like the header.
+        serializers: { req: (req: { url?: string }) => Object.assign(req, { url: req.url && redactQuerySecrets(req.url) }) },
       },
       ...(destination ? [destination] : []),
     ] as Params['pinoHttp'],
   };
+}
+
+const SECRET_QUERY_PARAMETERS = /([?&](?:access_token|token|api_key|apikey|key)=)[^&#]*/giu;
+
+/** The URL with the values of credential-looking query parameters replaced by [redacted]. */
+export function redactQuerySecrets(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMETERS, '$1[redacted]');
 }
