@@ -360,7 +360,7 @@ describe('no request may stall the API', () => {
         expectRefused(await production.as(null).gql('{ __schema { types { name } } }'), 400, 'GRAPHQL_VALIDATION_FAILED');
         const guess = await production.as(null).gql('{ claimz { nodes { id } } }');
         expect(guess.errors?.[0]?.message).not.toMatch(/Did you mean/);
-        expect((await production.gql('{ claimz { nodes { id } } }')).errors?.[0]?.message).toMatch(/Did you mean "claims"/);
+        expect((await production.gql('{ claimz { nodes { id } } }')).errors?.[0]?.message).toMatch(/Did you mean .*"claims"/);
         const graphiql = await production.gql(getIntrospectionQuery());
         expect(graphiql.errors).toBeUndefined();
         expect(graphiql.data).toHaveProperty('__schema.queryType.name', 'Query');
