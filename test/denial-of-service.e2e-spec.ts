@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { getIntrospectionQuery } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { Client, createClient } from 'graphql-ws';
 import request from 'supertest';
 import WebSocket from 'ws';
-import { Role } from '@isnad/auth';
+import { MAX_LIVE_TOKENS_PER_MEMBER, Role } from '@isnad/auth';
 import { MAX_SUBSCRIPTIONS_PER_SOCKET } from '@isnad/auth/subscription-gate';
 import { captureArticle } from './support/factories';
 import { GraphQLResponse, TestApi } from './support/test-api';
@@ -324,6 +325,48 @@ describe('no request may stall the API', () => {
       const reused = await send('الطريق مغلق', 'retry-1');
       expect(reused.status).toBe(409);
       expect(reused.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+    });
+  });
+
+  describe('8. the smaller items', () => {
+    it('refuses a blank source name', async () => {
+      const response = await api.gql(`mutation { createSource(input: { kind: PERSON, name: "   " }) { id } }`);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    });
+
+    it(`caps the live tokens a member mints at ${MAX_LIVE_TOKENS_PER_MEMBER}`, async () => {
+      const member = await api.member(Role.VIEWER); // holds one token already
+      const mint = () => api.as(member).gql(`mutation { createApiToken(input: { name: "more" }) { secret } }`);
+      for (let i = 1; i < MAX_LIVE_TOKENS_PER_MEMBER; i++) expect((await mint()).errors).toBeUndefined();
+      expect((await mint()).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_LIMIT' });
+    });
+
+    it('shares one request budget among all the tokens of a member', async () => {
+      const limited = await TestApi.start({ rateLimits: { addressPerMinute: 0, tokenPerMinute: 3, keyPrefix: 'dos-test' } });
+      try {
+        const member = await limited.member(Role.ADMIN);
+        const second = await limited.as(member).ok<{ createApiToken: { secret: string } }>(`mutation { createApiToken(input: { name: "second" }) { secret } }`);
+        for (let i = 0; i < 2; i++) await limited.as(member).gql('{ suggestionThreshold }');
+        const other = await limited.as(second.createApiToken.secret).gql('{ suggestionThreshold }');
+        expect(other.status).toBe(429);
+      } finally {
+        await limited.stop();
+      }
+    });
+
+    it('in production, keeps introspection and field suggestions for members, GraphiQL included', async () => {
+      const production = await TestApi.start({ schemaForMembersOnly: true });
+      try {
+        expectRefused(await production.as(null).gql('{ __schema { types { name } } }'), 400, 'GRAPHQL_VALIDATION_FAILED');
+        const guess = await production.as(null).gql('{ claimz { nodes { id } } }');
+        expect(guess.errors?.[0]?.message).not.toMatch(/Did you mean/);
+        expect((await production.gql('{ claimz { nodes { id } } }')).errors?.[0]?.message).toMatch(/Did you mean .*"claims"/);
+        const graphiql = await production.gql(getIntrospectionQuery());
+        expect(graphiql.errors).toBeUndefined();
+        expect(graphiql.data).toHaveProperty('__schema.queryType.name', 'Query');
+      } finally {
+        await production.stop();
+      }
     });
   });
 });

@@ -55,6 +55,14 @@ describe('request logs', () => {
     expect(JSON.stringify(lines)).not.toContain(token.slice(4, 20));
   });
 
+  it('redacts a token a client put in the query string', async () => {
+    await request(url).post(`/graphql?access_token=${token}&lang=ar`).set('x-request-id', 'token-in-url').send({ query: '{ __typename }' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = lines.find((l) => l.req?.id === 'token-in-url');
+    expect(line?.req?.url).toBe('/graphql?access_token=[redacted]&lang=ar');
+    expect(JSON.stringify(lines)).not.toContain(token.slice(4, 20));
+  });
+
   it('gives a request without a usable id a fresh one, and leaves health probes out', async () => {
     const response = await request(url).get('/health/live').set('x-request-id', 'bad id with spaces');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -54,6 +54,11 @@ export interface AppConfig {
   trustProxy?: TrustProxy;
   /** The built workspace (WEB_DIST_DIR, default apps/web/dist) served at `/`; absent: not served. */
   webDir?: string | null;
+  /**
+   * Schema introspection and field suggestions for members only (anonymous callers get neither):
+   * on when NODE_ENV=production, or GRAPHQL_SCHEMA_VISIBILITY=members; GRAPHQL_SCHEMA_VISIBILITY=public turns it off.
+   */
+  schemaForMembersOnly?: boolean;
 }
 
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -93,6 +98,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     rateLimits: rateLimitsConfigFromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDir: resolve(env.WEB_DIST_DIR?.trim() || 'apps/web/dist'),
+    schemaForMembersOnly: parseSchemaVisibility(env.GRAPHQL_SCHEMA_VISIBILITY, env.NODE_ENV),
   };
 }
 
@@ -163,4 +169,10 @@ function parseSessionSecret(value: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
   return value;
+}
+
+function parseSchemaVisibility(value: string | undefined, nodeEnv: string | undefined): boolean {
+  const visibility = value?.trim() || (nodeEnv === 'production' ? 'members' : 'public');
+  if (visibility !== 'members' && visibility !== 'public') throw new Error(`GRAPHQL_SCHEMA_VISIBILITY must be members or public, got "${value}"`);
+  return visibility === 'members';
 }

@@ -5,7 +5,14 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from '@isnad/articles';
-import { Actor, AuthModule, AuthenticatedRequest, SubscriptionGate } from '@isnad/auth';
+import {
+  Actor,
+  AuthModule,
+  AuthenticatedRequest,
+  SubscriptionGate,
+  introspectionForMembersOnly,
+  withoutSuggestionsForAnonymous,
+} from '@isnad/auth';
 import { AuditModule } from '@isnad/audit';
 import { ClaimsModule } from '@isnad/claims';
 import {
@@ -51,12 +58,15 @@ export class AppModule {
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: true,
             introspection: true,
+            validationRules: config.schemaForMembersOnly ? [introspectionForMembersOnly] : [],
             // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).
             context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => graphQLContext(req, (req as AuthenticatedRequest | undefined)?.actor ?? null),
             // AccessGuard runs on field resolvers too (access is declared field by field), and their
             // errors go through GraphQLErrorFilter like any other.
             fieldResolverEnhancers: ['guards', 'filters'],
-            formatError: formatGraphQLError,
+            formatError: config.schemaForMembersOnly
+              ? (formatted, error) => formatGraphQLError(withoutSuggestionsForAnonymous(formatted), error)
+              : formatGraphQLError,
             // No cache hints and no federation traces are used: without these Apollo hooks into
             // every field resolution for nothing (bootstrap sets Cache-Control: no-store instead).
             plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] as ApolloDriverConfig['plugins'],

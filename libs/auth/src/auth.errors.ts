@@ -30,3 +30,10 @@ export class TokenLifetimeError extends InvalidInputError {
     super(`expiresInDays must be between 1 and ${days}`, { field: 'expiresInDays', reason: 'OUT_OF_RANGE' });
   }
 }
+
+/** A member holds as many live API tokens as allowed: revoke one first (more tokens never bought more budget anyway). */
+export class TooManyTokensError extends ConflictError {
+  constructor(limit: number) {
+    super(`A member may hold at most ${limit} live API tokens; revoke one first`, { limit, reason: 'TOKEN_LIMIT' });
+  }
+}

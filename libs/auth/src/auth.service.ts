@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '@isnad/common';
 import { ApiToken } from './api-token.entity';
-import { ApiTokenNotFoundError, DuplicateMemberEmailError, LastAdminError, MemberNotFoundError } from './auth.errors';
+import { ApiTokenNotFoundError, DuplicateMemberEmailError, LastAdminError, MemberNotFoundError, TooManyTokensError } from './auth.errors';
 import { CreatedApiToken } from './created-api-token.type';
 import { AddMemberInput, ChangeMemberRoleInput, CreateApiTokenInput } from './dto/member.input';
 import { Member } from './member.entity';
@@ -15,6 +15,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_TOKEN_DAYS = 90;
 /** lastUsedAt is refreshed at most this often, so reads do not turn into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Live (unrevoked, unexpired) API tokens one member may hold through createApiToken. */
+export const MAX_LIVE_TOKENS_PER_MEMBER = 20;
 
 /** Members, their roles and their API tokens; and turning a bearer token into an Actor. */
 @Injectable()
@@ -138,6 +140,10 @@ export class AuthService {
     }
     const member = await this.member(actor.organisationId, memberId);
     if (member.removedAt) throw new MemberNotFoundError(memberId);
+    const live = await this.dataSource
+      .getRepository(ApiToken)
+      .countBy({ memberId: member.id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    if (live >= MAX_LIVE_TOKENS_PER_MEMBER) throw new TooManyTokensError(MAX_LIVE_TOKENS_PER_MEMBER);
     return this.issueToken(member.id, input.name, input.expiresInDays ?? DEFAULT_TOKEN_DAYS);
   }
 

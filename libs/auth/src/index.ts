@@ -17,5 +17,6 @@ export * from './auth.options';
 export * from './session-tokens.service';
 export * from './token-rate-limiter';
 export * from './subscription-gate';
+export * from './schema-visibility';
 export * from './idempotency.plugin';
 export * from './idempotency-key.entity';

@@ -23,9 +23,10 @@ class ClaimCandidatesArgs {
 export class ClaimCandidateResolver {
   constructor(private readonly service: ClaimCandidatesService) {}
 
-  // One extraction over a whole article (in the worker pool); about 20 candidates come back.
+  // One extraction over a whole article (about a second of a worker on a long article): at most
+  // four per request; about 20 candidates come back.
   @Query(() => [ClaimCandidate], {
-    complexity: workPrice(1000, 20),
+    complexity: workPrice(4000, 20),
     description: 'Check-worthy sentences of an article with the source chain its text gives. Suggestions only.',
   })
   claimCandidates(@Args() { articleId, revisionId }: ClaimCandidatesArgs): Promise<ClaimCandidate[]> {

@@ -74,7 +74,7 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     const said = exception instanceof Error ? exception.message : String(exception);
     if (fault.diskFull) this.logger.error(`Database write refused: the disk holding ${fault.where} is full (${said})`);
     else this.logger.warn(`Database unavailable: ${said}`);
-    return new ServiceUnavailableError(fault.message, { reason: fault.reason });
+    return new ServiceUnavailableError(fault.message, fault.diskFull ? { reason: fault.reason } : {});
   }
 
   private logUnexpected(where: string, exception: unknown): void {

@@ -56,7 +56,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const said = `at ${formatted.path?.join('.') ?? 'request'}: ${String(original ?? error)}`;
     if (fault.diskFull) logger.error(`Database write refused, the disk holding ${fault.where} is full, ${said}`);
     else logger.warn(`Database unavailable ${said}`);
-    const unavailable = new ServiceUnavailableError(fault.message, { reason: fault.reason });
+    const unavailable = new ServiceUnavailableError(fault.message, fault.diskFull ? { reason: fault.reason } : {});
     return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${String(error)}`);

@@ -29,6 +29,11 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
           return id;
         },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+        // A token a client put in the query string (?access_token=) is a credential like the header.
+        serializers: {
+          req: (req: { url?: string; query?: Record<string, unknown> }) =>
+            Object.assign(req, { url: req.url && redactQuerySecrets(req.url), query: req.query && redactSecretParameters(req.query) }),
+        },
       },
       ...(destination ? [destination] : []),
     ] as Params['pinoHttp'],
@@ -44,3 +49,14 @@ export function prettyLogStream(): NodeJS.WritableStream {
   return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', messageKey: 'msg', singleLine: true });
 }
 
+const SECRET_PARAMETER_NAMES = /^(?:access_token|token|api_key|apikey|key)$/iu;
+const SECRET_QUERY_PARAMETERS = /([?&](?:access_token|token|api_key|apikey|key)=)[^&#]*/giu;
+
+function redactSecretParameters(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, SECRET_PARAMETER_NAMES.test(name) ? '[redacted]' : value]));
+}
+
+/** The URL with the values of credential-looking query parameters replaced by [redacted]. */
+export function redactQuerySecrets(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMETERS, '$1[redacted]');
+}

@@ -23,5 +23,7 @@ describe('one canonical URL per article', () => {
     expect(siteHostOf('https://www.Sputniknews.com/x')).toBe('sputniknews.com');
     expect(displayUrl('https://example.com/ar/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7')).toBe('https://example.com/ar/سوريا');
     expect(displayUrl('https://example.com/%E0%A4%A')).toBe('https://example.com/%E0%A4%A');
+    // Control characters are not decoded into the text a reader sees (nor into JSON as \u0000).
+    expect(displayUrl('https://example.com/a%00b%0A%7F/%D8%B3')).toBe('https://example.com/a%00b%0A%7F/س');
   });
 });

@@ -38,10 +38,13 @@ export function siteHostOf(url: string): string {
   return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 }
 
-/** The URL with its path and query percent-decoded for display (Arabic slugs become readable). */
+/**
+ * The URL with its path and query percent-decoded for display (Arabic slugs become readable).
+ * Control characters (%00-%1F, %7F) stay encoded: a NUL or a line break is nothing to read.
+ */
 export function displayUrl(url: string): string {
   try {
-    return decodeURI(url);
+    return decodeURI(url.replace(/%(0[0-9a-f]|1[0-9a-f]|7f)/giu, '%25$1'));
   } catch {
     return url;
   }
