@@ -78,7 +78,8 @@ describe('repeats of a claim already rated', () => {
       '/world/syria-report': (req, res) =>
         servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date().toISOString() }))(req, res),
       '/copy': (req, res) => servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', verbatimText))(req, res),
-    });
+      // Another host, so another outlet: republication is detected across outlets only.
+    }, '127.0.0.2');
     receiver = createServer((req: IncomingMessage, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));

@@ -14,7 +14,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void;
  * A news site on 127.0.0.1 for fetch and watch tests: routes by path (query string included when
  * a route names one), 404 otherwise, every request recorded. close() ends hanging responses too.
  */
-export async function startFixtureSite(routes: Record<string, Route> = {}): Promise<{
+/** `host`: a loopback address of its own (127.0.0.2 …) makes the site another outlet than one on 127.0.0.1. */
+export async function startFixtureSite(routes: Record<string, Route> = {}, host = '127.0.0.1'): Promise<{
   origin: string;
   hits: SiteHit[];
   routes: Record<string, Route>;
@@ -32,9 +33,9 @@ export async function startFixtureSite(routes: Record<string, Route> = {}): Prom
     if (route) return route(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: `http://${host}:${(server.address() as AddressInfo).port}`,
     hits,
     routes,
     hitsOf: (path) => hits.filter((h) => h.path === path).length,
