@@ -172,6 +172,25 @@ export class WatchesService {
       [limit, String(this.options.leaseMs)],
     );
     if (!rows.length) return 0;
+    // The lease is renewed while the captures run, so a slow page (a worker starting, a loaded
+    // machine) is never taken over and fetched a second time by another process; only a process
+    // that died stops renewing.
+    const renewal = setInterval(() => {
+      this.dataSource
+        .query(
+          `UPDATE watch_items SET next_attempt_at = now() + ($2 || ' milliseconds')::interval WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+          [rows.map((r) => r.id), String(this.options.leaseMs)],
+        )
+        .catch((error: unknown) => this.logger.warn(`Could not renew the lease of watch items: ${(error as Error).message}`));
+    }, Math.max(50, Math.floor(this.options.leaseMs / 3)));
+    try {
+      return await this.captureClaimed(rows);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async captureClaimed(rows: { id: string; watch_id: string; url: string; attempts: number }[]): Promise<number> {
     const watches = new Map((await this.dataSource.getRepository(Watch).findBy({ id: In([...new Set(rows.map((r) => r.watch_id))]) })).map((w) => [w.id, w]));
     await Promise.all(
       rows.map(async (row) => {
