@@ -4,6 +4,14 @@ import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
+import {
+  ClaimExternalReviewsResolver,
+  ClaimMatchExternalReviewsResolver,
+  ClaimRepeatExternalReviewsResolver,
+  ClaimReviewsResolver,
+  ExternalReviewLoader,
+} from './claim-reviews.resolver';
+import { ClaimReviewsService } from './claim-reviews.service';
 import { MONITORING_ENTITIES } from './entities';
 import {
   ClaimRepeatResolver,
@@ -44,6 +52,8 @@ export class MonitoringModule {
         UrlCaptureService,
         WatchesService,
         RepeatsService,
+        ClaimReviewsService,
+        ExternalReviewLoader,
         MonitoringWorker,
         UrlCaptureResolver,
         PageFetchResolver,
@@ -51,8 +61,12 @@ export class MonitoringModule {
         WatchResolver,
         ClaimRepeatResolver,
         ClaimRepeatsFieldResolver,
+        ClaimReviewsResolver,
+        ClaimExternalReviewsResolver,
+        ClaimMatchExternalReviewsResolver,
+        ClaimRepeatExternalReviewsResolver,
       ],
-      exports: [UrlCaptureService, WatchesService, RepeatsService, MonitoringWorker],
+      exports: [UrlCaptureService, WatchesService, RepeatsService, ClaimReviewsService, MonitoringWorker],
     };
   }
 }

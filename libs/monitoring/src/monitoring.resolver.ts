@@ -174,9 +174,9 @@ export class ClaimRepeatResolver {
     return this.claimLoader.byId(ctx).load(repeat.claimId);
   }
 
-  @ResolveField(() => Verdict, { description: 'The published verdict the repeat was found against.' })
-  verdict(@Parent() repeat: ClaimRepeat, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> {
-    return this.verdictLoader.byId(ctx).load(repeat.verdictId);
+  @ResolveField(() => Verdict, { nullable: true, description: 'The published verdict the repeat was found against; null when only another organisation checked the claim (see externalReviews).' })
+  verdict(@Parent() repeat: ClaimRepeat, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> | null {
+    return repeat.verdictId ? this.verdictLoader.byId(ctx).load(repeat.verdictId) : null;
   }
 
   @ResolveField(() => Article, { nullable: true, description: 'The original the article copies, when it is a republished copy.' })

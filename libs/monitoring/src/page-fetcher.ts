@@ -20,8 +20,8 @@ export type FetchFailureReason =
   | 'NOT_HTTP'
   | 'CONNECTION_FAILED';
 
-/** What a fetch accepts: a page (HTML/XHTML only) or a feed (XML or JSON). */
-export type FetchKind = 'PAGE' | 'FEED';
+/** What a fetch accepts: a page (HTML/XHTML only), a feed (XML or JSON), or a fact-check page or JSON-LD document. */
+export type FetchKind = 'PAGE' | 'FEED' | 'CLAIM_REVIEW';
 
 export interface FetchRequest {
   url: string;
@@ -44,7 +44,13 @@ export interface FetchedResponse {
 }
 
 const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml)$/;
-const FEED_TYPES = /^(application\/(rss|atom|feed|rdf)\+xml|application\/(xml|json)|text\/xml|application\/feed\+json|text\/plain)$/;
+const FEED_TYPES = /^(application\/(rss|atom|feed|rdf)\+xml|application\/(xml|json|ld\+json)|text\/xml|application\/feed\+json|text\/plain)$/;
+const CLAIM_REVIEW_TYPES = /^(text\/html|application\/xhtml\+xml|application\/(ld\+)?json)$/;
+const ACCEPT: Record<FetchKind, string> = {
+  PAGE: 'text/html,application/xhtml+xml;q=0.9',
+  FEED: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,application/ld+json;q=0.8',
+  CLAIM_REVIEW: 'text/html,application/xhtml+xml;q=0.9,application/ld+json;q=0.9,application/json;q=0.8',
+};
 
 function fail(reason: FetchFailureReason, message: string, extra: Record<string, unknown> = {}): FetchFailedError {
   return new FetchFailedError(message, { reason, ...extra });
@@ -86,7 +92,7 @@ export class PageFetcher {
       await this.checkRobots(url, deadline);
       const headers: Record<string, string> = {
         'user-agent': this.options.userAgent,
-        accept: request.kind === 'PAGE' ? 'text/html,application/xhtml+xml;q=0.9' : 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8',
+        accept: ACCEPT[request.kind],
         'accept-encoding': 'identity',
       };
       if (request.etag) headers['if-none-match'] = request.etag;
@@ -180,6 +186,7 @@ export class PageFetcher {
         }
         const type = (responseHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
         if (kind === 'PAGE' && !PAGE_TYPES.test(type)) return finish(fail('NOT_HTML', `${url.href} is ${type || 'of no declared type'}, not HTML`, { contentType: type }));
+        if (kind === 'CLAIM_REVIEW' && !CLAIM_REVIEW_TYPES.test(type)) return finish(fail('NOT_HTML', `${url.href} is ${type || 'of no declared type'}, not HTML or JSON-LD`, { contentType: type }));
         if (kind === 'FEED' && type && !FEED_TYPES.test(type)) return finish(fail('NOT_A_FEED', `${url.href} is ${type}, not a feed`, { contentType: type }));
         const tooLarge = () => fail('TOO_LARGE', `${url.href} is larger than ${this.options.maxBytes} bytes`, { maxBytes: this.options.maxBytes });
         if (Number(responseHeaders['content-length'] ?? 0) > this.options.maxBytes) return finish(tooLarge());

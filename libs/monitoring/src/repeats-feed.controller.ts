@@ -52,7 +52,9 @@ export class RepeatsFeedController {
           `<blockquote>${text(alert.exact)}</blockquote>`,
           `<p><a href="${text(alert.articleUrl)}">${text(alert.articleUrl)}</a></p>`,
           alert.originalArticleUrl ? `<p>↩ <a href="${text(alert.originalArticleUrl)}">${text(alert.originalArticleUrl)}</a></p>` : '',
-          `<p><a href="${text(verdictUrls(baseUrl, alert.verdictId).page)}">${text(alert.rating)}</a></p>`,
+          alert.verdictId
+            ? `<p><a href="${text(verdictUrls(baseUrl, alert.verdictId).page)}">${text(alert.rating)}</a></p>`
+            : `<p><a href="${text(alert.reviewUrl ?? '')}">${text(`${alert.reviewedBy ?? ''}: ${alert.rating}`)}</a></p>`,
         ].join(''),
         category: [{ name: alert.rating, term: alert.rating }],
       });

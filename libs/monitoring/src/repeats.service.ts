@@ -19,15 +19,27 @@ import { isRepeat } from './repeat-rules';
 /** The webhook event type of a repeat, delivered through the verdict outbox. */
 export const CLAIM_REPEATED_EVENT = 'claim.repeated';
 
-interface RatedVerdict {
-  id: string;
-  organisation_id: string;
-  claim_id: string;
-  version: number;
-  first_published_at: Date;
-  rating: string;
+/**
+ * What makes a claim "rated" for an organisation: its own published verdict, or failing that an
+ * external review (another fact-checker's ClaimReview) it imported.
+ */
+interface ClaimRating {
+  organisationId: string;
+  claimId: string;
   statement: string;
+  /** The rating key of the verdict, or the reviewer's own rating text as given. */
+  rating: string;
+  publishedAt: Date | null;
+  verdict: { id: string; version: number } | null;
+  external: { id: string; reviewedBy: string | null; reviewUrl: string } | null;
 }
+
+const VERDICT_RATINGS = `SELECT DISTINCT ON (v.organisation_id, v.claim_id) v.id, v.organisation_id, v.claim_id, v.version, v.first_published_at,
+       r.key AS rating, c.statement
+  FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id`;
+const EXTERNAL_RATINGS = `SELECT DISTINCT ON (e.organisation_id, e.claim_id) e.id, e.organisation_id, e.claim_id, e.date_published, e.created_at,
+       coalesce(e.rating_text, e.rating_value, '?') AS rating, e.reviewer_name, e.review_url, c.statement
+  FROM external_reviews e JOIN claims c ON c.id = e.claim_id`;
 
 /** Scans a revision's sentences against every claim carrying a published verdict, one scan at a time. */
 const MATCHES_PER_SENTENCE = 3;
@@ -87,7 +99,9 @@ export class RepeatsService implements OnModuleInit {
 
   /** Files the repeats found in one revision; returns those that are new. */
   async scan(articleId: string, revisionId: string): Promise<ClaimRepeat[]> {
-    const anyRated: unknown[] = await this.dataSource.query(`SELECT 1 FROM verdicts WHERE status IN ('PUBLISHED', 'CORRECTED') LIMIT 1`);
+    const anyRated: unknown[] = await this.dataSource.query(
+      `(SELECT 1 FROM verdicts WHERE status IN ('PUBLISHED', 'CORRECTED') LIMIT 1) UNION ALL (SELECT 1 FROM external_reviews LIMIT 1)`,
+    );
     if (!anyRated.length) return [];
     const candidates = await this.candidates.candidatesFor(articleId, revisionId);
     // A claim already filed in this article is known there; its sentences are no news.
@@ -108,31 +122,25 @@ export class RepeatsService implements OnModuleInit {
       }
     }
     if (!found.length) return [];
-    const verdicts: RatedVerdict[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (v.organisation_id, v.claim_id) v.id, v.organisation_id, v.claim_id, v.version, v.first_published_at,
-              r.key AS rating, c.statement
-         FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id
-        WHERE v.claim_id = ANY($1::uuid[]) AND v.status IN ('PUBLISHED', 'CORRECTED')
-        ORDER BY v.organisation_id, v.claim_id, v.published_at DESC`,
-      [[...new Set(found.map((f) => f.claimId))]],
-    );
-    if (!verdicts.length) return [];
+    const ratings = await this.ratingsOf([...new Set(found.map((f) => f.claimId))]);
+    if (!ratings.length) return [];
     const article = await this.articles.get(articleId);
     const [copy] = await this.republication.republicationsOf([articleId]);
     const original = copy ? await this.articles.get(copy.originalArticleId) : null;
     const filedNow: { repeat: ClaimRepeat; alert: ClaimRepeatAlert }[] = [];
     await this.dataSource.transaction(async (manager) => {
       for (const { candidate, claimId, score } of found) {
-        for (const verdict of verdicts.filter((v) => v.claim_id === claimId)) {
+        for (const rating of ratings.filter((r) => r.claimId === claimId)) {
           const [row]: { id: string }[] = await manager.query(
-            `INSERT INTO claim_repeats (organisation_id, claim_id, verdict_id, article_id, revision_id, start, "end", exact, prefix, suffix,
+            `INSERT INTO claim_repeats (organisation_id, claim_id, verdict_id, external_review_id, article_id, revision_id, start, "end", exact, prefix, suffix,
                                         span_key, score, suggested_chain, original_article_id, after_verdict)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16)
              ON CONFLICT (organisation_id, claim_id, article_id, span_key) DO NOTHING RETURNING id`,
             [
-              verdict.organisation_id,
+              rating.organisationId,
               claimId,
-              verdict.id,
+              rating.verdict?.id ?? null,
+              rating.external?.id ?? null,
               articleId,
               revisionId,
               candidate.start,
@@ -144,19 +152,22 @@ export class RepeatsService implements OnModuleInit {
               score,
               JSON.stringify(storedChain(candidate)),
               original?.id ?? null,
-              publicationTime(article) > new Date(verdict.first_published_at).getTime(),
+              rating.publishedAt === null || publicationTime(article) > rating.publishedAt.getTime(),
             ],
           );
           if (!row) continue;
           const repeat = await manager.findOneByOrFail(ClaimRepeat, { id: row.id });
-          const alert = alertOf(repeat, verdict, article, original);
-          await this.outbox.append(manager, {
-            type: CLAIM_REPEATED_EVENT,
-            verdictId: verdict.id,
-            organisationId: verdict.organisation_id,
-            version: verdict.version,
-            payload: { ...alert, foundAt: alert.foundAt.toISOString() },
-          });
+          const alert = alertOf(repeat, rating, article, original);
+          // The webhook outbox carries verdict events; a repeat of another organisation's review has none.
+          if (rating.verdict) {
+            await this.outbox.append(manager, {
+              type: CLAIM_REPEATED_EVENT,
+              verdictId: rating.verdict.id,
+              organisationId: rating.organisationId,
+              version: rating.verdict.version,
+              payload: { ...alert, foundAt: alert.foundAt.toISOString() },
+            });
+          }
           filedNow.push({ repeat, alert });
         }
       }
@@ -256,22 +267,39 @@ export class RepeatsService implements OnModuleInit {
   /** The alert of each repeat, as subscribers and the Atom feed show it. */
   async alertsFor(repeats: ClaimRepeat[]): Promise<ClaimRepeatAlert[]> {
     if (!repeats.length) return [];
-    const verdicts = new Map(
-      ((await this.dataSource.query(
-        `SELECT v.id, v.organisation_id, v.claim_id, v.version, v.first_published_at, r.key AS rating, c.statement
-           FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id WHERE v.id = ANY($1::uuid[])`,
-        [[...new Set(repeats.map((r) => r.verdictId))]],
-      )) as RatedVerdict[]).map((v) => [v.id, v]),
-    );
+    const ids = (key: 'verdictId' | 'externalReviewId') => [...new Set(repeats.flatMap((r) => (r[key] ? [r[key] as string] : [])))];
+    const [verdicts, externals] = await Promise.all([
+      this.dataSource.query(`${VERDICT_RATINGS} WHERE v.id = ANY($1::uuid[])`, [ids('verdictId')]),
+      this.dataSource.query(`${EXTERNAL_RATINGS} WHERE e.id = ANY($1::uuid[])`, [ids('externalReviewId')]),
+    ]);
+    const ratings = new Map([...verdicts.map(verdictRating), ...externals.map(externalRating)].map((r) => [r.verdict?.id ?? r.external?.id, r]));
     const articles = new Map(
       (await this.articles.findByIds([...new Set(repeats.flatMap((r) => [r.articleId, r.originalArticleId ?? r.articleId]))])).map((a) => [a.id, a]),
     );
     return repeats.flatMap((repeat) => {
-      const verdict = verdicts.get(repeat.verdictId);
+      const rating = ratings.get(repeat.verdictId ?? repeat.externalReviewId ?? '');
       const article = articles.get(repeat.articleId);
-      if (!verdict || !article) return [];
-      return [alertOf(repeat, verdict, article, repeat.originalArticleId ? (articles.get(repeat.originalArticleId) ?? null) : null)];
+      if (!rating || !article) return [];
+      return [alertOf(repeat, rating, article, repeat.originalArticleId ? (articles.get(repeat.originalArticleId) ?? null) : null)];
     });
+  }
+
+  /**
+   * The rating of each claim for each organisation: its latest published verdict, else (for an
+   * organisation without one) the newest external review it imported.
+   */
+  private async ratingsOf(claimIds: string[]): Promise<ClaimRating[]> {
+    const [verdicts, externals] = await Promise.all([
+      this.dataSource.query(
+        `${VERDICT_RATINGS} WHERE v.claim_id = ANY($1::uuid[]) AND v.status IN ('PUBLISHED', 'CORRECTED')
+          ORDER BY v.organisation_id, v.claim_id, v.published_at DESC`,
+        [claimIds],
+      ),
+      this.dataSource.query(`${EXTERNAL_RATINGS} WHERE e.claim_id = ANY($1::uuid[]) ORDER BY e.organisation_id, e.claim_id, e.created_at DESC`, [claimIds]),
+    ]);
+    const own = (verdicts as Record<string, unknown>[]).map(verdictRating);
+    const rated = new Set(own.map((r) => `${r.organisationId}:${r.claimId}`));
+    return [...own, ...(externals as Record<string, unknown>[]).map(externalRating).filter((r) => !rated.has(`${r.organisationId}:${r.claimId}`))];
   }
 
   /** The newest repeats of an organisation, for its public Atom feed (dismissed ones left out). */
@@ -303,14 +331,41 @@ function storedChain(candidate: ClaimCandidate): StoredHop[] {
   }));
 }
 
-function alertOf(repeat: ClaimRepeat, verdict: RatedVerdict, article: Article, original: Article | null): ClaimRepeatAlert {
+function verdictRating(row: Record<string, any>): ClaimRating {
+  return {
+    organisationId: row.organisation_id,
+    claimId: row.claim_id,
+    statement: row.statement,
+    rating: row.rating,
+    publishedAt: new Date(row.first_published_at),
+    verdict: { id: row.id, version: row.version },
+    external: null,
+  };
+}
+
+function externalRating(row: Record<string, any>): ClaimRating {
+  const published = row.date_published ? new Date(row.date_published) : null;
+  return {
+    organisationId: row.organisation_id,
+    claimId: row.claim_id,
+    statement: row.statement,
+    rating: row.rating,
+    publishedAt: published && !Number.isNaN(published.getTime()) ? published : null,
+    verdict: null,
+    external: { id: row.id, reviewedBy: row.reviewer_name, reviewUrl: row.review_url },
+  };
+}
+
+function alertOf(repeat: ClaimRepeat, rating: ClaimRating, article: Article, original: Article | null): ClaimRepeatAlert {
   return {
     repeatId: repeat.id,
     organisationId: repeat.organisationId,
     claimId: repeat.claimId,
-    claimStatement: verdict.statement,
-    verdictId: verdict.id,
-    rating: verdict.rating,
+    claimStatement: rating.statement,
+    verdictId: rating.verdict?.id ?? null,
+    rating: rating.rating,
+    reviewedBy: rating.external?.reviewedBy ?? null,
+    reviewUrl: rating.external?.reviewUrl ?? null,
     articleId: article.id,
     articleUrl: article.canonicalUrl,
     originalArticleUrl: original?.canonicalUrl ?? null,
