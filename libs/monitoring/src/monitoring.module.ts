@@ -17,6 +17,7 @@ import {
   ClaimRepeatResolver,
   ClaimRepeatsFieldResolver,
   PageFetchResolver,
+  RepeatFeedKeyResolver,
   RevisionFetchResolver,
   UrlCaptureResolver,
   WatchResolver,
@@ -25,6 +26,7 @@ import { DEFAULT_MONITORING_OPTIONS, MONITORING_OPTIONS, MonitoringOptions } fro
 import { MonitoringWorker } from './monitoring.worker';
 import { PageFetcher } from './page-fetcher';
 import { RepeatEventsBus } from './repeat-events.bus';
+import { RepeatFeedAccessService } from './repeat-feed-access.service';
 import { RepeatsFeedController } from './repeats-feed.controller';
 import { RepeatsService } from './repeats.service';
 import { UrlCaptureService } from './url-capture.service';
@@ -53,6 +55,8 @@ export class MonitoringModule {
         WatchesService,
         RepeatsService,
         ClaimReviewsService,
+        RepeatFeedAccessService,
+        RepeatFeedKeyResolver,
         ExternalReviewLoader,
         MonitoringWorker,
         UrlCaptureResolver,
