@@ -16,6 +16,9 @@ import { publishVerdict } from './support/verdict-factories';
 
 const CLAIM_QUOTE = 'اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش';
 const REPEATED = 'كشفت وكالة سبوتنيك الروسية نقلاً عن مصدر مطلع عن اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش في سوريا.';
+ // A second claim of the seed, and a site's sentence that quotes it.
+const SECOND_QUOTE = 'تمكنت المروحيات التابعة للقوات الروسية العاملة في سوريا، من تدمير سيارة دفع رباعي';
+const EARLY_SENTENCE = `وذكرت مصادر محلية أنه ${SECOND_QUOTE} تابعة لتنظيم داعش على طريق دير الزور.`;
 const UNRELATED = 'من جهة أخرى، أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة حماة بطاقة 150 سريراً.';
 
 /** The seed as its site printed it: the fixture text in paragraphs, without the comment form. */
@@ -107,6 +110,8 @@ describe('repeats of a claim already rated', () => {
       // Published when it is fetched: after the verdict.
       '/world/syria-report': (req, res) =>
         servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date().toISOString() }))(req, res),
+      // Captured before its claim is rated: found when the verdict is published.
+      '/early-copy': servePage(articleHtml('مروحيات روسية تدمر سيارة لداعش', [EARLY_SENTENCE, UNRELATED], { publishedAt: '2021-02-06T10:00:00Z' })),
       '/copy': (req, res) => servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', verbatimText))(req, res),
       // Another host, so another outlet: republication is detected across outlets only.
     }, '127.0.0.2');
@@ -288,5 +293,31 @@ describe('repeats of a claim already rated', () => {
     const [repeat] = (await repeats()).nodes;
     const refused = await api.as(outsider).gql(`mutation($id: ID!) { dismissRepeat(id: $id) { id } }`, { id: repeat.id });
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('rescans earlier captures when a claim is first rated: a copy captured before the verdict is found', async () => {
+    const early = await api.ok<{ captureArticleFromUrl: { article: { id: string } } }>(CAPTURE, { url: `${copySite.origin}/early-copy` });
+    const earlyId = early.captureArticleFromUrl.article.id;
+    const seed = await api.ok<{ article: { text: string } }>(`query($id: ID!) { article(id: $id) { text } }`, { id: seedId });
+    // The seed's text keeps the page's no-break spaces: the quote is taken from it as printed.
+    const at = seed.article.text.indexOf('تمكنت المروحيات');
+    const printedQuote = seed.article.text.slice(at, seed.article.text.indexOf('رباعي', at) + 'رباعي'.length);
+    expect(printedQuote.replace(/\u00a0/g, ' ')).toBe(SECOND_QUOTE);
+    const { claimId: secondClaimId } = await annotate(api, {
+      articleId: seedId,
+      selector: codePointSpan(seed.article.text, printedQuote),
+      statement: 'دمرت مروحيات روسية في سوريا سيارة دفع رباعي تابعة لتنظيم داعش',
+    });
+    // Scanned on capture: the claim is not rated yet, so nothing is found.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await repeats({ claimId: secondClaimId })).nodes).toEqual([]);
+
+    await publishVerdict(api, { claimId: secondClaimId });
+    await waitFor(async () => (await repeats({ claimId: secondClaimId })).nodes.some((r) => r.article.id === earlyId), 'the rescan to find the earlier copy');
+    const found = (await repeats({ claimId: secondClaimId })).nodes;
+    expect(found.find((r) => r.article.id === earlyId)).toMatchObject({ exact: EARLY_SENTENCE, afterVerdict: false, verdict: { rating: { key: 'FALSE' } } });
+    // The verbatim copy captured earlier prints the sentence too; the seed, where the claim is filed, is no repeat of it.
+    expect(found.map((r) => r.article.canonicalUrl).sort()).toEqual([`${copySite.origin}/copy`, `${copySite.origin}/early-copy`]);
+    await waitFor(() => member.alerts.some((a) => a.claimId === secondClaimId), 'the alert of the rescan');
   });
 });

@@ -10,6 +10,7 @@ import { ExternalReview } from './external-review.entity';
 import { NoClaimReviewError } from './monitoring.errors';
 import { decodePage } from './page-decoding';
 import { FetchedResponse, PageFetcher } from './page-fetcher';
+import { RepeatsService } from './repeats.service';
 import { checkHttpUrl } from './url-capture.service';
 
 const JSON_TYPES = /^application\/(ld\+)?json$/;
@@ -32,6 +33,7 @@ export class ClaimReviewsService {
     private readonly textWorkers: TextWorkerPool,
     private readonly claims: ClaimsService,
     private readonly matcher: ClaimMatcherService,
+    private readonly repeats: RepeatsService,
   ) {}
 
   /** Fetches a fact-check page or DataFeed and imports its ClaimReviews; BAD_USER_INPUT (NO_CLAIM_REVIEW) when it has none. */
@@ -75,6 +77,8 @@ export class ClaimReviewsService {
       const fields = fieldsOf(review, foundAtUrl);
       // The claim it is linked to changes only when the reviewer reworded the claim.
       const linked = existing && existing.claimReviewed === review.claimReviewed ? { claimId: existing.claimId, created: false } : await this.claimFor(review, manager);
+      // A claim newly checked elsewhere: recent captures are rescanned for it, as after a verdict.
+      if (linked.claimId !== existing?.claimId) await this.repeats.queueRescan(manager, linked.claimId);
       if (!existing) {
         const saved = await repository.save(repository.create({ ...fields, organisationId, claimId: linked.claimId }));
         return { status: ExternalReviewImportStatus.NEW, claimCreated: linked.created, review: saved };

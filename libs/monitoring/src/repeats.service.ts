@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Article, ArticlesService } from '@isnad/articles';
 import { Actor } from '@isnad/auth';
 import { ClaimCandidate, ClaimCandidatesService, ClaimsService } from '@isnad/claims';
 import { Connection, DEFAULT_PAGE_SIZE, ForbiddenError, InvalidInputError, PageArgs, decodeCursor, toConnection } from '@isnad/common';
 import { ClaimMatcherService, RepublicationService } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
-import { VerdictOutboxService } from '@isnad/verdicts';
+import { VerdictOutboxService, VerdictsService } from '@isnad/verdicts';
 import { ClaimRepeat, ClaimRepeatStatus, StoredHop } from './claim-repeat.entity';
 import { ClaimRepeatAlert } from './dto/claim-repeat-alert.type';
 import { RepeatFilter } from './dto/repeat.filter';
@@ -66,29 +66,62 @@ export class RepeatsService implements OnModuleInit {
     private readonly republication: RepublicationService,
     private readonly outbox: VerdictOutboxService,
     private readonly bus: RepeatEventsBus,
+    private readonly verdicts: VerdictsService,
   ) {}
 
   onModuleInit(): void {
     this.articles.onRevisionStored(async (manager, stored) => {
-      await manager.query(`INSERT INTO repeat_scans (revision_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [stored.revision.id, stored.article.id]);
+      // A full scan supersedes a pending rescan of the same revision for a few claims.
+      await manager.query(
+        `INSERT INTO repeat_scans (revision_id, article_id) VALUES ($1, $2) ON CONFLICT (revision_id) DO UPDATE SET claim_ids = NULL`,
+        [stored.revision.id, stored.article.id],
+      );
     });
+    this.verdicts.onPublished(async (manager, verdict) => this.queueRescan(manager, (await this.claims.getCurrent(verdict.claimId, manager)).id));
+  }
+
+  /**
+   * Queues the latest revision of each article captured in the last rescanDays (at most
+   * rescanMaxArticles, newest first) to be scanned for repeats of one claim, which has just been
+   * rated: copies captured before the verdict are found too. The scans run in the worker, off the
+   * request path; a revision already queued keeps its full scan or adds the claim to its list.
+   */
+  async queueRescan(manager: EntityManager, claimId: string): Promise<void> {
+    if (!this.options.rescanDays || !this.options.rescanMaxArticles) return;
+    await manager.query(
+      `WITH recent AS (
+         SELECT id FROM articles WHERE last_captured_at >= now() - ($2 || ' days')::interval ORDER BY last_captured_at DESC LIMIT $3
+       )
+       INSERT INTO repeat_scans AS s (revision_id, article_id, claim_ids)
+       SELECT DISTINCT ON (r.article_id) r.id, r.article_id, ARRAY[$1]::uuid[]
+         FROM article_revisions r JOIN recent ON recent.id = r.article_id
+        ORDER BY r.article_id, r.captured_at DESC, r.id DESC
+       ON CONFLICT (revision_id) DO UPDATE
+          SET claim_ids = CASE WHEN s.claim_ids IS NULL THEN NULL
+                               ELSE ARRAY(SELECT DISTINCT unnest(s.claim_ids || EXCLUDED.claim_ids)) END`,
+      [claimId, String(this.options.rescanDays), this.options.rescanMaxArticles],
+    );
   }
 
   /** Scans up to `limit` queued revisions; each is leased, so a crash leaves it to be scanned again. */
   async scanDue(limit = 5): Promise<number> {
-    const rows: { revision_id: string; article_id: string; attempts: number }[] = await this.dataSource.query(
+    const rows: { revision_id: string; article_id: string; claim_ids: string[] | null; attempts: number }[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE repeat_scans SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
           WHERE revision_id IN (SELECT revision_id FROM repeat_scans WHERE next_attempt_at <= now()
                                  ORDER BY next_attempt_at, revision_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING revision_id, article_id, attempts
+          RETURNING revision_id, article_id, claim_ids, attempts
        ) SELECT * FROM claimed`,
       [limit, String(this.options.leaseMs)],
     );
     for (const row of rows) {
       try {
-        await this.scan(row.article_id, row.revision_id);
-        await this.dataSource.query(`DELETE FROM repeat_scans WHERE revision_id = $1`, [row.revision_id]);
+        await this.scan(row.article_id, row.revision_id, row.claim_ids);
+        // A claim added to the row meanwhile (another verdict published) keeps it queued.
+        await this.dataSource.query(`DELETE FROM repeat_scans WHERE revision_id = $1 AND claim_ids IS NOT DISTINCT FROM $2::uuid[]`, [
+          row.revision_id,
+          row.claim_ids,
+        ]);
       } catch (error) {
         this.logger.error(`Repeat scan of revision ${row.revision_id} failed (attempt ${row.attempts})`, (error as Error).stack);
         if (row.attempts >= MAX_SCAN_ATTEMPTS) await this.dataSource.query(`DELETE FROM repeat_scans WHERE revision_id = $1`, [row.revision_id]);
@@ -97,8 +130,8 @@ export class RepeatsService implements OnModuleInit {
     return rows.length;
   }
 
-  /** Files the repeats found in one revision; returns those that are new. */
-  async scan(articleId: string, revisionId: string): Promise<ClaimRepeat[]> {
+  /** Files the repeats found in one revision (of `onlyClaimIds`, when given); returns those that are new. */
+  async scan(articleId: string, revisionId: string, onlyClaimIds: string[] | null = null): Promise<ClaimRepeat[]> {
     const anyRated: unknown[] = await this.dataSource.query(
       `(SELECT 1 FROM verdicts WHERE status IN ('PUBLISHED', 'CORRECTED') LIMIT 1) UNION ALL (SELECT 1 FROM external_reviews LIMIT 1)`,
     );
@@ -110,7 +143,12 @@ export class RepeatsService implements OnModuleInit {
     for (const candidate of candidates) {
       let matches: Awaited<ReturnType<ClaimMatcherService['match']>>;
       try {
-        matches = await this.matcher.match(candidate.exact, { language: candidate.language, first: MATCHES_PER_SENTENCE, minScore: 0 });
+        matches = await this.matcher.match(candidate.exact, {
+          language: candidate.language,
+          first: MATCHES_PER_SENTENCE,
+          minScore: 0,
+          onlyClaimIds: onlyClaimIds ?? undefined,
+        });
       } catch (error) {
         if (error instanceof InvalidInputError) continue;
         throw error;
