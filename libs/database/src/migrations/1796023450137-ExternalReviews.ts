@@ -16,7 +16,7 @@ export class ExternalReviews1796023450137 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "claim_repeats" ADD "external_review_id" uuid`);
         await queryRunner.query(`ALTER TABLE "watches" ADD "reviews_imported" integer NOT NULL DEFAULT '0'`);
         await queryRunner.query(`ALTER TABLE "claim_repeats" ALTER COLUMN "verdict_id" DROP NOT NULL`);
-        await queryRunner.query(`ALTER TYPE "public"."watch_kind" ADD VALUE 'CLAIM_REVIEW'`);
+        await queryRunner.query(`ALTER TYPE "watch_kind" ADD VALUE 'CLAIM_REVIEW'`);
         await queryRunner.query(`ALTER TABLE "claim_repeats" ADD CONSTRAINT "FK_d09f075066bc2564cb736b0fa40" FOREIGN KEY ("external_review_id") REFERENCES "external_reviews"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "external_reviews" ADD CONSTRAINT "FK_26646635c8fe12af50a27ea5d2e" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "external_reviews" ADD CONSTRAINT "FK_3fa6b99f847f51fb00e2def5d0a" FOREIGN KEY ("claim_id") REFERENCES "claims"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -26,21 +26,21 @@ export class ExternalReviews1796023450137 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "external_reviews" DROP CONSTRAINT "FK_3fa6b99f847f51fb00e2def5d0a"`);
         await queryRunner.query(`ALTER TABLE "external_reviews" DROP CONSTRAINT "FK_26646635c8fe12af50a27ea5d2e"`);
         await queryRunner.query(`ALTER TABLE "claim_repeats" DROP CONSTRAINT "FK_d09f075066bc2564cb736b0fa40"`);
-        await queryRunner.query(`DROP INDEX "public"."watches_organisation_kind_url_key"`);
+        await queryRunner.query(`DROP INDEX "watches_organisation_kind_url_key"`);
         await queryRunner.query(`DELETE FROM "watches" WHERE "kind" = 'CLAIM_REVIEW'`);
-        await queryRunner.query(`CREATE TYPE "public"."watch_kind_old" AS ENUM('FEED')`);
+        await queryRunner.query(`CREATE TYPE "watch_kind_old" AS ENUM('FEED')`);
         await queryRunner.query(`ALTER TABLE "watches" ALTER COLUMN "kind" DROP DEFAULT`);
-        await queryRunner.query(`ALTER TABLE "watches" ALTER COLUMN "kind" TYPE "public"."watch_kind_old" USING "kind"::"text"::"public"."watch_kind_old"`);
+        await queryRunner.query(`ALTER TABLE "watches" ALTER COLUMN "kind" TYPE "watch_kind_old" USING "kind"::"text"::"watch_kind_old"`);
         await queryRunner.query(`ALTER TABLE "watches" ALTER COLUMN "kind" SET DEFAULT 'FEED'`);
-        await queryRunner.query(`DROP TYPE "public"."watch_kind"`);
-        await queryRunner.query(`ALTER TYPE "public"."watch_kind_old" RENAME TO "watch_kind"`);
+        await queryRunner.query(`DROP TYPE "watch_kind"`);
+        await queryRunner.query(`ALTER TYPE "watch_kind_old" RENAME TO "watch_kind"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "watches_organisation_kind_url_key" ON "watches" USING btree ("organisation_id", "kind", "url") `);
         await queryRunner.query(`DELETE FROM "claim_repeats" WHERE "verdict_id" IS NULL`);
         await queryRunner.query(`ALTER TABLE "claim_repeats" ALTER COLUMN "verdict_id" SET NOT NULL`);
         await queryRunner.query(`ALTER TABLE "watches" DROP COLUMN "reviews_imported"`);
         await queryRunner.query(`ALTER TABLE "claim_repeats" DROP COLUMN "external_review_id"`);
-        await queryRunner.query(`DROP INDEX "public"."external_reviews_organisation_url_key"`);
-        await queryRunner.query(`DROP INDEX "public"."external_reviews_claim_idx"`);
+        await queryRunner.query(`DROP INDEX "external_reviews_organisation_url_key"`);
+        await queryRunner.query(`DROP INDEX "external_reviews_claim_idx"`);
         await queryRunner.query(`DROP TABLE "external_reviews"`);
     }
 
