@@ -48,7 +48,7 @@ export class MonitoringModule {
       imports: [TypeOrmModule.forFeature(MONITORING_ENTITIES), ArticlesModule, ClaimsModule, OutletsModule, linking],
       controllers: [RepeatsFeedController],
       providers: [
-        { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options } },
+        { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options, redisUrl } },
         { provide: RepeatEventsBus, useFactory: () => new RepeatEventsBus(redisUrl) },
         PageFetcher,
         UrlCaptureService,

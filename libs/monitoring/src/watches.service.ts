@@ -17,11 +17,21 @@ import { UrlCaptureService, checkHttpUrl } from './url-capture.service';
 import { WatchItemStatus } from './watch-item.entity';
 import { Watch, WatchKind, WatchStatus } from './watch.entity';
 
+/** A watch item leased for capture. */
+interface ClaimedItem {
+  id: string;
+  watch_id: string;
+  url: string;
+  attempts: number;
+}
+
 /**
  * Watches: feeds an organisation follows. Polling is a durable job in the database: a due watch or
  * item is claimed with FOR UPDATE SKIP LOCKED and leased, so several API processes share the work
  * without taking the same row, and a process killed mid-poll leaves its rows to be taken again
  * when the lease ends. Items are unique per watch by canonical URL and captured idempotently.
+ * With REDIS_URL, BullMQ runs the polls and captures (WatchQueue), and these rows stay the record
+ * every job claims first.
  */
 @Injectable()
 export class WatchesService {
@@ -176,16 +186,61 @@ export class WatchesService {
    * a retry of a page already captured changes nothing.
    */
   async captureDue(limit = 10): Promise<number> {
-    const rows: { id: string; watch_id: string; url: string; attempts: number }[] = await this.dataSource.query(
+    return this.captureRows(await this.claimItems(limit));
+  }
+
+  /** Fetches and captures one item (a BullMQ job's work), if it is still due and nobody holds it. */
+  async captureItem(itemId: string): Promise<boolean> {
+    return (await this.captureRows(await this.claimItems(1, itemId))) > 0;
+  }
+
+  /** Items due to be fetched (for the BullMQ sweep): their ids and attempts so far. */
+  async dueItems(limit = 500): Promise<{ id: string; attempts: number }[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.attempts FROM watch_items i JOIN watches w ON w.id = i.watch_id AND w.status = 'ACTIVE'
+        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now() ORDER BY i.next_attempt_at, i.id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Every active watch and its interval (what the BullMQ job schedulers mirror). */
+  async activeSchedules(): Promise<{ id: string; everyMinutes: number }[]> {
+    const rows: { id: string; every_minutes: number }[] = await this.dataSource.query(`SELECT id, every_minutes FROM watches WHERE status = 'ACTIVE'`);
+    return rows.map((r) => ({ id: r.id, everyMinutes: r.every_minutes }));
+  }
+
+  /**
+   * Polls one watch on its scheduler's tick (BullMQ), if it is active and due within half an
+   * interval: claiming moves its next poll a whole interval on, so a second tick or a second
+   * process finds it not due.
+   */
+  async pollScheduled(watchId: string): Promise<boolean> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `UPDATE watches SET next_poll_at = now() + (every_minutes || ' minutes')::interval
+        WHERE id = $1 AND status = 'ACTIVE' AND next_poll_at <= now() + (every_minutes * 30 || ' seconds')::interval
+        RETURNING id`,
+      [watchId],
+    );
+    if (!row) return false;
+    await this.poll(await this.dataSource.getRepository(Watch).findOneByOrFail({ id: watchId }));
+    return true;
+  }
+
+  /** Leases up to `limit` due items of active watches (only `itemId`, when given), counting the attempt. */
+  private claimItems(limit: number, itemId?: string): Promise<ClaimedItem[]> {
+    return this.dataSource.query(
       `WITH claimed AS (
          UPDATE watch_items SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
           WHERE id IN (SELECT i.id FROM watch_items i JOIN watches w ON w.id = i.watch_id AND w.status = 'ACTIVE'
-                        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now()
+                        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now() AND ($3::uuid IS NULL OR i.id = $3::uuid)
                         ORDER BY i.next_attempt_at, i.id LIMIT $1 FOR UPDATE OF i SKIP LOCKED)
           RETURNING id, watch_id, url, attempts
        ) SELECT * FROM claimed`,
-      [limit, String(this.options.leaseMs)],
+      [limit, String(this.options.leaseMs), itemId ?? null],
     );
+  }
+
+  private async captureRows(rows: ClaimedItem[]): Promise<number> {
     if (!rows.length) return 0;
     // The lease is renewed while the captures run, so a slow page (a worker starting, a loaded
     // machine) is never taken over and fetched a second time by another process; only a process
@@ -205,7 +260,7 @@ export class WatchesService {
     }
   }
 
-  private async captureClaimed(rows: { id: string; watch_id: string; url: string; attempts: number }[]): Promise<number> {
+  private async captureClaimed(rows: ClaimedItem[]): Promise<number> {
     const watches = new Map((await this.dataSource.getRepository(Watch).findBy({ id: In([...new Set(rows.map((r) => r.watch_id))]) })).map((w) => [w.id, w]));
     await Promise.all(
       rows.map(async (row) => {
