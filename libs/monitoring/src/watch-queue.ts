@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { BullConnections } from '@isnad/common';
 import { Job, Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { MonitoringOptions } from './monitoring.options';
 import { WatchesService } from './watches.service';
 
@@ -19,7 +19,7 @@ const schedulerId = (watchId: string) => `watch-${watchId}`;
  */
 export class WatchQueue {
   private readonly logger = new Logger('WatchQueue');
-  private readonly connections: Redis[] = [];
+  private readonly connections: BullConnections;
   private readonly queue: Queue<WatchJob>;
   private worker: Worker<WatchJob> | null = null;
 
@@ -27,7 +27,8 @@ export class WatchQueue {
     private readonly options: MonitoringOptions,
     private readonly watches: WatchesService,
   ) {
-    this.queue = new Queue<WatchJob>(QUEUE, { connection: this.connect(), prefix: options.queuePrefix });
+    this.connections = new BullConnections(options.redisUrl as string, this.logger);
+    this.queue = new Queue<WatchJob>(QUEUE, { connection: this.connections.connect(), prefix: options.queuePrefix });
   }
 
   /** Makes the job schedulers mirror the active watches: new or changed ones upserted, paused or deleted ones removed. */
@@ -70,21 +71,12 @@ export class WatchQueue {
 
   /** Starts consuming jobs in this process. */
   startWorker(): void {
-    this.worker = new Worker<WatchJob>(QUEUE, (job) => this.process(job), {
-      connection: this.connect(),
-      prefix: this.options.queuePrefix,
-      concurrency: 4,
-      // A job whose process died is handed out again once its lock lapses.
-      lockDuration: this.options.leaseMs,
-      stalledInterval: this.options.leaseMs,
-    });
+    this.worker = new Worker<WatchJob>(QUEUE, (job) => this.process(job), this.connections.workerOptions(this.options.queuePrefix, this.options.leaseMs, 4));
     this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await this.connections.close(this.worker, this.queue);
   }
 
   private async process(job: Job<WatchJob>): Promise<string> {
@@ -94,12 +86,5 @@ export class WatchQueue {
       return 'polled';
     }
     return (await this.watches.captureItem(job.data.itemId)) ? 'captured or retried' : 'not due (done, or leased by another process)';
-  }
-
-  private connect(): Redis {
-    const client = new Redis(this.options.redisUrl as string, { maxRetriesPerRequest: null });
-    client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-    this.connections.push(client);
-    return client;
   }
 }
