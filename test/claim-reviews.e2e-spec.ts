@@ -246,4 +246,17 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
     expect(repeat.externalReviews).toEqual([{ reviewerName: 'مسبار', ratingText: 'مضلل', reviewUrl: `${site.origin}/ar/cholera` }]);
     expect(repeat.alert).toEqual({ rating: 'مضلل', reviewedBy: 'مسبار', reviewUrl: `${site.origin}/ar/cholera`, verdictId: null });
   });
+
+  it('keeps the external reviews with the claim that stays when an editor merges two claims', async () => {
+    // Importing again is UNCHANGED and names each review's claim.
+    const claimOf = async (path: string) => (await api.ok<ImportResult>(IMPORT, { url: `${site.origin}${path}` })).importClaimReviews.reviews[0].review.claimId;
+    const kept = await claimOf('/watched/1');
+    const duplicate = await claimOf('/en/vaccine-dna');
+    await api.ok(`mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { id } }`, { input: { keepId: kept, mergeId: duplicate } });
+    const { claim } = await api.ok<{ claim: { externalReviews: { reviewerName: string }[] } }>(
+      `query($id: ID!) { claim(id: $id) { externalReviews { reviewerName } } }`,
+      { id: kept },
+    );
+    expect(claim.externalReviews.map((r) => r.reviewerName).sort()).toEqual(['PolitiFact', 'مسبار']);
+  });
 });

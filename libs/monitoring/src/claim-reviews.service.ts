@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ClaimsService } from '@isnad/claims';
@@ -26,7 +26,7 @@ type ReviewFields = Omit<ExternalReview, 'id' | 'organisationId' | 'claimId' | '
  * match above the calibrated threshold, else a new claim. Re-importing a review URL updates it.
  */
 @Injectable()
-export class ClaimReviewsService {
+export class ClaimReviewsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly fetcher: PageFetcher,
@@ -35,6 +35,13 @@ export class ClaimReviewsService {
     private readonly matcher: ClaimMatcherService,
     private readonly repeats: RepeatsService,
   ) {}
+
+  onModuleInit(): void {
+    // A duplicate claim folded into another takes its external reviews along.
+    this.claims.onMerge(async (manager, keep, duplicate) => {
+      await manager.query(`UPDATE external_reviews SET claim_id = $1 WHERE claim_id = $2`, [keep.id, duplicate.id]);
+    });
+  }
 
   /** Fetches a fact-check page or DataFeed and imports its ClaimReviews; BAD_USER_INPUT (NO_CLAIM_REVIEW) when it has none. */
   async importFromUrl(rawUrl: string, organisationId: string): Promise<ImportClaimReviewsPayload> {
