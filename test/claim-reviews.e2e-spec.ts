@@ -1,5 +1,6 @@
 import { Role } from '@isnad/auth';
 import { DEFAULT_MONITORING_OPTIONS } from '@isnad/monitoring';
+import { DEFAULT_WEBHOOKS_OPTIONS } from '@isnad/webhooks';
 import { annotate, codePointSpan } from './support/factories';
 import { Route, articleHtml, rssFeed, serveFeed, servePage, startFixtureSite, waitFor } from './support/fixture-site';
 import { TestApi } from './support/test-api';
@@ -67,6 +68,7 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
   let newsSite: Awaited<ReturnType<typeof startFixtureSite>>;
   let seedClaimId: string;
   let seedRating = 'زائف';
+  const webhookBodies: { type: string; data: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
     site = await startFixtureSite();
@@ -97,6 +99,15 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
       // A feed of fact-check pages, for a CLAIM_REVIEW watch.
       '/fact-checks.xml': serveFeed(() => rssFeed([{ link: '/watched/1', title: 'تحقق 1' }, { link: '/watched/2', title: 'تحقق 2' }, { link: '/broken', title: 'معطوبة' }])),
       '/watched/1': factCheckPage('تحقق 1', review('/watched/1', { claim: 'انقطاع الكهرباء عن دمشق كلها لمدة أسبوع كامل بسبب عطل في محطة واحدة', rating: 'زائف' })),
+      // The organisation's webhook receiver.
+      '/hook': (req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        req.on('end', () => {
+          webhookBodies.push(JSON.parse(body));
+          res.writeHead(200).end('ok');
+        });
+      },
       '/watched/2': factCheckPage('تحقق 2', review('/watched/2', { claim: 'توزيع مئة ألف سلة غذائية في درعا خلال شهر واحد من قبل منظمة دولية', rating: 'صحيح جزئياً' })),
     } satisfies Record<string, Route>);
     newsSite = await startFixtureSite(
@@ -112,9 +123,12 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
       },
       '127.0.0.2',
     );
+    const loopback = ['127.0.0.0/8'];
     api = await TestApi.start({
-      monitoring: { ...DEFAULT_MONITORING_OPTIONS, allowPrivateAddresses: ['127.0.0.0/8'], workerEnabled: true, pollMs: 100, hostDelayMs: 0 },
+      monitoring: { ...DEFAULT_MONITORING_OPTIONS, allowPrivateAddresses: loopback, workerEnabled: true, pollMs: 100, hostDelayMs: 0 },
+      webhooks: { ...DEFAULT_WEBHOOKS_OPTIONS, workerEnabled: true, pollMs: 100, allowPrivateAddresses: loopback },
     });
+    await api.ok(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: `${site.origin}/hook` } });
     // The seed, with its claim annotated: Misbar's review should find this claim, not make another.
     const seed = await api.ok<{ captureArticleFromUrl: { article: { id: string }; revision: { text: string } } }>(
       `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { article { id } revision { text } } }`,
@@ -230,7 +244,7 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
     expect((await api.gql(`query($url: String!) { articleByUrl(url: $url) { id } }`, { url: `${site.origin}/watched/1` })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('flags a repeat of a claim only another organisation checked, naming that organisation', async () => {
+  it('flags a repeat of a claim only another organisation checked, naming that organisation, and tells the webhook', async () => {
     const copy = await api.ok<{ captureArticleFromUrl: { article: { id: string } } }>(
       `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { article { id } } }`,
       { url: `${newsSite.origin}/cholera-today` },
@@ -245,6 +259,11 @@ describe("other fact-checkers' verdicts (ClaimReview)", () => {
     expect(repeat.verdict).toBeNull();
     expect(repeat.externalReviews).toEqual([{ reviewerName: 'مسبار', ratingText: 'مضلل', reviewUrl: `${site.origin}/ar/cholera` }]);
     expect(repeat.alert).toEqual({ rating: 'مضلل', reviewedBy: 'مسبار', reviewUrl: `${site.origin}/ar/cholera`, verdictId: null });
+    // The partner's webhook hears it through the outbox too, though no verdict of ours is involved.
+    const repeated = () => webhookBodies.find((b) => b.type === 'claim.repeated' && b.data.articleId === articleId);
+    await waitFor(() => Boolean(repeated()), 'the claim.repeated webhook');
+    expect(repeated()?.data).toMatchObject({ rating: 'مضلل', reviewedBy: 'مسبار', reviewUrl: `${site.origin}/ar/cholera`, verdictId: null });
+    expect(String(repeated()?.data.exact)).toContain(CHOLERA);
   });
 
   it('keeps the external reviews with the claim that stays when an editor merges two claims', async () => {

@@ -196,16 +196,13 @@ export class RepeatsService implements OnModuleInit {
           if (!row) continue;
           const repeat = await manager.findOneByOrFail(ClaimRepeat, { id: row.id });
           const alert = alertOf(repeat, rating, article, original);
-          // The webhook outbox carries verdict events; a repeat of another organisation's review has none.
-          if (rating.verdict) {
-            await this.outbox.append(manager, {
-              type: CLAIM_REPEATED_EVENT,
-              verdictId: rating.verdict.id,
-              organisationId: rating.organisationId,
-              version: rating.verdict.version,
-              payload: { ...alert, foundAt: alert.foundAt.toISOString() },
-            });
-          }
+          await this.outbox.append(manager, {
+            type: CLAIM_REPEATED_EVENT,
+            verdictId: rating.verdict?.id ?? null,
+            organisationId: rating.organisationId,
+            version: rating.verdict?.version ?? null,
+            payload: { ...alert, foundAt: alert.foundAt.toISOString() },
+          });
           filedNow.push({ repeat, alert });
         }
       }
