@@ -7,7 +7,7 @@ import { DEFAULT_MONITORING_OPTIONS } from '@isnad/monitoring';
 import { DEFAULT_WEBHOOKS_OPTIONS } from '@isnad/webhooks';
 import { annotate, codePointSpan } from './support/factories';
 import { articleHtml, servePage, startFixtureSite, waitFor } from './support/fixture-site';
-import { TestApi, TestMember, seedArticleText } from './support/test-api';
+import { TestApi, TestMember, seedParagraphs } from './support/test-api';
 import { publishVerdict } from './support/verdict-factories';
 
 // The story a fact-checker lives: the seed article is captured and one of its claims rated FALSE;
@@ -21,13 +21,6 @@ const SECOND_QUOTE = 'تمكنت المروحيات التابعة للقوات 
 const EARLY_SENTENCE = `وذكرت مصادر محلية أنه ${SECOND_QUOTE} تابعة لتنظيم داعش على طريق دير الزور.`;
 const UNRELATED = 'من جهة أخرى، أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة حماة بطاقة 150 سريراً.';
 
-/** The seed as its site printed it: the fixture text in paragraphs, without the comment form. */
-function seedParagraphs(): string[] {
-  return seedArticleText()
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 40);
-}
 
 const REWRITTEN = [
   REPEATED,
