@@ -1,6 +1,8 @@
 /**
  * `npm run bench:monitoring [PAGES]`: how fast one API process watches outlets. A local site on
- * 127.0.0.1 serves PAGES (default 1,000) generated Arabic article pages through one RSS feed; the
+ * 127.0.0.1 serves PAGES (default 1,000) generated Arabic article pages through one RSS feed (every
+ * 20th page, a copy of the one before, from a second site on 127.0.0.2: another outlet, since
+ * republication is detected across outlets only); the
  * API (in this process, on in-memory PGlite unless DATABASE_URL is set) watches it with the worker
  * on, so every page is fetched, decoded, captured through the HTML path (Readability, metadata,
  * republication fingerprints) and scanned for repeats of five claims rated FALSE. Prints pages per
@@ -41,7 +43,7 @@ function random(seed: number): () => number {
 
 /** Page n: 3–4 paragraphs of 2–3 sentences; every 10th repeats a rated claim, every 20th copies page n-1 instead. */
 function pageParagraphs(n: number): string[] {
-  if (n % 20 === 0 && n > 1) return pageParagraphs(n - 1);
+  if (isCopy(n)) return pageParagraphs(n - 1);
   const r = random(n * 7919);
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)];
   const sentence = () =>
@@ -51,17 +53,21 @@ function pageParagraphs(n: number): string[] {
   return paragraphs;
 }
 
+/** Page n is a copy (served by the copier's site) when it repeats page n-1. */
+const isCopy = (n: number) => n % 20 === 0 && n > 1;
+
 async function main(): Promise<void> {
-  const site = await startFixtureSite({
-    '/feed.xml': serveFeed(() => rssFeed(Array.from({ length: PAGES }, (_, i) => ({ link: `/news/${i + 1}`, title: `خبر ${i + 1}` })))),
-  });
+  const site = await startFixtureSite();
+  const copier = await startFixtureSite({}, '127.0.0.2');
+  const pageUrl = (n: number) => `${isCopy(n) ? copier.origin : site.origin}/news/${n}`;
+  site.routes['/feed.xml'] = serveFeed(() => rssFeed(Array.from({ length: PAGES }, (_, i) => ({ link: pageUrl(i + 1), title: `خبر ${i + 1}` }))));
   let sentences = 0;
   let repeating = 0;
   for (let n = 1; n <= PAGES; n++) {
     const paragraphs = pageParagraphs(n);
     if (paragraphs.some((p) => p.includes('سبوتنيك'))) repeating++;
     sentences += paragraphs.reduce((sum, p) => sum + segmentSentences(p).length, 0);
-    site.routes[`/news/${n}`] = servePage(articleHtml(`خبر محلي رقم ${n}`, paragraphs, { publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() }));
+    (isCopy(n) ? copier : site).routes[`/news/${n}`] = servePage(articleHtml(`خبر محلي رقم ${n}`, paragraphs, { publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() }));
   }
   const token = `isn_${randomBytes(32).toString('base64url')}`;
   const env = {
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
     ISNAD_DATA_DIR: process.env.DATABASE_URL ? undefined : 'memory://',
     EGRESS_ALLOW_PRIVATE_ADDRESSES: '127.0.0.0/8',
     MONITORING_POLL_MS: '50',
-    // One local host serves every page: the per-host pace is lifted so the bench measures Isnad, not politeness.
+    // Two local hosts serve every page: the per-host pace is lifted so the bench measures Isnad, not politeness.
     FETCH_HOST_DELAY_MS: '0',
     FETCH_HOST_CONCURRENCY: '4',
     LOG_LEVEL: 'warn',
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
   const sample = Math.min(200, PAGES);
   const fetchStart = Date.now();
   for (let i = 0; i < sample; i += 4) {
-    await Promise.all([0, 1, 2, 3].map((k) => (i + k < sample ? fetcher.fetch({ url: `${site.origin}/news/${i + k + 1}`, kind: 'PAGE' }) : null)));
+    await Promise.all([0, 1, 2, 3].map((k) => (i + k < sample ? fetcher.fetch({ url: pageUrl(i + k + 1), kind: 'PAGE' }) : null)));
   }
   const fetchPerMinute = (sample / (Date.now() - fetchStart)) * 60_000;
   site.hits.length = 0;
@@ -142,10 +148,11 @@ async function main(): Promise<void> {
   console.log(`captured in ${(capturedAt - started) / 1000} s; captured and scanned in ${(elapsed / 1000).toFixed(1)} s`);
   console.log(`pages per minute: ${perMinute.toFixed(0)} (fetch-only ceiling on the same site: ${fetchPerMinute.toFixed(0)}; ratio ${(perMinute / fetchPerMinute).toFixed(3)})`);
   console.log(`sentences per second: ${perSecond.toFixed(1)} → ${Math.round(perSecond * 86_400).toLocaleString('en')} a day (Full Fact: ~300,000 a day; ×${((perSecond * 86_400) / 300_000).toFixed(1)})`);
-  console.log(`repeats filed: ${repeats} (pages repeating a rated claim: ${repeating}); republished copies linked: ${copies}`);
+  console.log(`repeats filed: ${repeats} (pages repeating a rated claim: ${repeating}); republished copies linked: ${copies} (copies served: ${Math.floor(PAGES / 20)})`);
   console.log(`memory: RSS ${mb(baseline)} MB before the watch, peak ${mb(peak)} MB (+${mb(peak - baseline)} MB)`);
   await app.close();
   await site.close();
+  await copier.close();
 }
 
 main().catch((error) => {

@@ -51,6 +51,7 @@ const EXPECTED: Record<string, Needs> = {
   'Mutation.deleteWatch': ANNOTATOR,
   'Mutation.confirmRepeat': ANNOTATOR,
   'Mutation.dismissRepeat': ANNOTATOR,
+  'Mutation.importClaimReviews': ANNOTATOR,
   'Mutation.annotateClaim': ANNOTATOR,
   'Mutation.acceptClaimCandidate': ANNOTATOR,
   'Mutation.attachAppearanceToClaim': ANNOTATOR,
@@ -82,6 +83,8 @@ const EXPECTED: Record<string, Needs> = {
   // Administration.
   'Mutation.createRatingScale': ADMIN,
   'Mutation.registerWebhook': ADMIN,
+  'Mutation.createRepeatFeedKey': ADMIN,
+  'Mutation.revokeRepeatFeedKey': ADMIN,
   'Mutation.addMember': ADMIN,
   'Mutation.changeMemberRole': ADMIN,
   'Mutation.removeMember': ADMIN,

@@ -52,10 +52,13 @@ describe('capturing an article from its URL, as a careful crawler', () => {
         encoding: 'iso-8859-6',
         contentType: 'text/html',
       }),
+      '/ar/undeclared': servePage(articleHtml('خبر بلا ترميز معلن', BODY, { meta: '' }), { encoding: 'windows-1256', contentType: 'text/html' }),
       '/ar/etag': servePage(articleHtml('خبر له وسم', BODY), { etag: '"v1"' }),
       '/r/1': redirectTo('/r/2', 301),
       '/r/2': redirectTo('/ar/cp1256'),
       '/r/private': redirectTo('http://169.254.169.254/latest/meta-data/'),
+      // .invalid is reserved never to resolve (RFC 6761): no network needed to see the failure.
+      '/r/nowhere': redirectTo('http://newsroom.isnad-test.invalid/story'),
       '/r/loop': (req, res) => void res.writeHead(302, { location: `/r/loop?n=${Number(new URL(req.url ?? '', 'http://x').searchParams.get('n') ?? 0) + 1}` }).end(),
       '/slow': (_req, res) => {
         // Answers after the fetch's 5 s budget (bounded: the test closes the site anyway).
@@ -98,6 +101,7 @@ describe('capturing an article from its URL, as a careful crawler', () => {
   it.each([
     ['a windows-1256 page named by its HTTP header', '/ar/cp1256', 'windows-1256', 'HEADER'],
     ['an ISO-8859-6 page named only by <meta http-equiv>', '/ar/iso-8859-6', 'iso-8859-6', 'META'],
+    ['a windows-1256 page that declares no charset anywhere', '/ar/undeclared', 'windows-1256', 'DETECTED'],
   ])('captures %s as Arabic text, never mojibake, and keeps the bytes as evidence', async (_story, path, encoding, source) => {
     const { captureArticleFromUrl: captured } = await api.ok<{ captureArticleFromUrl: Captured }>(CAPTURE, { input: { url: `${site.origin}${path}` } });
     expect(captured.status).toBe('CREATED');
@@ -165,6 +169,11 @@ describe('capturing an article from its URL, as a careful crawler', () => {
   it('captures HTML only, and names the status of a failed page', async () => {
     expect(await failure(`${site.origin}/feed.json`)).toMatchObject({ code: 'FETCH_FAILED', reason: 'NOT_HTML' });
     expect(await failure(`${site.origin}/gone`)).toMatchObject({ code: 'FETCH_FAILED', reason: 'HTTP_STATUS', status: 410 });
+  });
+
+  it('names a host that does not resolve, asked for or redirected to', async () => {
+    expect(await failure('http://newsroom.isnad-test.invalid/story')).toMatchObject({ code: 'FETCH_FAILED', reason: 'UNRESOLVABLE_HOST' });
+    expect(await failure(`${site.origin}/r/nowhere`)).toMatchObject({ code: 'FETCH_FAILED', reason: 'UNRESOLVABLE_HOST' });
   });
 
   it('answers BAD_USER_INPUT for what is not an http(s) URL', async () => {

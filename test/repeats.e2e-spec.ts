@@ -1,13 +1,13 @@
 import { IncomingMessage, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Client, createClient } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { DEFAULT_ORGANISATION_ID } from '@isnad/auth';
+import { DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 import { DEFAULT_MONITORING_OPTIONS } from '@isnad/monitoring';
 import { DEFAULT_WEBHOOKS_OPTIONS } from '@isnad/webhooks';
 import { annotate, codePointSpan } from './support/factories';
 import { articleHtml, servePage, startFixtureSite, waitFor } from './support/fixture-site';
-import { TestApi, seedArticleText } from './support/test-api';
+import { TestApi, TestMember, seedParagraphs } from './support/test-api';
 import { publishVerdict } from './support/verdict-factories';
 
 // The story a fact-checker lives: the seed article is captured and one of its claims rated FALSE;
@@ -16,15 +16,11 @@ import { publishVerdict } from './support/verdict-factories';
 
 const CLAIM_QUOTE = 'اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش';
 const REPEATED = 'كشفت وكالة سبوتنيك الروسية نقلاً عن مصدر مطلع عن اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش في سوريا.';
+ // A second claim of the seed, and a site's sentence that quotes it.
+const SECOND_QUOTE = 'تمكنت المروحيات التابعة للقوات الروسية العاملة في سوريا، من تدمير سيارة دفع رباعي';
+const EARLY_SENTENCE = `وذكرت مصادر محلية أنه ${SECOND_QUOTE} تابعة لتنظيم داعش على طريق دير الزور.`;
 const UNRELATED = 'من جهة أخرى، أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة حماة بطاقة 150 سريراً.';
 
-/** The seed as its site printed it: the fixture text in paragraphs, without the comment form. */
-function seedParagraphs(): string[] {
-  return seedArticleText()
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 40);
-}
 
 const REWRITTEN = [
   REPEATED,
@@ -54,6 +50,32 @@ interface ApiRepeat {
   alert: { claimStatement: string; rating: string; articleUrl: string; originalArticleUrl: string | null };
 }
 
+const ALERT_FIELDS = 'repeatId claimId claimStatement rating articleUrl originalArticleUrl exact start end score';
+
+/** A graphql-ws client as `token`'s member (none: anonymous) following claimRepeated: what it received, and the errors. */
+async function followRepeats(url: string, token: string | null, organisationId?: string) {
+  const alerts: Record<string, unknown>[] = [];
+  const errors: { extensions?: { code?: unknown } }[] = [];
+  const client = createClient({
+    url: `${url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
+  });
+  await new Promise<void>((resolve) => {
+    client.on('connected', () => setTimeout(resolve, 200));
+    client.subscribe<{ claimRepeated: Record<string, unknown> }>(
+      { query: `subscription($org: ID) { claimRepeated(organisationId: $org) { ${ALERT_FIELDS} } }`, variables: { org: organisationId } },
+      {
+        next: (result) => (result.data ? alerts.push(result.data.claimRepeated) : errors.push(...(result.errors ?? []))),
+        error: (error) => errors.push(...(Array.isArray(error) ? error : [{ extensions: { code: String(error) } }])),
+        complete: () => undefined,
+      },
+    );
+  });
+  return { client, alerts, errors };
+}
+
 const CAPTURE = `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { status article { id } revision { id text } } }`;
 
 describe('repeats of a claim already rated', () => {
@@ -61,8 +83,12 @@ describe('repeats of a claim already rated', () => {
   let api: TestApi;
   let site: Awaited<ReturnType<typeof startFixtureSite>>;
   let copySite: Awaited<ReturnType<typeof startFixtureSite>>;
-  let ws: Client;
-  const alerts: Record<string, unknown>[] = [];
+  let outsider: TestMember;
+  type Follower = Awaited<ReturnType<typeof followRepeats>>;
+  let member: Follower;
+  let stranger: Follower;
+  let anonymous: Follower;
+  let trespasser: Follower;
   const webhookBodies: { type: string; data: Record<string, unknown> }[] = [];
   let receiver: ReturnType<typeof createServer>;
   let claimId: string;
@@ -77,6 +103,8 @@ describe('repeats of a claim already rated', () => {
       // Published when it is fetched: after the verdict.
       '/world/syria-report': (req, res) =>
         servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', REWRITTEN, { publishedAt: new Date().toISOString() }))(req, res),
+      // Captured before its claim is rated: found when the verdict is published.
+      '/early-copy': servePage(articleHtml('مروحيات روسية تدمر سيارة لداعش', [EARLY_SENTENCE, UNRELATED], { publishedAt: '2021-02-06T10:00:00Z' })),
       '/copy': (req, res) => servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', verbatimText))(req, res),
       // Another host, so another outlet: republication is detected across outlets only.
     }, '127.0.0.2');
@@ -97,17 +125,14 @@ describe('repeats of a claim already rated', () => {
     await api.ok(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, {
       input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
     });
-    ws = createClient({ url: `${api.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
-    await new Promise<void>((resolve) => {
-      ws.on('connected', () => setTimeout(resolve, 200));
-      ws.subscribe<{ claimRepeated: Record<string, unknown> }>(
-        {
-          query: `subscription($org: ID!) { claimRepeated(organisationId: $org) { repeatId claimId claimStatement rating articleUrl originalArticleUrl exact start end score } }`,
-          variables: { org: DEFAULT_ORGANISATION_ID },
-        },
-        { next: (result) => result.data && alerts.push(result.data.claimRepeated), error: () => undefined, complete: () => undefined },
-      );
-    });
+    outsider = await api.organisation('فريق آخر');
+    const followers = await Promise.all([
+      followRepeats(api.url, api.token),
+      followRepeats(api.url, outsider.token),
+      followRepeats(api.url, null),
+      followRepeats(api.url, outsider.token, DEFAULT_ORGANISATION_ID),
+    ]);
+    [member, stranger, anonymous, trespasser] = followers;
 
     // The seed, fetched from its site; one of its claims annotated and rated FALSE.
     const seed = await api.ok<{ captureArticleFromUrl: { article: { id: string }; revision: { text: string } } }>(CAPTURE, {
@@ -124,7 +149,7 @@ describe('repeats of a claim already rated', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await ws?.dispose();
+    await Promise.all([member, stranger, anonymous, trespasser].map((f) => f?.client.dispose()));
     await api?.stop();
     await site?.close();
     await copySite?.close();
@@ -147,10 +172,23 @@ describe('repeats of a claim already rated', () => {
     expect(found.some((r) => r.exact.includes('وزارة الصحة'))).toBe(false);
 
     // Alerted live over the subscription, and to the partner's webhook through the outbox.
-    await waitFor(() => alerts.some((a) => a.repeatId === repeat.id), 'the subscription alert');
-    expect(alerts.find((a) => a.repeatId === repeat.id)).toMatchObject({ claimId, rating: 'FALSE', exact: REPEATED, articleUrl: repeat.article.canonicalUrl });
+    await waitFor(() => member.alerts.some((a) => a.repeatId === repeat.id), 'the subscription alert');
+    expect(member.alerts.find((a) => a.repeatId === repeat.id)).toMatchObject({ claimId, rating: 'FALSE', exact: REPEATED, articleUrl: repeat.article.canonicalUrl });
     await waitFor(() => webhookBodies.some((b) => b.type === 'claim.repeated' && b.data.repeatId === repeat.id), 'the claim.repeated webhook');
     expect(webhookBodies.find((b) => b.type === 'claim.repeated')?.data).toMatchObject({ claimId, exact: REPEATED, rating: 'FALSE' });
+  });
+
+  it("alerts members only, and only to their own organisation's repeats", async () => {
+    await waitFor(() => member.alerts.length > 0, 'the member\'s alert');
+    // Another organisation's member is connected and subscribed, and hears nothing of these repeats.
+    expect(stranger.errors).toEqual([]);
+    expect(stranger.alerts).toEqual([]);
+    // An anonymous socket may connect (public subscriptions exist) but not follow repeats.
+    expect(anonymous.alerts).toEqual([]);
+    expect(anonymous.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Naming another organisation is refused outright.
+    expect(trespasser.alerts).toEqual([]);
+    expect(trespasser.errors[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('names the original when the repeat is in a republished copy', async () => {
@@ -199,25 +237,81 @@ describe('repeats of a claim already rated', () => {
     expect(repeatPushers).toContainEqual({ kind: 'OUTLET', id: article.outletId, count: 1 });
   });
 
-  it("publishes the organisation's repeat alerts as Atom, dismissed ones left out", async () => {
-    const response = await api.get(`/feeds/organisations/${DEFAULT_ORGANISATION_ID}/repeats.atom`, { anonymous: true });
+  it("publishes the organisation's repeat alerts as Atom to its members, dismissed ones left out", async () => {
+    const path = `/feeds/organisations/${DEFAULT_ORGANISATION_ID}/repeats.atom`;
+    const viewer = await api.member(Role.VIEWER);
+    const response = await api.as(viewer).get(path);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/application\/atom\+xml/);
+    expect(response.headers['cache-control']).toBe('private, no-store');
     const { extractFromXml } = await import('@extractus/feed-extractor');
     const feed = extractFromXml(response.text, { descriptionMaxLen: 0 });
     expect(feed.entries).toHaveLength(1);
     expect(feed.entries?.[0]).toMatchObject({ link: expect.stringContaining('/world/syria-report'), description: REPEATED });
     expect(feed.entries?.[0].title).toContain('FALSE');
     expect((await api.get('/feeds/organisations/not-an-id/repeats.atom')).status).toBe(404);
+
+    // Nobody else: an anonymous reader, another organisation's member.
+    const refusedAnonymous = await api.get(path, { anonymous: true });
+    expect(refusedAnonymous.status).toBe(401);
+    expect(refusedAnonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await api.as(outsider).get(path)).status).toBe(403);
+  });
+
+  it('lets a feed reader in with the organisation\'s feed key until it is replaced or revoked', async () => {
+    const CREATE = `mutation { createRepeatFeedKey { url createdAt } }`;
+    const viewer = await api.member(Role.VIEWER);
+    expect((await api.as(viewer).gql(CREATE)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const first = new URL((await api.ok<{ createRepeatFeedKey: { url: string } }>(CREATE)).createRepeatFeedKey.url);
+    expect(first.pathname).toBe(`/feeds/organisations/${DEFAULT_ORGANISATION_ID}/repeats.atom`);
+    const withKey = (url: URL) => api.get(`${url.pathname}${url.search}`, { anonymous: true });
+    expect((await withKey(first)).status).toBe(200);
+    expect((await withKey(first)).text).toContain(REPEATED);
+    // The key opens only its own organisation's feed, and a guessed one opens nothing.
+    const outsiders = new URL(first.href.replace(DEFAULT_ORGANISATION_ID, outsider.organisationId));
+    expect((await withKey(outsiders)).status).toBe(401);
+    expect((await api.get(`${first.pathname}?key=guessed`, { anonymous: true })).status).toBe(401);
+
+    const second = new URL((await api.ok<{ createRepeatFeedKey: { url: string } }>(CREATE)).createRepeatFeedKey.url);
+    expect((await withKey(first)).status).toBe(401);
+    expect((await withKey(second)).status).toBe(200);
+    expect((await api.ok<{ revokeRepeatFeedKey: boolean }>(`mutation { revokeRepeatFeedKey }`)).revokeRepeatFeedKey).toBe(true);
+    expect((await withKey(second)).status).toBe(401);
   });
 
   it("shows an organisation only its own repeats", async () => {
-    const outsider = await api.organisation('فريق آخر');
     expect((await api.as(outsider).ok<{ repeats: { nodes: ApiRepeat[] } }>(REPEATS, {})).repeats.nodes).toEqual([]);
     const forbidden = await api.as(outsider).gql(REPEATS, { filter: { organisationId: DEFAULT_ORGANISATION_ID } });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const [repeat] = (await repeats()).nodes;
     const refused = await api.as(outsider).gql(`mutation($id: ID!) { dismissRepeat(id: $id) { id } }`, { id: repeat.id });
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('rescans earlier captures when a claim is first rated: a copy captured before the verdict is found', async () => {
+    const early = await api.ok<{ captureArticleFromUrl: { article: { id: string } } }>(CAPTURE, { url: `${copySite.origin}/early-copy` });
+    const earlyId = early.captureArticleFromUrl.article.id;
+    const seed = await api.ok<{ article: { text: string } }>(`query($id: ID!) { article(id: $id) { text } }`, { id: seedId });
+    // The seed's text keeps the page's no-break spaces: the quote is taken from it as printed.
+    const at = seed.article.text.indexOf('تمكنت المروحيات');
+    const printedQuote = seed.article.text.slice(at, seed.article.text.indexOf('رباعي', at) + 'رباعي'.length);
+    expect(printedQuote.replace(/\u00a0/g, ' ')).toBe(SECOND_QUOTE);
+    const { claimId: secondClaimId } = await annotate(api, {
+      articleId: seedId,
+      selector: codePointSpan(seed.article.text, printedQuote),
+      statement: 'دمرت مروحيات روسية في سوريا سيارة دفع رباعي تابعة لتنظيم داعش',
+    });
+    // Scanned on capture: the claim is not rated yet, so nothing is found.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await repeats({ claimId: secondClaimId })).nodes).toEqual([]);
+
+    await publishVerdict(api, { claimId: secondClaimId });
+    // The verbatim copy captured earlier prints the sentence too: both are rescanned, in either order.
+    await waitFor(async () => (await repeats({ claimId: secondClaimId })).nodes.length >= 2, 'the rescan to find both earlier copies');
+    const found = (await repeats({ claimId: secondClaimId })).nodes;
+    expect(found.find((r) => r.article.id === earlyId)).toMatchObject({ exact: EARLY_SENTENCE, afterVerdict: false, verdict: { rating: { key: 'FALSE' } } });
+    // The seed, where the claim is filed, is no repeat of it.
+    expect(found.map((r) => r.article.canonicalUrl).sort()).toEqual([`${copySite.origin}/copy`, `${copySite.origin}/early-copy`]);
+    await waitFor(() => member.alerts.some((a) => a.claimId === secondClaimId), 'the alert of the rescan');
   });
 });

@@ -149,7 +149,15 @@ describe('watching an outlet\'s feed', () => {
   });
 });
 
-describe('a watch is a durable job', () => {
+// Polling runs on the database queue, or on BullMQ (job schedulers per watch) when REDIS_URL is set.
+const QUEUES: [string, Record<string, string | undefined>][] = [
+  ['the database queue', { REDIS_URL: undefined }],
+  ...(process.env.REDIS_URL
+    ? [['BullMQ', { REDIS_URL: process.env.REDIS_URL, MONITORING_QUEUE_PREFIX: `isnad-test-${process.pid}-${Date.now()}` }] as [string, Record<string, string>]]
+    : []),
+];
+
+describe.each(QUEUES)('a watch is a durable job on %s', (_queue, queueEnv) => {
   jest.setTimeout(240_000);
   const fast = {
     EGRESS_ALLOW_PRIVATE_ADDRESSES: '127.0.0.0/8',
@@ -158,7 +166,29 @@ describe('a watch is a durable job', () => {
     FETCH_HOST_DELAY_MS: '0',
     FETCH_TIMEOUT_MS: '60000',
     WEBHOOK_WORKER: 'false',
+    ...queueEnv,
   };
+  const prefix = queueEnv.MONITORING_QUEUE_PREFIX;
+
+  /** With BullMQ: the job schedulers the processes keep in Redis (one per active watch). */
+  async function schedulers(): Promise<number | null> {
+    if (!prefix) return null;
+    const { Queue } = await import('bullmq');
+    const queue = new Queue('monitoring-watches', { connection: { url: process.env.REDIS_URL }, prefix });
+    try {
+      return await queue.getJobSchedulersCount();
+    } finally {
+      await queue.close();
+    }
+  }
+
+  afterAll(async () => {
+    if (!prefix) return;
+    const { Queue } = await import('bullmq');
+    const queue = new Queue('monitoring-watches', { connection: { url: process.env.REDIS_URL }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
 
   /** A site of `count` stories; `hang` (a story number) is accepted but never answered the first time. */
   async function storySite(count: number, hang?: number) {
@@ -205,6 +235,8 @@ describe('a watch is a durable job', () => {
       // The story cut off by the crash was fetched again; no story became two articles or two revisions.
       expect(site.hitsOf('/story/3')).toBe(2);
       expect(await revisionCounts(restarted)).toEqual(Array(8).fill(1));
+      // On BullMQ, the watch is polled by its job scheduler.
+      if (prefix) expect(await schedulers()).toBe(1);
     } finally {
       await api?.kill();
       await site.close();

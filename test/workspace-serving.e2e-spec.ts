@@ -24,7 +24,7 @@ describe('serving the workspace', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/sign-in', '/inbox', '/capture', '/outlets', '/sources', `/articles/${randomUUID()}`, `/claims/${randomUUID()}`, `/verdict-editor/${randomUUID()}`])(
+  it.each(['/', '/sign-in', '/inbox', '/capture', '/repeats', '/watches', '/outlets', '/sources', `/articles/${randomUUID()}`, `/claims/${randomUUID()}`, `/verdict-editor/${randomUUID()}`])(
     'answers the client route %s with the app, same-origin only',
     async (path) => {
       const response = await request(api.url).get(path).expect(200);

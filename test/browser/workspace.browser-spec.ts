@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@isnad/auth';
-import { createSputnik } from '../support/factories';
-import { TestApi, seedArticleText } from '../support/test-api';
-import { createVerdict, defaultRatingId } from '../support/verdict-factories';
+import { DEFAULT_MONITORING_OPTIONS } from '@isnad/monitoring';
+import { annotate, codePointSpan, createSputnik } from '../support/factories';
+import { articleHtml, servePage, startFixtureSite, waitFor } from '../support/fixture-site';
+import { TestApi, seedArticleText, seedParagraphs } from '../support/test-api';
+import { createVerdict, defaultRatingId, publishVerdict } from '../support/verdict-factories';
 import { firstScreenScripts, launchChromium, screenshot, selectWithMouse, seriousAccessibilityViolations } from './browser';
 
 // The workspace in a real browser (Debian's Chromium) against a real API on a fresh database.
@@ -12,6 +14,15 @@ import { firstScreenScripts, launchChromium, screenshot, selectWithMouse, seriou
 const WEB_DIR = join(__dirname, '..', '..', 'apps', 'web', 'dist');
 const SEED_URL = 'https://www.syria-news.example/2021/02/isis-meets-western-intelligence/';
 jest.setTimeout(240_000);
+
+// The repeat journey: a claim of the seed rated FALSE, then another site's rewritten copy of it.
+const REPEAT_CLAIM_QUOTE = 'اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش';
+const REPEATED = 'كشفت وكالة سبوتنيك الروسية نقلاً عن مصدر مطلع عن اجتماع استخبارات أمنية لعدة دول غربية مع قادة ميدانيين من تنظيم داعش في سوريا.';
+const COPY_PARAGRAPHS = [
+  REPEATED,
+  'وبحسب المصدر، عقدت هذه اللقاءات في منطقة التنف جنوب شرقي البلاد، بمشاركة ممثلين عن الولايات المتحدة وفرنسا وبريطانيا.',
+  'من جهة أخرى، أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة حماة بطاقة 150 سريراً.',
+];
 
 interface StoredAppearance {
   id: string;
@@ -25,16 +36,31 @@ interface StoredAppearance {
 describe('the fact-checkers workspace in Chromium', () => {
   let api: TestApi;
   let browser: { context: BrowserContext; close(): Promise<void> };
+  // Two news sites on loopback (two hosts, so two outlets): the seed's and a copier's.
+  let seedSite: Awaited<ReturnType<typeof startFixtureSite>>;
+  let copySite: Awaited<ReturnType<typeof startFixtureSite>>;
 
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('Build the workspace first: npm run build:web (npm run test:browser does)');
-    api = await TestApi.start({ webDir: WEB_DIR });
+    seedSite = await startFixtureSite({
+      '/2021/02/isis-meets-western-intelligence': servePage(articleHtml('تنظيم داعش في سوريا يلتقي استخبارات دول غربية', seedParagraphs(), { publishedAt: '2021-02-05T09:00:00Z' })),
+    });
+    copySite = await startFixtureSite({
+      '/world/syria-report': (req, res) =>
+        servePage(articleHtml('سبوتنيك: لقاءات بين استخبارات غربية وداعش', COPY_PARAGRAPHS, { publishedAt: new Date().toISOString() }))(req, res),
+    }, '127.0.0.2');
+    api = await TestApi.start({
+      webDir: WEB_DIR,
+      monitoring: { ...DEFAULT_MONITORING_OPTIONS, allowPrivateAddresses: ['127.0.0.0/8'], workerEnabled: true, pollMs: 100, hostDelayMs: 0 },
+    });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await api?.stop();
+    await seedSite?.close();
+    await copySite?.close();
   });
 
   /** A new tab that fails the test on any script error in the app. */
@@ -286,7 +312,81 @@ describe('the fact-checkers workspace in Chromium', () => {
     await first.close();
     await second.close();
   });
+
+  it('captures a copy of a rated claim by URL, shows the repeat in the Repeats inbox, and confirms it', async () => {
+    // The seed, fetched from its site; one of its claims rated FALSE.
+    const seed = await api.ok<{ captureArticleFromUrl: { article: { id: string }; revision: { text: string } } }>(
+      `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { article { id } revision { text } } }`,
+      { url: `${seedSite.origin}/2021/02/isis-meets-western-intelligence` },
+    );
+    const statement = 'عقدت استخبارات دول غربية اجتماعات مع قادة ميدانيين من تنظيم داعش في سوريا';
+    const { claimId } = await annotate(api, {
+      articleId: seed.captureArticleFromUrl.article.id,
+      selector: codePointSpan(seed.captureArticleFromUrl.revision.text, REPEAT_CLAIM_QUOTE),
+      statement,
+    });
+    await publishVerdict(api, { claimId });
+
+    const page = await newPage();
+    await signIn(page, api.token!);
+    await useLanguage(page, 'ar');
+    await page.getByRole('link', { name: 'التقاط مقال' }).click();
+    await page.getByRole('radio', { name: 'جلب الصفحة من رابطها' }).check();
+    // A page the site does not have: the reason in words, with the status.
+    await page.getByRole('textbox', { name: 'الرابط' }).fill(`${copySite.origin}/world/no-such-page`);
+    await page.getByRole('button', { name: 'التقاط', exact: true }).click();
+    await expectAttribute(page, '[role="alert"]', 'data-reason', 'HTTP_STATUS');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('أجاب الموقع بخطأ؛ رمز الحالة: 404');
+    await look(page, 'capture-url-failed-ar');
+    // The copy, fetched by Isnad from its URL.
+    await page.getByRole('textbox', { name: 'الرابط' }).fill(`${copySite.origin}/world/syria-report`);
+    await page.getByRole('button', { name: 'التقاط', exact: true }).click();
+    await page.waitForURL('**/articles/*');
+    const copyId = page.url().split('/').pop()!;
+
+    // The repeat is found off the request path; the inbox shows it once it is filed.
+    type Repeats = { repeats: { nodes: { id: string; status: string; appearanceId: string | null; claim: { id: string }; article: { id: string } }[] } };
+    const repeatsOfCopy = async () =>
+      (await api.ok<Repeats>(`{ repeats(first: 50) { nodes { id status appearanceId claim { id } article { id } } } }`)).repeats.nodes.filter(
+        (repeat) => repeat.article.id === copyId && repeat.claim.id === claimId,
+      );
+    await waitFor(async () => (await repeatsOfCopy()).length === 1, 'the repeat in the copy');
+    const [repeat] = await repeatsOfCopy();
+    await page.getByRole('link', { name: 'التكرارات' }).click();
+    const card = page.locator(`li[data-repeat-id="${repeat.id}"]`);
+    await card.waitFor();
+    await expect(card.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(statement);
+    await expect(card.locator('mark').textContent()).resolves.toBe(REPEATED);
+    await expect(card.locator('.rating').first().textContent()).resolves.toContain('خاطئ');
+    await expect(card.textContent()).resolves.toContain('سبوتنيك: لقاءات بين استخبارات غربية وداعش');
+    await expectAttribute(page, `li[data-repeat-id="${repeat.id}"] blockquote`, 'dir', 'rtl');
+    await look(page, 'repeats-ar');
+
+    await card.getByRole('button', { name: 'تأكيد' }).click();
+    await page.getByRole('status').waitFor();
+    // Gone from the NEW repeats, and filed as an appearance of the claim in the copy.
+    await card.waitFor({ state: 'detached' });
+    const [confirmed] = await repeatsOfCopy();
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect((await appearancesOf(copyId)).map((appearance) => [appearance.id, appearance.claimId])).toEqual([[confirmed.appearanceId, claimId]]);
+
+    // The Watches screen: add a feed, see its status, pause it (in English).
+    await useLanguage(page, 'en');
+    await page.getByRole('link', { name: 'Watches' }).click();
+    await page.getByRole('textbox', { name: 'Feed URL (RSS, Atom, JSON Feed or news sitemap)' }).fill(`${copySite.origin}/feed.xml`);
+    await page.getByRole('button', { name: 'Watch a feed' }).click();
+    const watch = page.locator('li.watch', { hasText: `${copySite.origin}/feed.xml` });
+    await watch.waitFor();
+    await expectAttribute(page, 'li.watch', 'data-status', 'ACTIVE');
+    await watch.getByRole('button', { name: 'Pause' }).click();
+    await expectAttribute(page, 'li.watch', 'data-status', 'PAUSED');
+    await watch.getByRole('button', { name: 'Resume' }).waitFor();
+    await look(page, 'watches-en');
+    await useLanguage(page, 'ar');
+    await page.close();
+  });
 });
+
 
 /** Waits until the first element matching `selector` has the attribute value (or fails after 10 s). */
 async function expectAttribute(page: Page, selector: string, name: string, value: string): Promise<void> {

@@ -157,3 +157,11 @@ export async function createTestMember(app: INestApplication, role: Role, organi
 export function seedArticleText(): string {
   return readFileSync(join(__dirname, '..', 'fixtures', 'seed', '000_1b4abf1cf8d92138.txt'), 'utf8');
 }
+
+/** The seed as its site printed it: the fixture text in paragraphs, without the comment form. */
+export function seedParagraphs(): string[] {
+  return seedArticleText()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 40);
+}

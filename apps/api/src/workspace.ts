@@ -11,7 +11,7 @@ import express, { NextFunction, Request, Response } from 'express';
  */
 export const WORKSPACE_ROUTES: readonly RegExp[] = [
   /^\/$/,
-  /^\/(sign-in|inbox|capture|outlets|sources)\/?$/,
+  /^\/(sign-in|inbox|capture|repeats|watches|outlets|sources)\/?$/,
   /^\/(articles|claims|verdict-editor)\/[^/]+\/?$/,
 ];
 

@@ -7,7 +7,9 @@ import { OutletsPage, SourcesPage } from './pages/directory';
 import { HomePage } from './pages/home';
 import { InboxPage } from './pages/inbox';
 import { SignInPage } from './pages/sign-in';
+import { RepeatsPage } from './pages/repeats';
 import { NewVerdictPage, VerdictEditorPage } from './pages/verdict-editor';
+import { WatchesPage } from './pages/watches';
 import { Link, match, navigate, usePath } from './router';
 import { useSession } from './session';
 
@@ -19,6 +21,8 @@ function screenOf(path: string, signedIn: boolean): ReactNode {
   if (!signedIn) return <SignInNeeded />;
   if (path === '/inbox') return <InboxPage />;
   if (path === '/capture') return <CapturePage />;
+  if (path === '/repeats') return <RepeatsPage />;
+  if (path === '/watches') return <WatchesPage />;
   if (path === '/outlets') return <OutletsPage />;
   if (path === '/sources') return <SourcesPage />;
   if ((params = match('/articles/:id', path))) return <ArticleReaderPage key={params.id} id={params.id} />;
@@ -70,6 +74,11 @@ export function App() {
                     {t('inbox')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/repeats" aria-current={path === '/repeats' ? 'page' : undefined}>
+                    {t('repeats')}
+                  </Link>
+                </li>
                 {canAnnotate ? (
                   <li>
                     <Link href="/capture" aria-current={path === '/capture' ? 'page' : undefined}>
@@ -77,6 +86,11 @@ export function App() {
                     </Link>
                   </li>
                 ) : null}
+                <li>
+                  <Link href="/watches" aria-current={path === '/watches' ? 'page' : undefined}>
+                    {t('watches')}
+                  </Link>
+                </li>
                 <li>
                   <Link href="/outlets" aria-current={path === '/outlets' ? 'page' : undefined}>
                     {t('outlets')}

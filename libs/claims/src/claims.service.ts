@@ -103,6 +103,13 @@ export class ClaimsService {
     });
   }
 
+  /** Creates a claim known from elsewhere (another fact-checker's review), with no appearance yet. */
+  async create(input: { statement: string; language: string | null }, manager: EntityManager = this.dataSource.manager): Promise<Claim> {
+    const statement = input.statement.trim().normalize('NFC');
+    if (!normalizeForSearch(statement)) throw new InvalidClaimError('The statement has no letters or digits');
+    return manager.save(manager.create(Claim, { statement, statementKey: normalizeForSearch(statement), language: input.language }));
+  }
+
   /** Replaces an appearance's attribution chain. */
   async setAttributionChain(input: SetAttributionChainInput): Promise<ClaimAppearance> {
     return this.dataSource.transaction(async (manager) => {

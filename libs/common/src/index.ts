@@ -16,3 +16,4 @@ export * from './date-time.scalar';
 export * from './egress-address';
 export * from './egress-guard';
 export * from './live-channel';
+export * from './bullmq-connections';

@@ -27,8 +27,9 @@ export interface StoredHop {
 }
 
 /**
- * A sentence of a captured article that states a claim the organisation has already rated: the
- * claim, the verdict in force when it was found, the span (selectors), the matcher's score and the
+ * A sentence of a captured article that states a claim the organisation has already rated, or that
+ * another fact-checker reviewed (an external review it imported): the claim, the verdict (or the
+ * external review) in force when it was found, the span (selectors), the matcher's score and the
  * chain of sources the sentence gives. Unique per claim, article and wording of the span, so a
  * dismissed repeat is never raised again.
  */
@@ -58,13 +59,21 @@ export class ClaimRepeat {
   @JoinColumn({ name: 'claim_id' })
   claim?: unknown;
 
-  @Field(() => ID)
-  @Column('uuid', { name: 'verdict_id' })
-  verdictId: string;
+  @Field(() => ID, { nullable: true, description: 'The organisation\'s published verdict; null when only another organisation checked the claim.' })
+  @Column('uuid', { name: 'verdict_id', nullable: true })
+  verdictId: string | null;
 
   @ManyToOne('Verdict', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'verdict_id' })
   verdict?: unknown;
+
+  @Field(() => ID, { nullable: true, description: 'When the organisation has no verdict on the claim: the external review it was found against.' })
+  @Column('uuid', { name: 'external_review_id', nullable: true })
+  externalReviewId: string | null;
+
+  @ManyToOne('ExternalReview', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'external_review_id' })
+  externalReview?: unknown;
 
   @Field(() => ID)
   @Column('uuid', { name: 'article_id' })

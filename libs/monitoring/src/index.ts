@@ -12,3 +12,5 @@ export * from './watch-item.entity';
 export * from './claim-repeat.entity';
 export * from './page-fetch.entity';
 export * from './entities';
+export * from './claim-reviews.service';
+export * from './external-review.entity';

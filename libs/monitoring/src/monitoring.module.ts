@@ -4,11 +4,20 @@ import { ArticlesModule } from '@isnad/articles';
 import { ClaimsModule } from '@isnad/claims';
 import { LinkingModule } from '@isnad/linking';
 import { OutletsModule } from '@isnad/outlets';
+import {
+  ClaimExternalReviewsResolver,
+  ClaimMatchExternalReviewsResolver,
+  ClaimRepeatExternalReviewsResolver,
+  ClaimReviewsResolver,
+  ExternalReviewLoader,
+} from './claim-reviews.resolver';
+import { ClaimReviewsService } from './claim-reviews.service';
 import { MONITORING_ENTITIES } from './entities';
 import {
   ClaimRepeatResolver,
   ClaimRepeatsFieldResolver,
   PageFetchResolver,
+  RepeatFeedKeyResolver,
   RevisionFetchResolver,
   UrlCaptureResolver,
   WatchResolver,
@@ -17,6 +26,7 @@ import { DEFAULT_MONITORING_OPTIONS, MONITORING_OPTIONS, MonitoringOptions } fro
 import { MonitoringWorker } from './monitoring.worker';
 import { PageFetcher } from './page-fetcher';
 import { RepeatEventsBus } from './repeat-events.bus';
+import { RepeatFeedAccessService } from './repeat-feed-access.service';
 import { RepeatsFeedController } from './repeats-feed.controller';
 import { RepeatsService } from './repeats.service';
 import { UrlCaptureService } from './url-capture.service';
@@ -38,12 +48,16 @@ export class MonitoringModule {
       imports: [TypeOrmModule.forFeature(MONITORING_ENTITIES), ArticlesModule, ClaimsModule, OutletsModule, linking],
       controllers: [RepeatsFeedController],
       providers: [
-        { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options } },
+        { provide: MONITORING_OPTIONS, useValue: { ...DEFAULT_MONITORING_OPTIONS, ...options, redisUrl } },
         { provide: RepeatEventsBus, useFactory: () => new RepeatEventsBus(redisUrl) },
         PageFetcher,
         UrlCaptureService,
         WatchesService,
         RepeatsService,
+        ClaimReviewsService,
+        RepeatFeedAccessService,
+        RepeatFeedKeyResolver,
+        ExternalReviewLoader,
         MonitoringWorker,
         UrlCaptureResolver,
         PageFetchResolver,
@@ -51,8 +65,12 @@ export class MonitoringModule {
         WatchResolver,
         ClaimRepeatResolver,
         ClaimRepeatsFieldResolver,
+        ClaimReviewsResolver,
+        ClaimExternalReviewsResolver,
+        ClaimMatchExternalReviewsResolver,
+        ClaimRepeatExternalReviewsResolver,
       ],
-      exports: [UrlCaptureService, WatchesService, RepeatsService, MonitoringWorker],
+      exports: [UrlCaptureService, WatchesService, RepeatsService, ClaimReviewsService, MonitoringWorker],
     };
   }
 }

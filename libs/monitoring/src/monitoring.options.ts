@@ -30,6 +30,14 @@ export interface MonitoringOptions {
   itemMaxAttempts: number;
   /** Default minutes between two polls of a watch. */
   defaultEveryMinutes: number;
+  /** REDIS_URL: when set, watch polls and item captures are BullMQ jobs (job schedulers per watch). */
+  redisUrl: string | null;
+  /** MONITORING_QUEUE_PREFIX: the BullMQ key prefix of the watch queue. */
+  queuePrefix: string;
+  /** MONITORING_RESCAN_DAYS: when a claim is first rated, articles captured this many days back are rescanned for it. */
+  rescanDays: number;
+  /** MONITORING_RESCAN_MAX_ARTICLES: at most this many of them (the most recently captured). */
+  rescanMaxArticles: number;
 }
 
 export const MONITORING_OPTIONS = Symbol('MONITORING_OPTIONS');
@@ -55,12 +63,17 @@ export const DEFAULT_MONITORING_OPTIONS: MonitoringOptions = {
   leaseMs: 60_000,
   itemMaxAttempts: 3,
   defaultEveryMinutes: 15,
+  redisUrl: null,
+  queuePrefix: 'isnad',
+  rescanDays: 90,
+  rescanMaxArticles: 5_000,
 };
 
 /**
  * Reads the fetch and watch settings once at start-up: FETCH_CONTACT_URL, FETCH_CONNECT_TIMEOUT_MS,
  * FETCH_TIMEOUT_MS, FETCH_MAX_BYTES, FETCH_HOST_CONCURRENCY, FETCH_HOST_DELAY_MS, MONITORING_WORKER,
- * MONITORING_POLL_MS, MONITORING_LEASE_MS and the shared EGRESS_ALLOW_PRIVATE_ADDRESSES.
+ * MONITORING_POLL_MS, MONITORING_LEASE_MS, MONITORING_QUEUE_PREFIX, MONITORING_RESCAN_DAYS, MONITORING_RESCAN_MAX_ARTICLES and
+ * the shared EGRESS_ALLOW_PRIVATE_ADDRESSES.
  */
 export function monitoringOptionsFromEnv(env: NodeJS.ProcessEnv): MonitoringOptions {
   const number = (name: string, fallback: number, min: number) => integerFromEnv(env, name, fallback, min);
@@ -79,5 +92,8 @@ export function monitoringOptionsFromEnv(env: NodeJS.ProcessEnv): MonitoringOpti
     workerEnabled: env.MONITORING_WORKER?.trim() !== 'false',
     pollMs: number('MONITORING_POLL_MS', d.pollMs, 10),
     leaseMs: number('MONITORING_LEASE_MS', d.leaseMs, 100),
+    queuePrefix: env.MONITORING_QUEUE_PREFIX?.trim() || d.queuePrefix,
+    rescanDays: number('MONITORING_RESCAN_DAYS', d.rescanDays, 0),
+    rescanMaxArticles: number('MONITORING_RESCAN_MAX_ARTICLES', d.rescanMaxArticles, 0),
   };
 }

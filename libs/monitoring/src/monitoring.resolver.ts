@@ -1,9 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Article, ArticleLoader, ArticleRevision } from '@isnad/articles';
-import { Access, Actor, CurrentActor, Public, Role } from '@isnad/auth';
+import { Access, Actor, CurrentActor, Role } from '@isnad/auth';
 import { Claim, ClaimLoader } from '@isnad/claims';
-import { Connection, ConnectionType, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
-import { Verdict, VerdictLoader } from '@isnad/verdicts';
+import { Connection, ConnectionType, ForbiddenError, GraphQLRequestContext, IdArgs, PageArgs } from '@isnad/common';
+import { VERDICTS_OPTIONS, Verdict, VerdictLoader, VerdictsOptions, publicBaseUrl } from '@isnad/verdicts';
 import { ClaimRepeat } from './claim-repeat.entity';
 import { ClaimRepeatAlert } from './dto/claim-repeat-alert.type';
 import { CaptureArticleFromUrlInput } from './dto/capture-url.input';
@@ -11,6 +12,7 @@ import { RepeatFilter } from './dto/repeat.filter';
 import { WatchFeedInput } from './dto/watch-feed.input';
 import { HttpHeader, PageFetch } from './page-fetch.entity';
 import { RepeatEventsBus } from './repeat-events.bus';
+import { RepeatFeedAccessService } from './repeat-feed-access.service';
 import { RepeatsService } from './repeats.service';
 import { UrlCaptureService } from './url-capture.service';
 import { Watch } from './watch.entity';
@@ -154,13 +156,20 @@ export class ClaimRepeatResolver {
     return this.service.dismiss(id, actor);
   }
 
-  @Public()
   @Subscription(() => ClaimRepeatAlert, {
-    description: 'Each repeat of a rated claim as it is found, for one organisation; over graphql-ws.',
-    filter: (alert: ClaimRepeatAlert, args: { organisationId: string }) => alert.organisationId === args.organisationId,
+    description:
+      'Each repeat of a claim your organisation rated (or imported another organisation\'s review of), as it is found; over graphql-ws. ' +
+      'VIEWER and up, your own organisation only (organisationId, if given, must be yours).',
+    filter: (alert: ClaimRepeatAlert, _args: unknown, ctx: { actor?: Actor | null }) => alert.organisationId === ctx.actor?.organisationId,
     resolve: (alert: ClaimRepeatAlert) => ({ ...alert, foundAt: new Date(alert.foundAt) }),
   })
-  claimRepeated(@Args('organisationId', { type: () => ID }) _organisationId: string): AsyncIterableIterator<ClaimRepeatAlert> {
+  claimRepeated(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+  ): AsyncIterableIterator<ClaimRepeatAlert> {
+    if (organisationId && organisationId !== actor.organisationId) {
+      throw new ForbiddenError("Another organisation's repeats are not yours to follow", { field: 'organisationId' });
+    }
     return this.bus.iterator();
   }
 
@@ -174,9 +183,9 @@ export class ClaimRepeatResolver {
     return this.claimLoader.byId(ctx).load(repeat.claimId);
   }
 
-  @ResolveField(() => Verdict, { description: 'The published verdict the repeat was found against.' })
-  verdict(@Parent() repeat: ClaimRepeat, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> {
-    return this.verdictLoader.byId(ctx).load(repeat.verdictId);
+  @ResolveField(() => Verdict, { nullable: true, description: 'The published verdict the repeat was found against; null when only another organisation checked the claim (see externalReviews).' })
+  verdict(@Parent() repeat: ClaimRepeat, @Context() ctx: GraphQLRequestContext): Promise<Verdict | null> | null {
+    return repeat.verdictId ? this.verdictLoader.byId(ctx).load(repeat.verdictId) : null;
   }
 
   @ResolveField(() => Article, { nullable: true, description: 'The original the article copies, when it is a republished copy.' })
@@ -188,6 +197,37 @@ export class ClaimRepeatResolver {
   async alert(@Parent() repeat: ClaimRepeat): Promise<ClaimRepeatAlert> {
     const [alert] = await this.service.alertsFor([repeat]);
     return alert;
+  }
+}
+
+@ObjectType()
+export class RepeatFeedLink {
+  @Field({ description: 'The repeats Atom feed with the key in it, for feed readers that cannot send an Authorization header. Shown once.' })
+  url: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@Resolver()
+export class RepeatFeedKeyResolver {
+  constructor(
+    private readonly access: RepeatFeedAccessService,
+    @Inject(VERDICTS_OPTIONS) private readonly options: VerdictsOptions,
+  ) {}
+
+  @Access(Role.ADMIN)
+  @Mutation(() => RepeatFeedLink, { description: 'Makes a new key for your organisation\'s repeats Atom feed; the previous key stops working.' })
+  async createRepeatFeedKey(@CurrentActor() actor: Actor, @Context() ctx: GraphQLRequestContext & { req?: Parameters<typeof publicBaseUrl>[1] }): Promise<RepeatFeedLink> {
+    const { key, createdAt } = await this.access.rotate(actor);
+    const url = `${publicBaseUrl(this.options, ctx.req)}/feeds/organisations/${actor.organisationId}/repeats.atom?key=${key}`;
+    return { url, createdAt };
+  }
+
+  @Access(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Revokes your organisation\'s repeats feed key: feed readers using it are refused. True when there was one.' })
+  revokeRepeatFeedKey(@CurrentActor() actor: Actor): Promise<boolean> {
+    return this.access.revoke(actor);
   }
 }
 

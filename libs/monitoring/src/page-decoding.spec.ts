@@ -18,6 +18,20 @@ describe('reading a fetched Arabic page in the encoding it was written in', () =
     expect(decoded.source).toBe(source);
   });
 
+  it.each(['windows-1256', 'iso-8859-6'])('detects %s on a page that declares no charset at all', (encoding) => {
+    const body = `${ARABIC}. وأضاف المصدر أن المجتمعين بحثوا تكثيف الهجمات على القوات الحكومية وعلى القواعد العسكرية في المنطقة الشرقية من البلاد.`;
+    const decoded = decodePage(iconv.encode(page('', body), encoding), 'text/html');
+    expect(decoded).toMatchObject({ encoding, source: 'DETECTED' });
+    expect(decoded.text).toContain(body);
+  });
+
+  it('still reads an undeclared Latin page as windows-1252', () => {
+    const french = 'Le café est très bon, déjà à côté du théâtre élégant où l’on répète.';
+    const decoded = decodePage(iconv.encode(page('', french), 'windows-1252'), 'text/html');
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text).toContain(french);
+  });
+
   it('lets a byte-order mark win over a wrong header', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page(''), 'utf8')]);
     expect(decodePage(bytes, 'text/html; charset=windows-1256')).toMatchObject({ encoding: 'utf-8', source: 'BOM' });

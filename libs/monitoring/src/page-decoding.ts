@@ -1,7 +1,8 @@
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
 /** Where the encoding of a page was read from. */
-export type EncodingSource = 'BOM' | 'HEADER' | 'META' | 'XML_DECLARATION' | 'UTF8_CONTENT' | 'DEFAULT';
+export type EncodingSource = 'BOM' | 'HEADER' | 'META' | 'XML_DECLARATION' | 'UTF8_CONTENT' | 'DETECTED' | 'DEFAULT';
 
 export interface DecodedPage {
   text: string;
@@ -70,7 +71,8 @@ const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh)$/;
 /**
  * Decodes a fetched page the way a browser would: a byte-order mark wins, then the HTTP header's
  * charset, then `<meta charset>` (or an XML declaration), then UTF-8 when the bytes are valid
- * UTF-8, else windows-1252. One correction keeps mojibake out: bytes that are valid multi-byte
+ * UTF-8, else the encoding chardet detects (windows-1256 and ISO-8859-6 for undeclared Arabic
+ * pages), else windows-1252. One correction keeps mojibake out: bytes that are valid multi-byte
  * UTF-8 but labelled with a single-byte encoding (a common server misconfiguration) are read as
  * UTF-8, since such sequences almost never occur by chance in single-byte text.
  */
@@ -90,5 +92,19 @@ export function decodePage(bytes: Buffer, contentType?: string | null): DecodedP
     return { text: iconv.decode(bytes, encoding), encoding, source };
   }
   if (isValidUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', source: 'DEFAULT' };
+  const detected = detectSingleByte(bytes);
+  if (detected) return { text: iconv.decode(bytes, detected), encoding: detected, source: 'DETECTED' };
   return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', source: 'DEFAULT' };
+}
+
+/** Bytes chardet reads to guess: enough text for its n-gram statistics, bounded in time. */
+const DETECTION_SAMPLE = 64 * 1024;
+const MIN_CONFIDENCE = 20;
+
+/** The single-byte encoding chardet finds most likely for undeclared bytes, or null when it is unsure. */
+function detectSingleByte(bytes: Buffer): string | null {
+  const [best] = analyse(bytes.subarray(0, DETECTION_SAMPLE));
+  if (!best || best.confidence < MIN_CONFIDENCE) return null;
+  const encoding = encodingForLabel(best.name);
+  return encoding && SINGLE_BYTE.test(encoding) ? encoding : null;
 }

@@ -1,10 +1,11 @@
 import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import robotsParser from 'robots-parser';
 import { EgressAddressRefusedError, EgressGuard, FetchFailedError, egressUrlProblem } from '@isnad/common';
 import { HostThrottle } from './host-throttle';
 import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
+import { RobotsRecord, SharedCrawlState } from './shared-crawl-state';
 
 /** Why a fetch failed: the `reason` of FETCH_FAILED. */
 export type FetchFailureReason =
@@ -20,8 +21,8 @@ export type FetchFailureReason =
   | 'NOT_HTTP'
   | 'CONNECTION_FAILED';
 
-/** What a fetch accepts: a page (HTML/XHTML only) or a feed (XML or JSON). */
-export type FetchKind = 'PAGE' | 'FEED';
+/** What a fetch accepts: a page (HTML/XHTML only), a feed (XML or JSON), or a fact-check page or JSON-LD document. */
+export type FetchKind = 'PAGE' | 'FEED' | 'CLAIM_REVIEW';
 
 export interface FetchRequest {
   url: string;
@@ -44,7 +45,13 @@ export interface FetchedResponse {
 }
 
 const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml)$/;
-const FEED_TYPES = /^(application\/(rss|atom|feed|rdf)\+xml|application\/(xml|json)|text\/xml|application\/feed\+json|text\/plain)$/;
+const FEED_TYPES = /^(application\/(rss|atom|feed|rdf)\+xml|application\/(xml|json|ld\+json)|text\/xml|application\/feed\+json|text\/plain)$/;
+const CLAIM_REVIEW_TYPES = /^(text\/html|application\/xhtml\+xml|application\/(ld\+)?json)$/;
+const ACCEPT: Record<FetchKind, string> = {
+  PAGE: 'text/html,application/xhtml+xml;q=0.9',
+  FEED: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,application/ld+json;q=0.8',
+  CLAIM_REVIEW: 'text/html,application/xhtml+xml;q=0.9,application/ld+json;q=0.9,application/json;q=0.8',
+};
 
 function fail(reason: FetchFailureReason, message: string, extra: Record<string, unknown> = {}): FetchFailedError {
   return new FetchFailedError(message, { reason, ...extra });
@@ -64,17 +71,27 @@ interface Hop {
  * Fetches pages and feeds as a careful crawler: http(s) only, public addresses only (checked at
  * connect time on every hop by the shared egress guard), robots.txt honoured, at most five
  * redirects, connect and total timeouts, a body cap, only the content types asked for, an
- * identifying User-Agent, conditional GET, and a per-host limit on concurrency and pace.
+ * identifying User-Agent, conditional GET, and a per-host limit on concurrency and pace (shared by
+ * every process through Redis when REDIS_URL is set, as is the robots.txt cache).
  */
 @Injectable()
-export class PageFetcher {
+export class PageFetcher implements OnApplicationShutdown {
   private readonly guard: EgressGuard;
-  private readonly throttle: HostThrottle;
+  private readonly throttle: Pick<HostThrottle, 'run'>;
+  /** With REDIS_URL: the per-host limit and the robots.txt cache, shared by every process. */
+  private readonly shared: SharedCrawlState | null;
   private readonly robots = new Map<string, { expires: number; allows: (url: string) => boolean }>();
+  private readonly robotsPending = new Map<string, Promise<{ expires: number; allows: (url: string) => boolean }>>();
 
   constructor(@Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions) {
     this.guard = new EgressGuard({ allowPrivateAddresses: options.allowPrivateAddresses });
-    this.throttle = new HostThrottle(options.hostConcurrency, options.hostDelayMs);
+    const limits = { concurrency: options.hostConcurrency, delayMs: options.hostDelayMs, leaseMs: options.totalTimeoutMs + 10_000 };
+    this.shared = options.redisUrl ? new SharedCrawlState(options.redisUrl, `${options.queuePrefix}:crawl`, limits) : null;
+    this.throttle = this.shared ?? new HostThrottle(options.hostConcurrency, options.hostDelayMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.shared?.close();
   }
 
   /** Fetches `request.url`, or throws FetchFailedError with the reason. */
@@ -86,7 +103,7 @@ export class PageFetcher {
       await this.checkRobots(url, deadline);
       const headers: Record<string, string> = {
         'user-agent': this.options.userAgent,
-        accept: request.kind === 'PAGE' ? 'text/html,application/xhtml+xml;q=0.9' : 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8',
+        accept: ACCEPT[request.kind],
         'accept-encoding': 'identity',
       };
       if (request.etag) headers['if-none-match'] = request.etag;
@@ -118,21 +135,47 @@ export class PageFetcher {
   private async checkRobots(url: URL, deadline: number): Promise<void> {
     let entry = this.robots.get(url.origin);
     if (!entry || entry.expires < Date.now()) {
-      const robotsUrl = new URL('/robots.txt', url.origin);
-      let allows: (u: string) => boolean;
-      try {
-        const hop = await this.get(robotsUrl, { 'user-agent': this.options.userAgent, accept: 'text/plain' }, Math.min(deadline, Date.now() + 10_000), 'ROBOTS');
-        const parser = hop.status >= 200 && hop.status < 300 ? robotsParser(robotsUrl.href, hop.body.toString('utf8')) : null;
-        // RFC 9309: a 4xx robots.txt (none) allows everything; a server error disallows for now.
-        allows = parser ? (u) => parser.isAllowed(u, this.options.userAgent) !== false : () => hop.status < 500;
-      } catch (error) {
-        if (error instanceof FetchFailedError) throw error;
-        allows = () => false;
+      // One read per origin at a time in this process; requests arriving meanwhile wait for it.
+      let pending = this.robotsPending.get(url.origin);
+      if (!pending) {
+        pending = this.readRobots(url, deadline).finally(() => this.robotsPending.delete(url.origin));
+        this.robotsPending.set(url.origin, pending);
       }
-      entry = { expires: Date.now() + this.options.robotsTtlMs, allows };
-      this.robots.set(url.origin, entry);
+      entry = await pending;
     }
     if (!entry.allows(url.href)) throw fail('ROBOTS_DISALLOWED', `${url.origin}/robots.txt disallows ${url.pathname} for Isnad`);
+  }
+
+  /**
+   * Reads an origin's robots.txt: from the cache shared through Redis, or from the host, within
+   * the host's slots and delay like any request (so with Redis, processes arriving together find
+   * it cached after the first read it).
+   */
+  private async readRobots(url: URL, deadline: number): Promise<{ expires: number; allows: (url: string) => boolean }> {
+    const robotsUrl = new URL('/robots.txt', url.origin);
+    let allows: (u: string) => boolean;
+    try {
+      const record =
+        (await this.shared?.robots(url.origin)) ??
+        (await this.throttle.run(url.host, async () => {
+          const cached = await this.shared?.robots(url.origin);
+          if (cached) return cached;
+          const hop = await this.get(robotsUrl, { 'user-agent': this.options.userAgent, accept: 'text/plain' }, Math.min(deadline, Date.now() + 10_000), 'ROBOTS');
+          const fetched: RobotsRecord = { status: hop.status, body: hop.status >= 200 && hop.status < 300 ? hop.body.toString('utf8') : '' };
+          await this.shared?.saveRobots(url.origin, fetched, this.options.robotsTtlMs);
+          return fetched;
+        }));
+      const { status, body } = record;
+      const parser = status >= 200 && status < 300 ? robotsParser(robotsUrl.href, body) : null;
+      // RFC 9309: a 4xx robots.txt (none) allows everything; a server error disallows for now.
+      allows = parser ? (u) => parser.isAllowed(u, this.options.userAgent) !== false : () => status < 500;
+    } catch (error) {
+      if (error instanceof FetchFailedError) throw error;
+      allows = () => false;
+    }
+    const entry = { expires: Date.now() + this.options.robotsTtlMs, allows };
+    this.robots.set(url.origin, entry);
+    return entry;
   }
 
   /** One request, no redirects followed; the body is read only for a 2xx of an accepted type. */
@@ -180,6 +223,7 @@ export class PageFetcher {
         }
         const type = (responseHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
         if (kind === 'PAGE' && !PAGE_TYPES.test(type)) return finish(fail('NOT_HTML', `${url.href} is ${type || 'of no declared type'}, not HTML`, { contentType: type }));
+        if (kind === 'CLAIM_REVIEW' && !CLAIM_REVIEW_TYPES.test(type)) return finish(fail('NOT_HTML', `${url.href} is ${type || 'of no declared type'}, not HTML or JSON-LD`, { contentType: type }));
         if (kind === 'FEED' && type && !FEED_TYPES.test(type)) return finish(fail('NOT_A_FEED', `${url.href} is ${type}, not a feed`, { contentType: type }));
         const tooLarge = () => fail('TOO_LARGE', `${url.href} is larger than ${this.options.maxBytes} bytes`, { maxBytes: this.options.maxBytes });
         if (Number(responseHeaders['content-length'] ?? 0) > this.options.maxBytes) return finish(tooLarge());

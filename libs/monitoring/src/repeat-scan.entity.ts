@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 /**
  * A captured revision waiting to be scanned for repeats of rated claims: written in the capture's
- * own transaction (so no capture is missed, whatever it came through), taken by a worker with a
+ * own transaction (so no capture is missed, whatever it came through), or in the transaction that
+ * publishes a verdict (a rescan of recent captures for that claim only), taken by a worker with a
  * lease, deleted once scanned.
  */
 @Entity('repeat_scans')
@@ -17,6 +18,10 @@ export class RepeatScan {
 
   @Column('uuid', { name: 'article_id' })
   articleId: string;
+
+  /** Null: every rated claim (a new capture); else only these claims (a rescan after their verdict). */
+  @Column('uuid', { name: 'claim_ids', array: true, nullable: true })
+  claimIds: string[] | null;
 
   @Column('int', { default: 0 })
   attempts: number;

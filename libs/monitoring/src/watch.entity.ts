@@ -3,10 +3,16 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 export enum WatchKind {
   FEED = 'FEED',
+  CLAIM_REVIEW = 'CLAIM_REVIEW',
 }
 registerEnumType(WatchKind, {
   name: 'WatchKind',
-  valuesMap: { FEED: { description: 'An outlet\'s RSS, Atom, JSON Feed or news sitemap: each new article is captured.' } },
+  valuesMap: {
+    FEED: { description: 'An outlet\'s RSS, Atom, JSON Feed or news sitemap: each new article is captured.' },
+    CLAIM_REVIEW: {
+      description: 'Another fact-checker\'s ClaimReview DataFeed, or a feed of their fact-check pages: each review is imported as an external review.',
+    },
+  },
 });
 
 export enum WatchStatus {
@@ -76,6 +82,10 @@ export class Watch {
   @Field(() => Int, { description: 'Items fetched and captured so far.' })
   @Column('int', { name: 'articles_captured', default: 0 })
   articlesCaptured: number;
+
+  @Field(() => Int, { description: 'New external reviews imported so far (CLAIM_REVIEW watches).' })
+  @Column('int', { name: 'reviews_imported', default: 0 })
+  reviewsImported: number;
 
   @Column('text', { nullable: true })
   etag: string | null;

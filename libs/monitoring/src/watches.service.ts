@@ -5,9 +5,11 @@ import { Actor } from '@isnad/auth';
 import { FetchFailedError } from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
 import { normalizeArticleUrl } from '@isnad/text';
+import { ClaimReviewsService } from './claim-reviews.service';
 import { WatchFeedInput } from './dto/watch-feed.input';
+import { ExternalReviewImportStatus } from './dto/import-claim-reviews.payload';
 import { NotAFeedError, parseFeedItems } from './feed-items';
-import { WatchNotFoundError } from './monitoring.errors';
+import { NoClaimReviewError, WatchNotFoundError } from './monitoring.errors';
 import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
 import { decodePage } from './page-decoding';
 import { PageFetcher } from './page-fetcher';
@@ -15,11 +17,21 @@ import { UrlCaptureService, checkHttpUrl } from './url-capture.service';
 import { WatchItemStatus } from './watch-item.entity';
 import { Watch, WatchKind, WatchStatus } from './watch.entity';
 
+/** A watch item leased for capture. */
+interface ClaimedItem {
+  id: string;
+  watch_id: string;
+  url: string;
+  attempts: number;
+}
+
 /**
  * Watches: feeds an organisation follows. Polling is a durable job in the database: a due watch or
  * item is claimed with FOR UPDATE SKIP LOCKED and leased, so several API processes share the work
  * without taking the same row, and a process killed mid-poll leaves its rows to be taken again
  * when the lease ends. Items are unique per watch by canonical URL and captured idempotently.
+ * With REDIS_URL, BullMQ runs the polls and captures (WatchQueue), and these rows stay the record
+ * every job claims first.
  */
 @Injectable()
 export class WatchesService {
@@ -31,10 +43,12 @@ export class WatchesService {
     private readonly fetcher: PageFetcher,
     private readonly capture: UrlCaptureService,
     private readonly outlets: OutletsService,
+    private readonly claimReviews: ClaimReviewsService,
   ) {}
 
   /** Starts watching a feed for the member's organisation (the same URL again returns the existing watch); polled at once. */
-  async watch(input: WatchFeedInput, actor: Actor, kind: WatchKind = WatchKind.FEED): Promise<Watch> {
+  async watch(input: WatchFeedInput, actor: Actor): Promise<Watch> {
+    const kind = input.kind ?? WatchKind.FEED;
     const url = checkHttpUrl(input.url);
     if (input.outletId) await this.outlets.get(input.outletId);
     const repository = this.dataSource.getRepository(Watch);
@@ -102,13 +116,24 @@ export class WatchesService {
     return watches.length;
   }
 
-  /** Reads the feed, queues its new (or changed) items, and schedules the next poll. */
+  /**
+   * Reads the feed, queues its new (or changed) items, and schedules the next poll. A CLAIM_REVIEW
+   * watch of a ClaimReview DataFeed imports its reviews at once instead.
+   */
   async poll(watch: Watch): Promise<void> {
     try {
       const response = await this.fetcher.fetch({ url: watch.url, kind: 'FEED', etag: watch.etag, lastModified: watch.lastModified });
-      const items = response.notModified ? [] : this.itemsOf(parseFeedItems(decodePage(response.body, response.headers['content-type']).text, response.url));
+      const text = response.notModified ? '' : decodePage(response.body, response.headers['content-type']).text;
+      let imported = 0;
+      let items: ReturnType<WatchesService['itemsOf']> = [];
+      const reading = watch.kind === WatchKind.CLAIM_REVIEW && /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? await this.claimReviews.read(response) : null;
+      if (reading?.reviews.length) {
+        const result = await this.claimReviews.importAll(reading, response.url, watch.organisationId);
+        imported = result.reviews.filter((r) => r.status === ExternalReviewImportStatus.NEW).length;
+        if (result.skipped.length) this.logger.warn(`Watch ${watch.id}: ${result.skipped.length} reviews skipped (${result.skipped[0].detail})`);
+      } else if (text) items = this.itemsOf(parseFeedItems(text, response.url));
       await this.dataSource.transaction(async (manager) => {
-        let added = 0;
+        let added = imported;
         if (items.length) {
           const inserted: { inserted: boolean }[] = await manager.query(
             `INSERT INTO watch_items AS i (watch_id, url, title, source_updated)
@@ -123,11 +148,11 @@ export class WatchesService {
           added = inserted.filter((row) => row.inserted).length;
         }
         await manager.query(
-          `UPDATE watches SET last_polled_at = now(), last_error = NULL, items_seen = items_seen + $2,
+          `UPDATE watches SET last_polled_at = now(), last_error = NULL, items_seen = items_seen + $2, reviews_imported = reviews_imported + $5,
                   next_poll_at = now() + (every_minutes || ' minutes')::interval,
                   etag = coalesce($3, etag), last_modified = coalesce($4, last_modified)
             WHERE id = $1`,
-          [watch.id, added, response.headers.etag ?? null, response.headers['last-modified'] ?? null],
+          [watch.id, added, response.headers.etag ?? null, response.headers['last-modified'] ?? null, imported],
         );
       });
     } catch (error) {
@@ -161,16 +186,61 @@ export class WatchesService {
    * a retry of a page already captured changes nothing.
    */
   async captureDue(limit = 10): Promise<number> {
-    const rows: { id: string; watch_id: string; url: string; attempts: number }[] = await this.dataSource.query(
+    return this.captureRows(await this.claimItems(limit));
+  }
+
+  /** Fetches and captures one item (a BullMQ job's work), if it is still due and nobody holds it. */
+  async captureItem(itemId: string): Promise<boolean> {
+    return (await this.captureRows(await this.claimItems(1, itemId))) > 0;
+  }
+
+  /** Items due to be fetched (for the BullMQ sweep): their ids and attempts so far. */
+  async dueItems(limit = 500): Promise<{ id: string; attempts: number }[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.attempts FROM watch_items i JOIN watches w ON w.id = i.watch_id AND w.status = 'ACTIVE'
+        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now() ORDER BY i.next_attempt_at, i.id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Every active watch and its interval (what the BullMQ job schedulers mirror). */
+  async activeSchedules(): Promise<{ id: string; everyMinutes: number }[]> {
+    const rows: { id: string; every_minutes: number }[] = await this.dataSource.query(`SELECT id, every_minutes FROM watches WHERE status = 'ACTIVE'`);
+    return rows.map((r) => ({ id: r.id, everyMinutes: r.every_minutes }));
+  }
+
+  /**
+   * Polls one watch on its scheduler's tick (BullMQ), if it is active and due within half an
+   * interval: claiming moves its next poll a whole interval on, so a second tick or a second
+   * process finds it not due.
+   */
+  async pollScheduled(watchId: string): Promise<boolean> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `UPDATE watches SET next_poll_at = now() + (every_minutes || ' minutes')::interval
+        WHERE id = $1 AND status = 'ACTIVE' AND next_poll_at <= now() + (every_minutes * 30 || ' seconds')::interval
+        RETURNING id`,
+      [watchId],
+    );
+    if (!row) return false;
+    await this.poll(await this.dataSource.getRepository(Watch).findOneByOrFail({ id: watchId }));
+    return true;
+  }
+
+  /** Leases up to `limit` due items of active watches (only `itemId`, when given), counting the attempt. */
+  private claimItems(limit: number, itemId?: string): Promise<ClaimedItem[]> {
+    return this.dataSource.query(
       `WITH claimed AS (
          UPDATE watch_items SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
           WHERE id IN (SELECT i.id FROM watch_items i JOIN watches w ON w.id = i.watch_id AND w.status = 'ACTIVE'
-                        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now()
+                        WHERE i.status = 'PENDING' AND i.next_attempt_at <= now() AND ($3::uuid IS NULL OR i.id = $3::uuid)
                         ORDER BY i.next_attempt_at, i.id LIMIT $1 FOR UPDATE OF i SKIP LOCKED)
           RETURNING id, watch_id, url, attempts
        ) SELECT * FROM claimed`,
-      [limit, String(this.options.leaseMs)],
+      [limit, String(this.options.leaseMs), itemId ?? null],
     );
+  }
+
+  private async captureRows(rows: ClaimedItem[]): Promise<number> {
     if (!rows.length) return 0;
     // The lease is renewed while the captures run, so a slow page (a worker starting, a loaded
     // machine) is never taken over and fetched a second time by another process; only a process
@@ -190,24 +260,33 @@ export class WatchesService {
     }
   }
 
-  private async captureClaimed(rows: { id: string; watch_id: string; url: string; attempts: number }[]): Promise<number> {
+  private async captureClaimed(rows: ClaimedItem[]): Promise<number> {
     const watches = new Map((await this.dataSource.getRepository(Watch).findBy({ id: In([...new Set(rows.map((r) => r.watch_id))]) })).map((w) => [w.id, w]));
     await Promise.all(
       rows.map(async (row) => {
         const watch = watches.get(row.watch_id);
         if (!watch) return;
         try {
-          const articleId = (await this.capture.capture(row.url, watch.outletId)).article.id;
+          // A fact-check page of a CLAIM_REVIEW watch is imported, not captured as an article.
+          const outcome =
+            watch.kind === WatchKind.CLAIM_REVIEW
+              ? { articleId: null, reviews: (await this.claimReviews.importFromUrl(row.url, watch.organisationId)).reviews.filter((r) => r.status === ExternalReviewImportStatus.NEW).length }
+              : { articleId: (await this.capture.capture(row.url, watch.outletId)).article.id, reviews: 0 };
           await this.dataSource.transaction(async (manager) => {
             const [, done] = await manager.query(
               `UPDATE watch_items SET status = 'CAPTURED', article_id = $2, captured_at = now(), last_error = NULL WHERE id = $1 AND status = 'PENDING'`,
-              [row.id, articleId],
+              [row.id, outcome.articleId],
             );
-            if (done) await manager.query(`UPDATE watches SET articles_captured = articles_captured + 1 WHERE id = $1`, [watch.id]);
+            if (!done) return;
+            await manager.query(
+              `UPDATE watches SET articles_captured = articles_captured + $2, reviews_imported = reviews_imported + $3 WHERE id = $1`,
+              [watch.id, outcome.articleId ? 1 : 0, outcome.reviews],
+            );
           });
         } catch (error) {
           const message = error instanceof FetchFailedError ? `${error.details.reason}: ${error.message}` : (error as Error).message;
-          const failed = row.attempts >= this.options.itemMaxAttempts;
+          // A page that carries no ClaimReview will not grow one on a retry.
+          const failed = row.attempts >= this.options.itemMaxAttempts || error instanceof NoClaimReviewError;
           await this.dataSource.query(
             `UPDATE watch_items SET status = $2, last_error = $3, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE id = $1 AND status = 'PENDING'`,
             [row.id, failed ? WatchItemStatus.FAILED : WatchItemStatus.PENDING, String(message).slice(0, 1000), String(this.options.pollMs * 2 ** row.attempts)],

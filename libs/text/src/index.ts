@@ -7,6 +7,7 @@ export * from './language-detect';
 export * from './relative-date';
 export * from './boilerplate-clean';
 export * from './claim-candidates';
+export * from './claim-review-reading';
 export * from './html-capture';
 export * from './html-capture.errors';
 export * from './html-metadata';

@@ -11,7 +11,9 @@ export enum VerdictEventType {
 /**
  * The transactional outbox: one row per public change of a verdict, written in the same
  * transaction as the change, so a crash after commit cannot lose the event. Dispatchers (webhooks,
- * subscriptions) read rows not yet dispatched and mark them.
+ * subscriptions) read rows not yet dispatched and mark them. Other libraries' events go here too
+ * (claim.repeated); those about no verdict of ours (a repeat of another organisation's review)
+ * have no verdict_id and no version.
  */
 @Entity('verdict_events')
 @Index('verdict_events_pending_idx', ['createdAt', 'id'], { where: 'dispatched_at IS NULL' })
@@ -22,8 +24,8 @@ export class VerdictEvent {
   @Column('text')
   type: VerdictEventType;
 
-  @Column('uuid', { name: 'verdict_id' })
-  verdictId: string;
+  @Column('uuid', { name: 'verdict_id', nullable: true })
+  verdictId: string | null;
 
   @ManyToOne(() => Verdict, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'verdict_id' })
@@ -32,8 +34,9 @@ export class VerdictEvent {
   @Column('uuid', { name: 'organisation_id' })
   organisationId: string;
 
-  @Column('int')
-  version: number;
+  /** The verdict's version the event is about (null for an event about no verdict). */
+  @Column('int', { nullable: true })
+  version: number | null;
 
   /** The event body as sent to partners. */
   @Column('jsonb')

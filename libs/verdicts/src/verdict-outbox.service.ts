@@ -36,12 +36,13 @@ export class VerdictOutboxService {
   }
 
   /**
-   * Adds an event to the outbox inside the caller's transaction (other libraries' events about a
-   * verdict, such as claim.repeated): dispatched to webhooks like the verdict's own events.
+   * Adds an event to the outbox inside the caller's transaction (other libraries' events, such as
+   * claim.repeated): dispatched to webhooks like the verdict's own events. `verdictId` and
+   * `version` are null for an event about no verdict of ours (a repeat of another organisation's review).
    */
   async append(
     manager: EntityManager,
-    event: { type: string; verdictId: string; organisationId: string; version: number; payload: Record<string, unknown> },
+    event: { type: string; verdictId: string | null; organisationId: string; version: number | null; payload: Record<string, unknown> },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO verdict_events (type, verdict_id, organisation_id, version, payload) VALUES ($1, $2, $3, $4, $5::jsonb)`,

@@ -39,8 +39,13 @@ export interface VerdictOnClaim {
  * lock, and writes a new immutable version; public changes also write an outbox event in the same
  * transaction.
  */
+/** Work another library does in the transaction that first publishes a verdict (e.g. queueing rescans). */
+export type VerdictPublishListener = (manager: EntityManager, verdict: Verdict) => Promise<void>;
+
 @Injectable()
 export class VerdictsService {
+  private readonly publishListeners: VerdictPublishListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsService,
@@ -48,6 +53,11 @@ export class VerdictsService {
     private readonly bus: VerdictEventsBus,
   ) {
     this.claims.onMerge((manager, keep, duplicate) => this.refuseMergingRivalVerdicts(manager, keep.id, duplicate.id));
+  }
+
+  /** Runs `listener` inside the transaction of every first publication of a verdict. */
+  onPublished(listener: VerdictPublishListener): void {
+    this.publishListeners.push(listener);
   }
 
   /**
@@ -280,6 +290,7 @@ export class VerdictsService {
       await manager.save(verdict);
       await this.writeVersion(manager, verdict, note ? clean(note) : null);
       if (event) await this.writeEvent(manager, verdict, event);
+      if (event === VerdictEventType.PUBLISHED) for (const listener of this.publishListeners) await listener(manager, verdict);
       published = event;
       return verdict;
     });

@@ -39,7 +39,7 @@ export class WebhookDelivery {
   @JoinColumn({ name: 'endpoint_id' })
   endpoint?: WebhookEndpoint;
 
-  @Field({ description: 'verdict.published, verdict.corrected or verdict.retracted.' })
+  @Field({ description: 'verdict.published, verdict.corrected, verdict.retracted or claim.repeated.' })
   @Column('text', { name: 'event_type' })
   eventType: string;
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { BullConnections } from '@isnad/common';
 import { Job, Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksService } from './webhooks.service';
 import { WebhooksOptions } from './webhooks.options';
@@ -21,7 +21,7 @@ const QUEUE = 'webhook-deliveries';
  */
 export class WebhookQueue {
   private readonly logger = new Logger('WebhookQueue');
-  private readonly connections: Redis[] = [];
+  private readonly connections: BullConnections;
   private readonly queue: Queue<DeliveryJob>;
   private worker: Worker<DeliveryJob> | null = null;
 
@@ -30,7 +30,8 @@ export class WebhookQueue {
     private readonly webhooks: WebhooksService,
     private readonly sender: WebhookSender,
   ) {
-    this.queue = new Queue<DeliveryJob>(QUEUE, { connection: this.connect(), prefix: options.queuePrefix });
+    this.connections = new BullConnections(options.redisUrl as string, this.logger);
+    this.queue = new Queue<DeliveryJob>(QUEUE, { connection: this.connections.connect(), prefix: options.queuePrefix });
   }
 
   /** Makes sure every due delivery has a job. */
@@ -53,21 +54,12 @@ export class WebhookQueue {
 
   /** Starts consuming jobs in this process. */
   startWorker(): void {
-    this.worker = new Worker<DeliveryJob>(QUEUE, (job) => this.process(job), {
-      connection: this.connect(),
-      prefix: this.options.queuePrefix,
-      concurrency: 10,
-      // A job whose process died is handed out again once its lock lapses.
-      lockDuration: this.options.leaseMs,
-      stalledInterval: this.options.leaseMs,
-    });
+    this.worker = new Worker<DeliveryJob>(QUEUE, (job) => this.process(job), this.connections.workerOptions(this.options.queuePrefix, this.options.leaseMs, 10));
     this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await this.connections.close(this.worker, this.queue);
   }
 
   private async process(job: Job<DeliveryJob>): Promise<string> {
@@ -77,12 +69,5 @@ export class WebhookQueue {
     const outcome = await this.sender.attempt(claimed, { by: 'queue', final });
     if (outcome === 'failed' && !final) throw new Error(`Delivery ${claimed.delivery.id} failed; BullMQ retries it`);
     return outcome;
-  }
-
-  private connect(): Redis {
-    const client = new Redis(this.options.redisUrl as string, { maxRetriesPerRequest: null });
-    client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-    this.connections.push(client);
-    return client;
   }
 }

@@ -17,7 +17,7 @@ export class WebhookResolver {
   constructor(private readonly service: WebhooksService) {}
 
   @Mutation(() => WebhookRegistration, {
-    description: 'Registers a partner URL for verdict.published/corrected/retracted events; returns the signing secret once.',
+    description: 'Registers a partner URL for verdict.published/corrected/retracted and claim.repeated events; returns the signing secret once.',
   })
   registerWebhook(@Args('input') input: RegisterWebhookInput, @CurrentActor() actor: Actor): Promise<WebhookRegistration> {
     return this.service.register(input, actor);

@@ -1,26 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../components/error-notice';
-import { CaptureHtmlDocument, CaptureTextDocument } from '../gql/graphql';
+import { CaptureHtmlDocument, CaptureTextDocument, CaptureUrlDocument } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 
-/** Capture an article from pasted text, or from its page HTML and URL. */
+/** Capture an article from pasted text, from its page HTML and URL, or fetched by Isnad from its URL. */
 export function CapturePage() {
   const { t } = useI18n();
-  const [mode, setMode] = useState<'text' | 'html'>('text');
+  const [mode, setMode] = useState<'text' | 'html' | 'url'>('text');
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [textResult, captureText] = useMutation(CaptureTextDocument);
   const [htmlResult, captureHtml] = useMutation(CaptureHtmlDocument);
+  const [urlResult, captureUrl] = useMutation(CaptureUrlDocument);
+  const results = { text: textResult, html: htmlResult, url: urlResult };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result =
       mode === 'text'
         ? (await captureText({ input: { url: url.trim(), text: body, title: title.trim() || undefined } })).data?.captureArticle
-        : (await captureHtml({ input: { url: url.trim(), html: body } })).data?.captureArticleFromHtml;
+        : mode === 'html'
+          ? (await captureHtml({ input: { url: url.trim(), html: body } })).data?.captureArticleFromHtml
+          : (await captureUrl({ input: { url: url.trim() } })).data?.captureArticleFromUrl;
     if (result) navigate(`/articles/${result.article.id}`);
   }
 
@@ -36,6 +40,9 @@ export function CapturePage() {
           <label>
             <input type="radio" name="mode" checked={mode === 'html'} onChange={() => setMode('html')} /> {t('pasteHtml')}
           </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'url'} onChange={() => setMode('url')} /> {t('fetchFromUrl')}
+          </label>
         </fieldset>
         <label htmlFor="capture-url">{t('url')}</label>
         <input id="capture-url" type="url" dir="ltr" required value={url} onChange={(e) => setUrl(e.target.value)} />
@@ -45,13 +52,19 @@ export function CapturePage() {
             <input id="capture-title-input" dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
           </>
         ) : null}
-        <label htmlFor="capture-body">{mode === 'text' ? t('text') : t('pageHtml')}</label>
-        <textarea id="capture-body" dir={mode === 'text' ? 'auto' : 'ltr'} rows={14} required value={body} onChange={(e) => setBody(e.target.value)} />
-        <button type="submit" disabled={textResult.fetching || htmlResult.fetching}>
+        {mode === 'url' ? (
+          <p className="hint">{t('fetchHelp')}</p>
+        ) : (
+          <>
+            <label htmlFor="capture-body">{mode === 'text' ? t('text') : t('pageHtml')}</label>
+            <textarea id="capture-body" dir={mode === 'text' ? 'auto' : 'ltr'} rows={14} required value={body} onChange={(e) => setBody(e.target.value)} />
+          </>
+        )}
+        <button type="submit" disabled={results[mode].fetching}>
           {t('captureButton')}
         </button>
       </form>
-      <ErrorNotice error={mode === 'text' ? textResult.error : htmlResult.error} />
+      <ErrorNotice error={results[mode].error} />
     </section>
   );
 }

@@ -18,11 +18,17 @@ export class ClaimRepeatAlert {
   @Field()
   claimStatement: string;
 
-  @Field(() => ID)
-  verdictId: string;
+  @Field(() => ID, { nullable: true, description: 'Null when only another organisation checked the claim (see reviewedBy).' })
+  verdictId: string | null;
 
-  @Field({ description: 'The rating key of the published verdict (FALSE, MISLEADING ...).' })
+  @Field({ description: 'The rating key of the published verdict (FALSE, MISLEADING ...), or the other organisation\'s own rating text as given.' })
   rating: string;
+
+  @Field(() => String, { nullable: true, description: 'Already checked by another organisation: its name, when the repeat is of its review.' })
+  reviewedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The other organisation\'s review URL, when the repeat is of its review.' })
+  reviewUrl: string | null;
 
   @Field(() => ID)
   articleId: string;

@@ -1,12 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { WatchKind } from '../watch.entity';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 @InputType()
 export class WatchFeedInput {
-  @Field({ description: 'An RSS 2.0, Atom, JSON Feed or news sitemap URL (http or https).' })
+  @Field({ description: 'An RSS 2.0, Atom, JSON Feed or news sitemap URL, or for CLAIM_REVIEW also a ClaimReview DataFeed (http or https).' })
   @IsString()
   @MaxLength(4096)
   url: string;
+
+  @Field(() => WatchKind, { nullable: true, description: 'FEED (default): capture each article; CLAIM_REVIEW: import each fact-check\'s ClaimReview.' })
+  @IsOptional()
+  @IsEnum(WatchKind)
+  kind?: WatchKind;
 
   @Field(() => ID, { nullable: true, description: 'File captured articles under this outlet (default: the one owning each URL\'s host).' })
   @IsOptional()

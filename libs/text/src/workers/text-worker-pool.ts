@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ClaimCandidate, ClaimCandidateOptions } from '../claim-candidates';
+import type { ClaimReviewReading } from '../claim-review-reading';
 import type { ExtractArticleOptions, ExtractedArticle } from '../html-capture';
 import { NoArticleContentError, PageTooLargeError } from '../html-capture.errors';
 import type { WorkerRefusal } from './text.worker';
@@ -76,6 +77,11 @@ export class TextWorkerPool {
   /** The claim candidates of `text` (see findClaimCandidates); TextTooComplexError past the time limit. */
   claimCandidates(text: string, options: ClaimCandidateOptions = {}): Promise<ClaimCandidate[]> {
     return this.run('claimCandidates', { text, options }, () => new TextTooComplexError(this.timeLimitMs));
+  }
+
+  /** The ClaimReviews of a page or JSON-LD document (see readClaimReviews); PageTooComplexError past the time limit. */
+  claimReviews(body: string, options: { pageUrl: string; json?: boolean }): Promise<ClaimReviewReading> {
+    return this.run('claimReviews', { body, options }, () => new PageTooComplexError(this.timeLimitMs));
   }
 
   /** Stops the workers (Nest calls it when the application closes). */

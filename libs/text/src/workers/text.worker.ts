@@ -1,6 +1,7 @@
 // Runs in a worker thread of TextWorkerPool: the parsing and extraction that must not block the
 // API's event loop. Known refusals come back as values (a worker's errors lose their class).
 import { ClaimCandidate, ClaimCandidateOptions, findClaimCandidates } from '../claim-candidates';
+import { ClaimReviewReading, readClaimReviews } from '../claim-review-reading';
 import { ExtractArticleOptions, ExtractedArticle, extractArticleFromHtml } from '../html-capture';
 import type { MessagePort } from 'node:worker_threads';
 import { NoArticleContentError, PageTooLargeError } from '../html-capture.errors';
@@ -25,6 +26,12 @@ export function extractArticle({ html, options, started }: { html: string; optio
 export function claimCandidates({ text, options, started }: { text: string; options: ClaimCandidateOptions; started: MessagePort }): ClaimCandidate[] {
   signalStart(started);
   return findClaimCandidates(text, options);
+}
+
+/** Task `claimReviews`: the schema.org ClaimReviews of a page's JSON-LD or of a JSON-LD document. */
+export function claimReviews({ body, options, started }: { body: string; options: { pageUrl: string; json?: boolean }; started: MessagePort }): ClaimReviewReading {
+  signalStart(started);
+  return readClaimReviews(body, options);
 }
 
 // The pool's time limit runs from here.
