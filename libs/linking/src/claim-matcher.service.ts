@@ -94,6 +94,18 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
+// How many texts of one term's posting list the first stage reads at most. Past a few hundred
+// texts a term is too common to single out a claim (its IDF is low), and reading its whole list
+// is what made the first stage grow with the collection. Below this, nothing is cut: a collection
+// of N texts is searched exactly for every term rarer than POSTINGS_PER_TERM / N.
+const POSTINGS_PER_TERM = 400;
+const RESCORED = 3 * POOL;
+/** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
+const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
+         ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+         ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
+         similarity(t.key, $1)::float8 AS trigram
+    FROM claim_match_texts t`;
 
 /**
  * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
@@ -214,27 +226,41 @@ export class ClaimMatcherService {
    * Candidate texts from the index: those with the highest IDF sum of the search terms they hold;
    * when those are few and the text is short (a headline, a quote with misspelt words), also the
    * nearest keys by trigrams.
+   *
+   * Top-k at any size: each term's posting list is read through the GIN index only up to
+   * POSTINGS_PER_TERM texts, so the work is bounded by the number of terms, not by the collection.
+   * A rare term's list is read whole; only common terms (which weigh little) are cut, so the texts
+   * holding the query's rare terms are all found. The sums over those bounded lists rank the texts
+   * once; the best RESCORED get their exact IDF sum (what a cut list missed), the best POOL of those
+   * are the pool. Rows move between the stages by physical address (ctid, stable within the statement).
    */
   private async candidates(manager: EntityManager, key: string, terms: { lexeme: string; weight: number }[], excluded: string[]): Promise<CandidateRow[]> {
-    const select = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-                           ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
-                           ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
-                           similarity(t.key, $1)::float8 AS trigram
-                      FROM claim_match_texts t`;
     const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
+    // Written out term by term: a subquery over the arrays per row costs several times more.
+    const exactSum = terms.map((_, i) => `(r.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
     const rows: CandidateRow[] = terms.length
       ? await manager.query(
-          `${select} WHERE t.id IN (
-              SELECT f.id FROM claim_match_texts f
-               WHERE f.tsv @@ $3::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
-               ORDER BY (SELECT sum(q.weight) FROM unnest($4::tsquery[], $5::float8[]) AS q(term, weight) WHERE f.tsv @@ q.term) DESC
-               LIMIT ${POOL})`,
-          [key, excluded, quoted.join(' | '), quoted, terms.map((t) => t.weight)],
+          `WITH hits AS (
+             SELECT p.ctid AS tid, sum(q.weight) AS partial
+               FROM unnest($3::tsquery[], $4::float8[]) AS q(term, weight)
+              CROSS JOIN LATERAL (SELECT f.ctid FROM claim_match_texts f
+                                   WHERE f.tsv @@ q.term AND NOT (f.claim_id = ANY($2::uuid[]))
+                                   LIMIT ${POSTINGS_PER_TERM}) AS p
+              GROUP BY p.ctid
+              ORDER BY partial DESC, p.ctid
+              LIMIT ${RESCORED}),
+           pool AS (
+             SELECT r.ctid AS tid FROM claim_match_texts r
+              WHERE r.ctid = ANY(ARRAY(SELECT h.tid FROM hits h))
+              ORDER BY ${exactSum} DESC, r.ctid
+              LIMIT ${POOL})
+           ${CANDIDATE_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`,
+          [key, excluded, quoted, terms.map((t) => t.weight)],
         )
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
     const nearest: CandidateRow[] = await manager.query(
-      `${select} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
+      `${CANDIDATE_COLUMNS} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
                    AND NOT (t.claim_id = ANY($2::uuid[]))`,
       [key, excluded],
     );
@@ -244,14 +270,7 @@ export class ClaimMatcherService {
 
   /** Every indexed text of the given claims. */
   private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
-    return manager.query(
-      `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-              ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
-              ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
-              similarity(t.key, $1)::float8 AS trigram
-         FROM claim_match_texts t WHERE t.claim_id = ANY($2::uuid[])`,
-      [key, [...claimIds]],
-    );
+    return manager.query(`${CANDIDATE_COLUMNS} WHERE t.claim_id = ANY($2::uuid[])`, [key, [...claimIds]]);
   }
 
   /**
