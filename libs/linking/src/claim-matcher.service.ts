@@ -94,12 +94,14 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
-// How many texts of one term's posting list the first stage reads at most. Past a few hundred
-// texts a term is too common to single out a claim (its IDF is low), and reading its whole list
-// is what made the first stage grow with the collection. Below this, nothing is cut: a collection
-// of N texts is searched exactly for every term rarer than POSTINGS_PER_TERM / N.
+// How many texts of one term's posting list the bounded search reads at most. Past a few hundred
+// texts a term is too common to single out a claim (its IDF is low), and reading whole lists is
+// what made the first stage grow with the collection.
 const POSTINGS_PER_TERM = 400;
 const RESCORED = 3 * POOL;
+// Up to this many postings in all (the bounded search's own worst case), reading every text that
+// holds a term once is cheaper than reading the lists term by term, and exact.
+const EXACT_SEARCH_POSTINGS = QUERY_TERMS * POSTINGS_PER_TERM;
 /** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
 const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
          ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
@@ -179,7 +181,7 @@ export class ClaimMatcherService {
 
     const rows = options.onlyClaimIds
       ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
-      : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded]);
+      : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded], stats);
     if (!rows.length) return [];
 
     const handles = handlesIn(text);
@@ -227,20 +229,32 @@ export class ClaimMatcherService {
    * when those are few and the text is short (a headline, a quote with misspelt words), also the
    * nearest keys by trigrams.
    *
-   * Top-k at any size: each term's posting list is read through the GIN index only up to
-   * POSTINGS_PER_TERM texts, so the work is bounded by the number of terms, not by the collection.
-   * A rare term's list is read whole; only common terms (which weigh little) are cut, so the texts
-   * holding the query's rare terms are all found. The sums over those bounded lists rank the texts
-   * once; the best RESCORED get their exact IDF sum (what a cut list missed), the best POOL of those
-   * are the pool. Rows move between the stages by physical address (ctid, stable within the statement).
+   * The work is bounded whatever the collection's size. When the terms' posting lists hold at most
+   * EXACT_SEARCH_POSTINGS texts together, every text holding a term is read once and ranked by its
+   * exact sum. Otherwise each term's list is read through the GIN index up to POSTINGS_PER_TERM
+   * texts (a rare term's list whole; only common terms, which weigh little, are cut, so the texts
+   * holding the query's rare terms are all found); the sums over those bounded lists rank the
+   * texts once, and the best RESCORED get their exact sum (what a cut list missed). Either way the
+   * best POOL are the pool, whose rows are then read by physical address (ctid, stable within the
+   * statement). The sums are written out term by term: a subquery over the arrays per row costs
+   * several times more.
    */
-  private async candidates(manager: EntityManager, key: string, terms: { lexeme: string; weight: number }[], excluded: string[]): Promise<CandidateRow[]> {
+  private async candidates(
+    manager: EntityManager,
+    key: string,
+    terms: { lexeme: string; weight: number }[],
+    excluded: string[],
+    stats: CollectionStats,
+  ): Promise<CandidateRow[]> {
     const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
-    // Written out term by term: a subquery over the arrays per row costs several times more.
-    const exactSum = terms.map((_, i) => `(r.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
-    const rows: CandidateRow[] = terms.length
-      ? await manager.query(
-          `WITH hits AS (
+    const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
+    const exact = terms.reduce((sum, t) => sum + (stats.df.get(t.lexeme) ?? 0), 0) <= EXACT_SEARCH_POSTINGS;
+    const pool = exact
+      ? `SELECT f.ctid AS tid FROM claim_match_texts f
+            WHERE f.tsv @@ $5::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
+            ORDER BY ${exactSum('f')} DESC, f.ctid
+            LIMIT ${POOL}`
+      : `WITH hits AS (
              SELECT p.ctid AS tid, sum(q.weight) AS partial
                FROM unnest($3::tsquery[], $4::float8[]) AS q(term, weight)
               CROSS JOIN LATERAL (SELECT f.ctid FROM claim_match_texts f
@@ -248,15 +262,19 @@ export class ClaimMatcherService {
                                    LIMIT ${POSTINGS_PER_TERM}) AS p
               GROUP BY p.ctid
               ORDER BY partial DESC, p.ctid
-              LIMIT ${RESCORED}),
-           pool AS (
-             SELECT r.ctid AS tid FROM claim_match_texts r
-              WHERE r.ctid = ANY(ARRAY(SELECT h.tid FROM hits h))
-              ORDER BY ${exactSum} DESC, r.ctid
-              LIMIT ${POOL})
-           ${CANDIDATE_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`,
-          [key, excluded, quoted, terms.map((t) => t.weight)],
-        )
+              LIMIT ${RESCORED})
+           SELECT r.ctid AS tid FROM claim_match_texts r
+            WHERE r.ctid = ANY(ARRAY(SELECT h.tid FROM hits h))
+            ORDER BY ${exactSum('r')} DESC, r.ctid
+            LIMIT ${POOL}`;
+    const rows: CandidateRow[] = terms.length
+      ? await manager.query(`WITH pool AS (${pool}) ${CANDIDATE_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`, [
+          key,
+          excluded,
+          quoted,
+          terms.map((t) => t.weight),
+          ...(exact ? [quoted.join(' | ')] : []),
+        ])
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
     const nearest: CandidateRow[] = await manager.query(
