@@ -40,4 +40,9 @@ describe('claim matching in a large collection', () => {
     const [best] = await claimMatches(api, [COMMON[0], ...wordsOf(4001).slice(0, 5)].join(' '), { language: 'en', minScore: 0 });
     expect(best.claim.statement).toBe(statementOf(4001));
   });
+
+  it('finds the claim that holds all the common words of a query that has no rare one', async () => {
+    const [best] = await claimMatches(api, COMMON.slice(2, 6).join(' '), { language: 'en', minScore: 0 });
+    expect(best.claim.statement).toBe(TARGET);
+  });
 });

@@ -94,14 +94,16 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
-// How many texts of one term's posting list the bounded search reads at most. Past a few hundred
-// texts a term is too common to single out a claim (its IDF is low), and reading whole lists is
-// what made the first stage grow with the collection.
+// A term held by more texts than this is common: past a few hundred texts a word no longer singles
+// out a claim (its IDF is low), and reading such lists whole is what made the first stage grow
+// with the collection.
 const POSTINGS_PER_TERM = 400;
 const RESCORED = 3 * POOL;
-// Up to this many postings in all (the bounded search's own worst case), reading every text that
-// holds a term once is cheaper than reading the lists term by term, and exact.
-const EXACT_SEARCH_POSTINGS = QUERY_TERMS * POSTINGS_PER_TERM;
+// Up to this many postings in all, reading every text that holds a term once is exact and about
+// as cheap as reading the rare terms' lists (measured at 100 k claims: past a few thousand
+// postings, the single pass costs more).
+const EXACT_SEARCH_POSTINGS = 2000;
+const COMMON_TERMS_READ = 3;
 /** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
 const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
          ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
@@ -231,13 +233,15 @@ export class ClaimMatcherService {
    *
    * The work is bounded whatever the collection's size. When the terms' posting lists hold at most
    * EXACT_SEARCH_POSTINGS texts together, every text holding a term is read once and ranked by its
-   * exact sum. Otherwise each term's list is read through the GIN index up to POSTINGS_PER_TERM
-   * texts (a rare term's list whole; only common terms, which weigh little, are cut, so the texts
-   * holding the query's rare terms are all found); the sums over those bounded lists rank the
-   * texts once, and the best RESCORED get their exact sum (what a cut list missed). Either way the
-   * best POOL are the pool, whose rows are then read by physical address (ctid, stable within the
-   * statement). The sums are written out term by term: a subquery over the arrays per row costs
-   * several times more.
+   * exact sum. Otherwise the lists of the rare terms (held by at most POSTINGS_PER_TERM texts) are
+   * read whole through the GIN index: a common term's list is long to read and picks out nothing,
+   * since its texts hold only a low-weight word of the query. (When every term is common: the texts
+   * holding all of the COMMON_TERMS_READ rarest, and up to POSTINGS_PER_TERM texts of each one's
+   * list.) Every list is read up to POSTINGS_PER_TERM texts. The texts found
+   * are ranked by the sum over the lists read; the best RESCORED get their exact sum over all the
+   * terms, and the best POOL of those are the pool. Rows move between the stages by physical
+   * address (ctid, stable within the statement). The sums are written out term by term: a
+   * subquery over the arrays per row costs several times more.
    */
   private async candidates(
     manager: EntityManager,
@@ -248,7 +252,17 @@ export class ClaimMatcherService {
   ): Promise<CandidateRow[]> {
     const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
     const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
-    const exact = terms.reduce((sum, t) => sum + (stats.df.get(t.lexeme) ?? 0), 0) <= EXACT_SEARCH_POSTINGS;
+    const df = (t: { lexeme: string }) => stats.df.get(t.lexeme) ?? 0;
+    const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
+    const rare = terms.filter((t) => df(t) <= POSTINGS_PER_TERM);
+    const rarest = [...terms].sort((a, b) => df(a) - df(b)).slice(0, COMMON_TERMS_READ);
+    const lists = rare.length
+      ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
+      : [
+          // The texts holding all of them first: a cut list may miss them, their intersection does not.
+          { query: rarest.map((t) => quoted[terms.indexOf(t)]).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
+          ...rarest.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight })),
+        ];
     const pool = exact
       ? `SELECT f.ctid AS tid FROM claim_match_texts f
             WHERE f.tsv @@ $5::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
@@ -256,7 +270,7 @@ export class ClaimMatcherService {
             LIMIT ${POOL}`
       : `WITH hits AS (
              SELECT p.ctid AS tid, sum(q.weight) AS partial
-               FROM unnest($3::tsquery[], $4::float8[]) AS q(term, weight)
+               FROM unnest($5::tsquery[], $6::float8[]) AS q(term, weight)
               CROSS JOIN LATERAL (SELECT f.ctid FROM claim_match_texts f
                                    WHERE f.tsv @@ q.term AND NOT (f.claim_id = ANY($2::uuid[]))
                                    LIMIT ${POSTINGS_PER_TERM}) AS p
@@ -273,7 +287,7 @@ export class ClaimMatcherService {
           excluded,
           quoted,
           terms.map((t) => t.weight),
-          ...(exact ? [quoted.join(' | ')] : []),
+          ...(exact ? [quoted.join(' | ')] : [lists.map((l) => l.query), lists.map((l) => l.weight)]),
         ])
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
