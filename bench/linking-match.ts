@@ -11,7 +11,8 @@
  * production; for speed the search indexes are dropped during each load and rebuilt after, and
  * term statistics are recounted in one statement (the per-row counting trigger is off during the
  * load). Half the queries are edited copies of stored claims, half new text; each goes through
- * ClaimMatcherService.match (first 5), and the median and 95th percentile are printed per size.
+ * ClaimMatcherService.match (first 10, as claimMatches asks by default), and the median and 95th
+ * percentile are printed per size, with the sizes of the matching table and its indexes.
  * Only a loopback server is accepted, so the bench never loads someone else's database.
  */
 import 'reflect-metadata';
@@ -140,6 +141,37 @@ async function explain(dataSource: DataSource, text: string): Promise<void> {
   }
 }
 
+/**
+ * With BENCH_PROFILE set: wraps the data source's queries to add up the time each statement
+ * (named by its first words) takes, so that the SQL stages can be told from the scoring in Node.
+ */
+function profileQueries(dataSource: DataSource): Map<string, number[]> {
+  const spent = new Map<string, number[]>();
+  const manager = dataSource.manager;
+  const query = manager.query.bind(manager);
+  manager.query = (async (sql: string, parameters?: unknown[]) => {
+    const started = process.hrtime.bigint();
+    try {
+      return await query(sql, parameters);
+    } finally {
+      const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+      spent.set(name, [...(spent.get(name) ?? []), Number(process.hrtime.bigint() - started) / 1e6]);
+    }
+  }) as typeof manager.query;
+  return spent;
+}
+
+/** The matching table's size and its search indexes' sizes, as PostgreSQL reports them. */
+async function tableSizes(dataSource: DataSource): Promise<string> {
+  const [row]: Record<string, string>[] = await dataSource.query(
+    `SELECT pg_size_pretty(pg_table_size('claim_match_texts')) AS "table",
+            pg_size_pretty(pg_relation_size('claim_match_texts_tsv_idx')) AS "tsv GIN",
+            pg_size_pretty(pg_relation_size('claim_match_texts_key_trgm_idx')) AS "trigram GIN",
+            pg_size_pretty(pg_indexes_size('claim_match_texts')) AS "all indexes"`,
+  );
+  return Object.entries(row).map(([name, size]) => `${name} ${size}`).join(', ');
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -163,6 +195,7 @@ async function main(): Promise<void> {
     await app.init();
     const dataSource = app.get(DataSource);
     const matcher = app.get(ClaimMatcherService);
+    const spent = process.env.BENCH_PROFILE ? profileQueries(dataSource) : null;
     const sample: string[] = [];
     let loaded = 0;
     for (const size of sizes) {
@@ -176,7 +209,7 @@ async function main(): Promise<void> {
       let found = 0;
       for (const [i, text] of texts.entries()) {
         const started = process.hrtime.bigint();
-        const matches = await matcher.match(text, { first: 5, minScore: 0 });
+        const matches = await matcher.match(text, { first: 10, minScore: 0 });
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (i >= WARM_UP) times.push(ms);
         if (i % 2 === 0 && i >= WARM_UP && matches[0]?.matchedKey === normalizeForSearch(originals[i])) found++;
@@ -185,15 +218,22 @@ async function main(): Promise<void> {
       const row =
         `${String(size).padStart(9)} claims  load+index ${seconds.toFixed(0).padStart(4)} s  ` +
         `median ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  ` +
-        `(edited copies found first: ${found}/${queries / 2})`;
+        `(edited copies found first: ${found}/${queries / 2})  ${await tableSizes(dataSource)}`;
       rows.push(row);
       console.log(row);
+      if (spent) {
+        for (const [name, ms] of spent) {
+          const sorted = ms.slice(WARM_UP).sort((a, b) => a - b);
+          if (sorted.length) console.log(`    ${percentile(sorted, 50).toFixed(1).padStart(6)} ms median, p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms  ×${sorted.length}  ${name}`);
+        }
+        spent.clear();
+      }
     }
   } finally {
     await app.close();
     await database.drop();
   }
-  console.log('\nclaim matching on PostgreSQL (first 5, 200 queries per size: half edited copies, half new text)');
+  console.log('\nclaim matching on PostgreSQL (first 10, 200 queries per size: half edited copies, half new text)');
   for (const row of rows) console.log(row);
 }
 

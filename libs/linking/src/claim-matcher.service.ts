@@ -94,6 +94,22 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
+// A term held by more texts than this is common: past a few hundred texts a word no longer singles
+// out a claim (its IDF is low), and reading such lists whole is what made the first stage grow
+// with the collection.
+const POSTINGS_PER_TERM = 400;
+const RESCORED = 3 * POOL;
+// Up to this many postings in all, reading every text that holds a term once is exact and about
+// as cheap as reading the rare terms' lists (measured at 100 k claims: past a few thousand
+// postings, the single pass costs more).
+const EXACT_SEARCH_POSTINGS = 2000;
+const COMMON_TERMS_READ = 3;
+/** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
+const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
+         ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+         ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
+         similarity(t.key, $1)::float8 AS trigram
+    FROM claim_match_texts t`;
 
 /**
  * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
@@ -167,7 +183,7 @@ export class ClaimMatcherService {
 
     const rows = options.onlyClaimIds
       ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
-      : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded]);
+      : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded], stats);
     if (!rows.length) return [];
 
     const handles = handlesIn(text);
@@ -214,27 +230,69 @@ export class ClaimMatcherService {
    * Candidate texts from the index: those with the highest IDF sum of the search terms they hold;
    * when those are few and the text is short (a headline, a quote with misspelt words), also the
    * nearest keys by trigrams.
+   *
+   * The work is bounded whatever the collection's size. When the terms' posting lists hold at most
+   * EXACT_SEARCH_POSTINGS texts together, every text holding a term is read once and ranked by its
+   * exact sum. Otherwise the lists of the rare terms (held by at most POSTINGS_PER_TERM texts) are
+   * read whole through the GIN index: a common term's list is long to read and picks out nothing,
+   * since its texts hold only a low-weight word of the query. (When every term is common: the texts
+   * holding all of the COMMON_TERMS_READ rarest, and up to POSTINGS_PER_TERM texts of each one's
+   * list.) Every list is read up to POSTINGS_PER_TERM texts. The texts found
+   * are ranked by the sum over the lists read; the best RESCORED get their exact sum over all the
+   * terms, and the best POOL of those are the pool. Rows move between the stages by physical
+   * address (ctid, stable within the statement). The sums are written out term by term: a
+   * subquery over the arrays per row costs several times more.
    */
-  private async candidates(manager: EntityManager, key: string, terms: { lexeme: string; weight: number }[], excluded: string[]): Promise<CandidateRow[]> {
-    const select = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-                           ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
-                           ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
-                           similarity(t.key, $1)::float8 AS trigram
-                      FROM claim_match_texts t`;
+  private async candidates(
+    manager: EntityManager,
+    key: string,
+    terms: { lexeme: string; weight: number }[],
+    excluded: string[],
+    stats: CollectionStats,
+  ): Promise<CandidateRow[]> {
     const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
+    const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
+    const df = (t: { lexeme: string }) => stats.df.get(t.lexeme) ?? 0;
+    const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
+    const rare = terms.filter((t) => df(t) <= POSTINGS_PER_TERM);
+    const rarest = [...terms].sort((a, b) => df(a) - df(b)).slice(0, COMMON_TERMS_READ);
+    const lists = rare.length
+      ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
+      : [
+          // The texts holding all of them first: a cut list may miss them, their intersection does not.
+          { query: rarest.map((t) => quoted[terms.indexOf(t)]).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
+          ...rarest.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight })),
+        ];
+    const pool = exact
+      ? `SELECT f.ctid AS tid FROM claim_match_texts f
+            WHERE f.tsv @@ $5::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
+            ORDER BY ${exactSum('f')} DESC, f.ctid
+            LIMIT ${POOL}`
+      : `WITH hits AS (
+             SELECT p.ctid AS tid, sum(q.weight) AS partial
+               FROM unnest($5::tsquery[], $6::float8[]) AS q(term, weight)
+              CROSS JOIN LATERAL (SELECT f.ctid FROM claim_match_texts f
+                                   WHERE f.tsv @@ q.term AND NOT (f.claim_id = ANY($2::uuid[]))
+                                   LIMIT ${POSTINGS_PER_TERM}) AS p
+              GROUP BY p.ctid
+              ORDER BY partial DESC, p.ctid
+              LIMIT ${RESCORED})
+           SELECT r.ctid AS tid FROM claim_match_texts r
+            WHERE r.ctid = ANY(ARRAY(SELECT h.tid FROM hits h))
+            ORDER BY ${exactSum('r')} DESC, r.ctid
+            LIMIT ${POOL}`;
     const rows: CandidateRow[] = terms.length
-      ? await manager.query(
-          `${select} WHERE t.id IN (
-              SELECT f.id FROM claim_match_texts f
-               WHERE f.tsv @@ $3::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
-               ORDER BY (SELECT sum(q.weight) FROM unnest($4::tsquery[], $5::float8[]) AS q(term, weight) WHERE f.tsv @@ q.term) DESC
-               LIMIT ${POOL})`,
-          [key, excluded, quoted.join(' | '), quoted, terms.map((t) => t.weight)],
-        )
+      ? await manager.query(`WITH pool AS (${pool}) ${CANDIDATE_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`, [
+          key,
+          excluded,
+          quoted,
+          terms.map((t) => t.weight),
+          ...(exact ? [quoted.join(' | ')] : [lists.map((l) => l.query), lists.map((l) => l.weight)]),
+        ])
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
     const nearest: CandidateRow[] = await manager.query(
-      `${select} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
+      `${CANDIDATE_COLUMNS} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
                    AND NOT (t.claim_id = ANY($2::uuid[]))`,
       [key, excluded],
     );
@@ -244,14 +302,7 @@ export class ClaimMatcherService {
 
   /** Every indexed text of the given claims. */
   private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
-    return manager.query(
-      `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-              ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
-              ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
-              similarity(t.key, $1)::float8 AS trigram
-         FROM claim_match_texts t WHERE t.claim_id = ANY($2::uuid[])`,
-      [key, [...claimIds]],
-    );
+    return manager.query(`${CANDIDATE_COLUMNS} WHERE t.claim_id = ANY($2::uuid[])`, [key, [...claimIds]]);
   }
 
   /**
