@@ -69,6 +69,15 @@ describe('match features', () => {
     expect(same.entitiesOnly).toBe(false);
   });
 
+  it('reads a fact-check that states the claim and then denies it as the same claim, not a contradiction', () => {
+    const tweet = normalizeForSearch('لحظة الاعتداء على الرئيس الفرنسي ماكرون بالبيض');
+    const factCheck = normalizeForSearch('مقطع فيديو لشخص يضرب ماكرون بالبيض بسبب تصريحاته لم يضرب ماكرون بالبيض بسبب تصريحاته');
+    expect(contradictionOf(tweet, factCheck, [])).toBeNull();
+    expect(contradictionOf('the vaccine causes infertility', 'the vaccine causes infertility the vaccine does not cause infertility', [])).toBeNull();
+    // A denial that does not first state the claim still contradicts it.
+    expect(contradictionOf('the ministry closed the crossing', 'the minister denied the ministry closed the crossing', [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
   it('does not call a restatement a contradiction', () => {
     expect(contradictionOf('jordan closed the jaber crossing', 'jordan shuts the jaber border crossing after clashes', [])).toBeNull();
     expect(contradictionOf('who denies the vaccine causes infertility', 'the who denied that the vaccine causes infertility', [])).toBeNull();

@@ -247,6 +247,21 @@ const OPPOSITES: [string, string][] = [
   ['открыл', 'закрыл'], ['вырос', 'упал'], ['рост', 'падение'],
 ];
 
+/**
+ * True when the text with a negation first states what the other text says, then denies it: a
+ * fact-check ("video of X hitting Macron with eggs. X did not hit Macron...") restating the claim
+ * it rates is the same claim, not a contradicting one. It states it when the words before its first
+ * negation hold at least half of the content words the two texts share (and at least two).
+ */
+function refutesAfterStating(negating: string[], plain: string[]): boolean {
+  const content = (words: string[]) => new Set(words.filter((w) => [...w].length > 1).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
+  const other = content(plain);
+  const shared = [...content(negating)].filter((w) => other.has(w));
+  if (shared.length < 2) return false;
+  const before = content(negating.slice(0, negating.findIndex((w) => NEGATIONS.has(w))));
+  return shared.filter((w) => before.has(w)).length * 2 >= shared.length;
+}
+
 /** Tells a candidate that contradicts the query: a figure, a negation or a direction differs. */
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[]): MatchReasonParts | null {
   if (differentNumbers.length) return { kind: MatchReasonKind.CONTRADICTS, values: differentNumbers };
@@ -255,7 +270,9 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   const negated = (words: string[]) => words.filter((w) => NEGATIONS.has(w));
   const qn = negated(q);
   const cn = negated(c);
-  if (!qn.length !== !cn.length) return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
+  if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
+    return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
+  }
   const qs = new Set(q.map(lightStem));
   const cs = new Set(c.map(lightStem));
   for (const [a, b] of OPPOSITES) {
