@@ -132,13 +132,22 @@ function stems(key: string): Set<string> {
   return new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem));
 }
 
+/**
+ * BM25 of a candidate for the query: the text as written, or its best word-by-word translation
+ * (discounted, being noisier) when that scores higher.
+ */
+export function queryBm25(query: QueryText, candidate: TermCounts, stats: CollectionStats): { score: number; translated: boolean } {
+  const [original, ...translations] = query.variants;
+  const originalBm25 = bm25(original.terms, candidate, stats);
+  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate, stats)));
+  const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
+  return { score, translated: score > originalBm25 };
+}
+
 /** Evidence for one candidate text against every variant of the query. */
 export function pairEvidence(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairEvidence {
-  const [original, ...translations] = query.variants;
-  const originalBm25 = bm25(original.terms, candidate.terms, stats);
-  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate.terms, stats)));
-  // A word-by-word translation is noisier than the text as written: it counts for a bit less.
-  const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
+  const [original] = query.variants;
+  const { score, translated } = queryBm25(query, candidate.terms, stats);
   // The variant sharing most terms with the candidate (the text as written on a tie) explains it.
   let best = original;
   let sharedCount = -1;
@@ -168,7 +177,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
   return {
     bm25: score,
-    translated: score > originalBm25,
+    translated,
     queryCoverage: sharedWeight / Math.max(bestWeight, 1e-9),
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
     trigram: candidate.trigram,
