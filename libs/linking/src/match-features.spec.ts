@@ -45,6 +45,35 @@ describe('match features', () => {
     expect(weak[at('bm25OfBest')]).toBeLessThan(0.2);
   });
 
+  it('tells how far a candidate leads the next one down, and how much of each text the other covers', () => {
+    const q = query('rare common', 'rare', 'common');
+    const pool = [
+      pairEvidence(q, [], { key: 'rare common', terms: terms('rare', 'common'), trigram: 1 }, stats),
+      pairEvidence(q, [], { key: 'rare x', terms: terms('rare', 'x'), trigram: 0.3 }, stats),
+      pairEvidence(q, [], { key: 'common rare y z', terms: terms('common', 'rare', 'y', 'z'), trigram: 0.3 }, stats),
+    ];
+    const [exact, half, long] = poolFeatures(pool);
+    const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
+    expect(exact[at('bm25GapToNext')]).toBeGreaterThan(0);
+    expect(exact[at('candidateIdfCoverage')]).toBe(1);
+    expect(long[at('candidateIdfCoverage')]).toBeLessThan(1);
+    expect(half[at('queryCoverageOfBest')]).toBeLessThan(1);
+    expect(exact[at('queryCoverageOfBest')]).toBe(1);
+  });
+
+  it('compares the wording of a translated match with the translation, not with the text as written', () => {
+    const text: QueryText = {
+      key: 'لقاءات في التنف',
+      names: [],
+      variants: [
+        { language: 'ar', key: 'لقاءات في التنف', terms: terms('لقاء', 'تنف'), translated: false },
+        { language: 'en', key: 'meetings tanf', terms: terms('meet', 'tanf'), translated: true },
+      ],
+    };
+    const evidence = pairEvidence(text, [], { key: 'meetings in tanf', terms: terms('meet', 'tanf'), trigram: 0 }, stats);
+    expect(evidence.trigram).toBeGreaterThan(0.5);
+  });
+
   it('reads @handles and #hashtags and says when both texts name them', () => {
     expect(handlesIn('Thanks @WHO and #COVID19 e-mail a@b')).toEqual(['who', 'covid19']);
     const evidence = pairEvidence(query('who says', 'who'), ['who'], { key: 'who says so', terms: terms('say'), trigram: 0 }, stats);

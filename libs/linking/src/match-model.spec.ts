@@ -1,4 +1,4 @@
-import { fitLogistic, fitPlatt, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
+import { fitLogistic, fitPlatt, pairwiseDifferences, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
 
 describe('match model', () => {
   it('learns that the informative feature separates the classes and the noise does not', () => {
@@ -13,6 +13,25 @@ describe('match model', () => {
     const fit = fitLogistic(rows, labels, { lambda: 0.1 });
     expect(fit.weights[0]).toBeGreaterThan(1);
     expect(Math.abs(fit.weights[1])).toBeLessThan(0.5);
+  });
+
+  it('learns the order within each query pairwise, whatever a query-wide feature says', () => {
+    // x0 is the same for every candidate of a query (how easy the query is), x1 tells the right
+    // candidate from the others within the query, but on a scale that differs between queries.
+    const queries = Array.from({ length: 60 }, (_, q) =>
+      Array.from({ length: 5 }, (_, i) => ({ features: [q % 7, (q % 3) + 1 + (i === 2 ? 0.5 : i * 0.05)], label: i === 2 ? 1 : 0 })),
+    );
+    const { rows, labels, weight } = pairwiseDifferences(queries);
+    expect(rows).toHaveLength(60 * 4 * 2);
+    expect(weight.slice(0, 8).reduce((a, b) => a + b, 0)).toBeCloseTo(2);
+    const fit = fitLogistic(rows, labels, { lambda: 0.1, weight });
+    expect(fit.weights[1]).toBeGreaterThan(1);
+    expect(Math.abs(fit.weights[0])).toBeLessThan(1e-6);
+    const score = (x: readonly number[]) => x.reduce((s, v, j) => s + (fit.weights[j] * v) / fit.scale[j], 0);
+    for (const candidates of queries) {
+      const best = candidates.reduce((a, b) => (score(b.features) > score(a.features) ? b : a));
+      expect(best.label).toBe(1);
+    }
   });
 
   it('calibrates scores so that the predicted probability matches the observed rate', () => {

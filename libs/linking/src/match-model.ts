@@ -80,6 +80,36 @@ export function fitLogistic(
   return { mean, scale, weights: beta.slice(1), bias: beta[0] };
 }
 
+/**
+ * Training rows of a pairwise objective: for every query, the feature difference of each relevant
+ * candidate and each other one, both ways round (label 1, then 0), weighted so that each query
+ * counts once. A logistic regression on them learns only the order within a query (what MAP
+ * rewards); its weights then score single candidates.
+ */
+export function pairwiseDifferences(queries: readonly (readonly { features: readonly number[]; label: number }[])[]): {
+  rows: number[][];
+  labels: number[];
+  weight: number[];
+} {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const weight: number[] = [];
+  for (const candidates of queries) {
+    const positives = candidates.filter((c) => c.label);
+    const negatives = candidates.filter((c) => !c.label);
+    const share = 1 / (positives.length * negatives.length);
+    for (const p of positives) {
+      for (const o of negatives) {
+        const difference = p.features.map((v, j) => v - o.features[j]);
+        rows.push(difference, difference.map((v) => -v));
+        labels.push(1, 0);
+        weight.push(share, share);
+      }
+    }
+  }
+  return { rows, labels, weight };
+}
+
 /** Platt scaling: a and b of p = sigmoid(a * logit + b), fitted by maximum likelihood. */
 export function fitPlatt(logits: readonly number[], labels: readonly number[]): { a: number; b: number } {
   const fit = fitLogistic(
