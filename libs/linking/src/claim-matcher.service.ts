@@ -159,9 +159,11 @@ export class ClaimMatcherService {
     const pool = bestByBm25(query, rows, stats, RERANKED_POOL);
     const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
     const features = poolFeatures(evidence);
+    const logits = features.map((f) => logitOf(MODEL, f));
+    const bestLogit = Math.max(...logits);
     const best = new Map<string, RankedCandidate>();
     pool.forEach((row, i) => {
-      const logit = logitOf(MODEL, features[i]);
+      const logit = logits[i];
       const current = best.get(row.claim_id);
       if (current && current.logit >= logit) return;
       best.set(row.claim_id, {
@@ -174,7 +176,7 @@ export class ClaimMatcherService {
         evidence: evidence[i],
         reasons: reasonsOf(evidence[i]),
         logit,
-        probability: probabilityOf(MODEL, logit),
+        probability: probabilityOf(MODEL, logit, bestLogit),
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));

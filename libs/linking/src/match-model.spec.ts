@@ -1,4 +1,4 @@
-import { fitLogistic, fitPlatt, pairwiseDifferences, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
+import { fitLogistic, fitPlatt, fitPoolPlatt, pairwiseDifferences, probabilityOf, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
 
 describe('match model', () => {
   it('learns that the informative feature separates the classes and the noise does not', () => {
@@ -46,6 +46,27 @@ describe('match model', () => {
     const { a, b } = fitPlatt(logits, labels);
     expect(a).toBeCloseTo(2, 0);
     expect(b).toBeCloseTo(-1, 0);
+  });
+
+  it('calibrates with the distance below the pool\'s best, and keeps the order within a pool', () => {
+    // Only a pool's best candidate is ever right, the more often the higher its logit.
+    const logits: number[] = [];
+    const best: number[] = [];
+    const labels: number[] = [];
+    for (let q = 0; q < 400; q++) {
+      const top = (q % 40) / 8 - 1;
+      for (let i = 0; i < 4; i++) {
+        logits.push(top - i * 0.4);
+        best.push(top);
+        labels.push(i === 0 && (q * 0.618034) % 1 < sigmoid(2 * top) ? 1 : 0);
+      }
+    }
+    const platt = fitPoolPlatt(logits, best, labels);
+    expect(platt.c).toBeGreaterThan(1);
+    const model = { platt } as Parameters<typeof probabilityOf>[0];
+    const auc = (p: (i: number) => number) => rocAuc(logits.map((_, i) => p(i)), labels);
+    expect(auc((i) => probabilityOf(model, logits[i], best[i]))).toBeGreaterThan(auc((i) => probabilityOf({ platt: { ...fitPlatt(logits, labels) } } as typeof model, logits[i])));
+    for (let i = 1; i < 4; i++) expect(probabilityOf(model, logits[i], best[i])).toBeLessThan(probabilityOf(model, logits[i - 1], best[i - 1]));
   });
 
   it('measures AUC and the threshold that reaches a precision', () => {
