@@ -7,7 +7,7 @@ import { ClaimTextKind } from './claim-match-text.entity';
 import { CrossLanguageLexicon } from './cross-language';
 import { EMBEDDING_ENCODER, EmbeddingEncoder, cosine } from './embedding-encoder';
 import { InvalidLinkError } from './linking.errors';
-import { CollectionStats, PairEvidence, QueryText, QueryVariant, handlesIn, idf, pairEvidence, poolFeatures, reasonsOf } from './match-features';
+import { CollectionStats, PairEvidence, QueryText, QueryVariant, handlesIn, idf, pairEvidence, poolFeatures, queryBm25, reasonsOf } from './match-features';
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
@@ -83,10 +83,16 @@ interface CandidateRow {
 }
 
 // The candidate pool: enough to hold the right claim when many share a few words, small enough to
-// score in a few milliseconds. Its texts are those with the highest IDF sum of the query's rarest
-// terms (a BM25 without term frequencies), then every pool text gets a full BM25 and the model.
-const POOL = 100;
-const QUERY_TERMS = 16;
+// score in a few milliseconds. The index gives the POOL texts with the highest IDF sum of the
+// query's search terms (a BM25 without term frequencies or lengths); a full BM25 keeps the best
+// RERANKED_POOL of them for the pair features and the model. On CheckThat! EN 2020 dev, fetching
+// 200 and cutting to 100 raised the right claim's presence from 94 % to 95 % and MAP@5 from 0.74
+// to 0.79 (the model's pool features need BM25's own best in the pool; the IDF sum misses it).
+const POOL = 200;
+const RERANKED_POOL = 100;
+// Search terms per version of the query, rarest first: 16 left the right claim out of the pool of
+// 9 % of EN 2020 dev queries, 32 of 5.6 %, and 64 of as many (for more work in the index).
+const QUERY_TERMS = 32;
 const TRANSLATED_TERMS = 12;
 // Trigram search costs grow with the collection and the query's length, and says little about a
 // long text: it is the fallback for short texts whose words found few candidates.
@@ -130,30 +136,9 @@ export class ClaimMatcherService {
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const first = options.first ?? 5;
-    const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
     let ranked = await this.rank(text, options, manager);
     if (this.encoder && ranked.length) ranked = await this.withEmbeddings(text, ranked);
-    const results = ranked.map((c) => {
-      const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly;
-      const unlikely = contradicts || c.evidence.entitiesOnly;
-      return {
-        claimId: c.claimId,
-        related: contradicts ? c.probability : 0,
-        score: Math.round((unlikely ? c.probability * UNLIKELY_FACTOR : c.probability) * 1000) / 1000,
-        relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
-        matchedKind: c.kind,
-        matchedKey: c.key,
-        matchedLanguage: c.language,
-        reasons: c.reasons,
-      } as const;
-    });
-    // A contradicting claim is offered as such when the texts are as close as a suggested match.
-    return results
-      .filter((r) => r.score >= minScore || r.related >= minScore)
-      .sort((a, b) => b.score - a.score || b.related - a.related || (a.claimId < b.claimId ? -1 : 1))
-      .slice(0, first)
-      .map(({ related: _related, ...result }) => result);
+    return suggestionsOf(ranked, options);
   }
 
   /**
@@ -187,13 +172,14 @@ export class ClaimMatcherService {
     if (!rows.length) return [];
 
     const handles = handlesIn(text);
-    const evidence = rows.map((row) =>
-      pairEvidence(query, handles, { key: row.key, terms: new Map(row.lexemes.map((l, i) => [l, row.tfs[i]])), trigram: Number(row.trigram) }, stats),
-    );
+    const pool = bestByBm25(query, rows, stats, RERANKED_POOL);
+    const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
     const features = poolFeatures(evidence);
+    const logits = features.map((f) => logitOf(MODEL, f));
+    const bestLogit = Math.max(...logits);
     const best = new Map<string, RankedCandidate>();
-    rows.forEach((row, i) => {
-      const logit = logitOf(MODEL, features[i]);
+    pool.forEach((row, i) => {
+      const logit = logits[i];
       const current = best.get(row.claim_id);
       if (current && current.logit >= logit) return;
       best.set(row.claim_id, {
@@ -206,7 +192,7 @@ export class ClaimMatcherService {
         evidence: evidence[i],
         reasons: reasonsOf(evidence[i]),
         logit,
-        probability: probabilityOf(MODEL, logit),
+        probability: probabilityOf(MODEL, logit, bestLogit),
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
@@ -324,6 +310,53 @@ export class ClaimMatcherService {
       return ranked;
     }
   }
+}
+
+function termsOf(row: CandidateRow): Map<string, number> {
+  return new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]));
+}
+
+/** The `size` candidate texts with the highest BM25 for the query (all of them when there are fewer). */
+function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionStats, size: number): CandidateRow[] {
+  if (rows.length <= size) return rows;
+  return rows
+    .map((row) => ({ row, bm25: queryBm25(query, termsOf(row), stats).score }))
+    .sort((a, b) => b.bm25 - a.bm25)
+    .slice(0, size)
+    .map((r) => r.row);
+}
+
+/**
+ * What match() returns from a ranked pool: contradicting and names-only candidates cut, those under
+ * `minScore` dropped (a contradicting claim stays when it is as close as a suggested match), best first.
+ */
+export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<MatchOptions, 'first' | 'minScore'> = {}): ClaimMatchResult[] {
+  const first = options.first ?? 5;
+  const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
+  const results = ranked.map((c) => {
+    const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly;
+    const unlikely = contradicts || c.evidence.entitiesOnly;
+    const exact = unlikely ? c.probability * UNLIKELY_FACTOR : c.probability;
+    return {
+      claimId: c.claimId,
+      related: contradicts ? c.probability : 0,
+      exact,
+      logit: c.logit,
+      score: Math.round(exact * 1000) / 1000,
+      relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
+      matchedKind: c.kind,
+      matchedKey: c.key,
+      matchedLanguage: c.language,
+      reasons: c.reasons,
+    } as const;
+  });
+  return results
+    .filter((r) => r.score >= minScore || r.related >= minScore)
+    // Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the
+    // exact probability and then the model's logit keep the better one first.
+    .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
+    .slice(0, first)
+    .map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
 }
 
 function languageOrNull(language: string): string | null {

@@ -16,7 +16,7 @@ describe('match features', () => {
     expect(bm25(terms('rare'), terms('rare', 'x'), stats)).toBeGreaterThan(bm25(terms('rare'), terms('rare', 'x', 'y', 'z', 'w', 'v', 'u'), stats));
   });
 
-  it('finds a claim through the word-by-word translation of the text, discounted', () => {
+  it('finds a claim through the word-by-word translation of the text, discounted, and compares its wording with the translation', () => {
     const text: QueryText = {
       key: 'لقاءات في التنف',
       names: [],
@@ -29,6 +29,8 @@ describe('match features', () => {
     expect(evidence.translated).toBe(true);
     expect(evidence.bm25).toBeCloseTo(0.8 * bm25(terms('meet', 'tanf'), terms('meet', 'tanf'), stats));
     expect(evidence.queryCoverage).toBe(1);
+    // PostgreSQL gave the trigram similarity of the Arabic text as written: 0.
+    expect(evidence.trigram).toBeGreaterThan(0.5);
   });
 
   it('ranks each candidate against the best of its pool', () => {
@@ -43,6 +45,22 @@ describe('match features', () => {
     expect(strong[at('bm25ReciprocalRank')]).toBe(1);
     expect(weak[at('bm25ReciprocalRank')]).toBe(0.5);
     expect(weak[at('bm25OfBest')]).toBeLessThan(0.2);
+  });
+
+  it('tells how far a candidate leads the next one down, and how much of each text the other covers', () => {
+    const q = query('rare common', 'rare', 'common');
+    const pool = [
+      pairEvidence(q, [], { key: 'rare common', terms: terms('rare', 'common'), trigram: 1 }, stats),
+      pairEvidence(q, [], { key: 'rare x', terms: terms('rare', 'x'), trigram: 0.3 }, stats),
+      pairEvidence(q, [], { key: 'common rare y z', terms: terms('common', 'rare', 'y', 'z'), trigram: 0.3 }, stats),
+    ];
+    const [exact, half, long] = poolFeatures(pool);
+    const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
+    expect(exact[at('bm25GapToNext')]).toBeGreaterThan(0);
+    expect(exact[at('candidateIdfCoverage')]).toBe(1);
+    expect(long[at('candidateIdfCoverage')]).toBeLessThan(1);
+    expect(half[at('queryCoverageOfBest')]).toBeLessThan(1);
+    expect(exact[at('queryCoverageOfBest')]).toBe(1);
   });
 
   it('reads @handles and #hashtags and says when both texts name them', () => {
@@ -67,6 +85,15 @@ describe('match features', () => {
     const same = pairEvidence(q, [], { key: 'britain and france sign a trade agreement with the united states', terms: new Map(), trigram: 0 }, stats);
     expect(namesOnly.entitiesOnly).toBe(true);
     expect(same.entitiesOnly).toBe(false);
+  });
+
+  it('reads a fact-check that states the claim and then denies it as the same claim, not a contradiction', () => {
+    const tweet = normalizeForSearch('لحظة الاعتداء على الرئيس الفرنسي ماكرون بالبيض');
+    const factCheck = normalizeForSearch('مقطع فيديو لشخص يضرب ماكرون بالبيض بسبب تصريحاته لم يضرب ماكرون بالبيض بسبب تصريحاته');
+    expect(contradictionOf(tweet, factCheck, [])).toBeNull();
+    expect(contradictionOf('the vaccine causes infertility', 'the vaccine causes infertility the vaccine does not cause infertility', [])).toBeNull();
+    // A denial that does not first state the claim still contradicts it.
+    expect(contradictionOf('the ministry closed the crossing', 'the minister denied the ministry closed the crossing', [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
   });
 
   it('does not call a restatement a contradiction', () => {

@@ -4,7 +4,7 @@
  * and the cues of a contradiction. Pure functions; the service gathers the lexemes, frequencies and
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
-import { MatchReasonKind, MatchReasonParts, lightStem, longestSharedPhrase, numbersIn } from './match-scoring';
+import { MatchReasonKind, MatchReasonParts, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -85,6 +85,9 @@ export const FEATURE_NAMES = [
   'sharedNumbers',
   'differentNumbers',
   'lengthRatio',
+  'bm25GapToNext',
+  'candidateIdfCoverage',
+  'queryCoverageOfBest',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -104,6 +107,8 @@ export interface PairEvidence {
   sharedNumbers: string[];
   differentNumbers: string[];
   lengthRatio: number;
+  /** IDF-weighted share of the candidate's terms that the query holds. */
+  candidateIdfCoverage: number;
   sharedTerms: string[];
   contradiction: MatchReasonParts | null;
   /** The texts share names and places but no other word: the same actors, another claim. */
@@ -132,13 +137,22 @@ function stems(key: string): Set<string> {
   return new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem));
 }
 
+/**
+ * BM25 of a candidate for the query: the text as written, or its best word-by-word translation
+ * (discounted, being noisier) when that scores higher.
+ */
+export function queryBm25(query: QueryText, candidate: TermCounts, stats: CollectionStats): { score: number; translated: boolean } {
+  const [original, ...translations] = query.variants;
+  const originalBm25 = bm25(original.terms, candidate, stats);
+  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate, stats)));
+  const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
+  return { score, translated: score > originalBm25 };
+}
+
 /** Evidence for one candidate text against every variant of the query. */
 export function pairEvidence(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairEvidence {
-  const [original, ...translations] = query.variants;
-  const originalBm25 = bm25(original.terms, candidate.terms, stats);
-  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate.terms, stats)));
-  // A word-by-word translation is noisier than the text as written: it counts for a bit less.
-  const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
+  const [original] = query.variants;
+  const { score, translated } = queryBm25(query, candidate.terms, stats);
   // The variant sharing most terms with the candidate (the text as written on a tie) explains it.
   let best = original;
   let sharedCount = -1;
@@ -147,6 +161,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     if (count > sharedCount) [best, sharedCount] = [variant, count];
   }
   const sharedWeight = [...best.terms.keys()].filter((l) => candidate.terms.has(l)).reduce((sum, l) => sum + idf(l, stats), 0);
+  const candidateWeight = [...candidate.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
   const bestWeight = [...best.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
   const sharedTerms = [...best.terms.keys()]
     .filter((l) => candidate.terms.has(l) && !/^\d/.test(l))
@@ -168,10 +183,12 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
   return {
     bm25: score,
-    translated: score > originalBm25,
+    translated,
     queryCoverage: sharedWeight / Math.max(bestWeight, 1e-9),
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
-    trigram: candidate.trigram,
+    // PostgreSQL compares the candidate with the text as written; a translated match is compared
+    // with the translation that explains it, or its wording would always look unrelated.
+    trigram: best === original ? candidate.trigram : Math.max(candidate.trigram, trigramSimilarity(best.key, candidate.key)),
     sharedPhrase: phrase,
     phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
@@ -180,6 +197,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     sharedNumbers,
     differentNumbers,
     lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (query.key.split(' ').length + 1))),
+    candidateIdfCoverage: sharedWeight / Math.max(candidateWeight, 1e-9),
     sharedTerms,
     contradiction: contradictionOf(best.key, candidate.key, differentNumbers),
     // A word-by-word translation shares little but names and places even with the right claim.
@@ -188,14 +206,22 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
 }
 
 /**
- * The feature vector of each pair of a pool: its own evidence, and its BM25 beside the pool's best
- * (rank and share of the best), so the model sees how the candidate compares with the others.
+ * The feature vector of each pair of a pool: its own evidence, and how it compares with the other
+ * candidates: its BM25 beside the pool's best (rank, share of the best, lead over the next one
+ * down), its query coverage as a share of the pool's best. (Trigram similarity and shared word
+ * pairs beside the pool's best helped CheckThat! dev a little but sank translated matches, whose
+ * wording never resembles the query's: CheckThat! has no cross-language pairs to learn that from.)
  */
 export function poolFeatures(pool: readonly PairEvidence[]): number[][] {
   const bestBm25 = Math.max(1e-9, ...pool.map((e) => e.bm25));
+  const bestCoverage = Math.max(1e-9, ...pool.map((e) => e.queryCoverage));
   const order = pool.map((e, i) => [e.bm25, i]).sort((a, b) => b[0] - a[0]);
   const rank = new Array<number>(pool.length);
-  order.forEach(([, i], r) => (rank[i] = r + 1));
+  const next = new Array<number>(pool.length);
+  order.forEach(([, i], r) => {
+    rank[i] = r + 1;
+    next[i] = order[r + 1]?.[0] ?? 0;
+  });
   return pool.map((e, i) => [
     e.bm25,
     e.bm25 / bestBm25,
@@ -210,6 +236,9 @@ export function poolFeatures(pool: readonly PairEvidence[]): number[][] {
     e.sharedNumbers.length ? 1 : 0,
     e.differentNumbers.length ? 1 : 0,
     e.lengthRatio,
+    (e.bm25 - next[i]) / bestBm25,
+    e.candidateIdfCoverage,
+    e.queryCoverage / bestCoverage,
   ]);
 }
 
@@ -247,6 +276,21 @@ const OPPOSITES: [string, string][] = [
   ['открыл', 'закрыл'], ['вырос', 'упал'], ['рост', 'падение'],
 ];
 
+/**
+ * True when the text with a negation first states what the other text says, then denies it: a
+ * fact-check ("video of X hitting Macron with eggs. X did not hit Macron...") restating the claim
+ * it rates is the same claim, not a contradicting one. It states it when the words before its first
+ * negation hold at least half of the content words the two texts share (and at least two).
+ */
+function refutesAfterStating(negating: string[], plain: string[]): boolean {
+  const content = (words: string[]) => new Set(words.filter((w) => [...w].length > 1).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
+  const other = content(plain);
+  const shared = [...content(negating)].filter((w) => other.has(w));
+  if (shared.length < 2) return false;
+  const before = content(negating.slice(0, negating.findIndex((w) => NEGATIONS.has(w))));
+  return shared.filter((w) => before.has(w)).length * 2 >= shared.length;
+}
+
 /** Tells a candidate that contradicts the query: a figure, a negation or a direction differs. */
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[]): MatchReasonParts | null {
   if (differentNumbers.length) return { kind: MatchReasonKind.CONTRADICTS, values: differentNumbers };
@@ -255,7 +299,9 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   const negated = (words: string[]) => words.filter((w) => NEGATIONS.has(w));
   const qn = negated(q);
   const cn = negated(c);
-  if (!qn.length !== !cn.length) return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
+  if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
+    return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
+  }
   const qs = new Set(q.map(lightStem));
   const cs = new Set(c.map(lightStem));
   for (const [a, b] of OPPOSITES) {

@@ -1,4 +1,4 @@
-import { fitLogistic, fitPlatt, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
+import { fitLogistic, fitPlatt, fitPoolPlatt, pairwiseDifferences, probabilityOf, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
 
 describe('match model', () => {
   it('learns that the informative feature separates the classes and the noise does not', () => {
@@ -15,6 +15,25 @@ describe('match model', () => {
     expect(Math.abs(fit.weights[1])).toBeLessThan(0.5);
   });
 
+  it('learns the order within each query pairwise, whatever a query-wide feature says', () => {
+    // x0 is the same for every candidate of a query (how easy the query is), x1 tells the right
+    // candidate from the others within the query, but on a scale that differs between queries.
+    const queries = Array.from({ length: 60 }, (_, q) =>
+      Array.from({ length: 5 }, (_, i) => ({ features: [q % 7, (q % 3) + 1 + (i === 2 ? 0.5 : i * 0.05)], label: i === 2 ? 1 : 0 })),
+    );
+    const { rows, labels, weight } = pairwiseDifferences(queries);
+    expect(rows).toHaveLength(60 * 4 * 2);
+    expect(weight.slice(0, 8).reduce((a, b) => a + b, 0)).toBeCloseTo(2);
+    const fit = fitLogistic(rows, labels, { lambda: 0.1, weight });
+    expect(fit.weights[1]).toBeGreaterThan(1);
+    expect(Math.abs(fit.weights[0])).toBeLessThan(1e-6);
+    const score = (x: readonly number[]) => x.reduce((s, v, j) => s + (fit.weights[j] * v) / fit.scale[j], 0);
+    for (const candidates of queries) {
+      const best = candidates.reduce((a, b) => (score(b.features) > score(a.features) ? b : a));
+      expect(best.label).toBe(1);
+    }
+  });
+
   it('calibrates scores so that the predicted probability matches the observed rate', () => {
     // Logit l is positive with probability sigmoid(2l - 1).
     const logits: number[] = [];
@@ -27,6 +46,27 @@ describe('match model', () => {
     const { a, b } = fitPlatt(logits, labels);
     expect(a).toBeCloseTo(2, 0);
     expect(b).toBeCloseTo(-1, 0);
+  });
+
+  it('calibrates with the distance below the pool\'s best, and keeps the order within a pool', () => {
+    // Only a pool's best candidate is ever right, the more often the higher its logit.
+    const logits: number[] = [];
+    const best: number[] = [];
+    const labels: number[] = [];
+    for (let q = 0; q < 400; q++) {
+      const top = (q % 40) / 8 - 1;
+      for (let i = 0; i < 4; i++) {
+        logits.push(top - i * 0.4);
+        best.push(top);
+        labels.push(i === 0 && (q * 0.618034) % 1 < sigmoid(2 * top) ? 1 : 0);
+      }
+    }
+    const platt = fitPoolPlatt(logits, best, labels);
+    expect(platt.c).toBeGreaterThan(1);
+    const model = { platt } as Parameters<typeof probabilityOf>[0];
+    const auc = (p: (i: number) => number) => rocAuc(logits.map((_, i) => p(i)), labels);
+    expect(auc((i) => probabilityOf(model, logits[i], best[i]))).toBeGreaterThan(auc((i) => probabilityOf({ platt: { ...fitPlatt(logits, labels) } } as typeof model, logits[i])));
+    for (let i = 1; i < 4; i++) expect(probabilityOf(model, logits[i], best[i])).toBeLessThan(probabilityOf(model, logits[i - 1], best[i - 1]));
   });
 
   it('measures AUC and the threshold that reaches a precision', () => {

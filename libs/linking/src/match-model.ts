@@ -14,8 +14,13 @@ export interface MatchModel {
   scale: number[];
   weights: number[];
   bias: number;
-  /** Platt scaling of the logit: p = 1 / (1 + exp(-(a * logit + b))). */
-  platt: { a: number; b: number };
+  /**
+   * Platt scaling of the logit, with the candidate's distance below the best logit of its pool:
+   * p = 1 / (1 + exp(-(a * logit + c * (logit - best) + b))). A pairwise model's logit orders a
+   * pool well but says little on its own about how sure the best one is; c (0 when absent) lets the
+   * calibration see that. With a + c > 0 the order within a pool is the logit's.
+   */
+  platt: { a: number; b: number; c?: number };
   /** The calibrated score from which a match is suggested, and what it reached on the dev data. */
   threshold: number;
   precisionTarget: number;
@@ -34,9 +39,10 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** The calibrated probability that the pair states the same claim. */
-export function probabilityOf(model: MatchModel, logit: number): number {
-  return sigmoid(model.platt.a * logit + model.platt.b);
+/** The calibrated probability that the pair states the same claim, given the best logit of its pool. */
+export function probabilityOf(model: MatchModel, logit: number, bestLogit: number = logit): number {
+  const { a, b, c = 0 } = model.platt;
+  return sigmoid(a * logit + c * (logit - bestLogit) + b);
 }
 
 /**
@@ -80,6 +86,36 @@ export function fitLogistic(
   return { mean, scale, weights: beta.slice(1), bias: beta[0] };
 }
 
+/**
+ * Training rows of a pairwise objective: for every query, the feature difference of each relevant
+ * candidate and each other one, both ways round (label 1, then 0), weighted so that each query
+ * counts once. A logistic regression on them learns only the order within a query (what MAP
+ * rewards); its weights then score single candidates.
+ */
+export function pairwiseDifferences(queries: readonly (readonly { features: readonly number[]; label: number }[])[]): {
+  rows: number[][];
+  labels: number[];
+  weight: number[];
+} {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const weight: number[] = [];
+  for (const candidates of queries) {
+    const positives = candidates.filter((c) => c.label);
+    const negatives = candidates.filter((c) => !c.label);
+    const share = 1 / (positives.length * negatives.length);
+    for (const p of positives) {
+      for (const o of negatives) {
+        const difference = p.features.map((v, j) => v - o.features[j]);
+        rows.push(difference, difference.map((v) => -v));
+        labels.push(1, 0);
+        weight.push(share, share);
+      }
+    }
+  }
+  return { rows, labels, weight };
+}
+
 /** Platt scaling: a and b of p = sigmoid(a * logit + b), fitted by maximum likelihood. */
 export function fitPlatt(logits: readonly number[], labels: readonly number[]): { a: number; b: number } {
   const fit = fitLogistic(
@@ -89,6 +125,21 @@ export function fitPlatt(logits: readonly number[], labels: readonly number[]): 
   );
   const a = fit.weights[0] / fit.scale[0];
   return { a, b: fit.bias - a * fit.mean[0] };
+}
+
+/**
+ * Platt scaling with the pool: a, c and b of p = sigmoid(a * logit + c * (logit - best) + b), fitted
+ * by maximum likelihood; plain Platt scaling (c = 0) if the fit would not keep the logit's order.
+ */
+export function fitPoolPlatt(logits: readonly number[], bestLogits: readonly number[], labels: readonly number[]): { a: number; b: number; c: number } {
+  const fit = fitLogistic(
+    logits.map((l, i) => [l, l - bestLogits[i]]),
+    labels,
+    { lambda: 1e-6 },
+  );
+  const [a, c] = fit.weights.map((w, j) => w / fit.scale[j]);
+  if (a + c <= 0) return { ...fitPlatt(logits, labels), c: 0 };
+  return { a, c, b: fit.bias - a * fit.mean[0] - c * fit.mean[1] };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric). */

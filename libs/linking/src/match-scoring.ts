@@ -110,3 +110,23 @@ export function longestSharedPhrase(queryKey: string, candidateKey: string): str
   const content = phrase.filter((w) => !PHRASE_STOP_WORDS.has(w));
   return phrase.length >= 2 && content.length >= 1 ? phrase : [];
 }
+
+/** The trigrams of a search key as pg_trgm counts them: each word padded with two spaces before and one after. */
+function trigramsOf(key: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of key.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    const padded = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3).join(''));
+  }
+  return out;
+}
+
+/** pg_trgm's similarity() of two search keys: shared trigrams over all distinct trigrams of both. */
+export function trigramSimilarity(a: string, b: string): number {
+  const x = trigramsOf(a);
+  const y = trigramsOf(b);
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  const union = x.size + y.size - shared;
+  return union ? shared / union : 0;
+}
