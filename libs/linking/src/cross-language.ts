@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import lexiconFile from './cross-language-lexicon.json';
 
 /**
  * Word-by-word translation of a search key between Arabic, English and Russian, from data that
@@ -76,15 +75,29 @@ function russianLookupForms(word: string): string[] {
 
 @Injectable()
 export class CrossLanguageLexicon {
-  private readonly dictionaries: Record<string, Record<string, Map<string, string[]>>>;
-  private readonly places: Map<string, string[]>;
+  private loaded: {
+    dictionaries: Record<string, Record<string, Map<string, string[]>>>;
+    places: Map<string, string[]>;
+  } | null = null;
 
-  constructor() {
-    const file = lexiconFile as LexiconFile;
+  // The lexicon is some 25 MB once parsed: read on the first cross-language lookup, not at start-up,
+  // so an idle API (and one that never matches claims) does not hold it.
+  private get lexicon(): NonNullable<CrossLanguageLexicon['loaded']> {
+    if (this.loaded) return this.loaded;
+    const file = require('./cross-language-lexicon.json') as LexiconFile;
     const parse = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([k, v]) => [k, v.split('|')]));
-    this.dictionaries = { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } };
-    this.places = new Map();
-    for (const names of file.places) names.forEach((name, i) => this.places.set(`${PLACE_LANGUAGES[i]}:${name}`, names));
+    const places = new Map<string, string[]>();
+    for (const names of file.places) names.forEach((name, i) => places.set(`${PLACE_LANGUAGES[i]}:${name}`, names));
+    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places };
+    return this.loaded;
+  }
+
+  private get dictionaries() {
+    return this.lexicon.dictionaries;
+  }
+
+  private get places() {
+    return this.lexicon.places;
   }
 
   /** Words of the key that belong to a known place name (in any of the three languages). */
