@@ -15,7 +15,7 @@ import { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
 
 const VERDICTS = 50;
-const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 400), 20_000));
+const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 2000), 20_000));
 const concurrency = Math.max(1, Math.min(Number(process.argv[3] ?? 8), 64));
 const TIME_LIMIT_MS = 60_000;
 

@@ -236,6 +236,33 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     expect(again.headers.etag).toBe(first.headers.etag);
   });
 
+  it('answers a reader revalidating a dropped page with 304 from its ETag alone, until something public changes', async () => {
+    const path = `/claim-reviews/${published.meetings.id}`;
+    const first = await get(path).expect(200);
+    const feed = await get('/feeds/verdicts.json?language=ar').expect(200);
+    // Past the page's max age, or another process: the page is not in memory any more.
+    api.provider(PublicPageCache).invalidate();
+    const before = api.queryCount;
+    const revalidated = await get(path).set('If-None-Match', first.headers.etag).expect(304);
+    await get('/feeds/verdicts.json?language=ar').set('If-None-Match', `W/${feed.headers.etag}`).expect(304);
+    expect(api.queryCount - before).toBe(0);
+    expect(revalidated.headers.etag).toBe(first.headers.etag);
+    expect(revalidated.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    // "*" only holds for a page that exists: that takes a look.
+    await get('/claim-reviews/6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f').set('If-None-Match', '*').expect(404);
+    // Any mutation may change what a page shows: new ETags, rendered again.
+    await captureArticle(api, { url: 'https://echo.example/2021/03/other', text: 'خبر آخر لا علاقة له بالتحقق.', language: 'ar', title: 'آخر' });
+    const renewed = await get(path).set('If-None-Match', first.headers.etag).expect(200);
+    expect(renewed.headers.etag).not.toBe(first.headers.etag);
+    expect(renewed.text).toBe(first.text);
+  });
+
+  it('checks a token sent for a cached page, as for any request', async () => {
+    await get('/feeds/verdicts.atom?limit=3').expect(200);
+    await get('/feeds/verdicts.atom?limit=3').set('Authorization', 'Bearer isn_not-a-real-token').expect(401);
+    await get('/feeds/verdicts.atom?limit=3').set('Authorization', `Bearer ${api.token as string}`).expect(200);
+  });
+
   it('compresses a page with brotli or gzip, as the reader accepts', async () => {
     const path = '/feeds/verdicts.atom?limit=5';
     const plain = await raw(path, { 'accept-encoding': 'identity' });
