@@ -82,11 +82,17 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
       this.bus.listen((message) => this.setVersion(eventStampOf(message), this.editStamp)),
       this.edits.listen(({ stamp }) => this.setVersion(this.eventStamp, stamp)),
     );
-    const [newest] = (await this.dataSource.query(
-      'SELECT verdict_id AS "verdictId", version FROM verdict_events ORDER BY created_at DESC, id DESC LIMIT 1',
-    )) as { verdictId: string; version: number }[];
-    // A message heard while reading is newer than the row.
-    if (!this.eventStamp && newest) this.eventStamp = eventStampOf(newest);
+    try {
+      const [newest] = (await this.dataSource.query(
+        'SELECT verdict_id AS "verdictId", version FROM verdict_events ORDER BY created_at DESC, id DESC LIMIT 1',
+      )) as { verdictId: string; version: number }[];
+      // A message heard while reading is newer than the row.
+      if (!this.eventStamp && newest) this.eventStamp = eventStampOf(newest);
+    } catch (error) {
+      // Database away or not migrated yet: the API starts all the same. This process's ETags then
+      // differ from the other processes' (a 200 where a 304 could have been), never wrongly match.
+      this.logger.warn(`Could not read the newest verdict event: ${error instanceof Error ? error.message : String(error)}`);
+    }
     await this.edits.publish({ stamp: this.editStamp }, 'the public pages\' edit stamp');
   }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import type * as BullMQ from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksService } from './webhooks.service';
@@ -19,6 +20,9 @@ const QUEUE = 'webhook-deliveries';
  * job run twice cannot deliver twice, and a row the queue never heard of (crash between commit
  * and enqueue) is enqueued by the next pass.
  */
+// BullMQ (some 200 modules) is loaded only when there is a queue: without Redis there is none.
+const bullmq = () => require('bullmq') as typeof BullMQ;
+
 export class WebhookQueue {
   private readonly logger = new Logger('WebhookQueue');
   private readonly connections: Redis[] = [];
@@ -30,7 +34,7 @@ export class WebhookQueue {
     private readonly webhooks: WebhooksService,
     private readonly sender: WebhookSender,
   ) {
-    this.queue = new Queue<DeliveryJob>(QUEUE, { connection: this.connect(), prefix: options.queuePrefix });
+    this.queue = new (bullmq().Queue)<DeliveryJob>(QUEUE, { connection: this.connect(), prefix: options.queuePrefix });
   }
 
   /** Makes sure every due delivery has a job. */
@@ -53,7 +57,7 @@ export class WebhookQueue {
 
   /** Starts consuming jobs in this process. */
   startWorker(): void {
-    this.worker = new Worker<DeliveryJob>(QUEUE, (job) => this.process(job), {
+    this.worker = new (bullmq().Worker)<DeliveryJob>(QUEUE, (job) => this.process(job), {
       connection: this.connect(),
       prefix: this.options.queuePrefix,
       concurrency: 10,
