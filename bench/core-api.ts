@@ -77,8 +77,13 @@ async function main(): Promise<void> {
       gql(`{ claims(first: 20) { nodes { statement tags { label } appearances { nodes {
                exact article { title outlet { name } } attributionChain { relation source { name } } } } } } }`);
     // The page's statements, as sent (the token's check included). Background work (matching after
-    // the annotations) may still be sending its own: the fewest of three recordings are the page's.
+    // the annotations) may still be sending its own: wait until it is done (no statement for half a
+    // second, at most a minute), then the fewest of three recordings are the page's.
     const sql = api.app.get(QueryCountingLogger);
+    for (let waited = 0, last = -1; sql.queryCount !== last && waited < 60_000; waited += 500) {
+      last = sql.queryCount;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     let statements: [string, unknown[] | undefined][] = [];
     for (let i = 0; i < 3; i++) {
       const recorded: typeof statements = [];
