@@ -16,9 +16,9 @@ type FrontDoorRequest = Request & { [COUNTED]?: true | { error: unknown }; id?: 
  *
  * Only an anonymous GET or HEAD of a cached page's path (PublicPageMiddleware.mayAnswerEarly) is
  * looked at; every other request goes to Express untouched. The one looked at is first given what
- * Express's own entry gives every request (its request prototype, so `req.ip` and `req.protocol`
- * follow `trust proxy`; X-Powered-By; its response prototype once an Express response method is
- * called, see withExpressOnDemand), and the request id the request log would echo. Then the per-address rate limit counts it, as it
+ * Express's own entry gives every request (its request and response prototypes, so `req.ip` and
+ * `req.protocol` follow `trust proxy` and `res.status().json()` is Express's; X-Powered-By), and
+ * the request id the request log would echo. Then the per-address rate limit counts it, as it
  * counts every request, with the same middleware and budget store (429 and its headers as
  * anywhere), and the cache answers it when it can. When it cannot, Express takes the request
  * over, and its rate limit (`rateLimitOnce`) does not count it twice.
@@ -32,16 +32,15 @@ export function installPublicPageFrontDoor(app: NestExpressApplication, rateLimi
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!publicPages.mayAnswerEarly(req)) return void express(req, res);
     const request = Object.setPrototypeOf(req, express.request) as FrontDoorRequest;
-    const response = withExpressOnDemand(res, request, express);
+    const response = Object.setPrototypeOf(res, express.response) as Response;
     request.res = response;
+    response.req = request;
     request.originalUrl = req.url as string;
+    response.locals ??= Object.create(null) as Response['locals'];
     if (express.enabled('x-powered-by')) res.setHeader('X-Powered-By', 'Express');
     // The request log, should Express take the request over, keeps this id (pino-http reuses req.id).
     request.id = assignRequestId(req, res);
-    const toExpress = () => {
-      delete (response as Partial<Response>).status;
-      express(req, res);
-    };
+    const toExpress = () => void express(req, res);
     const fromCache = () => publicPages.early(request, response, toExpress);
     if (!rateLimits) return fromCache();
     void rateLimits.use(request, response, (error?: unknown) => {
@@ -59,23 +58,4 @@ export function rateLimitOnce(rateLimits: RateLimitMiddleware): (req: Request, r
     if (counted === undefined) void rateLimits.use(req, res, next);
     else next(counted === true ? undefined : counted.error);
   };
-}
-
-/**
- * The response, given Express's response prototype (res.status().json() and the rest) only when
- * a method of it is first called: all the rate limit's refusal and an error need are reached
- * through res.status. A cache hit and a 304 only use node:http's own methods, and changing the
- * prototype of every response was most of what a 304 cost (0.22 against 0.17 ms of CPU a request
- * in `bench:feeds`).
- */
-function withExpressOnDemand(res: ServerResponse, req: Request, express: Express): Response {
-  const response = res as Response;
-  response.status = function status(this: Response, code: number): Response {
-    delete (this as Partial<Response>).status;
-    Object.setPrototypeOf(this, express.response);
-    this.req = req;
-    this.locals ??= Object.create(null) as Response['locals'];
-    return this.status(code);
-  };
-  return response;
 }
