@@ -9,7 +9,6 @@ import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { PublicPageMiddleware } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
-import { installPublicPageFrontDoor, rateLimitOnce } from './public-page-front-door';
 import { serveWorkspace } from './workspace';
 
 /**
@@ -35,10 +34,11 @@ export async function createApp(
   // req.ip, which the per-address limit counts by, trusts X-Forwarded-For only from these proxies.
   app.set('trust proxy', config.trustProxy ?? false);
   const rateLimits = app.get(RateLimitMiddleware);
-  if (rateLimits.enabled) app.use(rateLimitOnce(rateLimits));
-  // Anonymous requests for cached public pages (feeds, ClaimReview) and their 304s, answered at the
-  // HTTP server once counted: they need no Express router, logger line, body parser or token check.
-  installPublicPageFrontDoor(app, rateLimits.enabled ? rateLimits : null, app.get(PublicPageMiddleware));
+  if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
+  // Anonymous requests for cached public pages (feeds, ClaimReview) and their 304s, answered here,
+  // once counted: they need no logger line, body parser, token check or router.
+  const publicPages = app.get(PublicPageMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) => publicPages.early(req, res, next));
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
   // GraphQL answers depend on the caller: never stored by a cache on the way (Apollo's cache-control
   // plugin, which said the same per response, is off: it hooked into every field).

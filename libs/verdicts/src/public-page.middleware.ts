@@ -1,6 +1,5 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { IncomingMessage } from 'node:http';
 import { PublicPageCache, publicPageKey } from './public-page-cache';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 
@@ -13,11 +12,10 @@ const CACHED_PATHS = /^\/(?:feeds\/verdicts\.[a-z]+|claim-reviews\/[^/]+|verdict
  * caches the page (a page is only cached after its handler validated the request, and these
  * routes are public).
  *
- * Anonymous requests are answered by `early`, which the API calls at the HTTP server, before
- * Express, once the per-address rate limit counted them (apps/api/src/public-page-front-door.ts):
- * before the request logger, the body parsers and the routers. A request with a token goes the
- * whole way, through AuthMiddleware, which verifies the token and spends its member's budget, to
- * `use` here.
+ * Anonymous requests are answered by `early`, which the API installs right after the per-address
+ * rate limit (which counted them): before the request logger, the body parsers and Nest's router.
+ * A request with a token goes the whole way, through AuthMiddleware, which verifies the token and
+ * spends its member's budget, to `use` here.
  */
 @Injectable()
 export class PublicPageMiddleware implements NestMiddleware {
@@ -30,15 +28,7 @@ export class PublicPageMiddleware implements NestMiddleware {
     if (!this.answer(req, res)) next();
   }
 
-  /** Whether `early` may answer this request as it arrives (anonymous GET or HEAD of a cached page's path): the rest never needs it. */
-  mayAnswerEarly(req: IncomingMessage): boolean {
-    if (req.headers.authorization !== undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    return CACHED_PATHS.test(query === -1 ? url : url.slice(0, query));
-  }
-
-  /** Before everything a cached public page does not need (the request log, body parsers, token check, routers). */
+  /** For the Express stack, before everything a cached public page does not need. */
   early(req: Request, res: Response, next: NextFunction): void {
     if (req.headers.authorization !== undefined || !this.answer(req, res)) next();
   }
