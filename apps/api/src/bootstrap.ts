@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
+import { LogLevelName, assignRequestId, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { PublicPageMiddleware } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
@@ -38,7 +38,11 @@ export async function createApp(
   // Anonymous requests for cached public pages (feeds, ClaimReview) and their 304s, answered here,
   // once counted: they need no logger line, body parser, token check or router.
   const publicPages = app.get(PublicPageMiddleware);
-  app.use((req: Request, res: Response, next: NextFunction) => publicPages.early(req, res, next));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // An answer given here never reaches the request log, which would echo the request's id: give it one.
+    assignRequestId(req, res);
+    publicPages.early(req, res, next);
+  });
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
   // GraphQL answers depend on the caller: never stored by a cache on the way (Apollo's cache-control
   // plugin, which said the same per response, is off: it hooked into every field).
