@@ -1,8 +1,16 @@
 // `npm run bench:core [articles]`: latency of the core GraphQL operations over loopback HTTP —
 // capture, annotate with a three-hop chain, a page of 20 claims with their appearances and chains,
 // and an Arabic-aware claim search — on a fresh database (PGlite in memory, or DATABASE_URL in a
-// schema of its own). Prints medians and 95th percentiles; asserts nothing.
+// schema of its own). Prints medians and 95th percentiles; asserts nothing. The page of claims is
+// also set against its own SQL: the statements it sent, recorded once, replayed alone through the
+// same driver one after the other (what the API's time would be if GraphQL, Nest and TypeORM cost
+// nothing), and the ratio of the two medians. PROFILE_PAGE=file.cpuprofile also writes a CPU profile
+// of the page alone.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { QueryCountingLogger } from '@isnad/database';
 import { quantile, startBenchApi } from './support/bench-api';
 
 const articles = Number(process.argv[2] ?? 200);
@@ -19,10 +27,22 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Writes a CPU profile (open it in Chrome's DevTools) of 150 pages in a row, server and client alike. */
+async function profilePages(file: string, page: () => Promise<unknown>): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  for (let i = 0; i < 150; i++) await page();
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+}
+
 async function main(): Promise<void> {
   const api = await startBenchApi();
   const { gql } = api;
-  const times = { capture: [] as number[], annotate: [] as number[], page: [] as number[], search: [] as number[] };
+  const times = { capture: [] as number[], annotate: [] as number[], page: [] as number[], search: [] as number[], pageSql: [] as number[] };
   try {
     const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
     const { createSource } = await gql<{ createSource: { id: string } }>(
@@ -53,17 +73,40 @@ async function main(): Promise<void> {
         );
       }
     }
+    const page = () =>
+      gql(`{ claims(first: 20) { nodes { statement tags { label } appearances { nodes {
+               exact article { title outlet { name } } attributionChain { relation source { name } } } } } } }`);
+    // The page's statements, as sent (the token's check included). Background work (matching after
+    // the annotations) may still be sending its own: wait until it is done (no statement for half a
+    // second, at most a minute), then the fewest of three recordings are the page's.
+    const sql = api.app.get(QueryCountingLogger);
+    for (let waited = 0, last = -1; sql.queryCount !== last && waited < 60_000; waited += 500) {
+      last = sql.queryCount;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    let statements: [string, unknown[] | undefined][] = [];
+    for (let i = 0; i < 3; i++) {
+      const recorded: typeof statements = [];
+      sql.onQuery = (query, parameters) => recorded.push([query, parameters]);
+      await page();
+      sql.onQuery = null;
+      if (!statements.length || recorded.length < statements.length) statements = recorded;
+    }
+    const dataSource = api.app.get(DataSource);
+    if (process.env.PROFILE_PAGE) await profilePages(process.env.PROFILE_PAGE, page);
     for (let i = 0; i < 50; i++) {
-      await timed(times.page, () =>
-        gql(`{ claims(first: 20) { nodes { statement tags { label } appearances { nodes {
-                 exact article { title outlet { name } } attributionChain { relation source { name } } } } } } }`),
-      );
+      await timed(times.page, page);
       await timed(times.search, () => gql(`{ claims(filter: { text: "الحادثه ${i}-1" }) { nodes { id } } }`));
+      await timed(times.pageSql, async () => {
+        for (const [query, parameters] of statements) await dataSource.query(query, parameters);
+      });
     }
     console.log(`${api.kind}, ${articles} articles, ${articles * 3} claims`);
     console.log(summary('captureArticle', times.capture));
     console.log(summary('annotateClaim (3-hop chain, tag)', times.annotate));
     console.log(summary('claims page of 20, nested', times.page));
+    console.log(summary(`  its ${statements.length} statements replayed alone`, times.pageSql));
+    console.log(`  page / its SQL alone: ${(quantile(times.page, 0.5) / quantile(times.pageSql, 0.5)).toFixed(2)}× (medians)`);
     console.log(summary('claims search (Arabic, folded)', times.search));
   } finally {
     await api.stop();

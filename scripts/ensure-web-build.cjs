@@ -7,7 +7,8 @@ const { execSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const webDir = process.env.WEB_DIST_DIR || join(root, 'apps', 'web', 'dist');
-if (!existsSync(join(webDir, 'index.html'))) {
+// graphiql.html came later: a build from before it is made again.
+if (!existsSync(join(webDir, 'index.html')) || !existsSync(join(webDir, 'graphiql.html'))) {
   if (!existsSync(join(root, 'node_modules', 'vite'))) {
     console.warn('The workspace is not built and Vite is not installed (npm ci without --omit=dev builds it); serving the API only.');
   } else {

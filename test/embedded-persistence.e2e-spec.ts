@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { appConfigFromEnv } from '../apps/api/src/app.config';
 import { createApp } from '../apps/api/src/bootstrap';
 
@@ -33,5 +34,15 @@ describe('the embedded database', () => {
     const { data } = await second.gql(`{ articleByUrl(url: "https://persist.example/a") { id text } }`);
     await second.app.close();
     expect(data.articleByUrl).toEqual({ id: captured.data.captureArticle.article.id, text: 'أفاد مصدر مطلع بأن الخبر محفوظ.' });
+  });
+
+  it('keeps PGlite small at idle: 16 MB of shared buffers, zeroed in the API process, not 128 MB', async () => {
+    const { app } = await startApi();
+    try {
+      const [{ shared_buffers }] = (await app.get(DataSource).query('SHOW shared_buffers')) as { shared_buffers: string }[];
+      expect(shared_buffers).toBe('16MB');
+    } finally {
+      await app.close();
+    }
   });
 });

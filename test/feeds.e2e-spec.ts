@@ -48,11 +48,11 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
   const get = (path: string) => request(api.url).get(path);
   /** The response's bytes as sent, not decoded. */
   const raw = (path: string, headers: Record<string, string>) =>
-    new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    new Promise<{ status?: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
       httpRequest(`${api.url}${path}`, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
       })
         .on('error', reject)
         .end();
@@ -234,6 +234,68 @@ describe('verdict feeds: Atom, RSS, JSON Feed and DataFeed, read by feed readers
     expect(api.queryCount - before).toBe(0);
     expect(again.text).toBe(first.text);
     expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
+  it('answers a reader revalidating a dropped page with 304 from its ETag alone, until something public changes', async () => {
+    const path = `/claim-reviews/${published.meetings.id}`;
+    const first = await get(path).expect(200);
+    const feed = await get('/feeds/verdicts.json?language=ar').expect(200);
+    // Past the page's max age, or another process: the page is not in memory any more.
+    api.provider(PublicPageCache).invalidate();
+    const before = api.queryCount;
+    const revalidated = await get(path).set('If-None-Match', first.headers.etag).expect(304);
+    await get('/feeds/verdicts.json?language=ar').set('If-None-Match', `W/${feed.headers.etag}`).expect(304);
+    expect(api.queryCount - before).toBe(0);
+    expect(revalidated.headers.etag).toBe(first.headers.etag);
+    expect(revalidated.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    // "*" only holds for a page that exists: that takes a look.
+    await get('/claim-reviews/6f1c2a9e-8b7d-4c6e-9f10-1a2b3c4d5e6f').set('If-None-Match', '*').expect(404);
+    // Any mutation may change what a page shows: new ETags, rendered again.
+    await captureArticle(api, { url: 'https://echo.example/2021/03/other', text: 'خبر آخر لا علاقة له بالتحقق.', language: 'ar', title: 'آخر' });
+    const renewed = await get(path).set('If-None-Match', first.headers.etag).expect(200);
+    expect(renewed.headers.etag).not.toBe(first.headers.etag);
+    expect(renewed.text).toBe(first.text);
+  });
+
+  it('checks a token sent for a cached page, as for any request', async () => {
+    await get('/feeds/verdicts.atom?limit=3').expect(200);
+    await get('/feeds/verdicts.atom?limit=3').set('Authorization', 'Bearer isn_not-a-real-token').expect(401);
+    await get('/feeds/verdicts.atom?limit=3').set('Authorization', `Bearer ${api.token as string}`).expect(200);
+  });
+
+  it('sends a cached page and its 304 with the same headers before Express as the whole way through', async () => {
+    /** The headers a reader sees, but the two that differ per answer (their presence still compared). */
+    const comparable = ({ status, headers }: { status?: number; headers: IncomingHttpHeaders }) => ({
+      status,
+      ...headers,
+      date: typeof headers.date,
+      'x-request-id': typeof headers['x-request-id'],
+    });
+    const token = { authorization: `Bearer ${api.token as string}` };
+    for (const path of ['/feeds/verdicts.atom?limit=5', `/claim-reviews/${published.meetings.id}`, `/verdicts/${published.meetings.id}`]) {
+      for (const coding of ['br', 'gzip', 'identity']) {
+        api.provider(PublicPageCache).invalidate();
+        const accept = { 'accept-encoding': coding };
+        // A first render by the route, then the same page from the cache: anonymous (before Express), and with a token (the whole way).
+        const rendered = await raw(path, accept);
+        const early = await raw(path, accept);
+        const whole = await raw(path, { ...accept, ...token });
+        expect(comparable(early)).toEqual(comparable(rendered));
+        expect(comparable(early)).toEqual(comparable(whole));
+        expect(early.status).toBe(200);
+        expect(early.body.equals(whole.body)).toBe(true);
+        expect(early.headers['content-encoding']).toBe(coding === 'identity' ? undefined : coding);
+
+        const conditional = { ...accept, 'if-none-match': early.headers.etag as string };
+        const notModifiedEarly = await raw(path, conditional);
+        const notModifiedWhole = await raw(path, { ...conditional, ...token });
+        expect(comparable(notModifiedEarly)).toEqual(comparable(notModifiedWhole));
+        expect(notModifiedEarly.status).toBe(304);
+        expect(notModifiedEarly.headers.etag).toBe(early.headers.etag);
+      }
+    }
+    // The request id a caller sends comes back from an answer given before Express too.
+    expect((await raw('/feeds/verdicts.atom?limit=5', { 'x-request-id': 'feed-poll-7' })).headers['x-request-id']).toBe('feed-poll-7');
   });
 
   it('compresses a page with brotli or gzip, as the reader accepts', async () => {

@@ -126,6 +126,28 @@ describe('the client address behind a proxy', () => {
       await proxied.stop();
     }
   });
+
+  it('counts a cached public page and its 304 like any request, by the same client address', async () => {
+    const proxied = await TestApi.start({ rateLimits: smallLimits(3, 10), trustProxy: 'loopback' });
+    try {
+      const from = (address: string, headers: Record<string, string> = {}) =>
+        proxied.get('/feeds/verdicts.atom', { anonymous: true, headers: { 'x-forwarded-for': address, ...headers } });
+      const rendered = await from('198.51.100.1');
+      const cached = await from('198.51.100.1');
+      const notModified = await from('198.51.100.1', { 'if-none-match': rendered.headers.etag });
+      expect([rendered, cached, notModified].map((r) => [r.status, r.headers['x-ratelimit-remaining']])).toEqual([
+        [200, '2'],
+        [200, '1'],
+        [304, '0'],
+      ]);
+      expectRateLimited(await from('198.51.100.1'), 'ADDRESS');
+      expectRateLimited(await from('198.51.100.1', { 'if-none-match': rendered.headers.etag }), 'ADDRESS');
+      const elsewhere = await from('198.51.100.2');
+      expect([elsewhere.status, elsewhere.headers['x-ratelimit-remaining']]).toEqual([200, '2']);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });
 
 // Needs Redis: two instances on one database share the budgets through it.

@@ -11,11 +11,14 @@ describe('serving the workspace', () => {
   let webDir: string;
   const PAGE = '<!doctype html><html lang="ar" dir="rtl"><body><div id="root"></div><script type="module" src="/assets/app-1.js"></script></body></html>';
 
+  const GRAPHIQL_PAGE = '<!doctype html><html lang="en"><body><div id="graphiql"></div><script type="module" src="/assets/graphiql-1.js"></script></body></html>';
+
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'isnad-web-'));
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), PAGE);
     writeFileSync(join(webDir, 'assets', 'app-1.js'), 'console.log("workspace")');
+    writeFileSync(join(webDir, 'graphiql.html'), GRAPHIQL_PAGE);
     api = await TestApi.start({ webDir });
   });
 
@@ -51,6 +54,20 @@ describe('serving the workspace', () => {
     const annotations = await api.get(`/articles/${randomUUID()}/annotations`);
     expect(annotations.text).not.toBe(PAGE);
     await request(api.url).get(`/claim-reviews/${randomUUID()}`).expect(404).expect('content-type', /json/);
+  });
+
+  it('opens GraphiQL from this server when a browser asks for /graphql, and leaves GraphQL its GETs', async () => {
+    const page = await request(api.url).get('/graphql').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(200);
+    expect(page.text).toBe(GRAPHIQL_PAGE);
+    const policy = page.headers['content-security-policy'];
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toMatch(/https?:|\*/);
+    // An operation sent by GET is GraphQL's to answer (or refuse), in JSON.
+    const operation = await request(api.url).get('/graphql?query=%7B__typename%7D').set('Accept', 'text/html,application/json');
+    expect(operation.headers['content-type']).toMatch(/json/);
+    // A client that asks for JSON never gets the page (nor Apollo's landing page from its CDN).
+    const json = await request(api.url).get('/graphql').set('Accept', 'application/json');
+    expect(json.text).not.toContain('<html');
   });
 
   it('is a 404 on paths that are no client route, and for anything but GET', async () => {

@@ -1,4 +1,8 @@
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -56,7 +60,8 @@ export class AppModule {
             sortSchema: true,
             // DateTime refuses what PostgreSQL cannot store (years 0 and past 9999) as a 400.
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-            graphiql: true,
+            // GraphiQL is served from the workspace build (apps/api/src/workspace.ts), not from a CDN.
+            graphiql: false,
             introspection: true,
             validationRules: config.schemaForMembersOnly ? [introspectionForMembersOnly] : [],
             // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).
@@ -69,7 +74,12 @@ export class AppModule {
               : formatGraphQLError,
             // No cache hints and no federation traces are used: without these Apollo hooks into
             // every field resolution for nothing (bootstrap sets Cache-Control: no-store instead).
-            plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()] as ApolloDriverConfig['plugins'],
+            // Nor Apollo's landing page, which loads Apollo's Sandbox from its CDN.
+            plugins: [
+              ApolloServerPluginCacheControlDisabled(),
+              ApolloServerPluginInlineTraceDisabled(),
+              ApolloServerPluginLandingPageDisabled(),
+            ] as ApolloDriverConfig['plugins'],
             // Subscriptions (verdictPublished) over graphql-ws on the same path, through the same gate.
             subscriptions: { 'graphql-ws': subscriptionGate.serverOptions('/graphql', (actor) => graphQLContext(undefined, actor)) },
           }),

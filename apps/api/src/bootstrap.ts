@@ -4,8 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { LogLevelName, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
+import { LogLevelName, assignRequestId, errorBody, setDatabaseLocation, textProblem } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
+import { PublicPageMiddleware } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
 import { serveWorkspace } from './workspace';
@@ -34,6 +35,14 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy ?? false);
   const rateLimits = app.get(RateLimitMiddleware);
   if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
+  // Anonymous requests for cached public pages (feeds, ClaimReview) and their 304s, answered here,
+  // once counted: they need no logger line, body parser, token check or router.
+  const publicPages = app.get(PublicPageMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // An answer given here never reaches the request log, which would echo the request's id: give it one.
+    assignRequestId(req, res);
+    publicPages.early(req, res, next);
+  });
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
   // GraphQL answers depend on the caller: never stored by a cache on the way (Apollo's cache-control
   // plugin, which said the same per response, is off: it hooked into every field).

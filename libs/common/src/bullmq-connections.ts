@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
+import type * as BullMQ from 'bullmq';
 import type { WorkerOptions } from 'bullmq';
 import Redis from 'ioredis';
+
+/** BullMQ itself (some 200 modules), loaded on first use: without Redis there is no queue, and an API without one never pays for it. */
+export const loadBullMQ = (): typeof BullMQ => require('bullmq') as typeof BullMQ;
 
 /**
  * The Redis connections of one BullMQ queue and its worker (BullMQ wants maxRetriesPerRequest:

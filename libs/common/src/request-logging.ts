@@ -22,12 +22,7 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
           paths: SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `res.headers["${h}"]`]),
           censor: '[redacted]',
         },
-        genReqId: (req: IncomingMessage, res: ServerResponse) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
-          res.setHeader('x-request-id', id);
-          return id;
-        },
+        genReqId: assignRequestId,
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
         // A token a client put in the query string (?access_token=) is a credential like the header.
         serializers: {
@@ -38,6 +33,17 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
       ...(destination ? [destination] : []),
     ] as Params['pinoHttp'],
   };
+}
+
+/**
+ * The request's id: the caller's X-Request-Id when it is sane, else a new one; echoed back in the
+ * answer (also by answers given before the request log, so every answer carries one).
+ */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
 }
 
 /**

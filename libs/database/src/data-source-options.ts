@@ -5,6 +5,7 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 import { DatabaseConfig } from './database.config';
 import { assertUsableDataFolder, dataFolderError } from './pglite/data-folder';
 import { createPGliteDriverModule } from './pglite/pglite-pool';
+import { PGLITE_START_PARAMS } from './pglite/pglite-start-params';
 import { MIGRATIONS } from './migrations';
 import { QueryCountingLogger } from './query-counter';
 
@@ -55,7 +56,7 @@ export async function prepareDataSource(
   if (config.dataDir) assertUsableDataFolder(config.dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm } });
+    db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm }, startParams: [...PGLITE_START_PARAMS] });
   } catch (error) {
     throw config.dataDir ? dataFolderError(config.dataDir, error) : error;
   }

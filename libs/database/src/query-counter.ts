@@ -8,6 +8,8 @@ import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 export class QueryCountingLogger implements TypeOrmLogger {
   private count = 0;
   private readonly nest = new NestLogger('SQL');
+  /** Benchmarks set this to record the statements of a request (bench:core replays them alone). */
+  onQuery: ((query: string, parameters: unknown[] | undefined) => void) | null = null;
 
   constructor(private readonly logQueries = false) {}
 
@@ -19,6 +21,7 @@ export class QueryCountingLogger implements TypeOrmLogger {
   logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
     if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(query)) return;
     this.count++;
+    this.onQuery?.(query, parameters);
     if (this.logQueries) this.nest.debug(`${query} ${parameters?.length ? JSON.stringify(parameters) : ''}`);
   }
 

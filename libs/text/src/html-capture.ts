@@ -1,10 +1,15 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as MozillaReadability from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { normalizeForSearch } from './arabic-normalize';
 import { cleanArticleText, RemovedLine } from './boilerplate-clean';
 import { NoArticleContentError, PageTooLargeError } from './html-capture.errors';
 import { JsonLdArticle, readPageMetadata } from './html-metadata';
 import { detectLanguage, TextDirection, textDirection } from './language-detect';
+
+// Loaded on first use: captures run in the worker pool, and the API's own process, which imports
+// this library for its other functions, need not hold a DOM and Readability at idle.
+let dom: { parseHTML: typeof Linkedom.parseHTML; readability: typeof MozillaReadability } | null = null;
+const loadDom = () => (dom ??= { parseHTML: (require('linkedom') as typeof Linkedom).parseHTML, readability: require('@mozilla/readability') as typeof MozillaReadability });
 
 /**
  * Capture of a news page: Readability picks the article body out of a linkedom DOM, the page's
@@ -66,11 +71,12 @@ export function extractArticleFromHtml(html: string, opts: ExtractArticleOptions
   const markup = withoutInertMarkup(html);
   const elements = countStartTags(markup);
   if (elements > MAX_CAPTURE_ELEMENTS) throw new PageTooLargeError(elements, MAX_CAPTURE_ELEMENTS);
+  const { parseHTML, readability } = loadDom();
   const { document } = parseHTML(markup);
-  if (!isProbablyReaderable(document, { minContentLength: 80, minScore: 20 }) && !meta.jsonLd) {
+  if (!readability.isProbablyReaderable(document, { minContentLength: 80, minScore: 20 }) && !meta.jsonLd) {
     throw new NoArticleContentError('no block of running text on the page');
   }
-  const parsed = new Readability<DomNode>(document, {
+  const parsed = new readability.Readability<DomNode>(document, {
     charThreshold: 300,
     serializer: (node) => node as unknown as DomNode,
   }).parse();

@@ -3,6 +3,7 @@ export * from './verdicts.service';
 export * from './verdict-outbox.service';
 export * from './verdict-events.bus';
 export * from './public-page-cache';
+export { PublicPageMiddleware } from './public-page.middleware';
 export * from './rating-scales.service';
 export * from './verdict-bundle.service';
 export * from './verdict.loader';

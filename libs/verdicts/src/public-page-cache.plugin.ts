@@ -4,9 +4,8 @@ import { PublicPageCache } from './public-page-cache';
 
 /**
  * Any GraphQL mutation may change what a public page shows (a new appearance of a claim, a merge,
- * an outlet renamed): once it has run, the cached pages of this process are dropped. Verdict
- * events reach the other processes through VerdictEventsBus; their other edits show within the
- * pages' max age.
+ * an outlet renamed): once it has run, the public pages get new ETags and are rendered again, in
+ * every API process (through Redis when set).
  */
 @Plugin()
 export class PublicPageCachePlugin implements ApolloServerPlugin {
@@ -16,7 +15,7 @@ export class PublicPageCachePlugin implements ApolloServerPlugin {
     const cache = this.cache;
     return {
       async willSendResponse({ operation }) {
-        if (operation?.operation === 'mutation') cache.invalidate();
+        if (operation?.operation === 'mutation') cache.edited();
       },
     };
   }

@@ -1,9 +1,13 @@
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { VerdictEventsBus } from './verdict-events.bus';
+import { DataSource } from 'typeorm';
+import { LiveChannel } from '@isnad/common';
+import { VERDICTS_OPTIONS, VerdictsOptions } from './public-url';
+import { VerdictEventsBus, VerdictPublishedMessage } from './verdict-events.bus';
 
 /** A rendered public page (feed, ClaimReview, verdict page) as it is sent. */
 export interface RenderedPage {
@@ -16,7 +20,7 @@ export interface RenderedPage {
   headers?: Record<string, string>;
 }
 
-/** A rendered page, its ETag (a digest of the body) and its compressed forms, each made once. */
+/** A rendered page, its ETag (from its key and the public record's version) and its compressed forms, each made once. */
 export interface CachedPage extends RenderedPage {
   etag: string;
   encodings: Map<Encoding, Promise<Buffer>>;
@@ -36,33 +40,123 @@ const gzipped = promisify(gzip);
 
 /**
  * Rendered public pages (feeds, ClaimReview JSON-LD, verdict pages), kept until the public record
- * changes: a verdict published, corrected or retracted (VerdictEventsBus, so through Redis every
- * API process hears it), or any GraphQL mutation in this process (PublicPageCachePlugin), and at
- * most PUBLIC_PAGE_MAX_AGE_S, which bounds what another process's other edits take to show.
- * A hit renders nothing and queries nothing; a conditional request that matches answers 304 from
- * the cached ETag; gzip and brotli are computed once per page.
+ * changes: a verdict published, corrected or retracted (VerdictEventsBus), or any GraphQL mutation
+ * (PublicPageCachePlugin calls edited(); the news goes to every API process through Redis when set),
+ * and at most PUBLIC_PAGE_MAX_AGE_S.
+ *
+ * The ETag of a page is a digest of its key (base URL, path and filters, format) and the public
+ * record's version: the newest verdict event and the latest edit stamp, which every process
+ * holds alike. So a conditional request is answered 304 from the key alone, never rendering,
+ * even when the page itself is not in memory (past its max age, dropped, or on another instance). A hit renders nothing and queries nothing; gzip and brotli
+ * are computed once per page.
  */
 @Injectable()
-export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
+export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('PublicPageCache');
   private readonly pages = new Map<string, { page: Promise<CachedPage>; at: number; ready?: CachedPage }>();
+  /** ETags by key for the current version (dropped when the version changes). */
+  private readonly etags = new Map<string, string>();
   /** Bumped by every invalidation: a render that started before one is not kept. */
   private generation = 0;
-  private unlisten: (() => void) | null = null;
+  /** The newest verdict event: its verdict and that verdict's version. */
+  private eventStamp = '';
+  /**
+   * The latest edit of the public record other than a verdict event. A process starts with a stamp
+   * of its own and announces it, so a restart never revives an ETag of before an edit, and all
+   * processes converge on the last one announced (Redis delivers messages in one order to all).
+   */
+  private editStamp: string = randomUUID();
+  private readonly edits: LiveChannel<{ stamp: string }>;
+  private readonly unlisten: (() => void)[] = [];
 
-  constructor(private readonly bus: VerdictEventsBus) {}
-
-  onModuleInit(): void {
-    this.unlisten = this.bus.listen(() => this.invalidate());
+  constructor(
+    private readonly bus: VerdictEventsBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(VERDICTS_OPTIONS) options: VerdictsOptions,
+  ) {
+    this.edits = new LiveChannel('isnad.publicPagesEdited', options.redisUrl ?? null, this.logger);
   }
 
-  onModuleDestroy(): void {
-    this.unlisten?.();
+  async onModuleInit(): Promise<void> {
+    this.unlisten.push(
+      this.bus.listen((message) => this.setVersion(eventStampOf(message), this.editStamp)),
+      this.edits.listen(({ stamp }) => this.setVersion(this.eventStamp, stamp)),
+    );
+    try {
+      const [newest] = (await this.dataSource.query(
+        'SELECT verdict_id AS "verdictId", version FROM verdict_events ORDER BY created_at DESC, id DESC LIMIT 1',
+      )) as { verdictId: string; version: number }[];
+      // A message heard while reading is newer than the row.
+      if (!this.eventStamp && newest) this.eventStamp = eventStampOf(newest);
+    } catch (error) {
+      // Database away or not migrated yet: the API starts all the same. This process's ETags then
+      // differ from the other processes' (a 200 where a 304 could have been), never wrongly match.
+      this.logger.warn(`Could not read the newest verdict event: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await this.edits.publish({ stamp: this.editStamp }, 'the public pages\' edit stamp');
   }
 
-  /** Forgets every page: the public record changed. */
+  async onApplicationShutdown(): Promise<void> {
+    for (const unlisten of this.unlisten.splice(0)) unlisten();
+    await this.edits.close();
+  }
+
+  /** Forgets every rendered page (their ETags stay what they are until the public record changes). */
   invalidate(): void {
     this.generation++;
     this.pages.clear();
+  }
+
+  /** Something public may have changed other than a verdict event (a mutation ran): new ETags, in every process. */
+  edited(): void {
+    const stamp = randomUUID();
+    this.setVersion(this.eventStamp, stamp);
+    void this.edits.publish({ stamp }, 'the public pages\' edit stamp');
+  }
+
+  private setVersion(eventStamp: string, editStamp: string): void {
+    this.eventStamp = eventStamp;
+    this.editStamp = editStamp;
+    this.etags.clear();
+    this.invalidate();
+  }
+
+  /** The ETag a 200 page under `key` has now: a digest of the key and the public record's version. */
+  etagOf(key: string): string {
+    let etag = this.etags.get(key);
+    if (!etag) {
+      etag = `"${createHash('sha256').update(`${this.eventStamp}\n${this.editStamp}\n${key}`).digest('base64url').slice(0, 27)}"`;
+      if (this.etags.size >= MAX_PAGES * 4) this.etags.clear();
+      this.etags.set(key, etag);
+    }
+    return etag;
+  }
+
+  /**
+   * Answers from the key alone when it can: 304 to a GET or HEAD whose If-None-Match names the
+   * key's current ETag, or the cached page. False when the route must run (then it renders and
+   * caches). Only for keys of pages rendered by this cache: their ETags are only ever sent for 200s.
+   */
+  answer(req: Request, res: Response, key: string): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const ifNoneMatch = req.headers['if-none-match'];
+    // "*" asks whether the page exists at all, which only its render knows.
+    if (ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key))) {
+      const cached = this.peek(key);
+      if (cached) this.writeHeaders(res, cached);
+      else this.writeValidators(res, this.etagOf(key));
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    const page = this.peek(key);
+    if (!page) return false;
+    this.send(req, res, page).catch((error: unknown) => {
+      this.logger.error(`Could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.status(500).end();
+      else res.destroy();
+    });
+    return true;
   }
 
   /** The page under `key` when it is rendered and fresh, else undefined (synchronous: the fast path). */
@@ -77,13 +171,9 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
     const hit = this.pages.get(key);
     if (hit && now - hit.at < PUBLIC_PAGE_MAX_AGE_S * 1000) return hit.page;
     const generation = this.generation;
-    const page = render().then(
-      (rendered): CachedPage => ({
-        ...rendered,
-        etag: `"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 27)}"`,
-        encodings: new Map(),
-      }),
-    );
+    // The ETag of the version the render starts from: a render overtaken by a change is not kept.
+    const etag = this.etagOf(key);
+    const page = render().then((rendered): CachedPage => ({ ...rendered, etag, encodings: new Map() }));
     this.pages.delete(key);
     if (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
     const entry: { page: Promise<CachedPage>; at: number; ready?: CachedPage } = { page, at: now };
@@ -106,11 +196,7 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
 
   /** Sends the page: 304 when the request's validators match, else the body, compressed when the client accepts it. */
   async send(req: Request, res: Response, page: CachedPage): Promise<void> {
-    res.setHeader('ETag', page.etag);
-    res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (page.lastModified) res.setHeader('Last-Modified', page.lastModified.toUTCString());
-    for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
+    this.writeHeaders(res, page);
     if (page.status === 200 && notModified(req, page.etag, page.lastModified)) {
       res.statusCode = 304;
       res.end();
@@ -123,6 +209,23 @@ export class PublicPageCache implements OnModuleInit, OnModuleDestroy {
     if (encoding) res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', body.length);
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** ETag (200 pages only: a 304 is only ever due for one), caching and Last-Modified headers, and the page's own. */
+  private writeHeaders(res: Response, page: CachedPage): void {
+    if (page.status === 200) this.writeValidators(res, page.etag);
+    else {
+      res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
+      res.setHeader('Vary', 'Accept-Encoding');
+    }
+    if (page.lastModified) res.setHeader('Last-Modified', page.lastModified.toUTCString());
+    for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
+  }
+
+  private writeValidators(res: Response, etag: string): void {
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
+    res.setHeader('Vary', 'Accept-Encoding');
   }
 
   private encoded(page: CachedPage, encoding: Encoding): Promise<Buffer> {
@@ -165,13 +268,20 @@ export function chooseEncoding(header: string | string[] | undefined): Encoding 
 /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since (second precision). */
 export function notModified(req: Request, etag: string, lastModified: Date | null): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch) {
-    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-  }
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
   const ifModifiedSince = req.headers['if-modified-since'];
   if (ifModifiedSince && lastModified) {
     const since = Date.parse(ifModifiedSince);
     return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
   }
   return false;
+}
+
+/** If-None-Match (weak comparison, as RFC 9110 asks for it) against the current ETag. */
+function matchesEtag(ifNoneMatch: string, etag: string): boolean {
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+function eventStampOf(event: Pick<VerdictPublishedMessage, 'verdictId' | 'version'>): string {
+  return `${event.verdictId}.${event.version}`;
 }

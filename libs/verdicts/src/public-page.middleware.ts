@@ -3,11 +3,19 @@ import type { NextFunction, Request, Response } from 'express';
 import { PublicPageCache, publicPageKey } from './public-page-cache';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl } from './public-url';
 
+/** The paths PublicPageCache holds pages of (FeedsController and ClaimReviewController render them). */
+const CACHED_PATHS = /^\/(?:feeds\/verdicts\.[a-z]+|claim-reviews\/[^/]+|verdicts\/[^/]+)$/;
+
 /**
- * Serves a public page (feed, ClaimReview, verdict page) straight from PublicPageCache when it is
- * there, before Nest's router, guards and pipes: a page is only cached after its handler validated
- * the request, and these routes are public. Runs after the logging, rate-limit and auth middleware.
- * A miss goes on to the controller, which renders and caches the page.
+ * Serves a public page (feed, ClaimReview, verdict page) from PublicPageCache when it can: a 304
+ * from the key's ETag, or the cached page. A miss goes on to the controller, which renders and
+ * caches the page (a page is only cached after its handler validated the request, and these
+ * routes are public).
+ *
+ * Anonymous requests are answered by `early`, which the API installs right after the per-address
+ * rate limit (which counted them): before the request logger, the body parsers and Nest's router.
+ * A request with a token goes the whole way, through AuthMiddleware, which verifies the token and
+ * spends its member's budget, to `use` here.
  */
 @Injectable()
 export class PublicPageMiddleware implements NestMiddleware {
@@ -17,8 +25,16 @@ export class PublicPageMiddleware implements NestMiddleware {
   ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
-    const page = req.method === 'GET' || req.method === 'HEAD' ? this.cache.peek(publicPageKey(publicBaseUrl(this.options, req), req)) : undefined;
-    if (!page) return next();
-    this.cache.send(req, res, page).catch(next);
+    if (!this.answer(req, res)) next();
+  }
+
+  /** For the Express stack, before everything a cached public page does not need. */
+  early(req: Request, res: Response, next: NextFunction): void {
+    if (req.headers.authorization !== undefined || !this.answer(req, res)) next();
+  }
+
+  private answer(req: Request, res: Response): boolean {
+    const path = req.originalUrl.split('?', 1)[0];
+    return CACHED_PATHS.test(path) && this.cache.answer(req, res, publicPageKey(publicBaseUrl(this.options, req), req));
   }
 }

@@ -39,6 +39,7 @@ export class VerdictsModule implements NestModule {
         VerdictEventsBus,
         PublicPageCache,
         PublicPageCachePlugin,
+        PublicPageMiddleware,
         VerdictSubscriptionResolver,
         VerdictBundleService,
         VerdictLoader,
@@ -48,7 +49,7 @@ export class VerdictsModule implements NestModule {
         ClaimVerdictsResolver,
         AppearanceVerdictResolver,
       ],
-      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader, PublicPageCache],
+      exports: [optionsProvider, RatingScalesService, VerdictsService, VerdictOutboxService, VerdictBundleService, VerdictLoader, PublicPageCache, PublicPageMiddleware],
     };
   }
 
