@@ -233,6 +233,8 @@ describe('the fact-checkers workspace in Chromium', () => {
     await page.locator('form.annotate').waitFor({ state: 'detached' });
     const articleId = page.url().split('/').pop()!;
     expect((await appearancesOf(articleId)).map((appearance) => appearance.exact)).toContain(selected);
+    // The text is drawn again with the new appearance highlighted; a caret placed before that would be lost.
+    await page.locator('[data-testid="article-text"] mark', { hasText: selected }).waitFor();
 
     // The keyboard selects too: a caret before "Joint", then Shift + Right arrow over three words.
     await page.getByRole('textbox', { name: 'Article text' }).focus();
@@ -269,6 +271,7 @@ describe('the fact-checkers workspace in Chromium', () => {
     const draft = await createVerdict(api, { claimId, ratingId: await defaultRatingId(api, 'MISLEADING'), headline: 'مسودة', language: 'ar' });
     const page = await newPage();
     await signIn(page, annotator.token);
+    await useLanguage(page, 'ar');
     await expect(page.getByRole('link', { name: 'التقاط مقال' }).count()).resolves.toBe(1);
     await page.goto(`${api.url}/claims/${claimId}`);
     await page.getByRole('heading', { name: 'الأحكام' }).waitFor();
@@ -291,6 +294,7 @@ describe('the fact-checkers workspace in Chromium', () => {
     const [first, second] = [await newPage(), await newPage()];
     for (const page of [first, second]) {
       await signIn(page, api.token!);
+      await useLanguage(page, 'ar');
       await page.goto(`${api.url}/verdict-editor/${draft.id}`);
       await page.getByLabel('العنوان').waitFor();
     }
