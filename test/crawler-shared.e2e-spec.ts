@@ -6,6 +6,9 @@ import { TestApi } from './support/test-api';
 const REDIS_URL = process.env.REDIS_URL;
 // Two instances on one database need PostgreSQL (an embedded PGlite database has one owner).
 const describeWithRedis = REDIS_URL && process.env.DATABASE_URL ? describe : describe.skip;
+if (!(REDIS_URL && process.env.DATABASE_URL)) {
+  process.stdout.write('SKIPPED (shared crawler manners): two API instances need DATABASE_URL and REDIS_URL; the PostgreSQL pass runs them\n');
+}
 
 const CAPTURE = `mutation($url: String!) { captureArticleFromUrl(input: { url: $url }) { article { id } } }`;
 
