@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type * as BullMQ from 'bullmq';
-import type { WorkerOptions } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 
 /** BullMQ itself (some 200 modules), loaded on first use: without Redis there is no queue, and an API without one never pays for it. */
-export const loadBullMQ = (): typeof BullMQ => require('bullmq') as typeof BullMQ;
+const loadBullMQ = (): typeof BullMQ => require('bullmq') as typeof BullMQ;
 
 /**
- * The Redis connections of one BullMQ queue and its worker (BullMQ wants maxRetriesPerRequest:
- * null), with the worker settings every durable job of Isnad shares, closed together.
+ * One BullMQ queue and its worker on Redis connections of their own (BullMQ wants
+ * maxRetriesPerRequest: null), with the worker settings every durable job of Isnad shares, closed together.
  */
 export class BullConnections {
   private readonly clients: Redis[] = [];
@@ -25,9 +25,20 @@ export class BullConnections {
     return client;
   }
 
-  /** A worker whose process dies has its jobs handed out again once their lock (the lease) lapses. */
-  workerOptions(prefix: string, leaseMs: number, concurrency: number): WorkerOptions {
-    return { connection: this.connect(), prefix, concurrency, lockDuration: leaseMs, stalledInterval: leaseMs };
+  /** The queue `name` under `prefix`. */
+  queue<T>(name: string, prefix: string): Queue<T> {
+    return new (loadBullMQ().Queue)<T>(name, { connection: this.connect(), prefix });
+  }
+
+  /**
+   * Consumes the queue `name` in this process. A worker whose process dies has its jobs handed out
+   * again once their lock (the lease) lapses.
+   */
+  worker<T>(name: string, process: (job: Job<T>) => Promise<string>, settings: { prefix: string; leaseMs: number; concurrency: number }): Worker<T> {
+    const { prefix, leaseMs, concurrency } = settings;
+    const worker = new (loadBullMQ().Worker)<T>(name, process, { connection: this.connect(), prefix, concurrency, lockDuration: leaseMs, stalledInterval: leaseMs });
+    worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
+    return worker;
   }
 
   /** Closes the worker and the queue given, then every connection. */

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BullConnections, loadBullMQ } from '@isnad/common';
+import { BullConnections } from '@isnad/common';
 import type { Job, Queue, Worker } from 'bullmq';
 import { MonitoringOptions } from './monitoring.options';
 import { WatchesService } from './watches.service';
@@ -28,7 +28,7 @@ export class WatchQueue {
     private readonly watches: WatchesService,
   ) {
     this.connections = new BullConnections(options.redisUrl as string, this.logger);
-    this.queue = new (loadBullMQ().Queue)<WatchJob>(QUEUE, { connection: this.connections.connect(), prefix: options.queuePrefix });
+    this.queue = this.connections.queue<WatchJob>(QUEUE, options.queuePrefix);
   }
 
   /** Makes the job schedulers mirror the active watches: new or changed ones upserted, paused or deleted ones removed. */
@@ -71,8 +71,7 @@ export class WatchQueue {
 
   /** Starts consuming jobs in this process. */
   startWorker(): void {
-    this.worker = new (loadBullMQ().Worker)<WatchJob>(QUEUE, (job) => this.process(job), this.connections.workerOptions(this.options.queuePrefix, this.options.leaseMs, 4));
-    this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
+    this.worker = this.connections.worker<WatchJob>(QUEUE, (job) => this.process(job), { prefix: this.options.queuePrefix, leaseMs: this.options.leaseMs, concurrency: 4 });
   }
 
   async close(): Promise<void> {

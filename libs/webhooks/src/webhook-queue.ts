@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BullConnections, loadBullMQ } from '@isnad/common';
+import { BullConnections } from '@isnad/common';
 import type { Job, Queue, Worker } from 'bullmq';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksService } from './webhooks.service';
@@ -31,7 +31,7 @@ export class WebhookQueue {
     private readonly sender: WebhookSender,
   ) {
     this.connections = new BullConnections(options.redisUrl as string, this.logger);
-    this.queue = new (loadBullMQ().Queue)<DeliveryJob>(QUEUE, { connection: this.connections.connect(), prefix: options.queuePrefix });
+    this.queue = this.connections.queue<DeliveryJob>(QUEUE, options.queuePrefix);
   }
 
   /** Makes sure every due delivery has a job. */
@@ -54,8 +54,7 @@ export class WebhookQueue {
 
   /** Starts consuming jobs in this process. */
   startWorker(): void {
-    this.worker = new (loadBullMQ().Worker)<DeliveryJob>(QUEUE, (job) => this.process(job), this.connections.workerOptions(this.options.queuePrefix, this.options.leaseMs, 10));
-    this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
+    this.worker = this.connections.worker<DeliveryJob>(QUEUE, (job) => this.process(job), { prefix: this.options.queuePrefix, leaseMs: this.options.leaseMs, concurrency: 10 });
   }
 
   async close(): Promise<void> {
