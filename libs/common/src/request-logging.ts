@@ -36,10 +36,13 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
 }
 
 /**
- * The request's id: the caller's X-Request-Id when it is sane, else a new one; echoed back in the
- * answer (also by answers given before the request log, so every answer carries one).
+ * The request's id: the one already given to this answer, else the caller's X-Request-Id when it is
+ * sane, else a new one; echoed back in the answer (also by answers given before the request log, so
+ * every answer carries one, and the log line names the id the caller saw).
  */
 export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const assigned = res.getHeader('x-request-id');
+  if (typeof assigned === 'string') return assigned;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', id);
