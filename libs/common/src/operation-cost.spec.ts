@@ -45,7 +45,9 @@ describe('measuring an operation before it runs', () => {
     const query = `query { ...F0 } ${fragments.join(' ')} fragment F${levels} on Query { threshold }`;
     const started = performance.now();
     const result = measure(query);
-    expect(performance.now() - started).toBeLessThan(50);
+    // Expanding the spreads would visit 2^40 fields and never finish; measured once each, the walk
+    // takes a few milliseconds. The bound is loose so that a busy machine cannot fail it.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.cost).toBe(2 ** levels);
     expect(result.depth).toBe(1);
   });
