@@ -1,7 +1,7 @@
 /**
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
- *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise]
+ *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
@@ -11,7 +11,11 @@
  *    candidate against its label) and pairwise (each relevant candidate against each other one of
  *    its query); the objective and penalty with the best MAP@5 on the dev splits are kept
  *    (--objective pointwise|pairwise tries only one). Test splits are never read.
- * 3. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
+ * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
+ *    none), for the languages whose train queries hold whole pools (English; Arabic's train pairs
+ *    hold two candidates each); the tree shape and count with the best dev MAP@5, mean over the
+ *    sets, are kept if they beat the linear model there. Deterministic: no sampling.
+ * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
  *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
@@ -23,6 +27,7 @@ import {
   FEATURE_NAMES,
   MatchModel,
   averagePrecisionAt,
+  fitLambdaMart,
   fitLogistic,
   fitPlatt,
   fitPoolPlatt,
@@ -30,14 +35,17 @@ import {
   mean,
   pairwiseDifferences,
   probabilityOf,
+  RegressionTree,
   rocAuc,
   thresholdForPrecision,
+  treesScore,
 } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
 import { CheckThatSplit, arabicReranking, englishCollections, loadClaims, withFreshDatabase } from './checkthat-data';
 
 interface QueryExample {
   set: string;
+  language: string;
   split: 'train' | 'dev';
   relevant: number;
   candidates: { features: number[]; label: number }[];
@@ -64,6 +72,7 @@ async function rankSplit(
     const ranked = await matcher.rank(text, { language, onlyClaimIds });
     out.push({
       set,
+      language,
       split,
       relevant: relevant.size,
       candidates: ranked.map((c) => ({ features: c.features, label: relevant.has(external.get(c.claimId) ?? '') ? 1 : 0 })),
@@ -105,16 +114,79 @@ async function extract(dir: string): Promise<QueryExample[]> {
 }
 
 /** MAP@5 of the queries when their candidates are ordered by `score`. */
-function map5(queries: QueryExample[], score: (features: number[]) => number): number {
+function map5(queries: QueryExample[], score: (features: number[], query: QueryExample) => number): number {
   return mean(
     queries.map((q) => {
-      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features), label: c.label })).sort((a, b) => b.s - a.s);
+      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features, q), label: c.label })).sort((a, b) => b.s - a.s);
       const relevant = new Set(ranked.filter((c) => c.label).map((c) => String(c.i)));
       // Relevant claims the pool missed still count in the denominator.
       for (let k = relevant.size; k < q.relevant; k++) relevant.add(`missing-${k}`);
       return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
     }),
   );
+}
+
+/** The model file: readable, with each tree on one line so that the file stays short. */
+function formatModel(model: MatchModel): string {
+  const { trees, ...rest } = model;
+  const text = JSON.stringify(rest, null, 2);
+  if (!trees?.length) return `${text}\n`;
+  return `${text.slice(0, -2)},\n  "trees": [\n${trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`;
+}
+
+/** Mean over the sets of their dev MAP@5, so that each set counts once whatever its size. */
+function setMean(queries: QueryExample[], sets: string[], score: (features: number[], query: QueryExample) => number): number {
+  return mean(sets.map((s) => map5(queries.filter((q) => q.set === s), score)));
+}
+
+/**
+ * LambdaMART trees on top of the linear model, for the languages with enough training pools: a few
+ * tree shapes are grown on those train queries up to `maxTrees`, and the shape and number of trees
+ * with the best dev MAP@5 (mean over all the sets) are kept, if they beat the linear model there;
+ * null otherwise.
+ */
+function boost(
+  train: QueryExample[],
+  dev: QueryExample[],
+  linear: MatchModel,
+  sets: string[],
+  maxTrees: number,
+): { name: string; trees: RegressionTree[]; languages: string[] } | null {
+  const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
+  // A language whose train queries average fewer than 10 candidates (Arabic: its pairs and two
+  // BM25 negatives) teaches the trees nothing about its pools of 20 to 100.
+  const languages = [...new Set(train.map((q) => q.language))].filter((l) => {
+    const queries = train.filter((q) => q.language === l);
+    return queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
+  });
+  const learnt = train.filter((q) => languages.includes(q.language));
+  const boosted = dev.filter((q) => languages.includes(q.language));
+  let best: { name: string; trees: RegressionTree[]; map: number } | null = null;
+  const learningRate = 0.05;
+  for (const { depth, minLeaf } of [
+    { depth: 4, minLeaf: 50 },
+    { depth: 6, minLeaf: 100 },
+  ]) {
+    const devScores = new Map(dev.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]));
+    fitLambdaMart(
+      learnt.map((q) => q.candidates),
+      learnt.map((q) => q.candidates.map((c) => logitOf(linear, c.features))),
+      { trees: maxTrees, depth, learningRate, minLeaf },
+      (grown) => {
+        const tree = grown[grown.length - 1];
+        for (const q of boosted) q.candidates.forEach((c, i) => ((devScores.get(q) as number[])[i] += treesScore([tree], c.features)));
+        if (grown.length % 20) return;
+        const map = setMean(dev, sets, (f, q) => (devScores.get(q) as number[])[q.candidates.findIndex((c) => c.features === f)]);
+        const name = `LambdaMART (${languages.join(', ')}), ${grown.length} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${learningRate}`;
+        console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)})`);
+        if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
+      },
+    );
+  }
+  const chosen = best as { name: string; trees: RegressionTree[]; map: number } | null;
+  if (!chosen) return null;
+  console.log(`kept ${chosen.name}: dev MAP@5 ${chosen.map.toFixed(4)} (mean over the sets) against ${linearMap.toFixed(4)} for the linear model`);
+  return { ...chosen, languages };
 }
 
 async function main(): Promise<void> {
@@ -134,7 +206,7 @@ async function main(): Promise<void> {
   const rows = train.flatMap((q) => q.candidates);
 
   const bm25Index = FEATURE_NAMES.indexOf('bm25');
-  const report = (name: string, score: (f: number[]) => number) =>
+  const report = (name: string, score: (f: number[], q: QueryExample) => number) =>
     `${name.padEnd(22)} dev MAP@5 ${map5(dev, score).toFixed(3)}  (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(3)}`).join(', ')})`;
   console.log(report('BM25 (pool order)', (f) => f[bm25Index]));
 
@@ -165,11 +237,18 @@ async function main(): Promise<void> {
     }
   }
   if (!best) throw new Error('No training data found');
+  const linear = best.model;
+  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200));
+  if (boosted) {
+    const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
+    best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
+    console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
+  }
 
   const devPairs = dev.flatMap((q) => q.candidates);
-  const logits = devPairs.map((c) => logitOf(best.model, c.features));
+  const logits = dev.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
   const bestLogits = dev.flatMap((q) => {
-    const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features)));
+    const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
     return q.candidates.map(() => top);
   });
   const labels = devPairs.map((c) => c.label);
@@ -189,6 +268,10 @@ async function main(): Promise<void> {
     scale: model.scale.map(round),
     weights: model.weights.map(round),
     bias: round(model.bias),
+    ...(model.trees && {
+      treeLanguages: model.treeLanguages,
+      trees: model.trees.map((t) => ({ ...t, threshold: t.threshold.map(round), value: t.value.map(round) })),
+    }),
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
     precisionTarget,
@@ -201,7 +284,7 @@ async function main(): Promise<void> {
     },
   };
   const out = join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
-  writeFileSync(out, `${JSON.stringify(final, null, 2)}\n`);
+  writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
   console.log(`written ${out}`);
 }

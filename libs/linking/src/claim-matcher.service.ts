@@ -175,7 +175,7 @@ export class ClaimMatcherService {
     const pool = bestByBm25(query, rows, stats, RERANKED_POOL);
     const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
     const features = poolFeatures(evidence);
-    const logits = features.map((f) => logitOf(MODEL, f));
+    const logits = features.map((f) => logitOf(MODEL, f, language));
     const bestLogit = Math.max(...logits);
     const best = new Map<string, RankedCandidate>();
     pool.forEach((row, i) => {

@@ -6,6 +6,7 @@ export * from './embedding-encoder';
 export * from './match-scoring';
 export * from './match-features';
 export * from './match-model';
+export * from './match-trees';
 export * from './match-statistics.service';
 export * from './cross-language';
 export * from './claim-translation.entity';

@@ -1,6 +1,27 @@
-import { fitLogistic, fitPlatt, fitPoolPlatt, pairwiseDifferences, probabilityOf, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
+import { MatchModel, fitLogistic, fitPlatt, fitPoolPlatt, logitOf, pairwiseDifferences, probabilityOf, precisionRecallAt, rocAuc, sigmoid, thresholdForPrecision } from './match-model';
 
 describe('match model', () => {
+  it("adds the trees to the linear score only for the languages they were learnt on", () => {
+    const model: MatchModel = {
+      features: ['bm25'],
+      mean: [1],
+      scale: [2],
+      weights: [4],
+      bias: 0.5,
+      trees: [{ feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.25] }],
+      treeLanguages: ['en'],
+      platt: { a: 1, b: 0 },
+      threshold: 0.5,
+      precisionTarget: 0.9,
+      trainedOn: '',
+      dev: {},
+    };
+    expect(logitOf(model, [3], 'ar')).toBe(4.5);
+    expect(logitOf(model, [3], null)).toBe(4.5);
+    expect(logitOf(model, [3], 'en')).toBe(4.75);
+    expect(logitOf(model, [3], 'en-GB')).toBe(4.75);
+  });
+
   it('learns that the informative feature separates the classes and the noise does not', () => {
     // x0 decides the label (with some overlap), x1 is noise.
     const rows: number[][] = [];

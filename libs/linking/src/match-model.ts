@@ -1,11 +1,13 @@
 /**
- * The learned re-ranker: a logistic regression over the pair features (match-features.ts), then
- * Platt scaling so that the score is a calibrated probability that two texts state the same claim,
- * and the suggestion threshold chosen for a stated precision. Trained and calibrated by
+ * The learned re-ranker: a logistic regression over the pair features (match-features.ts), with
+ * LambdaMART trees (match-trees.ts) added to its logit for English queries, then Platt scaling so
+ * that the score is a calibrated probability that two texts state the same claim, and the
+ * suggestion threshold chosen for a stated precision. Trained and calibrated by
  * `npm run train:matcher` (scripts/train-match-model.ts) on CheckThat! train and dev splits only;
  * the model is a small JSON file committed beside this one and read once when the module loads.
  */
 import { FEATURE_NAMES } from './match-features';
+import { RegressionTree, treesScore } from './match-trees';
 
 export interface MatchModel {
   features: string[];
@@ -14,6 +16,13 @@ export interface MatchModel {
   scale: number[];
   weights: number[];
   bias: number;
+  /** LambdaMART trees fitted on top of the linear score (match-trees.ts); their sum is added to it. */
+  trees?: RegressionTree[];
+  /**
+   * The query languages the trees score (others get the linear score alone): those with enough
+   * training pools to learn them from (CheckThat!'s Arabic train pairs hold 2 candidates a query).
+   */
+  treeLanguages?: string[];
   /**
    * Platt scaling of the logit, with the candidate's distance below the best logit of its pool:
    * p = 1 / (1 + exp(-(a * logit + c * (logit - best) + b))). A pairwise model's logit orders a
@@ -28,11 +37,11 @@ export interface MatchModel {
   dev: Record<string, number>;
 }
 
-/** The linear score (log-odds before calibration) of one feature vector. */
-export function logitOf(model: MatchModel, x: readonly number[]): number {
+/** The model's score (log-odds before calibration) of one feature vector for a query in `language`: linear, plus its trees. */
+export function logitOf(model: MatchModel, x: readonly number[], language: string | null = null): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++) z += (model.weights[i] * (x[i] - model.mean[i])) / model.scale[i];
-  return z;
+  return model.trees && language && model.treeLanguages?.includes(language.split('-')[0].toLowerCase()) ? z + treesScore(model.trees, x) : z;
 }
 
 export function sigmoid(z: number): number {
