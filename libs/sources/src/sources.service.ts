@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { EntityRows } from '@isnad/database';
 import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
 import { normalizeForSearch } from '@isnad/text';
@@ -31,7 +32,7 @@ export class SourcesService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Source[]> {
-    return ids.length ? this.dataSource.getRepository(Source).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, Source).whereIn('id', ids);
   }
 
   /** Sources (not merged away) whose normalised name is one of `nameKeys`. */
