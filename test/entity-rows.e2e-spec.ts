@@ -1,5 +1,6 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { Article } from '@isnad/articles';
+import { ApiToken, AuthService, Member, Role } from '@isnad/auth';
 import { AttributionHop, Claim, ClaimAppearance } from '@isnad/claims';
 import { EntityRows } from '@isnad/database';
 import { Outlet } from '@isnad/outlets';
@@ -70,6 +71,17 @@ describe('reading entities by key without building a query each time', () => {
       ['RELAYED', 'بحسب سبوتنيك'],
       ['REPUBLISHED', null],
     ]);
+  });
+
+  it("finds a bearer token's member in the same statement as the token, as findOne with the relation does", async () => {
+    const member = await api.member(Role.EDITOR);
+    const auth = api.provider(AuthService);
+    const tokenId = (await auth.authenticate(member.token)).tokenId;
+    const live = await auth.liveToken({ id: tokenId });
+    const found = await dataSource.getRepository(ApiToken).findOne({ where: { id: tokenId }, relations: { member: true } });
+    expect(live).toEqual(found);
+    expect(live?.member).toBeInstanceOf(Member);
+    expect(live?.member.role).toBe(Role.EDITOR);
   });
 
   it('answers an empty list without a statement', async () => {

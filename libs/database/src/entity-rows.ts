@@ -16,6 +16,8 @@ const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityR
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
   private readonly selectFrom: string;
+  /** The entity's table, schema-qualified and quoted, for statements written by hand. */
+  readonly table: string;
 
   private constructor(
     private readonly dataSource: DataSource,
@@ -23,8 +25,23 @@ export class EntityRows<T extends ObjectLiteral> {
   ) {
     const escape = (name: string) => dataSource.driver.escape(name);
     this.columns = metadata.columns.filter((column) => !column.isVirtual && !column.isVirtualProperty && !column.relationMetadata?.isOneToMany);
-    const table = metadata.tablePath.split('.').map(escape).join('.');
-    this.selectFrom = `SELECT ${this.columns.map((column) => `t.${escape(column.databaseName)}`).join(', ')} FROM ${table} t`;
+    this.table = metadata.tablePath.split('.').map(escape).join('.');
+    this.selectFrom = `SELECT ${this.select('t')} FROM ${this.table} t`;
+  }
+
+  /** The select list of every column under `alias`, each named `<alias>_<column>` so joined entities can share a row. */
+  select(alias: string): string {
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    return this.columns.map((column) => `${alias}.${escape(column.databaseName)} AS ${escape(`${alias}_${column.databaseName}`)}`).join(', ');
+  }
+
+  /** The entity in a row selected with `select(alias)`. */
+  fromRow(row: Record<string, unknown>, alias: string): T {
+    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
+    for (const column of this.columns) {
+      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[`${alias}_${column.databaseName}`], column));
+    }
+    return entity;
   }
 
   /** The reader of `target` on `dataSource`, made once. */
@@ -46,15 +63,7 @@ export class EntityRows<T extends ObjectLiteral> {
       `${this.selectFrom} WHERE t.${this.dataSource.driver.escape(column.databaseName)} = ANY($1${cast})${order}`,
       [[...values]],
     );
-    return rows.map((row) => this.hydrate(row));
-  }
-
-  private hydrate(row: Record<string, unknown>): T {
-    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const column of this.columns) {
-      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
-    }
-    return entity;
+    return rows.map((row) => this.fromRow(row, 't'));
   }
 
   private column(property: string): ColumnMetadata {
