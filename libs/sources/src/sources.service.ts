@@ -85,11 +85,18 @@ export class SourcesService {
     if (!nameKey) throw new InvalidSourceError('A source name needs letters or digits', { field: 'name' });
     if (input.confidedToOutletId) await this.outlets.get(input.confidedToOutletId, manager);
     const confidedToOutletId = input.confidedToOutletId ?? null;
+    const findExisting = () =>
+      manager.getRepository(Source).findOne({
+        where: { kind: input.kind, nameKey, confidedToOutletId: confidedToOutletId ?? IsNull(), mergedIntoId: IsNull() },
+        order: { createdAt: 'ASC' },
+      });
+    // Most annotations cite a source that already exists: reusing it needs no lock. Only creating
+    // one does, and the lock is held to the end of the caller's transaction, so taking it always
+    // made every annotation citing the same source wait for the one before to commit.
+    const known = await findExisting();
+    if (known) return known;
     await lockForTransaction(manager, `source:${input.kind}:${nameKey}`);
-    const existing = await manager.getRepository(Source).findOne({
-      where: { kind: input.kind, nameKey, confidedToOutletId: confidedToOutletId ?? IsNull(), mergedIntoId: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
+    const existing = await findExisting();
     if (existing) return existing;
     return manager.save(
       manager.create(Source, {
