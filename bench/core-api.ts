@@ -1,10 +1,12 @@
-// `npm run bench:core [articles]`: latency of the core GraphQL operations over loopback HTTP —
+// `npm run bench:core [articles] [rounds]`: latency of the core GraphQL operations over loopback HTTP —
 // capture, annotate with a three-hop chain, a page of 20 claims with their appearances and chains,
 // and an Arabic-aware claim search — on a fresh database (PGlite in memory, or DATABASE_URL in a
 // schema of its own). Prints medians and 95th percentiles; asserts nothing. The page of claims is
 // also set against its own SQL: the statements it sent, recorded once, replayed alone through the
 // same driver one after the other (what the API's time would be if GraphQL, Nest and TypeORM cost
-// nothing), and the ratio of the two medians. PROFILE_PAGE=file.cpuprofile also writes a CPU profile
+// nothing), and the ratio of the two medians. Each round times a page and then its SQL, so the
+// median of the rounds' own ratios is printed too: it is steadier on a machine whose load drifts.
+// `rounds` (default 50) is how many pages and replays are timed. PROFILE_PAGE=file.cpuprofile also writes a CPU profile
 // of the page alone.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -14,6 +16,7 @@ import { QueryCountingLogger } from '@isnad/database';
 import { quantile, startBenchApi } from './support/bench-api';
 
 const articles = Number(process.argv[2] ?? 200);
+const rounds = Number(process.argv[3] ?? 50);
 
 function summary(label: string, samples: number[]): string {
   const at = (q: number) => quantile(samples, q);
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
     }
     const dataSource = api.app.get(DataSource);
     if (process.env.PROFILE_PAGE) await profilePages(process.env.PROFILE_PAGE, page);
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < rounds; i++) {
       await timed(times.page, page);
       await timed(times.search, () => gql(`{ claims(filter: { text: "الحادثه ${i}-1" }) { nodes { id } } }`));
       await timed(times.pageSql, async () => {
@@ -107,6 +110,8 @@ async function main(): Promise<void> {
     console.log(summary('claims page of 20, nested', times.page));
     console.log(summary(`  its ${statements.length} statements replayed alone`, times.pageSql));
     console.log(`  page / its SQL alone: ${(quantile(times.page, 0.5) / quantile(times.pageSql, 0.5)).toFixed(2)}× (medians)`);
+    const ratios = times.page.map((pageTime, i) => pageTime / times.pageSql[i]);
+    console.log(`  page / its SQL alone, round by round: median ${quantile(ratios, 0.5).toFixed(2)}×`);
     console.log(summary('claims search (Arabic, folded)', times.search));
   } finally {
     await api.stop();

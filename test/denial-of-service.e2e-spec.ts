@@ -310,6 +310,27 @@ describe('no request may stall the API', () => {
       expect(sources.sources.nodes).toHaveLength(1);
     });
 
+    it('8 clients annotating different quotes at once, all citing the same new source, make one source', async () => {
+      const words = ['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة'];
+      const text = words.map((word) => `أفاد مصدر مطلع أن القافلة ${word} تعرضت لهجوم قرب تدمر.`).join(' ');
+      const article = await captureArticle(api, { url: 'https://eight.example/1', text, language: 'ar' });
+      const answers = await Promise.all(
+        words.map((word) =>
+          api.ok<{ annotateClaim: { attributionChain: { source: { id: string } }[] } }>(ANNOTATE, {
+            input: {
+              articleId: article.id,
+              selector: { exact: `القافلة ${word} تعرضت لهجوم قرب تدمر` },
+              chain: [{ newSource: { kind: 'ANONYMOUS', name: 'مصدر مطلع ثمانية' }, relation: 'ORIGIN' }],
+            },
+          }),
+        ),
+      );
+      const cited = new Set(answers.map((answer) => answer.annotateClaim.attributionChain[0].source.id));
+      expect(cited.size).toBe(1);
+      const sources = await api.ok<{ sources: { nodes: { id: string }[] } }>(`query { sources(first: 100, filter: { text: "مصدر مطلع ثمانية" }) { nodes { id } } }`);
+      expect(sources.sources.nodes.map((source) => source.id)).toEqual([...cited]);
+    });
+
     it('replays the first answer to a retry with the same Idempotency-Key, and refuses the key on another request', async () => {
       const article = await captureArticle(api, { url: 'https://retry.example/1', text: 'قال المتحدث إن الجسر انهار أمس وإن الطريق مغلق.', language: 'ar' });
       const send = (exact: string, key: string) =>

@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
@@ -22,12 +22,12 @@ import { ClaimsModule } from '@isnad/claims';
 import {
   DateTimeScalar,
   GraphQLErrorFilter,
+  InputValidationPipe,
   QueryLimitsPlugin,
   RequestLoaders,
   formatGraphQLError,
   prettyLogStream,
   requestLoggingOptions,
-  validationErrorToDomainError,
 } from '@isnad/common';
 import { DatabaseModule } from '@isnad/database';
 import { HealthModule } from '@isnad/health';
@@ -104,14 +104,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
-              {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            forbidUnknownValues: false,
-            exceptionFactory: validationErrorToDomainError,
-          }),
-        },
+        { provide: APP_PIPE, useValue: new InputValidationPipe() },
       ],
     };
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityRows } from '@isnad/database';
 import {
   ChildPageSpec,
   Connection,
@@ -271,7 +272,7 @@ export class ArticlesService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Article[]> {
-    return ids.length ? this.dataSource.getRepository(Article).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, Article).whereIn('id', ids);
   }
 
   /** A revision of `articleId`: the given one, or the latest. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '@isnad/common';
+import { EntityRows } from '@isnad/database';
 import { ApiToken } from './api-token.entity';
 import { ApiTokenNotFoundError, DuplicateMemberEmailError, LastAdminError, MemberNotFoundError, TooManyTokensError } from './auth.errors';
 import { CreatedApiToken } from './created-api-token.type';
@@ -39,15 +40,16 @@ export class AuthService {
 
   /** The token with its member, or null when there is none, or it expired, was revoked, or its member was removed. */
   async liveToken(where: { tokenHash: string } | { id: string }): Promise<(ApiToken & { member: Member }) | null> {
-    // One statement on the unique token_hash (or primary key) index: a query builder's getOne() with
-    // a join selects in one go, where findOne with relations adds a DISTINCT id query first.
-    const key = 'tokenHash' in where ? 't.token_hash = :value' : 't.id = :value';
-    const token = await this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .innerJoinAndSelect('t.member', 'm')
-      .where(key, { value: 'tokenHash' in where ? where.tokenHash : where.id })
-      .getOne();
+    // One statement on the unique token_hash (or primary key) index, written once: every request
+    // with a token runs it, and findOne with relations would add a DISTINCT id query first.
+    const tokens = EntityRows.of(this.dataSource, ApiToken);
+    const members = EntityRows.of(this.dataSource, Member);
+    const [row]: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${tokens.select('t')}, ${members.select('m')} FROM ${tokens.table} t JOIN ${members.table} m ON m.id = t.member_id
+        WHERE ${'tokenHash' in where ? 't.token_hash' : 't.id'} = $1`,
+      ['tokenHash' in where ? where.tokenHash : where.id],
+    );
+    const token = row ? Object.assign(tokens.fromRow(row, 't'), { member: members.fromRow(row, 'm') }) : null;
     if (!token?.member || token.revokedAt || token.member.removedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
       return null;
     }

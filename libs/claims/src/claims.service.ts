@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { EntityRows } from '@isnad/database';
 import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, childPageIds, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
 import { OutletsService } from '@isnad/outlets';
@@ -270,11 +271,11 @@ export class ClaimsService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Claim[]> {
-    return ids.length ? this.dataSource.getRepository(Claim).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, Claim).whereIn('id', ids);
   }
 
   async findAppearancesByIds(ids: readonly string[]): Promise<ClaimAppearance[]> {
-    return ids.length ? this.dataSource.getRepository(ClaimAppearance).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, ClaimAppearance).whereIn('id', ids);
   }
 
   /**
@@ -344,10 +345,7 @@ export class ClaimsService {
   }
 
   async hopsOf(appearanceIds: readonly string[]): Promise<AttributionHop[]> {
-    if (!appearanceIds.length) return [];
-    return this.dataSource
-      .getRepository(AttributionHop)
-      .find({ where: { appearanceId: In([...appearanceIds]) }, order: { position: 'ASC' } });
+    return EntityRows.of(this.dataSource, AttributionHop).whereIn('appearanceId', appearanceIds, ['position']);
   }
 
   async tagsOf(claimIds: readonly string[]): Promise<{ claimId: string; tag: Tag }[]> {

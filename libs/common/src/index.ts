@@ -6,6 +6,7 @@ export * from './graphql-errors';
 export * from './sql';
 export * from './id.args';
 export * from './graphql-error.filter';
+export * from './input-validation.pipe';
 export * from './query-limits.plugin';
 export * from './request-logging';
 export * from './error-body';

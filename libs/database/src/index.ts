@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './query-counter';
 export * from './database.module';
 export * from './audit-trigger';
+export * from './entity-rows';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { EntityRows } from '@isnad/database';
 import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, toConnection } from '@isnad/common';
 import { normalizeForSearch } from '@isnad/text';
 import { CreateOutletInput, MergeOutletsInput, UpdateOutletInput } from './dto/outlet.input';
@@ -15,7 +16,7 @@ export class OutletsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findByIds(ids: readonly string[]): Promise<Outlet[]> {
-    return ids.length ? this.dataSource.getRepository(Outlet).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, Outlet).whereIn('id', ids);
   }
 
   /** The outlet, or OutletNotFoundError. */

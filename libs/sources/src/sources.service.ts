@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { EntityRows } from '@isnad/database';
 import { Connection, DEFAULT_PAGE_SIZE, PageArgs, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { OutletsService } from '@isnad/outlets';
 import { normalizeForSearch } from '@isnad/text';
@@ -31,7 +32,7 @@ export class SourcesService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Source[]> {
-    return ids.length ? this.dataSource.getRepository(Source).findBy({ id: In([...ids]) }) : [];
+    return EntityRows.of(this.dataSource, Source).whereIn('id', ids);
   }
 
   /** Sources (not merged away) whose normalised name is one of `nameKeys`. */
@@ -84,11 +85,18 @@ export class SourcesService {
     if (!nameKey) throw new InvalidSourceError('A source name needs letters or digits', { field: 'name' });
     if (input.confidedToOutletId) await this.outlets.get(input.confidedToOutletId, manager);
     const confidedToOutletId = input.confidedToOutletId ?? null;
+    const findExisting = () =>
+      manager.getRepository(Source).findOne({
+        where: { kind: input.kind, nameKey, confidedToOutletId: confidedToOutletId ?? IsNull(), mergedIntoId: IsNull() },
+        order: { createdAt: 'ASC' },
+      });
+    // Most annotations cite a source that already exists: reusing it needs no lock. Only creating
+    // one does, and the lock is held to the end of the caller's transaction, so taking it always
+    // made every annotation citing the same source wait for the one before to commit.
+    const known = await findExisting();
+    if (known) return known;
     await lockForTransaction(manager, `source:${input.kind}:${nameKey}`);
-    const existing = await manager.getRepository(Source).findOne({
-      where: { kind: input.kind, nameKey, confidedToOutletId: confidedToOutletId ?? IsNull(), mergedIntoId: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
+    const existing = await findExisting();
     if (existing) return existing;
     return manager.save(
       manager.create(Source, {
