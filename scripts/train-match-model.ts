@@ -114,10 +114,13 @@ async function extract(dir: string): Promise<QueryExample[]> {
 }
 
 /** MAP@5 of the queries when their candidates are ordered by `score`. */
-function map5(queries: QueryExample[], score: (features: number[], query: QueryExample) => number): number {
+/** Scores candidate `index` of `query`, whose features are `features`. */
+type Scorer = (features: number[], query: QueryExample, index: number) => number;
+
+function map5(queries: QueryExample[], score: Scorer): number {
   return mean(
     queries.map((q) => {
-      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features, q), label: c.label })).sort((a, b) => b.s - a.s);
+      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features, q, i), label: c.label })).sort((a, b) => b.s - a.s);
       const relevant = new Set(ranked.filter((c) => c.label).map((c) => String(c.i)));
       // Relevant claims the pool missed still count in the denominator.
       for (let k = relevant.size; k < q.relevant; k++) relevant.add(`missing-${k}`);
@@ -135,7 +138,7 @@ function formatModel(model: MatchModel): string {
 }
 
 /** Mean over the sets of their dev MAP@5, so that each set counts once whatever its size. */
-function setMean(queries: QueryExample[], sets: string[], score: (features: number[], query: QueryExample) => number): number {
+function setMean(queries: QueryExample[], sets: string[], score: Scorer): number {
   return mean(sets.map((s) => map5(queries.filter((q) => q.set === s), score)));
 }
 
@@ -176,7 +179,7 @@ function boost(
         const tree = grown[grown.length - 1];
         for (const q of boosted) q.candidates.forEach((c, i) => ((devScores.get(q) as number[])[i] += treesScore([tree], c.features)));
         if (grown.length % 20) return;
-        const map = setMean(dev, sets, (f, q) => (devScores.get(q) as number[])[q.candidates.findIndex((c) => c.features === f)]);
+        const map = setMean(dev, sets, (_f, q, i) => (devScores.get(q) as number[])[i]);
         const name = `LambdaMART (${languages.join(', ')}), ${grown.length} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${learningRate}`;
         console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)})`);
         if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
   const rows = train.flatMap((q) => q.candidates);
 
   const bm25Index = FEATURE_NAMES.indexOf('bm25');
-  const report = (name: string, score: (f: number[], q: QueryExample) => number) =>
+  const report = (name: string, score: Scorer) =>
     `${name.padEnd(22)} dev MAP@5 ${map5(dev, score).toFixed(3)}  (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(3)}`).join(', ')})`;
   console.log(report('BM25 (pool order)', (f) => f[bm25Index]));
 
