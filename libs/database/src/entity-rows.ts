@@ -23,16 +23,14 @@ export class EntityRows<T extends ObjectLiteral> {
     private readonly dataSource: DataSource,
     private readonly metadata: EntityMetadata,
   ) {
-    const escape = (name: string) => dataSource.driver.escape(name);
     this.columns = metadata.columns.filter((column) => !column.isVirtual && !column.isVirtualProperty && !column.relationMetadata?.isOneToMany);
-    this.table = metadata.tablePath.split('.').map(escape).join('.');
+    this.table = metadata.tablePath.split('.').map((name) => this.escape(name)).join('.');
     this.selectFrom = `SELECT ${this.select('t')} FROM ${this.table} t`;
   }
 
   /** The select list of every column under `alias`, each named `<alias>_<column>` so joined entities can share a row. */
   select(alias: string): string {
-    const escape = (name: string) => this.dataSource.driver.escape(name);
-    return this.columns.map((column) => `${alias}.${escape(column.databaseName)} AS ${escape(`${alias}_${column.databaseName}`)}`).join(', ');
+    return this.columns.map((column) => `${alias}.${this.escape(column.databaseName)} AS ${this.escape(`${alias}_${column.databaseName}`)}`).join(', ');
   }
 
   /** The entity in a row selected with `select(alias)`. */
@@ -58,12 +56,16 @@ export class EntityRows<T extends ObjectLiteral> {
     if (!values.length) return [];
     const column = this.column(key);
     const cast = typeof column.type === 'string' && column.type === 'uuid' ? '::uuid[]' : '';
-    const order = orderBy.length ? ` ORDER BY ${orderBy.map((property) => `t.${this.dataSource.driver.escape(this.column(property).databaseName)}`).join(', ')}` : '';
+    const order = orderBy.length ? ` ORDER BY ${orderBy.map((property) => `t.${this.escape(this.column(property).databaseName)}`).join(', ')}` : '';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `${this.selectFrom} WHERE t.${this.dataSource.driver.escape(column.databaseName)} = ANY($1${cast})${order}`,
+      `${this.selectFrom} WHERE t.${this.escape(column.databaseName)} = ANY($1${cast})${order}`,
       [[...values]],
     );
     return rows.map((row) => this.fromRow(row, 't'));
+  }
+
+  private escape(name: string): string {
+    return this.dataSource.driver.escape(name);
   }
 
   private column(property: string): ColumnMetadata {
