@@ -17,7 +17,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { performance } from 'node:perf_hooks';
 import { PGLITE_START_PARAMS } from '@isnad/database/pglite/pglite-start-params';
-import { quantile } from './support/bench-api';
+import { quantile, seededRandom } from './support/bench-api';
 
 const sizes = (process.argv[2] ?? '10000,25000,50000').split(',').map(Number);
 const dimensions = Number(process.argv[3] ?? 256);
@@ -27,17 +27,7 @@ const WARM_UP = 10;
 const TOPICS = 500;
 const BATCH = 1000;
 
-/** A small deterministic PRNG (mulberry32), so every run draws the same vectors. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(12);
+const rand = seededRandom(12);
 const gaussian = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
 const around = (centre: number[], spread: number) => centre.map((x) => x + spread * gaussian());
 const topics = Array.from({ length: TOPICS }, () => Array.from({ length: dimensions }, gaussian));

@@ -1,7 +1,6 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ClaimEmbeddingsService, ClaimEmbeddingsWorker } from '@isnad/linking';
+import { FakeEmbeddings, startFakeEmbeddings } from './support/fake-embeddings';
 import { TestApi } from './support/test-api';
 
 // A stand-in embeddings endpoint on loopback: each dimension is a concept, named by words that share
@@ -20,13 +19,11 @@ const MATCHES = `query($text: String!) { claimMatches(text: $text, minScore: 0) 
 type Match = { score: number; reasons: { kind: string }[]; claim: { statement: string } };
 
 describe('the vector index of claim texts (pgvector)', () => {
-  let server: Server;
+  let endpoint: FakeEmbeddings;
   let api: TestApi;
   let db: DataSource;
   let worker: ClaimEmbeddingsWorker;
   let vectorIndex: boolean;
-  let failing = false;
-  const calls: string[][] = [];
 
   const matches = async (text: string): Promise<Match[]> => (await api.ok<{ claimMatches: Match[] }>(MATCHES, { text })).claimMatches;
   const drain = async () => {
@@ -34,21 +31,10 @@ describe('the vector index of claim texts (pgvector)', () => {
   };
 
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
-      const { input } = JSON.parse(raw) as { input: string[] };
-      calls.push(input);
-      if (failing) return void res.writeHead(500).end('model not loaded');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ data: input.map((text, index) => ({ index, embedding: vector(text.toLowerCase()) })) }),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/embeddings`;
+    endpoint = await startFakeEmbeddings((text) => vector(text.toLowerCase()));
     // The loop is off: the test runs its passes itself, so what is indexed when is certain.
     api = await TestApi.start({
-      linking: { embeddings: { url, model: 'concepts-7', apiKey: null }, embeddingWorker: { enabled: false, pollMs: 1_000 } },
+      linking: { embeddings: { url: endpoint.url, model: 'concepts-7', apiKey: null }, embeddingWorker: { enabled: false, pollMs: 1_000 } },
     });
     db = api.provider(DataSource);
     worker = api.provider(ClaimEmbeddingsWorker);
@@ -57,7 +43,7 @@ describe('the vector index of claim texts (pgvector)', () => {
       process.stdout.write('SKIPPED (vector recall tests): this PostgreSQL has no pgvector; testing the fallback to lexical matching instead\n');
     }
 
-    failing = true;
+    endpoint.failing = true;
     const { captureArticle } = await api.ok<{ captureArticle: { article: { id: string } } }>(
       `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id } } }`,
       { input: { url: 'https://damascus-news.example/bread', text: `${BREAD}. ${CHOLERA}.`, language: 'en' } },
@@ -70,11 +56,11 @@ describe('the vector index of claim texts (pgvector)', () => {
   });
   afterAll(async () => {
     await api?.stop();
-    await new Promise((resolve) => server?.close(resolve));
+    await endpoint?.close();
   });
 
   it('annotates with the endpoint down, and queues the texts to embed instead of calling it', async () => {
-    expect(calls).toEqual([]);
+    expect(endpoint.calls).toEqual([]);
     if (!vectorIndex) {
       const [{ table }] = await db.query(`SELECT to_regclass('claim_match_embedding_jobs') AS table`);
       return expect(table).toBeNull();
@@ -102,13 +88,13 @@ describe('the vector index of claim texts (pgvector)', () => {
       expect(job.wait).toBeGreaterThan(3);
     }
     // Backing off: nothing is due, so the endpoint is not called again yet.
-    const before = calls.length;
+    const before = endpoint.calls.length;
     expect(await worker.runOnce()).toBe(0);
-    expect(calls.length).toBe(before);
+    expect(endpoint.calls.length).toBe(before);
   });
 
   it('finds a paraphrase that shares no word with the claim once the texts are in the vector index, and not before', async () => {
-    failing = false;
+    endpoint.failing = false;
     // The endpoint answers, but re-scoring alone cannot find what the lexical pool lacks.
     expect((await matches(PARAPHRASE)).map((m) => m.claim.statement)).not.toContain(BREAD);
     if (!vectorIndex) {
@@ -130,9 +116,9 @@ describe('the vector index of claim texts (pgvector)', () => {
     expect(found[0].reasons.map((r) => r.kind)).toContain('SIMILAR_MEANING');
     expect(found.find((m) => m.claim.statement === CHOLERA)?.score ?? 0).toBeLessThan(found[0].score);
     // The candidates' vectors come from the index: only the query is sent to the endpoint.
-    const before = calls.length;
+    const before = endpoint.calls.length;
     await matches(PARAPHRASE);
-    expect(calls.slice(before)).toEqual([[PARAPHRASE]]);
+    expect(endpoint.calls.slice(before)).toEqual([[PARAPHRASE]]);
   });
 
   it('embeds a claim text again when it changes', async () => {
