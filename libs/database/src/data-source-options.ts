@@ -19,8 +19,8 @@ export interface PreparedDataSource {
 
 /**
  * Builds TypeORM options for the configured database: node-postgres for a server, an in-process
- * PGlite (with pg_trgm, and pgvector for the claim texts' vector index) otherwise. Entities come from the feature modules (autoLoadEntities) or,
- * for the CLI, from `entities`.
+ * PGlite (with pg_trgm, and pgvector for the claim texts' vector index) otherwise. Entities come
+ * from the feature modules (autoLoadEntities) or, for the CLI, from `entities`.
  */
 export async function prepareDataSource(
   config: DatabaseConfig,
