@@ -22,22 +22,12 @@ import { createTestDatabase } from '@isnad/database/testing/test-database';
 import { ClaimMatcherService } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
 import { createApp } from '../apps/api/src/bootstrap';
+import { seededRandom } from './support/bench-api';
 
 const BATCH = 5000;
 const WARM_UP = 20;
 
-/** A small deterministic PRNG (mulberry32), so every run generates the same claims. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(42);
+const rand = seededRandom(42);
 const LATIN = 'bcdfghjklmnprstvwz';
 const VOWELS = 'aeiou';
 const ARABIC = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';

@@ -1,9 +1,8 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { TestDatabase, createTestDatabase } from '@isnad/database/testing/test-database';
 import { createApp } from '../apps/api/src/bootstrap';
+import { FakeEmbeddings, startFakeEmbeddings } from './support/fake-embeddings';
 import { createTestMember } from './support/test-api';
 import { DEFAULT_ORGANISATION_ID, Role } from '@isnad/auth';
 
@@ -20,11 +19,10 @@ function vector(text: string): number[] {
 }
 
 describe('matching with an embeddings endpoint configured', () => {
-  let server: Server;
+  let endpoint: FakeEmbeddings;
   let database: TestDatabase;
   let app: INestApplication;
   let url: string;
-  const calls: string[][] = [];
   let token: string;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await request(url).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
@@ -33,17 +31,7 @@ describe('matching with an embeddings endpoint configured', () => {
   };
 
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
-      const { input } = JSON.parse(raw) as { input: string[] };
-      calls.push(input);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ data: input.map((text, index) => ({ index, embedding: vector(text) })) }),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const embeddingsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/embeddings`;
+    endpoint = await startFakeEmbeddings(vector);
     database = await createTestDatabase();
     app = await createApp(
       {
@@ -53,7 +41,7 @@ describe('matching with an embeddings endpoint configured', () => {
         runMigrations: true,
         bodyLimitBytes: 1e7,
         schemaFile: null,
-        linking: { embeddings: { url: embeddingsUrl, model: 'test-model', apiKey: null } },
+        linking: { embeddings: { url: endpoint.url, model: 'test-model', apiKey: null } },
       },
       { logger: ['error'] },
     );
@@ -64,7 +52,7 @@ describe('matching with an embeddings endpoint configured', () => {
   afterAll(async () => {
     await app?.close();
     await database?.drop();
-    await new Promise((resolve) => server?.close(resolve));
+    await endpoint?.close();
   });
 
   it('re-scores the lexical candidates by meaning and says so', async () => {
@@ -85,7 +73,7 @@ describe('matching with an embeddings endpoint configured', () => {
       `query($text: String!) { claimMatches(text: $text, minScore: 0) { score reasons { kind values } claim { statement } } }`,
       { text: query },
     );
-    expect(calls.some((input) => input[0] === query)).toBe(true);
+    expect(endpoint.calls.some((input) => input[0] === query)).toBe(true);
     expect(claimMatches[0].claim.statement).toContain('subsidised bread');
     expect(claimMatches[0].reasons.map((r: { kind: string }) => r.kind)).toContain('SIMILAR_MEANING');
     const cholera = claimMatches.find((m: { claim: { statement: string } }) => m.claim.statement.includes('cholera'));

@@ -87,7 +87,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     runMigrations: database.kind === 'pglite' || env.DATABASE_MIGRATE === 'true',
     bodyLimitBytes: 12 * 1024 * 1024,
     schemaFile: env.GRAPHQL_SCHEMA_FILE ?? null,
-    linking: linkingConfigFromEnv(env),
+    linking: linkingConfigFromEnv(env, role !== 'api'),
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
     redisUrl,
     webhooks: { ...webhooks, workerEnabled: webhooks.workerEnabled && role !== 'api' },

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { vector } from '@electric-sql/pglite-pgvector';
 import type { DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { DatabaseConfig } from './database.config';
@@ -18,8 +19,8 @@ export interface PreparedDataSource {
 
 /**
  * Builds TypeORM options for the configured database: node-postgres for a server, an in-process
- * PGlite (with pg_trgm) otherwise. Entities come from the feature modules (autoLoadEntities) or,
- * for the CLI, from `entities`.
+ * PGlite (with pg_trgm, and pgvector for the claim texts' vector index) otherwise. Entities come
+ * from the feature modules (autoLoadEntities) or, for the CLI, from `entities`.
  */
 export async function prepareDataSource(
   config: DatabaseConfig,
@@ -56,7 +57,7 @@ export async function prepareDataSource(
   if (config.dataDir) assertUsableDataFolder(config.dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm }, startParams: [...PGLITE_START_PARAMS] });
+    db = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm, vector }, startParams: [...PGLITE_START_PARAMS] });
   } catch (error) {
     throw config.dataDir ? dataFolderError(config.dataDir, error) : error;
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { detectLanguage, normalizeForSearch } from '@isnad/text';
+import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
 import { CrossLanguageLexicon } from './cross-language';
@@ -100,6 +101,9 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
+// Texts taken from the vector index (when there is one) into the pool whatever words they share
+// with the query: within HNSW's default search breadth (ef_search 40).
+const NEAREST_TEXTS = 20;
 // A term held by more texts than this is common: past a few hundred texts a word no longer singles
 // out a claim (its IDF is low), and reading such lists whole is what made the first stage grow
 // with the collection.
@@ -122,6 +126,8 @@ const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
  * index (full text over the stemmed lexemes of the query and of its word-by-word translation, and
  * pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
  * and a logistic model trained on CheckThat! data turns them into a calibrated probability.
+ * With an embeddings endpoint and a database with pgvector, the texts nearest to the query's
+ * vector join the pool too, so a paraphrase that shares no word with the claim can be found.
  */
 @Injectable()
 export class ClaimMatcherService {
@@ -132,12 +138,14 @@ export class ClaimMatcherService {
     private readonly statistics: MatchStatisticsService,
     private readonly lexicon: CrossLanguageLexicon,
     @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
+    @Optional() @Inject(ClaimEmbeddingsService) private readonly embeddings: ClaimEmbeddingsService | null = null,
   ) {}
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    let ranked = await this.rank(text, options, manager);
-    if (this.encoder && ranked.length) ranked = await this.withEmbeddings(text, ranked);
+    const queryVector = await this.queryVector(text);
+    let ranked = await this.ranked(text, options, manager, queryVector);
+    if (queryVector && ranked.length) ranked = await this.withEmbeddings(queryVector, ranked, manager);
     return suggestionsOf(ranked, options);
   }
 
@@ -146,6 +154,10 @@ export class ClaimMatcherService {
    * best text). What match() filters and cuts; the training script reads the features from it.
    */
   async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
+    return this.ranked(text, options, manager, await this.queryVector(text));
+  }
+
+  private async ranked(text: string, options: MatchOptions, manager: EntityManager, queryVector: number[] | null): Promise<RankedCandidate[]> {
     const key = normalizeForSearch(text);
     if (!key) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
     const language = options.language || languageOrNull(detectLanguage(text));
@@ -169,10 +181,14 @@ export class ClaimMatcherService {
     const rows = options.onlyClaimIds
       ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
       : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded], stats);
-    if (!rows.length) return [];
+    const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
+    // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
+    const seen = new Set(lexical.map((r) => r.id));
+    const nearest = queryVector && !options.onlyClaimIds ? await this.nearestTexts(manager, key, queryVector, [...excluded]) : [];
+    const pool = [...lexical, ...nearest.filter((r) => !seen.has(r.id))];
+    if (!pool.length) return [];
 
     const handles = handlesIn(text);
-    const pool = bestByBm25(query, rows, stats, RERANKED_POOL);
     const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
     const features = poolFeatures(evidence);
     const logits = features.map((f) => logitOf(MODEL, f, language));
@@ -286,6 +302,33 @@ export class ClaimMatcherService {
     return [...rows, ...nearest.filter((r) => !seen.has(r.id))];
   }
 
+  /** The query's vector when an endpoint is configured and answers; null otherwise (matching stays lexical). */
+  private async queryVector(text: string): Promise<number[] | null> {
+    if (!this.encoder) return null;
+    try {
+      const [vector] = await this.encoder.encode([text]);
+      checkedSize([vector]);
+      return vector;
+    } catch (error) {
+      this.logger.warn(`Embeddings unavailable, matching lexically: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The texts nearest to the query's vector in the vector index (none without pgvector). */
+  private async nearestTexts(manager: EntityManager, key: string, queryVector: number[], excluded: string[]): Promise<CandidateRow[]> {
+    if (!this.embeddings) return [];
+    let near: NearClaimText[];
+    try {
+      near = (await this.embeddings.available()) ? await this.embeddings.nearest(manager, queryVector, NEAREST_TEXTS + excluded.length) : [];
+    } catch (error) {
+      this.logger.warn(`Vector index unavailable, matching by the lexical pool: ${(error as Error).message}`);
+      return [];
+    }
+    if (!near.length) return [];
+    return manager.query(`${CANDIDATE_COLUMNS} WHERE t.id = ANY($2::uuid[]) AND NOT (t.claim_id = ANY($3::uuid[]))`, [key, near.map((n) => n.textId), excluded]);
+  }
+
   /** Every indexed text of the given claims. */
   private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
     return manager.query(`${CANDIDATE_COLUMNS} WHERE t.claim_id = ANY($2::uuid[])`, [key, [...claimIds]]);
@@ -294,13 +337,19 @@ export class ClaimMatcherService {
   /**
    * Blends embedding similarity into the best candidates' probabilities (an endpoint's cosine is
    * not calibrated, so the blend is not either); on an endpoint failure, keeps the lexical scores.
+   * Texts with a current vector in the index are not sent to the endpoint again.
    */
-  private async withEmbeddings(text: string, ranked: RankedCandidate[]): Promise<RankedCandidate[]> {
+  private async withEmbeddings(queryVector: number[], ranked: RankedCandidate[], manager: EntityManager): Promise<RankedCandidate[]> {
     const top = ranked.slice(0, EMBEDDED_CANDIDATES);
     try {
-      const [queryVector, ...vectors] = await (this.encoder as EmbeddingEncoder).encode([text, ...top.map((c) => c.key)]);
-      const rescored = top.map((c, i) => {
-        const similarity = cosine(queryVector, vectors[i]);
+      const stored = this.embeddings && (await this.embeddings.available())
+        ? await this.embeddings.similarities(manager, queryVector, top.map((c) => c.textId))
+        : new Map<string, number>();
+      const missing = top.filter((c) => !stored.has(c.textId));
+      const vectors = await (this.encoder as EmbeddingEncoder).encode(missing.map((c) => c.key));
+      missing.forEach((c, i) => stored.set(c.textId, cosine(queryVector, vectors[i])));
+      const rescored = top.map((c) => {
+        const similarity = stored.get(c.textId) ?? 0;
         const reasons = similarity >= 0.8 ? [...c.reasons, { kind: MatchReasonKind.SIMILAR_MEANING, values: [similarity.toFixed(2)] }] : c.reasons;
         return { ...c, probability: 0.5 * c.probability + 0.5 * Math.max(similarity, 0), reasons };
       });

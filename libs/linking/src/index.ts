@@ -3,6 +3,8 @@ export * from './linking.config';
 export * from './claim-matcher.service';
 export * from './claim-links.service';
 export * from './embedding-encoder';
+export * from './claim-embeddings.service';
+export * from './claim-embeddings.worker';
 export * from './match-scoring';
 export * from './match-features';
 export * from './match-model';

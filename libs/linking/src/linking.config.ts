@@ -2,18 +2,25 @@
 export interface LinkingConfig {
   /** An OpenAI-compatible embeddings endpoint (POST {model, input} → {data: [{embedding}]}), or null. */
   embeddings: { url: string; model: string; apiKey: string | null } | null;
+  /**
+   * The loop that embeds queued claim texts into the vector index (when there is an endpoint and the
+   * database has pgvector): on unless this process is ISNAD_ROLE=api; pollMs between idle passes.
+   */
+  embeddingWorker?: { enabled: boolean; pollMs: number };
 }
 
 export const LINKING_CONFIG = Symbol('LINKING_CONFIG');
+
+export const DEFAULT_EMBEDDING_WORKER: NonNullable<LinkingConfig['embeddingWorker']> = { enabled: true, pollMs: 1_000 };
 
 /** Without an embeddings endpoint matching is lexical only (PostgreSQL search + re-ranker). */
 export const DEFAULT_LINKING_CONFIG: LinkingConfig = { embeddings: null };
 
 /**
  * Reads EMBEDDINGS_URL, EMBEDDINGS_MODEL and EMBEDDINGS_API_KEY; throws a readable error on a
- * URL that is not http(s).
+ * URL that is not http(s). `worker: false` (an API-only process) leaves the embedding to workers.
  */
-export function linkingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LinkingConfig {
+export function linkingConfigFromEnv(env: NodeJS.ProcessEnv = process.env, worker = true): LinkingConfig {
   const url = env.EMBEDDINGS_URL?.trim();
   if (!url) return DEFAULT_LINKING_CONFIG;
   if (!/^https?:\/\//.test(url)) throw new Error(`EMBEDDINGS_URL must be an http(s) URL, got "${url}"`);
@@ -23,5 +30,6 @@ export function linkingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Link
       model: env.EMBEDDINGS_MODEL?.trim() || 'text-embedding-3-small',
       apiKey: env.EMBEDDINGS_API_KEY?.trim() || null,
     },
+    embeddingWorker: { ...DEFAULT_EMBEDDING_WORKER, enabled: worker },
   };
 }

@@ -13,6 +13,8 @@ import {
 import { CopiedClaimsService } from './copied-claims.service';
 import { AppearanceSuggestionsResolver, ClaimLinkingResolver, ClaimMatchResolver } from './claim-match.resolver';
 import { ClaimLinksService } from './claim-links.service';
+import { ClaimEmbeddingsService } from './claim-embeddings.service';
+import { ClaimEmbeddingsWorker } from './claim-embeddings.worker';
 import { ClaimMatcherService } from './claim-matcher.service';
 import { CrossLanguageLexicon } from './cross-language';
 import { MatchStatisticsService } from './match-statistics.service';
@@ -42,6 +44,8 @@ export class LinkingModule {
         { provide: EMBEDDING_ENCODER, useValue: embeddingEncoderFor(config) },
         MatchStatisticsService,
         CrossLanguageLexicon,
+        ClaimEmbeddingsService,
+        ClaimEmbeddingsWorker,
         ClaimMatcherService,
         ClaimLinksService,
         LinkingLoader,

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { ClaimEmbeddingsService, checkedSize } from './claim-embeddings.service';
+import { EMBEDDING_ENCODER, EmbeddingEncoder } from './embedding-encoder';
+import { DEFAULT_EMBEDDING_WORKER, LINKING_CONFIG, LinkingConfig } from './linking.config';
+
+// Texts sent to the endpoint in one request.
+const BATCH = 32;
+// How long a taken batch is held before another worker may take it (the endpoint's timeout is 10 s).
+const LEASE_MS = 60_000;
+
+/**
+ * Embeds claim texts into the vector index off the request path: annotating, merging or
+ * translating only queues the text (a trigger), and this loop, in every process that runs
+ * background jobs, sends due texts to the endpoint in batches. A failed batch waits and is tried
+ * again (ClaimEmbeddingsService.retryLater); the queue is shared through SKIP LOCKED and leases.
+ * Without an endpoint, or without pgvector in the database, it does nothing.
+ */
+@Injectable()
+export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ClaimEmbeddings');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private started = false;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly embeddings: ClaimEmbeddingsService,
+    @Inject(LINKING_CONFIG) private readonly config: LinkingConfig,
+    @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
+  ) {
+    this.pollMs = (config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).pollMs;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.encoder && (this.config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).enabled) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Embeds one batch of due texts; returns how many were embedded (0: idle, or the endpoint failed). */
+  async runOnce(): Promise<number> {
+    if (!this.encoder) return 0;
+    if (!this.started) {
+      if (!(await this.embeddings.available())) {
+        this.logger.log('The database has no pgvector: embeddings re-score lexical candidates only');
+        this.stopped = true;
+        return 0;
+      }
+      const requeued = await this.embeddings.requeueOtherModels();
+      if (requeued) this.logger.log(`${requeued} claim texts queued to be embedded by ${this.embeddings.model}`);
+      this.started = true;
+    }
+    const texts = await this.embeddings.takeDue(BATCH, LEASE_MS);
+    if (!texts.length) return 0;
+    let vectors: number[][];
+    try {
+      vectors = await this.encoder.encode(texts.map((t) => t.key));
+      checkedSize(vectors);
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(`Embedding ${texts.length} claim texts failed (attempt ${Math.max(...texts.map((t) => t.attempts))}), retried later: ${message}`);
+      await this.embeddings.retryLater(texts, message);
+      // The next pass waits pollMs: a down endpoint is not hammered batch after batch.
+      return 0;
+    }
+    await this.embeddings.store(texts, vectors);
+    return texts.length;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .then((work) => (this.running = null, this.schedule(work ? 0 : this.pollMs)))
+        .catch((error: Error) => {
+          this.logger.error('Embedding pass failed', error.stack);
+          this.running = null;
+          this.schedule(this.pollMs);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+}
