@@ -9,7 +9,8 @@
 // `rounds` (default 50) is how many pages and replays are timed. PROFILE_PAGE=file.cpuprofile also writes a CPU profile
 // of the page alone. The client above runs in the API's process, so its own request building and
 // JSON parsing are on the API's event loop and in the page's time: the page is timed again (as
-// many rounds, each followed by its SQL) from a client in a child process, and printed as extra lines.
+// many rounds, each followed by its SQL) from a client in a child process, and printed as extra lines,
+// with this process's CPU time for each page and each replay.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +24,12 @@ const rounds = Number(process.argv[3] ?? 50);
 function summary(label: string, samples: number[]): string {
   const at = (q: number) => quantile(samples, q);
   return `${label.padEnd(34)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`;
+}
+
+/** CPU time (user and system) this process used since `start`, ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
     pageSql: [] as number[],
     pageApart: [] as number[],
     pageApartSql: [] as number[],
+    pageApartCpu: [] as number[],
+    pageApartSqlCpu: [] as number[],
   };
   try {
     const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
@@ -120,8 +129,12 @@ async function main(): Promise<void> {
       const request = { url: `${api.base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body: { query: pageQuery } };
       for (let i = 0; i < 5; i++) await remote.time(request); // the child's connection and JIT warm up
       for (let i = 0; i < rounds; i++) {
+        let cpu = process.cpuUsage();
         times.pageApart.push(await remote.time(request));
+        times.pageApartCpu.push(cpuMsSince(cpu));
+        cpu = process.cpuUsage();
         await timed(times.pageApartSql, replaySql);
+        times.pageApartSqlCpu.push(cpuMsSince(cpu));
       }
     } finally {
       remote.stop();
@@ -139,6 +152,13 @@ async function main(): Promise<void> {
     console.log(summary(`  its ${statements.length} statements replayed alone`, times.pageApartSql));
     const apartRatios = times.pageApart.map((pageTime, i) => pageTime / times.pageApartSql[i]);
     console.log(`  page (client apart) / its SQL alone, round by round: median ${quantile(apartRatios, 0.5).toFixed(2)}×`);
+    // CPU time waits for no one, so it drifts less than latency on a busy machine. With PGlite the
+    // SQL runs in this process too; with PostgreSQL this process only drives it.
+    const cpuRatios = times.pageApartCpu.map((pageCpu, i) => pageCpu / times.pageApartSqlCpu[i]);
+    console.log(
+      `  this process's CPU: page (client apart) median ${quantile(times.pageApartCpu, 0.5).toFixed(2)} ms, its SQL alone ${quantile(times.pageApartSqlCpu, 0.5).toFixed(2)} ms, ` +
+        `round by round: median ${quantile(cpuRatios, 0.5).toFixed(2)}×`,
+    );
   } finally {
     await api.stop();
   }
