@@ -7,13 +7,16 @@
 // nothing), and the ratio of the two medians. Each round times a page and then its SQL, so the
 // median of the rounds' own ratios is printed too: it is steadier on a machine whose load drifts.
 // `rounds` (default 50) is how many pages and replays are timed. PROFILE_PAGE=file.cpuprofile also writes a CPU profile
-// of the page alone.
+// of the page alone. The client above runs in the API's process, so its own request building and
+// JSON parsing are on the API's event loop and in the page's time: the page is timed again (as
+// many rounds, each followed by its SQL) from a client in a child process, and printed as extra lines,
+// with this process's CPU time for each page and each replay.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { QueryCountingLogger } from '@isnad/database';
-import { quantile, startBenchApi } from './support/bench-api';
+import { quantile, startBenchApi, startRemoteClient } from './support/bench-api';
 
 const articles = Number(process.argv[2] ?? 200);
 const rounds = Number(process.argv[3] ?? 50);
@@ -21,6 +24,12 @@ const rounds = Number(process.argv[3] ?? 50);
 function summary(label: string, samples: number[]): string {
   const at = (q: number) => quantile(samples, q);
   return `${label.padEnd(34)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`;
+}
+
+/** CPU time (user and system) this process used since `start`, ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
@@ -45,7 +54,17 @@ async function profilePages(file: string, page: () => Promise<unknown>): Promise
 async function main(): Promise<void> {
   const api = await startBenchApi();
   const { gql } = api;
-  const times = { capture: [] as number[], annotate: [] as number[], page: [] as number[], search: [] as number[], pageSql: [] as number[] };
+  const times = {
+    capture: [] as number[],
+    annotate: [] as number[],
+    page: [] as number[],
+    search: [] as number[],
+    pageSql: [] as number[],
+    pageApart: [] as number[],
+    pageApartSql: [] as number[],
+    pageApartCpu: [] as number[],
+    pageApartSqlCpu: [] as number[],
+  };
   try {
     const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
     const { createSource } = await gql<{ createSource: { id: string } }>(
@@ -76,9 +95,9 @@ async function main(): Promise<void> {
         );
       }
     }
-    const page = () =>
-      gql(`{ claims(first: 20) { nodes { statement tags { label } appearances { nodes {
-               exact article { title outlet { name } } attributionChain { relation source { name } } } } } } }`);
+    const pageQuery = `{ claims(first: 20) { nodes { statement tags { label } appearances { nodes {
+               exact article { title outlet { name } } attributionChain { relation source { name } } } } } } }`;
+    const page = () => gql(pageQuery);
     // The page's statements, as sent (the token's check included). Background work (matching after
     // the annotations) may still be sending its own: wait until it is done (no statement for half a
     // second, at most a minute), then the fewest of three recordings are the page's.
@@ -96,13 +115,29 @@ async function main(): Promise<void> {
       if (!statements.length || recorded.length < statements.length) statements = recorded;
     }
     const dataSource = api.app.get(DataSource);
+    const replaySql = async () => {
+      for (const [query, parameters] of statements) await dataSource.query(query, parameters);
+    };
     if (process.env.PROFILE_PAGE) await profilePages(process.env.PROFILE_PAGE, page);
     for (let i = 0; i < rounds; i++) {
       await timed(times.page, page);
       await timed(times.search, () => gql(`{ claims(filter: { text: "الحادثه ${i}-1" }) { nodes { id } } }`));
-      await timed(times.pageSql, async () => {
-        for (const [query, parameters] of statements) await dataSource.query(query, parameters);
-      });
+      await timed(times.pageSql, replaySql);
+    }
+    const remote = startRemoteClient();
+    try {
+      const request = { url: `${api.base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body: { query: pageQuery } };
+      for (let i = 0; i < 5; i++) await remote.time(request); // the child's connection and JIT warm up
+      for (let i = 0; i < rounds; i++) {
+        let cpu = process.cpuUsage();
+        times.pageApart.push(await remote.time(request));
+        times.pageApartCpu.push(cpuMsSince(cpu));
+        cpu = process.cpuUsage();
+        await timed(times.pageApartSql, replaySql);
+        times.pageApartSqlCpu.push(cpuMsSince(cpu));
+      }
+    } finally {
+      remote.stop();
     }
     console.log(`${api.kind}, ${articles} articles, ${articles * 3} claims`);
     console.log(summary('captureArticle', times.capture));
@@ -113,6 +148,17 @@ async function main(): Promise<void> {
     const ratios = times.page.map((pageTime, i) => pageTime / times.pageSql[i]);
     console.log(`  page / its SQL alone, round by round: median ${quantile(ratios, 0.5).toFixed(2)}×`);
     console.log(summary('claims search (Arabic, folded)', times.search));
+    console.log(summary('claims page, client in a child', times.pageApart));
+    console.log(summary(`  its ${statements.length} statements replayed alone`, times.pageApartSql));
+    const apartRatios = times.pageApart.map((pageTime, i) => pageTime / times.pageApartSql[i]);
+    console.log(`  page (client apart) / its SQL alone, round by round: median ${quantile(apartRatios, 0.5).toFixed(2)}×`);
+    // CPU time waits for no one, so it drifts less than latency on a busy machine. With PGlite the
+    // SQL runs in this process too; with PostgreSQL this process only drives it.
+    const cpuRatios = times.pageApartCpu.map((pageCpu, i) => pageCpu / times.pageApartSqlCpu[i]);
+    console.log(
+      `  this process's CPU: page (client apart) median ${quantile(times.pageApartCpu, 0.5).toFixed(2)} ms, its SQL alone ${quantile(times.pageApartSqlCpu, 0.5).toFixed(2)} ms, ` +
+        `round by round: median ${quantile(cpuRatios, 0.5).toFixed(2)}×`,
+    );
   } finally {
     await api.stop();
   }

@@ -7,18 +7,24 @@
 // PGlite in memory, or DATABASE_URL in a schema of its own. Prints requests/s, median and p99.
 // The ceiling: a bare node:http server in the same process serving the very bytes and headers the
 // API sent (the same 200 body and coding, the same 304), hammered by the same client in the same
-// run; each API figure is printed with its ratio to the ceiling. Then the time of an uncached
-// render (the page cache emptied before each request), sequentially.
+// run; each API figure is printed with its ratio to the ceiling. That client runs in this process,
+// beside the servers it measures, so when `ab` is on PATH (ApacheBench, Debian package apache2-utils)
+// the same four loads (ceiling and API, 200 and 304) are also run for AB_SECONDS each from ab, a C
+// client in its own process, with `concurrency` kept-alive connections: extra lines, with the
+// server's own CPU per request.
+// Then the time of an uncached render (the page cache emptied before each request), sequentially.
 import { IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
+import { AbRun, abAvailable, runAb } from './support/ab';
 
 const VERDICTS = 50;
 const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 2000), 20_000));
 const concurrency = Math.max(1, Math.min(Number(process.argv[3] ?? 8), 64));
 const TIME_LIMIT_MS = 60_000;
+const AB_SECONDS = 10;
 
 interface Run {
   samples: number[];
@@ -56,6 +62,14 @@ function report(label: string, run: Run, ceiling?: Run): string {
   const statuses = [...run.statuses].map(([status, n]) => `${status}×${n}`).join(' ');
   const ratio = ceiling ? `  ${((rpsOf(run) / rpsOf(ceiling)) * 100).toFixed(0).padStart(3)} % of ceiling` : '';
   return `${label.padEnd(44)} n=${String(run.samples.length).padStart(5)}  ${rpsOf(run).toFixed(1).padStart(7)} req/s  median ${at(0.5).toFixed(1).padStart(6)} ms  p99 ${at(0.99).toFixed(1).padStart(6)} ms  cpu ${run.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  [${statuses}]${ratio}`;
+}
+
+function reportAb(label: string, run: AbRun, ceiling?: AbRun): string {
+  const ratio = ceiling ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling` : '';
+  return (
+    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(1).padStart(6)} ms  ` +
+    `p99 ${run.p99.toFixed(1).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(2).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}]${ratio}`
+  );
 }
 
 /** The response exactly as sent: status, headers and undecoded body. */
@@ -173,6 +187,24 @@ async function main(): Promise<void> {
       console.log(report('ceiling: bare node:http (304)', ceiling304));
       console.log(report('  … with If-None-Match (304)', await hammer(url, conditional), ceiling304));
       console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, accept)));
+      if (await abAvailable()) {
+        const load = async (target: string, headers: Record<string, string>) => {
+          await runAb(target, headers, concurrency, 2); // warm-up, not reported
+          return runAb(target, headers, concurrency, AB_SECONDS);
+        };
+        const abCeiling200 = await load(`${ceiling.url}${path}`, accept);
+        console.log(reportAb('ab (own process): ceiling (200)', abCeiling200));
+        console.log(reportAb(`ab (own process): GET ${path}`, await load(url, accept), abCeiling200));
+        const abCeiling304 = await load(`${ceiling.url}${path}`, conditional);
+        console.log(reportAb('ab (own process): ceiling (304)', abCeiling304));
+        const api304 = await load(url, conditional);
+        console.log(reportAb('ab (own process):   … with If-None-Match (304)', api304, abCeiling304));
+        if (api304.notKeptAlive || abCeiling304.notKeptAlive) {
+          console.log('  (ab keeps a connection only after an answer with a Content-Length: each 304 above opened its own)');
+        }
+      } else {
+        console.log('ab is not on PATH (Debian package apache2-utils): no figures from a client in its own process');
+      }
     } finally {
       await ceiling.close();
     }

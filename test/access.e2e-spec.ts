@@ -161,7 +161,10 @@ describe('organisations, roles and API tokens', () => {
     expect(me.me).toEqual({ id: annotator.memberId, role: 'ANNOTATOR', organisation: { id: annotator.organisationId } });
     const listed = await api.as(annotator).ok<{ apiTokens: Record<string, unknown>[] }>(`{ apiTokens { id name prefix lastUsedAt } }`);
     expect(JSON.stringify(listed)).not.toContain(secret);
-    expect(listed.apiTokens.find((t) => t.id === token.id)).toMatchObject({ name: 'إضافة غرفة الأخبار' });
+    // The token was just used (for `me`): its last use is recorded.
+    const listedToken = listed.apiTokens.find((t) => t.id === token.id);
+    expect(listedToken).toMatchObject({ name: 'إضافة غرفة الأخبار', lastUsedAt: expect.any(String) });
+    expect(Math.abs(new Date(listedToken?.lastUsedAt as string).getTime() - Date.now())).toBeLessThan(60_000);
 
     // Only admins make tokens for someone else or read someone else's.
     expect(await errorCode(api.as(annotator), `mutation { createApiToken(input: { name: "x", memberId: "${viewer.memberId}" }) { secret } }`)).toBe(

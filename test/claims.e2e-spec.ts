@@ -164,6 +164,24 @@ describe('annotating claims and their attribution chains', () => {
     expect(outlet.relayedSources.map((r) => r.source.kind).sort()).toEqual(['ANONYMOUS', 'OUTLET']);
   });
 
+  it('pages through the article\'s claims newest first, two at a time, each once', async () => {
+    type Page = { claims: { nodes: { id: string; statement: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const page: Page = await api.ok<Page>(
+        `query($article: ID!, $after: String) { claims(first: 2, after: $after, filter: { articleId: $article }) {
+           nodes { id statement } pageInfo { hasNextPage endCursor } } }`,
+        { article: seed.id, after },
+      );
+      seen.push(...page.claims.nodes.map((claim) => claim.statement));
+      if (!page.claims.pageInfo.hasNextPage) break;
+      after = page.claims.pageInfo.endCursor;
+    }
+    // Annotated in STATEMENTS' order, so listed newest first in the reverse order.
+    expect(seen).toEqual(Object.values(STATEMENTS).reverse());
+  });
+
   it('links the same claim republished by a second outlet to the one canonical claim', async () => {
     const { claims } = await api.ok<{ claims: { nodes: { id: string }[] } }>(
       `query { claims(filter: { text: "قائمة الأهداف كنائس" }) { nodes { id } } }`,

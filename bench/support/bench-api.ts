@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
 import { NO_RATE_LIMITS } from '../../libs/rate-limits/src/rate-limits.config';
 import { appConfigFromEnv } from '../../apps/api/src/app.config';
@@ -61,5 +63,36 @@ export function seededRandom(seed: number): () => number {
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A POST with a JSON body, as the remote client sends it. */
+export interface RemoteRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** What the remote client measured: build, send, receive and parse one request. */
+export interface RemoteTiming {
+  ms: number;
+  ok: boolean;
+  error?: string;
+}
+
+/**
+ * A client in a child process (bench/support/remote-client.ts), for figures that leave out the
+ * client's own work: `time` resolves with how long the child took for one request, end to end.
+ */
+export function startRemoteClient(): { time: (request: RemoteRequest) => Promise<number>; stop: () => void } {
+  // The child inherits this process's -r ./scripts/register-ts.cjs, so it runs the TypeScript as is.
+  const child = fork(join(__dirname, 'remote-client.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    time: (request) =>
+      new Promise((resolve, reject) => {
+        child.once('message', (timing: RemoteTiming) => (timing.ok ? resolve(timing.ms) : reject(new Error(`remote client: ${timing.error ?? 'the request failed'}`))));
+        child.send(request);
+      }),
+    stop: () => child.kill(),
   };
 }

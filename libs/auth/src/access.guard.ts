@@ -18,12 +18,14 @@ export class AccessGuard implements CanActivate {
     @Optional() @Inject(ACCESS_DENIAL_LISTENER) private readonly denials?: AccessDenialListener,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous when access is granted (every field of every row passes here); a refusal waits for its report. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     try {
       return this.check(context);
     } catch (error) {
-      await this.reportDenial(context, error);
-      throw error;
+      return this.reportDenial(context, error).then(() => {
+        throw error;
+      });
     }
   }
 

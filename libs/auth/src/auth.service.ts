@@ -32,7 +32,8 @@ export class AuthService {
     if (!token) throw refused;
     const now = Date.now();
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.getRepository(ApiToken).update(token.id, { lastUsedAt: new Date(now) });
+      // Written by hand, as liveToken is: a repository update builds its statement from metadata each time.
+      await this.dataSource.query(`UPDATE ${EntityRows.of(this.dataSource, ApiToken).table} SET last_used_at = $1 WHERE id = $2`, [new Date(now), token.id]);
     }
     const { member } = token;
     return { memberId: member.id, organisationId: member.organisationId, role: member.role, tokenId: token.id, name: member.name };

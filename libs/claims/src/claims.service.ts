@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { EntityRows } from '@isnad/database';
-import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, childPageIds, containsAllWords, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
+import { ChildPageSpec, Connection, DEFAULT_PAGE_SIZE, Keyset, PageArgs, allWordsCondition, childPageIds, decodeCursor, lockForTransaction, toConnection } from '@isnad/common';
 import { ArticlesService } from '@isnad/articles';
 import { OutletsService } from '@isnad/outlets';
 import { CreateSourceInput, Source, SourcesService } from '@isnad/sources';
@@ -213,60 +213,51 @@ export class ClaimsService {
     return appearance;
   }
 
+  /**
+   * A page of unmerged claims, newest first, narrowed by the filter. Written by hand (no query
+   * builder): every claims page runs it, and building it cost more CPU than PostgreSQL spends on it.
+   */
   async list(filter: ClaimFilter = {}, page: PageArgs = {}): Promise<Connection<Claim>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
-    const query = this.dataSource
-      .getRepository(Claim)
-      .createQueryBuilder('c')
-      .where('c.merged_into_id IS NULL')
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(first + 1);
+    const parameters: unknown[] = [];
+    const parameter = (value: unknown) => `$${parameters.push(value)}`;
+    const conditions = ['t.merged_into_id IS NULL'];
     if (filter.text) {
       const key = normalizeForSearch(filter.text);
       if (!key) throw new InvalidClaimError('The search text has no letters or digits', { field: 'text' });
-      // Every word, in any order, in the statement or in one of the quotes.
-      const inStatement = containsAllWords('c.statement_key', key, 'word');
-      const inQuote = containsAllWords('ap.exact_key', key, 'word');
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where(inStatement.sql, inStatement.parameters)
-            .orWhere(`EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ${inQuote.sql})`),
-        ),
+      // Every word, in any order, in the statement or in one of the quotes (the same patterns for both).
+      const patterns = new Map<string, string>();
+      const pattern = (value: string) => patterns.get(value) ?? patterns.set(value, parameter(value)).get(value)!;
+      conditions.push(
+        `(${allWordsCondition('t.statement_key', key, pattern)}
+          OR EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = t.id AND ${allWordsCondition('ap.exact_key', key, pattern)}))`,
       );
     }
     if (filter.sourceId) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM claim_appearances ap JOIN attribution_hops h ON h.appearance_id = ap.id
-                  WHERE ap.claim_id = c.id AND h.source_id = :sourceId)`,
-        { sourceId: filter.sourceId },
-      );
+      conditions.push(`EXISTS (SELECT 1 FROM claim_appearances ap JOIN attribution_hops h ON h.appearance_id = ap.id
+                        WHERE ap.claim_id = t.id AND h.source_id = ${parameter(filter.sourceId)})`);
     }
     if (filter.outletId) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM claim_appearances ap JOIN articles a ON a.id = ap.article_id
-                  WHERE ap.claim_id = c.id AND a.outlet_id = :outletId)`,
-        { outletId: filter.outletId },
-      );
+      conditions.push(`EXISTS (SELECT 1 FROM claim_appearances ap JOIN articles a ON a.id = ap.article_id
+                        WHERE ap.claim_id = t.id AND a.outlet_id = ${parameter(filter.outletId)})`);
     }
     if (filter.articleId) {
-      query.andWhere('EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = c.id AND ap.article_id = :articleId)', {
-        articleId: filter.articleId,
-      });
+      conditions.push(`EXISTS (SELECT 1 FROM claim_appearances ap WHERE ap.claim_id = t.id AND ap.article_id = ${parameter(filter.articleId)})`);
     }
     if (filter.tag) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.key = :tag)',
-        { tag: normalizeForSearch(filter.tag) },
+      conditions.push(
+        `EXISTS (SELECT 1 FROM claim_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.claim_id = t.id AND tg.key = ${parameter(normalizeForSearch(filter.tag))})`,
       );
     }
-    if (filter.language) query.andWhere('c.language = :language', { language: filter.language });
+    if (filter.language) conditions.push(`t.language = ${parameter(filter.language)}`);
     if (page.after) {
       const { value, id } = decodeCursor(page.after);
-      query.andWhere('(c.created_at, c.id) < (:value, :id)', { value, id });
+      conditions.push(`(t.created_at, t.id) < (${parameter(value)}::timestamptz, ${parameter(id)}::uuid)`);
     }
-    const rows = await query.getMany();
+    const rows = await EntityRows.of(this.dataSource, Claim).selectWhere(
+      `WHERE ${conditions.join(' AND ')} ORDER BY t.created_at DESC, t.id DESC LIMIT ${parameter(first + 1)}`,
+      parameters,
+    );
     return toConnection(rows, first, claimKeyset);
   }
 

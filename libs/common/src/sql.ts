@@ -18,10 +18,22 @@ export function containsAllWords(
   searchKey: string,
   parameterPrefix: string,
 ): { sql: string; parameters: Record<string, string> } {
+  const parameters: Record<string, string> = {};
+  const sql = allWordsCondition(column, searchKey, (pattern) => {
+    const name = `${parameterPrefix}${Object.keys(parameters).length}`;
+    parameters[name] = pattern;
+    return `:${name}`;
+  });
+  return { sql, parameters };
+}
+
+/**
+ * The condition of containsAllWords for a statement written by hand: `parameter` takes each LIKE
+ * pattern and returns its placeholder (`$3`).
+ */
+export function allWordsCondition(column: string, searchKey: string, parameter: (pattern: string) => string): string {
   const words = [...new Set(searchKey.split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
-  const parameters = Object.fromEntries(words.map((word, i) => [`${parameterPrefix}${i}`, `%${escapeLike(word)}%`]));
-  const sql = words.map((_, i) => `${column} LIKE :${parameterPrefix}${i}`).join(' AND ');
-  return { sql: sql || 'FALSE', parameters };
+  return words.map((word) => `${column} LIKE ${parameter(`%${escapeLike(word)}%`)}`).join(' AND ') || 'FALSE';
 }
 
 /** True for PostgreSQL's unique_violation, optionally on the named constraint or index. */

@@ -57,10 +57,15 @@ export class EntityRows<T extends ObjectLiteral> {
     const column = this.column(key);
     const cast = typeof column.type === 'string' && column.type === 'uuid' ? '::uuid[]' : '';
     const order = orderBy.length ? ` ORDER BY ${orderBy.map((property) => `t.${this.escape(this.column(property).databaseName)}`).join(', ')}` : '';
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `${this.selectFrom} WHERE t.${this.escape(column.databaseName)} = ANY($1${cast})${order}`,
-      [[...values]],
-    );
+    return this.selectWhere(`WHERE t.${this.escape(column.databaseName)} = ANY($1${cast})${order}`, [[...values]]);
+  }
+
+  /**
+   * The rows of a statement written by hand after `SELECT <every column> FROM <table> t`: its
+   * `WHERE … ORDER BY … LIMIT …`, with positional parameters.
+   */
+  async selectWhere(tail: string, parameters: readonly unknown[]): Promise<T[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${this.selectFrom} ${tail}`, [...parameters]);
     return rows.map((row) => this.fromRow(row, 't'));
   }
 
