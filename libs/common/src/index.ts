@@ -18,3 +18,4 @@ export * from './egress-address';
 export * from './egress-guard';
 export * from './live-channel';
 export * from './bullmq-connections';
+export * from './polling-loop';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { PollingLoop } from '@isnad/common';
 import { ClaimEmbeddingsService, checkedSize } from './claim-embeddings.service';
 import { EMBEDDING_ENCODER, EmbeddingEncoder } from './embedding-encoder';
 import { DEFAULT_EMBEDDING_WORKER, LINKING_CONFIG, LinkingConfig } from './linking.config';
@@ -18,28 +19,25 @@ const LEASE_MS = 60_000;
 @Injectable()
 export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ClaimEmbeddings');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private started = false;
-  private readonly pollMs: number;
 
   constructor(
     private readonly embeddings: ClaimEmbeddingsService,
     @Inject(LINKING_CONFIG) private readonly config: LinkingConfig,
     @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
   ) {
-    this.pollMs = (config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).pollMs;
+    this.loop = new PollingLoop(() => this.runOnce(), (config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).pollMs, (error) =>
+      this.logger.error('Embedding pass failed', error instanceof Error ? error.stack : String(error)),
+    );
   }
 
   onApplicationBootstrap(): void {
-    if (this.encoder && (this.config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).enabled) this.schedule(0);
+    if (this.encoder && (this.config.embeddingWorker ?? DEFAULT_EMBEDDING_WORKER).enabled) this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Embeds one batch of due texts; returns how many were embedded (0: idle, or the endpoint failed). */
@@ -48,7 +46,8 @@ export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicat
     if (!this.started) {
       if (!(await this.embeddings.available())) {
         this.logger.log('The database has no pgvector: embeddings re-score lexical candidates only');
-        this.stopped = true;
+        // Not awaited: this pass is what stop() would wait for.
+        void this.loop.stop();
         return 0;
       }
       const requeued = await this.embeddings.requeueOtherModels();
@@ -70,19 +69,5 @@ export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicat
     }
     await this.embeddings.store(texts, vectors);
     return texts.length;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then((work) => (this.running = null, this.schedule(work ? 0 : this.pollMs)))
-        .catch((error: Error) => {
-          this.logger.error('Embedding pass failed', error.stack);
-          this.running = null;
-          this.schedule(this.pollMs);
-        });
-    }, delay);
-    this.timer.unref();
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PollingLoop } from '@isnad/common';
 import { MONITORING_OPTIONS, MonitoringOptions } from './monitoring.options';
 import { RepeatsService } from './repeats.service';
 import { WatchQueue } from './watch-queue';
@@ -14,9 +15,7 @@ import { WatchesService } from './watches.service';
 @Injectable()
 export class MonitoringWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Monitoring');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private readonly queue: WatchQueue | null;
 
   constructor(
@@ -25,18 +24,18 @@ export class MonitoringWorker implements OnApplicationBootstrap, OnApplicationSh
     @Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions,
   ) {
     this.queue = options.workerEnabled && options.redisUrl ? new WatchQueue(options, watches) : null;
+    // Each stage logs its own failure (runOnce): a pass as a whole does not throw.
+    this.loop = new PollingLoop(() => this.runOnce(), options.pollMs, () => undefined);
   }
 
   onApplicationBootstrap(): void {
     if (!this.options.workerEnabled) return;
     this.queue?.startWorker();
-    this.schedule(0);
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.queue?.close();
   }
 
@@ -62,15 +61,5 @@ export class MonitoringWorker implements OnApplicationBootstrap, OnApplicationSh
       }
     }
     return work;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then((work) => (this.running = null, this.schedule(work ? 0 : this.options.pollMs)))
-        .catch(() => (this.running = null, this.schedule(this.options.pollMs)));
-    }, delay);
-    this.timer.unref();
   }
 }

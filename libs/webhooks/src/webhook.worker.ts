@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PollingLoop } from '@isnad/common';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksService } from './webhooks.service';
@@ -14,9 +15,7 @@ import { WEBHOOKS_OPTIONS, WebhooksOptions } from './webhooks.options';
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private readonly queue: WebhookQueue | null;
 
   constructor(
@@ -25,18 +24,20 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
   ) {
     this.queue = options.workerEnabled && options.redisUrl ? new WebhookQueue(options, webhooks, sender) : null;
+    // Deliveries are not hurried by a busy pass: every pass waits pollMs.
+    this.loop = new PollingLoop(async () => (await this.runOnce(), 0), options.pollMs, (error) =>
+      this.logger.error('Delivery pass failed', error instanceof Error ? error.stack : String(error)),
+    );
   }
 
   onApplicationBootstrap(): void {
     if (!this.options.workerEnabled) return;
     this.queue?.startWorker();
-    this.schedule();
+    this.loop.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.queue?.close();
   }
 
@@ -49,19 +50,5 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
     const due = await this.webhooks.claimDue();
     await Promise.all(due.map((claimed) => this.sender.attempt(claimed)));
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error('Delivery pass failed', error instanceof Error ? error.stack : String(error)))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.options.pollMs);
-    this.timer.unref();
   }
 }
