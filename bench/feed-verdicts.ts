@@ -13,6 +13,8 @@
 // client in its own process, with `concurrency` kept-alive connections: extra lines, with the
 // server's own CPU per request.
 // Then the time of an uncached render (the page cache emptied before each request), sequentially.
+// PROFILE_FEED=<file>: this process's CPU profile during ab's 200s, of the API (<file>) and of the
+// ceiling (<file>.ceiling), for comparing where the two spend their time per request.
 import { IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -104,6 +106,23 @@ async function startCeiling(ok: { headers: IncomingHttpHeaders; body: Buffer }):
   };
 }
 
+/** Starts this process's CPU profiler; stop() writes the profile (Chrome DevTools' .cpuprofile) to a file. */
+async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** The part of annotateClaim's answer this benchmark reads. */
 type Annotated = { annotateClaim: { claimId: string } };
 
@@ -192,9 +211,13 @@ async function main(): Promise<void> {
           await runAb(target, headers, concurrency, 2); // warm-up, not reported
           return runAb(target, headers, concurrency, AB_SECONDS);
         };
+        const profilingCeiling = process.env.PROFILE_FEED ? await startProfile() : null;
         const abCeiling200 = await load(`${ceiling.url}${path}`, accept);
+        if (profilingCeiling) await profilingCeiling.stop(`${process.env.PROFILE_FEED}.ceiling`);
         console.log(reportAb('ab (own process): ceiling (200)', abCeiling200));
+        const profiling = process.env.PROFILE_FEED ? await startProfile() : null;
         console.log(reportAb(`ab (own process): GET ${path}`, await load(url, accept), abCeiling200));
+        if (profiling) await profiling.stop(process.env.PROFILE_FEED as string);
         const abCeiling304 = await load(`${ceiling.url}${path}`, conditional);
         console.log(reportAb('ab (own process): ceiling (304)', abCeiling304));
         const api304 = await load(url, conditional);
