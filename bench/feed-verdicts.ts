@@ -67,10 +67,13 @@ function report(label: string, run: Run, ceiling?: Run): string {
 }
 
 function reportAb(label: string, run: AbRun, ceiling?: AbRun): string {
-  const ratio = ceiling ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling` : '';
+  // The CPU ratio too: throughput swings with the machine's load, CPU per request much less.
+  const ratio = ceiling
+    ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${(run.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest).toFixed(2)}× its`
+    : '';
   return (
     `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(1).padStart(6)} ms  ` +
-    `p99 ${run.p99.toFixed(1).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(2).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}]${ratio}`
+    `p99 ${run.p99.toFixed(1).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}]${ratio}`
   );
 }
 
