@@ -162,7 +162,9 @@ describe.each(QUEUES)('a watch is a durable job on %s', (_queue, queueEnv) => {
   const fast = {
     EGRESS_ALLOW_PRIVATE_ADDRESSES: '127.0.0.0/8',
     MONITORING_POLL_MS: '100',
-    MONITORING_LEASE_MS: '2000',
+    // Long enough that a loaded CI machine's pauses (seconds, at load 8 on 2 cores) do not outlast a
+    // renewed lease and let a second job fetch a story the first is still capturing.
+    MONITORING_LEASE_MS: '5000',
     FETCH_HOST_DELAY_MS: '0',
     FETCH_TIMEOUT_MS: '60000',
     WEBHOOK_WORKER: 'false',
