@@ -1,5 +1,7 @@
 /**
- * Nearest-claim search in the embedded database's vector index (PGlite with pgvector):
+ * Nearest-claim search in the vector index of claim texts: in the embedded PGlite with pgvector, or,
+ * when DATABASE_URL is set, in that PostgreSQL server (pgvector installed: scripts/install-pgvector.sh),
+ * in a schema of its own dropped at the end:
  *
  *   npm run bench:vectors -- [SIZES] [DIMENSIONS] [QUERIES]
  *
@@ -16,6 +18,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import { PGLITE_START_PARAMS } from '@isnad/database/pglite/pglite-start-params';
 import { quantile, seededRandom } from './support/bench-api';
 
@@ -37,7 +40,38 @@ const NEAREST = `SELECT text_id FROM claim_match_embeddings
                   WHERE dimensions = ${dimensions} AND model = 'bench'
                   ORDER BY embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) LIMIT ${K}`;
 
-async function timed(db: PGlite, probes: number[][]): Promise<{ ms: number[]; results: number[][] }> {
+/** The two calls the benchmark makes, on PGlite or on a PostgreSQL server. */
+interface VectorDatabase {
+  label: string;
+  exec(sql: string): Promise<unknown>;
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  close(): Promise<void>;
+}
+
+async function openDatabase(): Promise<VectorDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = await PGlite.create({ extensions: { vector }, startParams: [...PGLITE_START_PARAMS] });
+    await db.exec('CREATE EXTENSION vector');
+    return { label: 'PGlite', exec: (sql) => db.exec(sql), query: (sql, params) => db.query(sql, params), close: () => db.close() };
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const schema = `bench_vectors_${process.pid}`;
+  await client.query(`CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public; CREATE SCHEMA ${schema}; SET search_path = ${schema}, public`);
+  const { rows: [server] } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  return {
+    label: `PostgreSQL ${server.v}`,
+    exec: (sql) => client.query(sql),
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
+    close: async () => {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+async function timed(db: VectorDatabase, probes: number[][]): Promise<{ ms: number[]; results: number[][] }> {
   const ms: number[] = [];
   const results: number[][] = [];
   for (const [i, probe] of probes.entries()) {
@@ -50,11 +84,10 @@ async function timed(db: PGlite, probes: number[][]): Promise<{ ms: number[]; re
 }
 
 async function main(): Promise<void> {
-  const db = await PGlite.create({ extensions: { vector }, startParams: [...PGLITE_START_PARAMS] });
-  await db.exec(`CREATE EXTENSION vector;
-    CREATE TABLE claim_match_embeddings (text_id int PRIMARY KEY, model text NOT NULL, dimensions int NOT NULL, key text NOT NULL, embedding vector NOT NULL)`);
+  const db = await openDatabase();
+  await db.exec(`CREATE TABLE claim_match_embeddings (text_id int PRIMARY KEY, model text NOT NULL, dimensions int NOT NULL, key text NOT NULL, embedding vector NOT NULL)`);
   const stored: number[][] = [];
-  console.log(`kNN (top ${K}) over ${dimensions}-dimensional vectors in PGlite ${(await db.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'`)).rows[0].v}, ${queries} queries per size`);
+  console.log(`kNN (top ${K}) over ${dimensions}-dimensional vectors in ${db.label} with pgvector ${(await db.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'`)).rows[0].v}, ${queries} queries per size`);
   console.log('vectors | exact scan median / p95 | HNSW median / p95 | exact / HNSW | HNSW recall@20 | index build | table / index MB');
   for (const size of sizes) {
     await db.exec(`DROP INDEX IF EXISTS claim_match_embeddings_hnsw_idx`);
