@@ -255,9 +255,11 @@ export class ClaimMatcherService {
                              WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
                              LIMIT ${LEXEMES_PER_SKELETON}) AS m
        UNION
-       SELECT DISTINCT linking_name_skeleton(c.lexeme), c.lexeme, 0
-         FROM claim_match_term_changes c
-        WHERE c.delta > 0 AND linking_name_skeleton(c.lexeme) = ANY($1::text[])`,
+       SELECT k.skeleton, p.lexeme, 0
+         FROM unnest($1::text[]) AS k(skeleton)
+        CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
+                             WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
+                             LIMIT ${LEXEMES_PER_SKELETON}) AS p`,
       [keys],
     );
     const df = new Map<string, { skeleton: string; df: number }>();
