@@ -111,8 +111,11 @@ const EMBEDDED_CANDIDATES = 20;
 // A name's spellings in the other scripts, per query word: more would let chance look-alikes crowd
 // the translated words out of the search terms. Lexemes read per skeleton bound the work when a
 // short skeleton is shared by many words of a large collection.
-const SPELLINGS_PER_NAME = 3;
-const LEXEMES_PER_SKELETON = 30;
+const SPELLINGS_PER_NAME = 2;
+const LEXEMES_PER_SKELETON = 10;
+// A sentence names a few people and places; a text with many unknown words (another language, a
+// list of handles) would only bring look-alikes. The longest skeletons are the surest.
+const NAMES_LOOKED_UP = 6;
 // Texts taken from the vector index (when there is one) into the pool whatever words they share
 // with the query: within HNSW's default search breadth (ef_search 40).
 const NEAREST_TEXTS = 20;
@@ -177,16 +180,18 @@ export class ClaimMatcherService {
 
     const names = capitalisedNames(text).map(normalizeForSearch);
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
-    // Names no dictionary knows join the translation into each script by how that script's texts spell them.
-    const spellings = await this.nameSpellings(manager, [...new Set([...this.lexicon.unknownWords(key, language), ...names])]);
+    // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
+    const [termRows, spellings]: [{ n: number; lexeme: string; tf: number }[], NameSpelling[]] = await Promise.all([
+      manager.query(
+        `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
+        [variants.map((v) => v.language), variants.map((v) => v.key)],
+      ),
+      this.nameSpellings(manager, [...new Set([...this.lexicon.unknownWords(key, language), ...names])]),
+    ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true });
     }
-    const termRows: { n: number; lexeme: string; tf: number }[] = await manager.query(
-      `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
-         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
-      [variants.map((v) => v.language), variants.map((v) => v.key)],
-    );
     const query: QueryText = {
       key,
       names,
@@ -242,10 +247,17 @@ export class ClaimMatcherService {
    * How the other scripts' texts spell the given words of the query: lexemes of the index (folded
    * or still pending) whose name skeleton is one of the word's keys (nameSkeletonKeys), written in
    * another script, and no dictionary word there (so a chance look-alike such as "cream" for كريم is
-   * left out). The closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word.
+   * left out). The closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word,
+   * for the NAMES_LOOKED_UP words of the longest skeletons.
    */
   private async nameSpellings(manager: EntityManager, words: string[]): Promise<NameSpelling[]> {
-    const keysOf = new Map(words.map((w) => [w, nameSkeletonKeys(w)]));
+    const keysOf = new Map(
+      words
+        .map((w) => [w, nameSkeletonKeys(w)] as const)
+        .filter(([, keys]) => keys.length)
+        .sort((a, b) => b[1][0].length - a[1][0].length)
+        .slice(0, NAMES_LOOKED_UP),
+    );
     const keys = [...new Set([...keysOf.values()].flat())];
     if (!keys.length) return [];
     const rows: { skeleton: string; lexeme: string; df: number }[] = await manager.query(
@@ -264,14 +276,25 @@ export class ClaimMatcherService {
     );
     const df = new Map<string, { skeleton: string; df: number }>();
     for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
-    return [...keysOf].flatMap(([word, wordKeys]) =>
-      [...df]
-        .map(([lexeme, found]) => ({ word, lexeme, language: nameScript(lexeme), rank: wordKeys.indexOf(found.skeleton), df: found.df }))
-        .filter((c): c is typeof c & { language: string } => c.rank >= 0 && c.language !== null && c.language !== nameScript(word) && !this.lexicon.knows(c.lexeme, c.language))
-        .sort((a, b) => a.rank - b.rank || b.df - a.df)
-        .slice(0, SPELLINGS_PER_NAME)
-        .map(({ word: w, lexeme, language }) => ({ word: w, lexeme, language })),
-    );
+    // Dictionary look-ups cost more than the rest: made only for the best candidates, once per lexeme.
+    const known = new Map<string, boolean>();
+    const isName = (lexeme: string, language: string) => {
+      if (!known.has(lexeme)) known.set(lexeme, this.lexicon.knows(lexeme, language));
+      return !known.get(lexeme);
+    };
+    return [...keysOf].flatMap(([word, wordKeys]) => {
+      const script = nameScript(word);
+      const spelt: NameSpelling[] = [];
+      const candidates = [...df]
+        .map(([lexeme, found]) => ({ lexeme, language: nameScript(lexeme), rank: wordKeys.indexOf(found.skeleton), df: found.df }))
+        .filter((c): c is typeof c & { language: string } => c.rank >= 0 && c.language !== null && c.language !== script)
+        .sort((a, b) => a.rank - b.rank || b.df - a.df);
+      for (const c of candidates) {
+        if (spelt.length === SPELLINGS_PER_NAME) break;
+        if (isName(c.lexeme, c.language)) spelt.push({ word, lexeme: c.lexeme, language: c.language });
+      }
+      return spelt;
+    });
   }
 
   /** The rarest terms of each version of the query (very common words find nothing useful), weighted by IDF. */
