@@ -138,8 +138,9 @@ const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
 
 /**
  * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
- * index (full text over the stemmed lexemes of the query and of its word-by-word translation, and
- * pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
+ * index (full text over the stemmed lexemes of the query and of its word-by-word translation, where
+ * names no dictionary knows are spelt as the other scripts' texts spell them (found by consonant
+ * skeleton, nameSkeleton in @isnad/text), and pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
  * and a logistic model trained on CheckThat! data turns them into a calibrated probability.
  * With an embeddings endpoint and a database with pgvector, the texts nearest to the query's
  * vector join the pool too, so a paraphrase that shares no word with the claim can be found.
