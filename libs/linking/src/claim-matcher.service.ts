@@ -188,7 +188,7 @@ export class ClaimMatcherService {
            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
         [variants.map((v) => v.language), variants.map((v) => v.key)],
       ),
-      this.nameSpellings(manager, [...new Set([...this.lexicon.unknownWords(key, language), ...names])]),
+      this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])]),
     ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true });
@@ -242,6 +242,16 @@ export class ClaimMatcherService {
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
+  }
+
+  /**
+   * Words of the query that may be names to spell in other scripts: those no dictionary knows,
+   * written with a capital in Latin or Cyrillic letters (Arabic has no capitals: all of them there).
+   * In a lower-case text, Latin and Cyrillic names go unspelt.
+   */
+  private nameWords(text: string, key: string, language: string | null): string[] {
+    const capitalised = new Set(capitalisedNames(text, true).flatMap((w) => normalizeForSearch(w).split(' ')));
+    return this.lexicon.unknownWords(key, language).filter((w) => nameScript(w) === 'ar' || capitalised.has(w));
   }
 
   /**
