@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { MatchStatisticsService } from '@isnad/linking';
+import { nameSkeleton, normalizeForSearch } from '@isnad/text';
 import { annotate, captureArticle, codePointSpan } from './support/factories';
 import { claimMatches } from './support/linking-factories';
 import { TestApi } from './support/test-api';
@@ -7,12 +9,15 @@ import { TestApi } from './support/test-api';
 const GAZA_AR = 'أعلنت وزارة الصحة في غزة أن مستشفى الشفاء خرج عن الخدمة بالكامل بسبب نفاد الوقود.';
 const BEIRUT_RU = 'В порту Бейрута прогремел мощный взрыв, погибли более 200 человек.';
 const CROSSING_EN = 'Jordan closed its border crossing with Syria at Jaber after clashes near Daraa.';
+// No dictionary knows the name, and nothing else in the sentence ties the Arabic text to it.
+const PRIGOZHIN_RU = 'Пригожин записал новое обращение к бойцам.';
 
 describe('claim matching across languages, with calibrated scores and contradictions', () => {
   let api: TestApi;
   let gaza: { claimId: string };
   let beirut: { claimId: string };
   let crossing: { claimId: string };
+  let prigozhin: { claimId: string };
 
   const claimOf = async (url: string, text: string, language: string) => {
     const article = await captureArticle(api, { url, text, language });
@@ -24,6 +29,7 @@ describe('claim matching across languages, with calibrated scores and contradict
     gaza = await claimOf('https://arabic.example/gaza-shifa-fuel', GAZA_AR, 'ar');
     beirut = await claimOf('https://ria.example/beirut-port', BEIRUT_RU, 'ru');
     crossing = await claimOf('https://jordan.example/jaber-closed', CROSSING_EN, 'en');
+    prigozhin = await claimOf('https://tass.example/prigozhin-address', PRIGOZHIN_RU, 'ru');
   });
   afterAll(() => api?.stop());
 
@@ -39,6 +45,23 @@ describe('claim matching across languages, with calibrated scores and contradict
   it('finds the Russian claim from Arabic through place names and numbers', async () => {
     const [best] = await claimMatches(api, 'انفجار ضخم في مرفأ بيروت يودي بحياة أكثر من 200 شخص.', { language: 'ar', minScore: 0 });
     expect(best).toMatchObject({ claimId: beirut.claimId, matchedLanguage: 'ru' });
+  });
+
+  it('finds the Russian claim from an Arabic text that shares only a name with it, spelt in Arabic letters', async () => {
+    const [best] = await claimMatches(api, 'بريغوجين يوجه رسالة مصورة إلى مقاتليه', { language: 'ar', minScore: 0 });
+    expect(best).toMatchObject({ claimId: prigozhin.claimId, matchedLanguage: 'ru' });
+    expect(best.reasons).toContainEqual({ kind: 'SHARED_NAMES', values: ['بريغوجين'] });
+  });
+
+  it('finds the Russian claim from an English text by the name in Latin letters', async () => {
+    const [best] = await claimMatches(api, 'Prigozhin released a video message to his fighters', { language: 'en', minScore: 0 });
+    expect(best).toMatchObject({ claimId: prigozhin.claimId, matchedLanguage: 'ru' });
+  });
+
+  it('reads names in the index as the matcher reads them in a query (SQL and TypeScript agree)', async () => {
+    const words = ['Лавров', 'Лавровым', 'لافروف', 'الدبيبة', 'Prigozhin', 'Guterres', 'Гутерриш', 'Xinjiang', 'Ципко', 'Джамаль', '2023', 'Ελλάδα'].map(normalizeForSearch);
+    const rows: { skeleton: string }[] = await api.provider(DataSource).query(`SELECT linking_name_skeleton(w) AS skeleton FROM unnest($1::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n`, [words]);
+    expect(rows.map((r) => r.skeleton)).toEqual(words.map(nameSkeleton));
   });
 
   it('offers a text that reverses the claim as CONTRADICTS, with a low same-claim score', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { detectLanguage, normalizeForSearch } from '@isnad/text';
+import { detectLanguage, nameScript, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
 import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
@@ -72,6 +72,13 @@ export interface MatchOptions {
   onlyClaimIds?: readonly string[];
 }
 
+/** A word of the query and one way another script's claim texts spell it (a lexeme of the index). */
+interface NameSpelling {
+  word: string;
+  lexeme: string;
+  language: string;
+}
+
 interface CandidateRow {
   id: string;
   claim_id: string;
@@ -101,6 +108,14 @@ const TRIGRAM_POOL = 30;
 const TRIGRAM_MAX_KEY = 200;
 const TRIGRAM_FALLBACK_BELOW = 5;
 const EMBEDDED_CANDIDATES = 20;
+// A name's spellings in the other scripts, per query word: more would let chance look-alikes crowd
+// the translated words out of the search terms. Lexemes read per skeleton bound the work when a
+// short skeleton is shared by many words of a large collection.
+const SPELLINGS_PER_NAME = 2;
+const LEXEMES_PER_SKELETON = 10;
+// A sentence names a few people and places; a text with many unknown words (another language, a
+// list of handles) would only bring look-alikes. The longest skeletons are the surest.
+const NAMES_LOOKED_UP = 6;
 // Texts taken from the vector index (when there is one) into the pool whatever words they share
 // with the query: within HNSW's default search breadth (ef_search 40).
 const NEAREST_TEXTS = 20;
@@ -123,8 +138,9 @@ const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
 
 /**
  * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
- * index (full text over the stemmed lexemes of the query and of its word-by-word translation, and
- * pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
+ * index (full text over the stemmed lexemes of the query and of its word-by-word translation, where
+ * names no dictionary knows are spelt as the other scripts' texts spell them (found by consonant
+ * skeleton, nameSkeleton in @isnad/text), and pg_trgm over search keys); each is scored with BM25 and the pair features (match-features.ts),
  * and a logistic model trained on CheckThat! data turns them into a calibrated probability.
  * With an embeddings endpoint and a database with pgvector, the texts nearest to the query's
  * vector join the pool too, so a paraphrase that shares no word with the claim can be found.
@@ -163,19 +179,33 @@ export class ClaimMatcherService {
     const language = options.language || languageOrNull(detectLanguage(text));
     const excluded = new Set(options.excludeClaimIds ?? []);
 
+    const names = capitalisedNames(text).map(normalizeForSearch);
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
-    const termRows: { n: number; lexeme: string; tf: number }[] = await manager.query(
-      `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
-         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
-      [variants.map((v) => v.language), variants.map((v) => v.key)],
-    );
+    // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
+    const [termRows, spellings]: [{ n: number; lexeme: string; tf: number }[], NameSpelling[]] = await Promise.all([
+      manager.query(
+        `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
+        [variants.map((v) => v.language), variants.map((v) => v.key)],
+      ),
+      this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])]),
+    ]);
+    for (const target of new Set(spellings.map((s) => s.language))) {
+      if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true });
+    }
     const query: QueryText = {
       key,
-      names: capitalisedNames(text).map(normalizeForSearch),
+      names,
       entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
-      variants: variants.map((v, i): QueryVariant => ({ ...v, terms: new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf])) })),
+      variants: variants.map((v, i): QueryVariant => {
+        const terms = new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf]));
+        const spelt = v.translated ? spellings.filter((s) => s.language === v.language && !terms.has(s.lexeme)) : [];
+        spelt.forEach((s) => terms.set(s.lexeme, 1));
+        return { ...v, key: [v.key, ...spelt.map((s) => s.lexeme)].filter(Boolean).join(' '), terms };
+      }),
+      nameSpellings: new Map(spellings.map((s) => [s.lexeme, s.word])),
     };
-    const stats = await this.statistics.stats(manager, termRows.map((r) => r.lexeme));
+    const stats = await this.statistics.stats(manager, [...termRows.map((r) => r.lexeme), ...spellings.map((s) => s.lexeme)]);
     if (!stats.total) return [];
 
     const rows = options.onlyClaimIds
@@ -212,6 +242,70 @@ export class ClaimMatcherService {
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
+  }
+
+  /**
+   * Words of the query that may be names to spell in other scripts: those no dictionary knows,
+   * written with a capital in Latin or Cyrillic letters (Arabic has no capitals: all of them there).
+   * In a lower-case text, Latin and Cyrillic names go unspelt.
+   */
+  private nameWords(text: string, key: string, language: string | null): string[] {
+    const capitalised = new Set(capitalisedNames(text, true).flatMap((w) => normalizeForSearch(w).split(' ')));
+    return this.lexicon.unknownWords(key, language).filter((w) => nameScript(w) === 'ar' || capitalised.has(w));
+  }
+
+  /**
+   * How the other scripts' texts spell the given words of the query: lexemes of the index (folded
+   * or still pending) whose name skeleton is one of the word's keys (nameSkeletonKeys), written in
+   * another script, and no dictionary word there (so a chance look-alike such as "cream" for كريم is
+   * left out). The closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word,
+   * for the NAMES_LOOKED_UP words of the longest skeletons.
+   */
+  private async nameSpellings(manager: EntityManager, words: string[]): Promise<NameSpelling[]> {
+    const keysOf = new Map(
+      words
+        .map((w) => [w, nameSkeletonKeys(w)] as const)
+        .filter(([, keys]) => keys.length)
+        .sort((a, b) => b[1][0].length - a[1][0].length)
+        .slice(0, NAMES_LOOKED_UP),
+    );
+    const keys = [...new Set([...keysOf.values()].flat())];
+    if (!keys.length) return [];
+    const rows: { skeleton: string; lexeme: string; df: number }[] = await manager.query(
+      `SELECT k.skeleton, m.lexeme, m.df
+         FROM unnest($1::text[]) AS k(skeleton)
+        CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
+                             WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
+                             LIMIT ${LEXEMES_PER_SKELETON}) AS m
+       UNION
+       SELECT k.skeleton, p.lexeme, 0
+         FROM unnest($1::text[]) AS k(skeleton)
+        CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
+                             WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
+                             LIMIT ${LEXEMES_PER_SKELETON}) AS p`,
+      [keys],
+    );
+    const df = new Map<string, { skeleton: string; df: number }>();
+    for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
+    // Dictionary look-ups cost more than the rest: made only for the best candidates, once per lexeme.
+    const known = new Map<string, boolean>();
+    const isName = (lexeme: string, language: string) => {
+      if (!known.has(lexeme)) known.set(lexeme, this.lexicon.knows(lexeme, language));
+      return !known.get(lexeme);
+    };
+    return [...keysOf].flatMap(([word, wordKeys]) => {
+      const script = nameScript(word);
+      const spelt: NameSpelling[] = [];
+      const candidates = [...df]
+        .map(([lexeme, found]) => ({ lexeme, language: nameScript(lexeme), rank: wordKeys.indexOf(found.skeleton), df: found.df }))
+        .filter((c): c is typeof c & { language: string } => c.rank >= 0 && c.language !== null && c.language !== script)
+        .sort((a, b) => a.rank - b.rank || b.df - a.df);
+      for (const c of candidates) {
+        if (spelt.length === SPELLINGS_PER_NAME) break;
+        if (isName(c.lexeme, c.language)) spelt.push({ word, lexeme: c.lexeme, language: c.language });
+      }
+      return spelt;
+    });
   }
 
   /** The rarest terms of each version of the query (very common words find nothing useful), weighted by IDF. */

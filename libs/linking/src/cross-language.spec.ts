@@ -29,6 +29,16 @@ describe('cross-language lexicon', () => {
     expect(arabicLookupForms(normalizeForSearch('بالمستشفى'))).toEqual(expect.arrayContaining([normalizeForSearch('المستشفى'), normalizeForSearch('مستشفى')]));
   });
 
+  it('picks out the words no dictionary or place list knows: the names to look for in other scripts', () => {
+    const arabic = lexicon.unknownWords(normalizeForSearch('زاخاروفا تنتقد تصريحات بلينكن في دمشق'), 'ar');
+    expect(arabic).toEqual(expect.arrayContaining(['زاخاروفا', 'بلينكن']));
+    expect(arabic).not.toEqual(expect.arrayContaining(['تصريحات']));
+    expect(arabic).not.toEqual(expect.arrayContaining(['دمشق']));
+    expect(lexicon.unknownWords(normalizeForSearch('Захарова раскритиковала Блинкена'), 'ru')).toEqual(expect.arrayContaining(['захарова', 'блинкена']));
+    expect(lexicon.unknownWords(normalizeForSearch('Zakharova accused Blinken in Damascus'), 'en')).toEqual(['zakharova', 'blinken']);
+    expect(lexicon.unknownWords('lavrov', 'fr')).toEqual([]);
+  });
+
   it('translates nothing from an unknown language', () => {
     expect(lexicon.translations('bonjour', 'fr')).toEqual([]);
     expect(lexicon.translations('bonjour', null)).toEqual([]);

@@ -23,6 +23,8 @@ interface LexiconFile {
 const PLACE_LANGUAGES = ['ar', 'en', 'ru'] as const;
 const MAX_PLACE_WORDS = 4;
 const SENSES_PER_WORD = 2;
+// Shorter words are mostly function words and abbreviations; their skeletons say little.
+const MIN_NAME_LETTERS = 4;
 
 // Function words carry no claim and translate into noise.
 const STOP_WORDS: Record<string, Set<string>> = {
@@ -144,6 +146,28 @@ export class CrossLanguageLexicon {
       if (found) out.push({ language: target, key: translated.join(' ') });
     }
     return out;
+  }
+
+  /**
+   * Words of the key that neither the dictionary of its language nor the place names know (most
+   * often people's and organisations' names), which the matcher looks for by their name skeleton
+   * in the other scripts' texts.
+   */
+  unknownWords(key: string, language: string | null): string[] {
+    const source = (language ?? '').split('-')[0].toLowerCase();
+    if (!PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number])) return [];
+    return [...new Set(key.split(' '))].filter(
+      (word) => [...word].length >= MIN_NAME_LETTERS && !/\d/.test(word) && !STOP_WORDS[source]?.has(word) && !this.knows(word, source),
+    );
+  }
+
+  /** True when the word, in one of its lookup forms, is a dictionary headword or a place name of its language. */
+  knows(word: string, language: string): boolean {
+    if (this.placeAt([word], 0, language, language)) return true;
+    const dictionary = language === 'en' ? this.dictionaries.en.ar : this.dictionaries[language]?.en;
+    if (!dictionary) return false;
+    const forms = language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? russianLookupForms(word) : englishLookupForms(word);
+    return forms.some((form) => dictionary.has(form));
   }
 
   /** The longest place name starting at word i, in the target language. */

@@ -32,6 +32,8 @@ export interface QueryText {
   /** Words of the query's names and known places (any language): sharing only these is not stating the same claim. */
   entityWords?: ReadonlySet<string>;
   variants: QueryVariant[];
+  /** The query's names spelt in another script: lexeme of the index → the query's word. */
+  nameSpellings?: ReadonlyMap<string, string>;
 }
 
 export interface CandidateText {
@@ -192,7 +194,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     sharedPhrase: phrase,
     phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
-    sharedNames: query.names.filter((name) => words.has(name)),
+    sharedNames: [...new Set([...query.names.filter((name) => words.has(name)), ...namesSpeltIn(query, candidate.terms)])],
     sharedHandles: queryHandles.filter((h) => words.has(h)),
     sharedNumbers,
     differentNumbers,
@@ -203,6 +205,12 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     // A word-by-word translation shares little but names and places even with the right claim.
     entitiesOnly: entitiesOnly && best === original,
   };
+}
+
+/** The query's words whose spelling in another script the candidate holds (names agreeing across scripts). */
+function namesSpeltIn(query: QueryText, terms: TermCounts): string[] {
+  if (!query.nameSpellings) return [];
+  return [...query.nameSpellings].filter(([lexeme]) => terms.has(lexeme)).map(([, word]) => word);
 }
 
 /**

@@ -54,14 +54,17 @@ export function numbersIn(key: string): string[] {
   return [...new Set(numbers)];
 }
 
-/** Capitalised words not at a sentence start: a cheap stand-in for names in English text. */
-export function capitalisedNames(text: string): string[] {
+/**
+ * Capitalised words not at a sentence start: a cheap stand-in for names in English text (and in
+ * Russian). With `atSentenceStart`, those starting a sentence too ("Peskov says ...").
+ */
+export function capitalisedNames(text: string, atSentenceStart = false): string[] {
   const names = new Set<string>();
   for (const sentence of text.split(/[.!?؟\n]+/u)) {
     const words = sentence.trim().split(/\s+/u);
     words.forEach((word, i) => {
       const bare = word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
-      if (i > 0 && /^\p{Lu}[\p{L}'’-]{2,}$/u.test(bare)) names.add(bare.toLowerCase());
+      if ((i > 0 || atSentenceStart) && /^\p{Lu}[\p{L}'’-]{2,}$/u.test(bare)) names.add(bare.toLowerCase());
     });
   }
   return [...names];

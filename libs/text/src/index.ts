@@ -15,3 +15,4 @@ export * from './workers/text-worker-pool';
 export * from './folded-text';
 export * from './fuzzy-anchor';
 export * from './credit-line';
+export * from './name-skeleton';
