@@ -111,9 +111,12 @@ export class DirectFieldResolvers {
       } catch (error) {
         throw refusal(error, info);
       }
-      if (isObservable(result)) result = lastValueFrom(result);
-      if (!(result instanceof Promise)) return result;
-      return result.catch((error: unknown) => {
+      // Nearly every field answers with a loader's promise: the observable check is for the rest.
+      if (!(result instanceof Promise)) {
+        if (!isObservable(result)) return result;
+        result = lastValueFrom(result);
+      }
+      return (result as Promise<unknown>).catch((error: unknown) => {
         throw refusal(error, info);
       });
     };
