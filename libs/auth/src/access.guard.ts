@@ -8,9 +8,10 @@ import { Actor } from './request-scope';
 import { roleIncludes } from './role';
 
 /**
- * The one place access is decided, for every query, mutation, field resolver and HTTP route:
- * undeclared handlers are refused (default deny), public ones pass, the rest need a member whose
- * role includes the declared one and, for organisation-owned objects, the same organisation.
+ * Access for every query, mutation and HTTP route (field resolvers: DirectFieldResolvers, by the
+ * same assertAccess): undeclared handlers are refused (default deny), public ones pass, the rest
+ * need a member whose role includes the declared one and, for organisation-owned objects, the same
+ * organisation.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
