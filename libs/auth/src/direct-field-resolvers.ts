@@ -70,9 +70,12 @@ export class DirectFieldResolvers {
     const installed = new Set<Resolve>();
     const takenBy = new Map<string, string>();
     const seen = new Set<object>();
-    for (const { instance } of this.discovery.getProviders()) {
+    for (const wrapper of this.discovery.getProviders()) {
+      const { instance } = wrapper;
       if (!instance || typeof instance !== 'object' || seen.has(instance)) continue;
       seen.add(instance);
+      // A request-scoped resolver would need an instance per request, which only Nest's callback makes.
+      const scoped = !wrapper.isDependencyTreeStatic();
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = prototype[methodName] as (...args: unknown[]) => unknown;
@@ -87,6 +90,7 @@ export class DirectFieldResolvers {
         const owner = `${instance.constructor.name}.${methodName}`;
         if (takenBy.has(name)) throw new Error(`${name} is resolved by both ${takenBy.get(name)} and ${owner}`);
         takenBy.set(name, owner);
+        if (scoped) throw new Error(`${name}: ${instance.constructor.name} is request-scoped; field resolvers must be singletons`);
         this.refuseOwnEnhancers(instance.constructor as Type<unknown>, method, name);
         const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [method, instance.constructor as Type<unknown>]);
         const resolve = this.fieldResolver(instance, methodName, field.resolve as Resolve, policy, options);
