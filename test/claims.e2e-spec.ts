@@ -182,6 +182,19 @@ describe('annotating claims and their attribution chains', () => {
     expect(seen).toEqual(Object.values(STATEMENTS).reverse());
   });
 
+  it("pages each claim's appearances with the page size asked, and refuses one over the limit with BAD_USER_INPUT", async () => {
+    const nested = `query($first: Int) { claims(first: 3, filter: { articleId: "${seed.id}" }) { nodes { appearances(first: $first) { nodes { exact } } } } }`;
+    const { claims } = await api.ok<{ claims: { nodes: { appearances: { nodes: { exact: string }[] } }[] } }>(nested, { first: 1 });
+    expect(claims.nodes.map((claim) => claim.appearances.nodes.length)).toEqual([1, 1, 1]);
+    // appearances is non-null: the first row's refusal empties the list, and graphql-js reports that one.
+    const refused = await api.gql(nested, { first: 1000 });
+    expect(refused.status).toBe(200);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ path: ['claims', 'nodes', 0, 'appearances'], message: expect.stringMatching(/^Invalid input: first: /), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
+  });
+
   it('links the same claim republished by a second outlet to the one canonical claim', async () => {
     const { claims } = await api.ok<{ claims: { nodes: { id: string }[] } }>(
       `query { claims(filter: { text: "قائمة الأهداف كنائس" }) { nodes { id } } }`,

@@ -13,6 +13,7 @@ import {
   Actor,
   AuthModule,
   AuthenticatedRequest,
+  DirectFieldResolvers,
   SubscriptionGate,
   introspectionForMembersOnly,
   withoutSuggestionsForAnonymous,
@@ -45,6 +46,8 @@ import { AppConfig } from './app.config';
 export class AppModule {
   static forRoot(config: AppConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     const linking = LinkingModule.forRoot(config.linking);
+    const inputValidation = new InputValidationPipe();
+    const errorFilter = new GraphQLErrorFilter();
     return {
       module: AppModule,
       imports: [
@@ -54,8 +57,8 @@ export class AppModule {
         DatabaseModule.forRoot(config.database, { runMigrations: config.runMigrations }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [SubscriptionGate],
-          useFactory: (subscriptionGate: SubscriptionGate) => ({
+          inject: [SubscriptionGate, DirectFieldResolvers],
+          useFactory: (subscriptionGate: SubscriptionGate, directFieldResolvers: DirectFieldResolvers) => ({
             autoSchemaFile: config.schemaFile ?? true,
             sortSchema: true,
             // DateTime refuses what PostgreSQL cannot store (years 0 and past 9999) as a 400.
@@ -66,9 +69,10 @@ export class AppModule {
             validationRules: config.schemaForMembersOnly ? [introspectionForMembersOnly] : [],
             // The actor comes from AuthMiddleware (HTTP) or from SubscriptionGate (graphql-ws).
             context: ({ req }: Pick<HttpGraphQLContext, 'req'>): HttpGraphQLContext => graphQLContext(req, (req as AuthenticatedRequest | undefined)?.actor ?? null),
-            // AccessGuard runs on field resolvers too (access is declared field by field), and their
-            // errors go through GraphQLErrorFilter like any other.
-            fieldResolverEnhancers: ['guards', 'filters'],
+            // Field resolvers are called directly, not through Nest's per-call guard/filter/pipe chain:
+            // the same access rule (declared field by field), error filter and input pipe, see
+            // DirectFieldResolvers. Nest's own field enhancers stay off (fieldResolverEnhancers).
+            transformSchema: (schema) => directFieldResolvers.install(schema, { argumentsPipe: inputValidation, errorFilter }),
             formatError: config.schemaForMembersOnly
               ? (formatted, error) => formatGraphQLError(withoutSuggestionsForAnonymous(formatted), error)
               : formatGraphQLError,
@@ -102,9 +106,9 @@ export class AppModule {
         MonitoringModule.forRoot(config.monitoring ?? { workerEnabled: false }, config.redisUrl ?? null, linking),
       ],
       providers: [
-        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        { provide: APP_FILTER, useValue: errorFilter },
         QueryLimitsPlugin,
-        { provide: APP_PIPE, useValue: new InputValidationPipe() },
+        { provide: APP_PIPE, useValue: inputValidation },
       ],
     };
   }

@@ -4,12 +4,14 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '@isnad/common';
 import { ACCESS_DENIAL_LISTENER, AccessDenialListener } from './access-denials';
 import { ACCESS_POLICY, AccessPolicy, actorOf } from './access.decorator';
+import { Actor } from './request-scope';
 import { roleIncludes } from './role';
 
 /**
- * The one place access is decided, for every query, mutation, field resolver and HTTP route:
- * undeclared handlers are refused (default deny), public ones pass, the rest need a member whose
- * role includes the declared one and, for organisation-owned objects, the same organisation.
+ * Access for every query, mutation and HTTP route (field resolvers: DirectFieldResolvers, by the
+ * same assertAccess): undeclared handlers are refused (default deny), public ones pass, the rest
+ * need a member whose role includes the declared one and, for organisation-owned objects, the same
+ * organisation.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -42,21 +44,30 @@ export class AccessGuard implements CanActivate {
 
   private check(context: ExecutionContext): boolean {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
-    // Runs for every resolved field of every row: the handler's name is only worked out to refuse.
-    if (!policy) throw new ForbiddenError(`${describe(context)} declares no access policy, so nobody may use it`);
-    if (policy.public) return true;
-    const actor = actorOf(context);
-    if (!actor) throw new UnauthenticatedError(`${describe(context)} needs an API token (Authorization: Bearer …)`, { requiredRole: policy.role });
-    if (!roleIncludes(actor.role, policy.role)) {
-      throw new ForbiddenError(`${describe(context)} needs the ${policy.role} role; this token's member is ${actor.role}`, { requiredRole: policy.role });
-    }
-    if (!policy.ownedBy) return true;
     // ownedBy speaks of a field's parent object; root queries and mutations have none.
-    const parent: unknown = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getRoot() : undefined;
-    const owner = parent ? (policy.ownedBy as (parent: unknown) => string | null | undefined)(parent) : null;
-    if (owner && owner !== actor.organisationId) throw new ForbiddenError(`${describe(context)} belongs to another organisation`);
+    const parent = () => (context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getRoot<unknown>() : undefined);
+    assertAccess(policy, actorOf(context), parent, () => describe(context));
     return true;
   }
+}
+
+/**
+ * The access rule itself, shared by AccessGuard and the field resolvers DirectFieldResolvers calls
+ * (which look `policy` up once, at start-up): throws UNAUTHENTICATED or FORBIDDEN, or returns.
+ * `parent` and `where` are only called when needed (ownedBy, a refusal's message).
+ */
+export function assertAccess(policy: AccessPolicy | undefined, actor: Actor | null, parent: () => unknown, where: () => string): void {
+  // Runs for every resolved field of every row: the handler's name is only worked out to refuse.
+  if (!policy) throw new ForbiddenError(`${where()} declares no access policy, so nobody may use it`);
+  if (policy.public) return;
+  if (!actor) throw new UnauthenticatedError(`${where()} needs an API token (Authorization: Bearer …)`, { requiredRole: policy.role });
+  if (!roleIncludes(actor.role, policy.role)) {
+    throw new ForbiddenError(`${where()} needs the ${policy.role} role; this token's member is ${actor.role}`, { requiredRole: policy.role });
+  }
+  if (!policy.ownedBy) return;
+  const root = parent();
+  const owner = root ? (policy.ownedBy as (parent: unknown) => string | null | undefined)(root) : null;
+  if (owner && owner !== actor.organisationId) throw new ForbiddenError(`${where()} belongs to another organisation`);
 }
 
 function describe(context: ExecutionContext): string {

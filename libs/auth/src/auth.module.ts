@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
+import { DirectFieldResolvers } from './direct-field-resolvers';
 import { ApiTokenResolver } from './api-token.resolver';
 import { AuthLoader } from './auth.loader';
 import { AuthMiddleware } from './auth.middleware';
@@ -16,7 +17,8 @@ import { IdempotencyPlugin } from './idempotency.plugin';
 
 /**
  * Organisations, members, roles and API tokens: the middleware that names the actor of each
- * request and the guard that checks every handler's declared access.
+ * request, the guard that checks every handler's declared access, and the direct field resolvers
+ * that check it on every resolved field.
  */
 
 // Global: every feature module resolves members and organisations through AuthService and AuthLoader.
@@ -31,7 +33,7 @@ export class AuthModule implements NestModule, OnApplicationBootstrap {
   static forRoot(options: AuthOptions = {}): DynamicModule {
     return {
       module: AuthModule,
-      imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
+      imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), DiscoveryModule],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         AuthService,
@@ -41,10 +43,11 @@ export class AuthModule implements NestModule, OnApplicationBootstrap {
         MemberResolver,
         ApiTokenResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
+        DirectFieldResolvers,
         SubscriptionGate,
         IdempotencyPlugin,
       ],
-      exports: [AuthService, SessionTokensService, AuthLoader, SubscriptionGate],
+      exports: [AuthService, SessionTokensService, AuthLoader, SubscriptionGate, DirectFieldResolvers],
     };
   }
 

@@ -26,10 +26,11 @@ export class AuthService {
 
   /** The member behind a bearer secret; UNAUTHENTICATED when it is unknown, expired, revoked or its member removed. */
   async authenticate(secret: string): Promise<Actor> {
-    const refused = new UnauthenticatedError('The API token is not valid (unknown, expired or revoked)');
-    if (!looksLikeTokenSecret(secret)) throw refused;
+    // Made only to refuse: an Error records its stack when built, and every request with a token passes here.
+    const refused = () => new UnauthenticatedError('The API token is not valid (unknown, expired or revoked)');
+    if (!looksLikeTokenSecret(secret)) throw refused();
     const token = await this.liveToken({ tokenHash: hashTokenSecret(secret) });
-    if (!token) throw refused;
+    if (!token) throw refused();
     const now = Date.now();
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       // Written by hand, as liveToken is: a repository update builds its statement from metadata each time.

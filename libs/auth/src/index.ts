@@ -6,6 +6,7 @@ export * from './api-token.entity';
 export * from './created-api-token.type';
 export * from './access.decorator';
 export * from './access.guard';
+export * from './direct-field-resolvers';
 export * from './auth.service';
 export * from './auth.loader';
 export * from './auth.module';

@@ -59,15 +59,16 @@ export class SessionTokensService {
 
   /** The actor behind a session token: signature, expiry, and the member and API token still live. */
   async authenticate(token: string): Promise<Actor> {
-    const refused = new UnauthenticatedError('The session token is not valid (expired, revoked or not ours)');
+    // Made only to refuse (an Error records its stack when built): every request with a session token passes here.
+    const refused = () => new UnauthenticatedError('The session token is not valid (expired, revoked or not ours)');
     let claims: SessionClaims;
     try {
       ({ payload: claims } = await jwtVerify<SessionClaims>(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
     } catch {
-      throw refused;
+      throw refused();
     }
     const parent = await this.auth.liveToken({ id: claims.tid });
-    if (!parent || parent.member.id !== claims.sub || parent.member.organisationId !== claims.org) throw refused;
+    if (!parent || parent.member.id !== claims.sub || parent.member.organisationId !== claims.org) throw refused();
     const { member } = parent;
     // Never more than the member holds now: a demotion narrows live sessions too.
     const role = roleIncludes(member.role, claims.role) ? claims.role : member.role;

@@ -34,14 +34,21 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(caught: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<string>() === 'http') return this.replyHttp(this.unavailableOrAsIs(caught), host);
+    return this.toGraphQLError(caught, () => {
+      const info = host.getType<string>() === 'graphql' ? GqlArgumentsHost.create(host).getInfo() : undefined;
+      return info ? `${info.parentType.name}.${info.fieldName}` : host.getType();
+    });
+  }
+
+  /** What a GraphQL client is told of `caught`, thrown at `where` (worked out only to log the unexpected). */
+  toGraphQLError(caught: unknown, where: () => string): GraphQLError {
     const exception = this.unavailableOrAsIs(caught);
-    if (host.getType<string>() === 'http') return this.replyHttp(exception, host);
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
     }
     if (exception instanceof GraphQLError) return exception;
-    const info = host.getType<string>() === 'graphql' ? GqlArgumentsHost.create(host).getInfo() : undefined;
-    this.logUnexpected(info ? `${info.parentType.name}.${info.fieldName}` : host.getType(), exception);
+    this.logUnexpected(where(), exception);
     return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 
