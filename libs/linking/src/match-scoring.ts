@@ -25,8 +25,7 @@ export enum MatchReasonKind {
 // Number words up to the common round numbers, English and Arabic (search-key spelling: ة → ه).
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
-  twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
+  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1000000',
   واحد: '1', اثنان: '2', اثنين: '2', ثلاث: '3', ثلاثه: '3', اربع: '4', اربعه: '4', خمس: '5', خمسه: '5', ست: '6', سته: '6',
   سبع: '7', سبعه: '7', ثماني: '8', ثمانيه: '8', تسع: '9', تسعه: '9', عشره: '10', عشرين: '20', عشرون: '20',
