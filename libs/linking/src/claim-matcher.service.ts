@@ -181,7 +181,7 @@ export class ClaimMatcherService {
       key,
       names: capitalisedNames(text).map(normalizeForSearch),
       entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
-      places: this.lexicon.placesIn(key),
+      placesIn: this.lexicon.placesIn,
       variants: variants.map((v, i): QueryVariant => ({ ...v, terms: new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf])) })),
     };
     const stats = await this.statistics.stats(manager, termRows.map((r) => r.lexeme));
@@ -198,9 +198,7 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const handles = handlesIn(text);
-    const evidence = pool.map((row) =>
-      pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram), places: this.lexicon.placesIn(row.key) }, stats),
-    );
+    const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
     const features = poolFeatures(evidence);
     const logits = features.map((f) => logitOf(MODEL, f, language));
     const bestLogit = Math.max(...logits);

@@ -77,18 +77,34 @@ const EVENTS: Record<string, string[]> = {
   exemption: ['exempt', 'exemption', 'visa free', 'اعفاء', 'اعفي', 'عفي', 'безвиз'],
 };
 
-/** Forms under which an Arabic word may stand in the tables: without و/ف, the future س, the person prefix, a verb ending. */
+const ARTICLES = ['وال', 'بال', 'فال', 'لل', 'ال'];
+
+/** word without `prefix` when it starts with one of them and at least `rest` letters follow. */
+function withoutPrefix(word: string, prefixes: readonly string[], rest: number): string {
+  const prefix = prefixes.find((p) => word.startsWith(p) && word.length - p.length >= rest);
+  return prefix ? word.slice(prefix.length) : word;
+}
+
+/**
+ * Forms under which an Arabic word may stand in the tables: without و/ف, the future س, the person
+ * prefix, a verb ending. (String operations, not Unicode regular expressions: every word of every
+ * candidate text passes here, and the regular expressions made the check cost a third of a query.)
+ */
 function arabicForms(word: string): string[] {
   const forms = new Set<string>([word]);
-  const bare = word.replace(/^(?:وال|بال|فال|لل|ال)(?=\p{L}{2})/u, '').replace(/^[وف](?=\p{L}{3})/u, '');
-  const unprefixed = bare.replace(/^س(?=[يتن]\p{L}{2})/u, '').replace(/^[يتن](?=\p{L}{2})/u, '');
+  const bare = withoutPrefix(withoutPrefix(word, ARTICLES, 2), ['و', 'ف'], 3);
+  const future = bare.startsWith('س') && 'يتن'.includes(bare[1]) && bare.length >= 4 ? bare.slice(1) : bare;
+  const unprefixed = withoutPrefix(future, ['ي', 'ت', 'ن'], 2);
   for (const form of [bare, unprefixed]) {
     forms.add(form);
-    const unsuffixed = form.replace(/(?:وا|ون|ت)$/u, '');
-    if ([...unsuffixed].length >= 2) forms.add(unsuffixed);
+    const unsuffixed = form.endsWith('وا') || form.endsWith('ون') ? form.slice(0, -2) : form.endsWith('ت') ? form.slice(0, -1) : form;
+    if (unsuffixed.length >= 2) forms.add(unsuffixed);
   }
   return [...forms];
 }
+
+const isCyrillic = (word: string) => word.charCodeAt(0) >= 0x400 && word.charCodeAt(0) <= 0x4ff;
+const isArabic = (word: string) => word.charCodeAt(0) >= 0x600 && word.charCodeAt(0) <= 0x6ff;
 
 /** English forms: as written and without -s, -es, -ed, -d, -ing (with its e put back). */
 function englishForms(word: string): string[] {
@@ -107,7 +123,7 @@ function indexOf(entries: [string, string][]): { single: Map<string, string[]>; 
   const phrases: [string, string][] = [];
   for (const [word, label] of entries) {
     if (word.includes(' ')) phrases.push([word, label]);
-    else if (/\p{Script=Cyrillic}/u.test(word)) russian.push([word, label]);
+    else if (isCyrillic(word)) russian.push([word, label]);
     else single.set(word, [...(single.get(word) ?? []), label]);
   }
   return { single, russian, phrases };
@@ -142,12 +158,12 @@ const labelsIn = remembered((key: string): Map<string, string> => {
   const padded = ` ${key} `;
   for (const [phrase, label] of TABLE.phrases) if (padded.includes(` ${phrase} `)) add(label, phrase);
   for (const word of key.split(' ')) {
-    if ([...word].length < 2) continue;
-    if (/\p{Script=Cyrillic}/u.test(word)) {
+    if (word.length < 2) continue;
+    if (isCyrillic(word)) {
       for (const [stem, label] of TABLE.russian) if (word.startsWith(stem)) add(label, word);
       continue;
     }
-    const forms = /\p{Script=Arabic}/u.test(word) ? arabicForms(word) : englishForms(word);
+    const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
     const found = forms.find((f) => TABLE.single.has(f));
     if (found) for (const label of TABLE.single.get(found) ?? []) add(label, word);
   }
@@ -216,7 +232,7 @@ export const actorsIn: (key: string) => ReadonlySet<string> = remembered((key: s
   const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
   for (const [phrase, actor] of ACTOR_TABLE.phrases) if (padded.includes(` ${phrase} `) || ` ${key} `.includes(` ${phrase} `)) actors.add(actor);
   for (const word of padded.trim().split(' ')) {
-    if (/\p{Script=Cyrillic}/u.test(word)) for (const [stem, actor] of ACTOR_TABLE.russian) if (word.startsWith(stem)) actors.add(actor);
+    if (isCyrillic(word)) for (const [stem, actor] of ACTOR_TABLE.russian) if (word.startsWith(stem)) actors.add(actor);
     for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);
   }
   for (const word of key.split(' ')) for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);

@@ -103,8 +103,12 @@ describe('match features', () => {
 });
 
 describe('what a fact-checker is offered for a text with the same actors', () => {
-  const evidenceOf = (a: string, b: string, places?: [string[], string[]]) =>
-    pairEvidence({ ...query(normalizeForSearch(a)), places: places && new Set(places[0]) }, [], { key: normalizeForSearch(b), terms: new Map(), trigram: 0, places: places && new Set(places[1]) }, stats);
+  // The lexicon's places of the two texts, given here: [the query's, the candidate's].
+  const evidenceOf = (a: string, b: string, places?: [string[], string[]]) => {
+    const [q, c] = [normalizeForSearch(a), normalizeForSearch(b)];
+    const placesIn = places && ((key: string) => new Set(key === q ? places[0] : places[1]));
+    return pairEvidence({ ...query(q), placesIn }, [], { key: c, terms: new Map(), trigram: 0 }, stats);
+  };
 
   it.each([
     ['"has not" in English', 'The UAE has not banned poultry imports from Brazil', 'The UAE banned the import of poultry from Brazil'],

@@ -32,8 +32,11 @@ export interface QueryText {
   names: string[];
   /** Words of the query's names and known places (any language): sharing only these is not stating the same claim. */
   entityWords?: ReadonlySet<string>;
-  /** Known places the text names, by their English name whatever its language. */
-  places?: ReadonlySet<string>;
+  /**
+   * Known places a search key names, by their English name whatever its language (asked only of
+   * pairs that report the same kind of event: reading places costs more than the other cues).
+   */
+  placesIn?: (key: string) => ReadonlySet<string>;
   variants: QueryVariant[];
 }
 
@@ -42,8 +45,6 @@ export interface CandidateText {
   terms: TermCounts;
   /** pg_trgm similarity(key, query key), 0..1. */
   trigram: number;
-  /** Known places the text names, by their English name. */
-  places?: ReadonlySet<string>;
 }
 
 const BM25_K1 = 1.2;
@@ -295,8 +296,8 @@ function refutesAfterStating(negating: string[], plain: string[]): boolean {
   return shared.filter((w) => before.has(w)).length * 2 >= shared.length;
 }
 
-function actorsAndPlaces(key: string, places: ReadonlySet<string> | undefined): Set<string> {
-  return new Set([...(places ?? []), ...actorsIn(key)]);
+function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): Set<string> {
+  return new Set([...(placesIn?.(key) ?? []), ...actorsIn(key)]);
 }
 
 /**
@@ -307,8 +308,8 @@ function actorsAndPlaces(key: string, places: ReadonlySet<string> | undefined): 
  */
 function otherActors(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
   if (!sameEventKind(queryKey, candidateText.key)) return null;
-  const query = actorsAndPlaces(queryKey, queryText.places);
-  const candidate = actorsAndPlaces(candidateText.key, candidateText.places);
+  const query = actorsAndPlaces(queryKey, queryText.placesIn);
+  const candidate = actorsAndPlaces(candidateText.key, queryText.placesIn);
   // A spelling may stand for several places ("algeria|algiers"); "tunis" and "tunisia" (the nisba
   // التونسي reads as the city), "algiers" and "algeria": names that begin alike are taken as the same place.
   const alike = (a: string, b: string) => a.startsWith(b) || b.startsWith(a) || (a.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
