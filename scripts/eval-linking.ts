@@ -15,7 +15,9 @@
  * share of queries with an empty same_as for which some claim is suggested at the threshold. Then
  * one line each for all queries, the cross-language ones and every `group`: MAP@5, Recall@5,
  * precision and recall of the (query, claim) pairs scored at or above the threshold, the score's
- * AUC over the returned pairs, and how many CONTRADICTS were offered. --json prints all of it as JSON.
+ * AUC over the returned pairs, and how many CONTRADICTS were offered; the same line for every
+ * `kind` when queries carry one (contradictions-dev.json names what each query changes: figure,
+ * negation, direction, other event, other actor...). --json prints all of it as JSON.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { withFreshApp } from './fresh-app';
 
 interface LinkingSet {
   claims: { id: string; appearances: { lang: string; outlet: string; text: string }[] }[];
-  queries: { id: string; lang: string; outlet: string; text: string; same_as: string[]; group?: string }[];
+  queries: { id: string; lang: string; outlet: string; text: string; same_as: string[]; group?: string; kind?: string }[];
 }
 
 async function main(): Promise<void> {
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
       });
       if (verbose && (relevant.size ? ranked[0] !== query.same_as[0] : suggested.length) ) {
         console.log(`${relevant.size ? 'miss' : 'false match'} ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
+      } else if (verbose && relevant.size && !suggested.some((m) => labelOf.get(m.claimId) === query.same_as[0])) {
+        console.log(`not suggested ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
       }
     }
     const elapsed = Date.now() - started;
@@ -93,8 +97,12 @@ async function main(): Promise<void> {
     const cross = summarise(outcomes.filter((o) => o.crossLanguage));
     const groups = [...new Set(set.queries.flatMap((q) => (q.group ? [q.group] : [])))].sort();
     const byGroup = Object.fromEntries(groups.map((g) => [g, summarise(outcomes.filter((o) => o.query.group === g))]));
+    const kinds = [...new Set(set.queries.flatMap((q) => (q.kind ? [q.kind] : [])))].sort();
+    const byKind = Object.fromEntries(kinds.map((k) => [k, summarise(outcomes.filter((o) => o.query.kind === k))]));
     if (json) {
-      console.log(JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, msPerQuery: elapsed / set.queries.length }, null, 2));
+      console.log(
+        JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, kinds: byKind, msPerQuery: elapsed / set.queries.length }, null, 2),
+      );
       return;
     }
     const pct = (x: number) => x.toFixed(3);
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
     console.log(line('all queries', all));
     console.log(line('cross-language', cross));
     for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
+    for (const k of kinds) console.log(line(`kind ${k}`, byKind[k]));
   });
 }
 

@@ -44,3 +44,14 @@ describe('cross-language lexicon', () => {
     expect(lexicon.translations('bonjour', null)).toEqual([]);
   });
 });
+
+describe('places a text names', () => {
+  it.each([
+    ['a country by its adjective, in Arabic', 'الحكومة المغربية', ['morocco']],
+    ['a country by its adjective, in English', 'the Syrian army and Egyptian workers', ['syria', 'egypt']],
+    ['a country by its everyday name', 'Turkey and السعودية', ['turkiye', 'saudi arabia']],
+    ['a spelling that stands for a country and its capital', 'الجزائر', ['algeria|algiers']],
+  ])('reads %s', (_, text, places) => {
+    expect([...lexicon.placesIn(normalizeForSearch(text))].sort()).toEqual([...places].sort());
+  });
+});

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { remembered } from './claim-predicates';
 
 /**
  * Word-by-word translation of a search key between Arabic, English and Russian, from data that
@@ -75,11 +76,35 @@ function russianLookupForms(word: string): string[] {
   return forms;
 }
 
+// Everyday names of countries whose CLDR name differs (search-key spelling), to that name in English.
+const PLACE_ALIASES: Record<string, string> = {
+  turkey: 'turkiye', turkish: 'turkiye', uae: 'united arab emirates', emirati: 'united arab emirates', saudi: 'saudi arabia',
+  usa: 'united states', america: 'united states', american: 'united states', britain: 'united kingdom', british: 'united kingdom',
+  uk: 'united kingdom', lebanese: 'lebanon', moroccan: 'morocco', palestine: 'palestinian territories', palestinian: 'palestinian territories',
+  سعوديه: 'saudi arabia', امارات: 'united arab emirates', اماراتي: 'united arab emirates', امريكا: 'united states', امريكي: 'united states',
+  امريكيه: 'united states', بريطانيا: 'united kingdom', بريطاني: 'united kingdom', بريطانيه: 'united kingdom', فلسطين: 'palestinian territories',
+  فلسطيني: 'palestinian territories', сша: 'united states', британия: 'united kingdom', саудовская: 'saudi arabia', турецкий: 'turkiye',
+};
+
+/** The country a word of nationality may come from: "syrian" → syria, "egyptian" → egypt, "السوري" → سوريا, "الجزائريه" → الجزائر. */
+function adjectiveBases(word: string): string[] {
+  if (/\p{Script=Arabic}/u.test(word)) {
+    const article = word.startsWith('ال') ? 'ال' : '';
+    const bare = word.replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '');
+    const base = bare.replace(/(?:يين|يون|يه|ي)$/u, '');
+    return base === bare || [...base].length < 2 ? [] : [base, `${base}ا`, `${bare}ا`, `ال${base}`, `${article}${base}`];
+  }
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  return [/ian$/, /ese$/, /i$/, /n$/].filter((e) => e.test(word)).map((e) => word.replace(e, ''));
+}
+
 @Injectable()
 export class CrossLanguageLexicon {
   private loaded: {
     dictionaries: Record<string, Record<string, Map<string, string[]>>>;
     places: Map<string, string[]>;
+    /** Every English name a place's spelling may stand for ("الجزاير": algeria and algiers). */
+    englishNames: Map<string, string[]>;
   } | null = null;
 
   // The lexicon is some 25 MB once parsed: read on the first cross-language lookup, not at start-up,
@@ -89,8 +114,15 @@ export class CrossLanguageLexicon {
     const file = require('./cross-language-lexicon.json') as LexiconFile;
     const parse = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([k, v]) => [k, v.split('|')]));
     const places = new Map<string, string[]>();
-    for (const names of file.places) names.forEach((name, i) => places.set(`${PLACE_LANGUAGES[i]}:${name}`, names));
-    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places };
+    const englishNames = new Map<string, string[]>();
+    for (const names of file.places) {
+      names.forEach((name, i) => {
+        const key = `${PLACE_LANGUAGES[i]}:${name}`;
+        places.set(key, names);
+        englishNames.set(key, [...new Set([...(englishNames.get(key) ?? []), names[1]])]);
+      });
+    }
+    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames };
     return this.loaded;
   }
 
@@ -111,6 +143,34 @@ export class CrossLanguageLexicon {
         const place = this.placeAt(words, i, source, source);
         if (place) words.slice(i, i + place.length).forEach((w) => out.add(w));
       }
+    }
+    return out;
+  }
+
+  /**
+   * Known places the key names (in any of the three languages), each as the English names its
+   * spelling may stand for, joined by "|" ("algeria|algiers"). A country is also known by its
+   * everyday name ("turkey", "السعوديه") and by its adjective ("syrian", "المصري", "الجزائريه"),
+   * which is how news names a country's army, government or people.
+   */
+  readonly placesIn: (key: string) => ReadonlySet<string> = remembered((key) => this.placesOf(key));
+
+  private placesOf(key: string): Set<string> {
+    const words = key.split(' ').filter(Boolean);
+    const out = new Set<string>();
+    const add = (lookup: string) => {
+      const names = this.lexicon.englishNames.get(lookup);
+      if (names) out.add(names.join('|'));
+      return Boolean(names);
+    };
+    for (let i = 0; i < words.length; i++) {
+      // Each word is looked up in the language its script says (a claim's text is scored once per pool).
+      const source = /\p{Script=Arabic}/u.test(words[i]) ? 'ar' : /\p{Script=Cyrillic}/u.test(words[i]) ? 'ru' : 'en';
+      const place = this.placeAt(words, i, source, 'en');
+      if (place && add(`${source}:${place.form}`)) continue;
+      const alias = PLACE_ALIASES[words[i]] ?? PLACE_ALIASES[words[i].replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '')];
+      if (alias) out.add(alias);
+      else adjectiveBases(words[i]).some((form) => add(`${source}:${form}`));
     }
     return out;
   }
@@ -171,13 +231,13 @@ export class CrossLanguageLexicon {
   }
 
   /** The longest place name starting at word i, in the target language. */
-  private placeAt(words: string[], i: number, source: string, target: string): { name: string; length: number } | null {
+  private placeAt(words: string[], i: number, source: string, target: string): { name: string; length: number; form: string } | null {
     for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ');
       const forms = n > 1 ? [phrase] : source === 'ar' ? arabicLookupForms(phrase) : source === 'ru' ? russianLookupForms(phrase) : [phrase];
       for (const form of forms) {
         const names = this.places.get(`${source}:${form}`);
-        if (names) return { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])], length: n };
+        if (names) return { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])], length: n, form };
       }
     }
     return null;

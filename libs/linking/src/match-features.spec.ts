@@ -101,3 +101,44 @@ describe('match features', () => {
     expect(contradictionOf('who denies the vaccine causes infertility', 'the who denied that the vaccine causes infertility', [])).toBeNull();
   });
 });
+
+describe('what a fact-checker is offered for a text with the same actors', () => {
+  // The lexicon's places of the two texts, given here: [the query's, the candidate's].
+  const evidenceOf = (a: string, b: string, places?: [string[], string[]]) => {
+    const [q, c] = [normalizeForSearch(a), normalizeForSearch(b)];
+    const placesIn = places && ((key: string) => new Set(key === q ? places[0] : places[1]));
+    return pairEvidence({ ...query(q), placesIn }, [], { key: c, terms: new Map(), trigram: 0 }, stats);
+  };
+
+  it.each([
+    ['"has not" in English', 'The UAE has not banned poultry imports from Brazil', 'The UAE banned the import of poultry from Brazil'],
+    ['نفى / أكد', 'نفت وزارة الخارجية وصول الوزير إلى دمشق', 'وزير الخارجية يصل إلى دمشق'],
+    ['не открывала in Russian', 'Полиция не открывала пункт наблюдения в Кунейтре', 'Полиция открыла пункт наблюдения в Кунейтре'],
+    ['another figure written in words', 'Houthis took its seven crew members to Hodeidah', 'Houthis took its 25 crew members to Hodeidah'],
+    ['an opposite direction', 'البنك المركزي المصري يخفض سعر الفائدة 200 نقطة أساس', 'البنك المركزي المصري يرفع سعر الفائدة 200 نقطة أساس'],
+  ])('offers %s as CONTRADICTS', (_, a, b) => {
+    const e = evidenceOf(a, b);
+    expect(e.contradiction?.kind).toBe(MatchReasonKind.CONTRADICTS);
+    expect(e.otherStory).toEqual([]);
+  });
+
+  it.each([
+    ['15 ألف / 15,000', 'مصرف لبنان يرفع سعر الدولار إلى 15 ألف ليرة', 'Lebanon central bank raised the dollar rate to 15,000 pounds'],
+    ['25 / twenty-five', 'took its twenty-five crew to Hodeidah', 'took its 25 crew members to Hodeidah'],
+    ['100 000 / 100 тысяч', 'Россия поставила Сирии 100 000 тонн пшеницы', 'Россия поставила в Сирию 100 тысяч тонн пшеницы'],
+    ['ثلاثة / 3', 'مقتل ثلاثة جنود إسرائيليين في غزة', 'الجيش الإسرائيلي يعلن مقتل 3 من جنوده في غزة'],
+    ['a paraphrase of the direction', 'Turkey has reduced the Euphrates flow into Syria', 'Turkey cut the flow of the Euphrates into Syria'],
+  ])('keeps a compatible restatement as the same claim: %s', (_, a, b) => {
+    const e = evidenceOf(a, b);
+    expect(e.contradiction).toBeNull();
+    expect(e.otherStory).toEqual([]);
+  });
+
+  it('tells another event, another place and another actor of the same story apart from the claim', () => {
+    expect(evidenceOf('وزارة الصحة العراقية توزع لقاحات الكوليرا في السليمانية', 'وزارة الصحة العراقية تسجل 12 إصابة بالكوليرا في السليمانية').otherStory).toEqual(['توزع', 'تسجل']);
+    expect(evidenceOf('Syria cut the Euphrates flow into Iraq', 'Turkey cut the Euphrates flow into Syria', [['syria', 'iraq'], ['turkiye', 'syria']]).otherStory).toEqual(['iraq', 'turkiye']);
+    expect(evidenceOf('حركة حماس تعلن مقتل 3 من مقاتليها في غزة', 'الجيش الإسرائيلي يعلن مقتل 3 من جنوده في غزة', [['gaza'], ['israel', 'gaza']]).otherStory).toEqual(['hamas', 'israel']);
+    // The same place under a country's and its capital's spelling is the same place.
+    expect(evidenceOf('الرئيس التونسي يحل البرلمان', "Tunisia's president dissolved parliament", [['tunis'], ['tunisia']]).otherStory).toEqual([]);
+  });
+});

@@ -47,3 +47,17 @@ describe('match scoring', () => {
     expect(trigramSimilarity('abc', 'xyz')).toBe(0);
   });
 });
+
+describe('numbers written in other formats', () => {
+  it.each([
+    ['thousands separators (1,200 reads 1 200 in a search key)', '1,200 workers', ['1200']],
+    ['a number word of tens and units', 'twenty-five crew members', ['25']],
+    ['an Arabic number word of units and tens', 'خمسة وعشرين جنديا', ['25']],
+    ['a Russian multiplier', '100 тысяч тонн', ['100000']],
+    ['spaces between thousands', '100 000 тонн', ['100000']],
+    ['an Arabic clitic before digits', 'بـ100 ألف طن', ['100000']],
+    ['a bare million', 'مليون برميل', ['1000000']],
+  ])('reads %s', (_, text, expected) => {
+    expect(numbersIn(normalizeForSearch(text))).toEqual(expected);
+  });
+});

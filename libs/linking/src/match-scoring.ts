@@ -25,32 +25,51 @@ export enum MatchReasonKind {
 // Number words up to the common round numbers, English and Arabic (search-key spelling: ة → ه).
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000',
+  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
+  hundred: '100', thousand: '1000', million: '1000000',
   واحد: '1', اثنان: '2', اثنين: '2', ثلاث: '3', ثلاثه: '3', اربع: '4', اربعه: '4', خمس: '5', خمسه: '5', ست: '6', سته: '6',
   سبع: '7', سبعه: '7', ثماني: '8', ثمانيه: '8', تسع: '9', تسعه: '9', عشره: '10', عشرين: '20', عشرون: '20',
-  ثلاثين: '30', اربعين: '40', خمسين: '50', مئه: '100', مائه: '100', الف: '1000',
+  ثلاثين: '30', اربعين: '40', خمسين: '50', مئه: '100', مائه: '100', الف: '1000', مليون: '1000000',
 };
 
 const MULTIPLIERS: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9,
+  тысяча: 1e3, тысячи: 1e3, тысяч: 1e3, миллион: 1e6, миллиона: 1e6, миллионов: 1e6, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
 };
 
+// "twenty five" and "خمسه وعشرين": tens and units written apart are one number.
+const TENS = new Set(['20', '30', '40', '50', '60', '70', '80', '90']);
+
+/** A word's number, if it is one: digits (an Arabic clitic such as بـ stripped) or a number word. */
+function numberOf(word: string, previous: string | undefined): number | null {
+  const digits = word.replace(/^[وبلك](?=\d)/u, '');
+  if (/^\d+(?:[.,]\d+)*$/.test(digits)) return Number(/^\d{1,3}(?:,\d{3})+$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.'));
+  const bare = word.replace(/^و(?=\p{L}{3})/u, '');
+  if (NUMBER_WORDS[bare] && !(previous !== undefined && /^\d/.test(previous) && MULTIPLIERS[bare])) return Number(NUMBER_WORDS[bare]);
+  return null;
+}
+
 /**
- * Numbers in a search key (digits are ASCII there), as plain digits: "1,200" → 1200, number words
- * → digits, "15 ألف" and "15 thousand" → 15000.
+ * Numbers in a search key (digits are ASCII there), as plain digits: "1,200" (the key reads
+ * "1 200") → 1200, number words → digits ("twenty five" → 25), "15 ألف", "15 thousand" and
+ * "15 тысяч" → 15000, "بـ100" → 100.
  */
 export function numbersIn(key: string): string[] {
   const words = key.split(' ');
   const numbers: string[] = [];
-  words.forEach((word, i) => {
-    const bare = word.replace(/^و(?=\p{L}{3})/u, '');
-    let value: number | null = null;
-    if (/^\d+(?:[.,]\d+)*$/.test(word)) value = Number(/^\d{1,3}(?:,\d{3})+$/.test(word) ? word.replace(/,/g, '') : word.replace(',', '.'));
-    else if (NUMBER_WORDS[bare] && !(i > 0 && /^\d/.test(words[i - 1]) && MULTIPLIERS[bare])) value = Number(NUMBER_WORDS[bare]);
-    if (value === null || Number.isNaN(value)) return;
+  for (let i = 0; i < words.length; i++) {
+    let value = numberOf(words[i], words[i - 1]);
+    if (value === null || Number.isNaN(value)) continue;
+    // Thousands separators become spaces in a search key: "1 200 000" is one number.
+    while (/^\d+$/.test(words[i]) && /^\d{3}$/.test(words[i + 1] ?? '')) value = value * 1000 + Number(words[++i]);
+    const next = numberOf(words[i + 1] ?? '', words[i]);
+    const units = next !== null && next < 10;
+    if (TENS.has(String(value)) && units && !/^\d/.test(words[i + 1])) value += next as number, i++;
+    else if (value < 10 && next !== null && TENS.has(String(next)) && /^و/u.test(words[i + 1])) value += next as number, i++;
     const multiplier = MULTIPLIERS[words[i + 1]?.replace(/^و/u, '') ?? ''];
+    if (multiplier) i++;
     numbers.push(String(multiplier ? value * multiplier : value));
-  });
+  }
   return [...new Set(numbers)];
 }
 

@@ -1,0 +1,59 @@
+import { normalizeForSearch } from '@isnad/text';
+import { actorsIn, eventsIn, oppositeDirection, otherEvent } from './claim-predicates';
+
+const key = normalizeForSearch;
+
+describe('claim predicates', () => {
+  it.each([
+    ['raised / cut', 'Algeria raised its gas exports to Italy', 'Algeria cut its gas exports to Italy', ['raised', 'cut']],
+    ['رفع / خفض', 'السعودية تعلن رفع إنتاجها النفطي', 'السعودية تعلن خفض إنتاجها النفطي', ['رفع', 'خفض']],
+    ['يرفع / يخفض, with the verb prefix', 'البنك المركزي يرفع سعر الفائدة', 'البنك المركزي يخفض سعر الفائدة', ['يرفع', 'يخفض']],
+    ['opened / closed', 'Egypt opened the Rafah crossing', 'Egypt closed the Rafah crossing', ['opened', 'closed']],
+    ['فتح / أغلق', 'مصر تفتح معبر رفح', 'مصر أغلقت معبر رفح', ['تفتح', 'اغلقت']],
+    ['تستأنف / تعلق', 'القطرية تستأنف الرحلات إلى بيروت', 'القطرية تعلق الرحلات إلى بيروت', ['تستانف', 'تعلق']],
+    ['arrived / left, across languages', 'وزير الخارجية يصل إلى دمشق', 'The foreign minister left Damascus', ['يصل', 'left']],
+    ['открыла / закрыла', 'Полиция открыла пункт наблюдения', 'Полиция закрыла пункт наблюдения', ['открыла', 'закрыла']],
+    ['increase / decrease', 'prices will increase', 'prices will decrease', ['increase', 'decrease']],
+    ['released / seized', 'Houthi forces released the crew of a cargo ship', 'Houthi forces seized a cargo ship', ['released', 'seized']],
+  ])('tells opposite directions: %s', (_, a, b, words) => {
+    expect(oppositeDirection(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['the same direction in other words', 'Turkey cut the flow of the Euphrates', 'Turkey has reduced the Euphrates flow'],
+    ['the same direction across languages', 'تركيا تخفض تدفق مياه الفرات', 'Turkey cut the flow of the Euphrates'],
+    ['a text that goes both ways', 'prices rose after the cut in subsidies', 'the government cut subsidies'],
+    ['a text with no direction', 'Lebanon central bank exchange rate', 'رفع مصرف لبنان سعر الصرف'],
+  ])('does not call %s opposite', (_, a, b) => {
+    expect(oppositeDirection(key(a), key(b))).toBeNull();
+  });
+
+  it.each([
+    ['vaccines distributed / cases recorded', 'وزارة الصحة توزع لقاحات الكوليرا في السليمانية', 'وزارة الصحة تسجل 12 إصابة بالكوليرا في السليمانية'],
+    ['agreement signed / exercises held', 'Россия и Сирия подписали соглашение в Тартусе', 'Россия и Сирия провели учения у Тартуса'],
+    ['a minister appointed / parliament dissolved', "Tunisia's president appointed a new prime minister", "Tunisia's president dissolved parliament and called elections"],
+  ])('tells another event of the same story: %s', (_, a, b) => {
+    expect(otherEvent(key(a), key(b))).not.toBeNull();
+  });
+
+  it.each([
+    ['the same event in other words', 'مقتل ثلاثة جنود إسرائيليين في اشتباكات', 'الجيش يعلن مقتل 3 من جنوده'],
+    ['the same event across languages', 'Iraq records 12 cholera cases', 'تسجيل 12 إصابة بالكوليرا'],
+    ['a text that names no event', 'Oman: citizens of 103 countries can enter for 10 days', 'Oman exempts citizens of 103 countries from visas'],
+  ])('does not call %s another event', (_, a, b) => {
+    expect(otherEvent(key(a), key(b))).toBeNull();
+  });
+
+  it('reads the kind of event a text reports, in Arabic, English and Russian', () => {
+    expect([...eventsIn(key('ارتفاع عدد الضحايا إلى 5300 قتيل')).keys()]).toEqual(expect.arrayContaining(['level', 'killed']));
+    expect([...eventsIn(key('Kuwait deported 300 workers')).keys()]).toEqual(['deportation']);
+    expect([...eventsIn(key('Россия поставила пшеницу')).keys()]).toEqual(['delivery']);
+  });
+
+  it('names armed groups and organisations whatever the language and the clitics', () => {
+    expect(actorsIn(key('حركة حماس تعلن مقتل 3 من مقاتليها'))).toEqual(new Set(['hamas']));
+    expect(actorsIn(key('Houthi forces seized a ship'))).toEqual(new Set(['houthis']));
+    expect(actorsIn(key('منظمة الصحة العالمية تحذر'))).toEqual(new Set(['world health organization']));
+    expect(actorsIn(key('Who said this?'))).toEqual(new Set());
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * What a claim says happened, read from small hand-written tables in Arabic, English and Russian:
+ * the direction a text gives a change (raised or cut, opened or closed, arrived or left) and the
+ * kind of event it reports (killed, cases recorded, vaccines delivered, an agreement signed...).
+ * Two texts with the same actors and places but opposite directions contradict each other; two
+ * that report events of different kinds are different claims. Pure functions over search keys
+ * (Arabic folded: ة → ه, أ → ا, ى → ي; lower case). The tables are language-neutral, so a
+ * cross-language pair is compared too.
+ */
+
+/** An axis of change: the words that move it one way, and those that move it the other way. */
+interface DirectionAxis {
+  name: string;
+  forward: string[];
+  backward: string[];
+}
+
+// English words are base forms or irregular forms (-s, -es, -ed, -d, -ing are tried off);
+// Arabic words are stems without clitics or the verb's person prefix (see arabicForms);
+// Russian words are stems matched as the beginning of a word.
+const DIRECTIONS: DirectionAxis[] = [
+  {
+    name: 'level',
+    forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'повыс', 'увелич', 'вырос'],
+    backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
+  },
+  {
+    name: 'open',
+    forward: ['open', 'reopen', 'resume', 'فتح', 'افتتح', 'فتتح', 'استانف', 'ستانف', 'استئناف', 'откры', 'возобнов'],
+    backward: ['close', 'shut', 'suspend', 'halt', 'اغلق', 'غلق', 'اغلاق', 'علق', 'تعليق', 'اوقف', 'وقف', 'تعطيل', 'عطل', 'закры', 'приостанов'],
+  },
+  {
+    name: 'arrive',
+    forward: ['arrive', 'arrival', 'reach', 'وصل', 'صل', 'وصول', 'прибы', 'приех'],
+    backward: ['leave', 'left', 'depart', 'departure', 'غادر', 'مغادره', 'покину', 'уех'],
+  },
+  {
+    name: 'confirm',
+    forward: ['confirm', 'اكد', 'وكد', 'تاكيد', 'подтверд'],
+    backward: ['deny', 'denied', 'نفي', 'نفت', 'ينفي', 'опроверг'],
+  },
+  {
+    name: 'allow',
+    forward: ['allow', 'permit', 'سمح', 'разреш'],
+    backward: ['ban', 'banned', 'prohibit', 'منع', 'حظر', 'запрет'],
+  },
+  {
+    name: 'impose',
+    forward: ['impose', 'فرض', 'ввел', 'введ'],
+    backward: ['lift', 'رفع', 'снял', 'отмен'],
+  },
+  { name: 'win', forward: ['win', 'won', 'فاز', 'فوز', 'побед', 'выиграл'], backward: ['lose', 'lost', 'خسر', 'خساره', 'проиграл'] },
+  { name: 'accept', forward: ['accept', 'approve', 'وافق', 'موافقه', 'одобр', 'принял'], backward: ['reject', 'refuse', 'رفض', 'отклон', 'отказ'] },
+  { name: 'deploy', forward: ['deploy', 'send troops', 'развер'], backward: ['withdraw', 'withdrew', 'انسحب', 'نسحب', 'انسحاب', 'вывел', 'вывод'] },
+  { name: 'hold', forward: ['seize', 'capture', 'recapture', 'arrest', 'detain', 'اعتقل', 'عتقل', 'اعتقال', 'احتجز', 'حتجز', 'احتجاز', 'захват', 'задерж', 'арест'], backward: ['release', 'freed', 'افرج', 'افراج', 'освобод', 'отпуст'] },
+];
+
+/** Kinds of event (beside the direction axes, each of which is one kind): what a claim reports happened. */
+const EVENTS: Record<string, string[]> = {
+  killed: ['kill', 'killed', 'dead', 'die', 'died', 'death', 'victim', 'قتل', 'مقتل', 'قتيل', 'قتلي', 'ضحايا', 'وفاه', 'وفيات', 'مصرع', 'убит', 'убил', 'погиб', 'жертв'],
+  wounded: ['wound', 'injure', 'جرحي', 'جريح', 'ранен', 'ранил'],
+  cases: ['case', 'infection', 'اصابه', 'اصابات', 'حالات', 'سجل', 'تسجيل', 'случа', 'заражен', 'заболе'],
+  vaccination: ['vaccinate', 'vaccination', 'vaccine', 'لقاح', 'لقاحات', 'تطعيم', 'вакцин', 'прививк'],
+  delivery: ['deliver', 'supply', 'supplied', 'shipment', 'زود', 'تزويد', 'وزع', 'توزيع', 'توريد', 'شحنه', 'постав', 'доставил'],
+  visit: ['visit', 'meet', 'met', 'زياره', 'التقي', 'لتقي', 'لقاء', 'визит', 'встрет', 'встреч'],
+  agreement: ['sign', 'agreement', 'deal', 'treaty', 'توقيع', 'اتفاق', 'اتفاقيه', 'подпис', 'соглашени', 'договор'],
+  appointment: ['appoint', 'تعيين', 'назнач'],
+  dismissal: ['dismiss', 'sack', 'اقال', 'اقاله', 'уволи', 'отставк'],
+  dissolution: ['dissolve', 'распуст'],
+  election: ['election', 'vote', 'انتخابات', 'اقتراع', 'выбор', 'голосован'],
+  exercise: ['exercise', 'drill', 'manoeuvre', 'maneuver', 'مناورات', 'تدريبات', 'учени', 'манёвр', 'маневр'],
+  attack: ['attack', 'strike', 'bomb', 'shell', 'هجوم', 'هاجم', 'قصف', 'غاره', 'استهدف', 'ستهدف', 'удар', 'атак', 'обстрел'],
+  deportation: ['deport', 'expel', 'رحل', 'ترحيل', 'طرد', 'депорт', 'выслал', 'высыл'],
+  warning: ['warn', 'warning', 'حذر', 'تحذير', 'предупред'],
+  outbreak: ['outbreak', 'spread', 'انتشار', 'انتشر', 'نتشر', 'تفشي', 'تفشت', 'вспышк', 'распростран'],
+  campaign: ['launch', 'campaign', 'اطلق', 'طلق', 'حمله', 'запуст', 'кампани'],
+  exemption: ['exempt', 'exemption', 'visa free', 'اعفاء', 'اعفي', 'عفي', 'безвиз'],
+};
+
+const ARTICLES = ['وال', 'بال', 'فال', 'لل', 'ال'];
+
+/** word without `prefix` when it starts with one of them and at least `rest` letters follow. */
+function withoutPrefix(word: string, prefixes: readonly string[], rest: number): string {
+  const prefix = prefixes.find((p) => word.startsWith(p) && word.length - p.length >= rest);
+  return prefix ? word.slice(prefix.length) : word;
+}
+
+/**
+ * Forms under which an Arabic word may stand in the tables: without و/ف, the future س, the person
+ * prefix, a verb ending. (String operations, not Unicode regular expressions: every word of every
+ * candidate text passes here, and the regular expressions made the check cost a third of a query.)
+ */
+function arabicForms(word: string): string[] {
+  const forms = new Set<string>([word]);
+  const bare = withoutPrefix(withoutPrefix(word, ARTICLES, 2), ['و', 'ف'], 3);
+  const future = bare.startsWith('س') && 'يتن'.includes(bare[1]) && bare.length >= 4 ? bare.slice(1) : bare;
+  const unprefixed = withoutPrefix(future, ['ي', 'ت', 'ن'], 2);
+  for (const form of [bare, unprefixed]) {
+    forms.add(form);
+    const unsuffixed = form.endsWith('وا') || form.endsWith('ون') ? form.slice(0, -2) : form.endsWith('ت') ? form.slice(0, -1) : form;
+    if (unsuffixed.length >= 2) forms.add(unsuffixed);
+  }
+  return [...forms];
+}
+
+const isCyrillic = (word: string) => word.charCodeAt(0) >= 0x400 && word.charCodeAt(0) <= 0x4ff;
+const isArabic = (word: string) => word.charCodeAt(0) >= 0x600 && word.charCodeAt(0) <= 0x6ff;
+
+/** English forms: as written and without -s, -es, -ed, -d, -ing (with its e put back). */
+function englishForms(word: string): string[] {
+  const forms = [word];
+  if (word.length > 3 && word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.length > 4 && word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.length > 4 && word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.length > 5 && word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return forms;
+}
+
+/** Table word → the labels it carries (kind of event, or axis:sign). Multi-word entries are matched as phrases. */
+function indexOf(entries: [string, string][]): { single: Map<string, string[]>; russian: [string, string][]; phrases: [string, string][] } {
+  const single = new Map<string, string[]>();
+  const russian: [string, string][] = [];
+  const phrases: [string, string][] = [];
+  for (const [word, label] of entries) {
+    if (word.includes(' ')) phrases.push([word, label]);
+    else if (isCyrillic(word)) russian.push([word, label]);
+    else single.set(word, [...(single.get(word) ?? []), label]);
+  }
+  return { single, russian, phrases };
+}
+
+const TABLE = indexOf([
+  ...DIRECTIONS.flatMap((a): [string, string][] => [...a.forward.map((w): [string, string] => [w, `${a.name}:+`]), ...a.backward.map((w): [string, string] => [w, `${a.name}:-`])]),
+  ...Object.entries(EVENTS).flatMap(([kind, words]) => words.map((w): [string, string] => [w, kind])),
+]);
+
+/**
+ * f with its last results kept (up to `size` keys, then forgotten at once): a claim's text is read
+ * against every query whose pool it joins, and a query against every text of its pool.
+ */
+export function remembered<T>(f: (key: string) => T, size = 20000): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    let result = results.get(key);
+    if (result === undefined) {
+      if (results.size >= size) results.clear();
+      result = f(key);
+      results.set(key, result);
+    }
+    return result;
+  };
+}
+
+/** The table labels a search key carries, each with the first word of the key that carries it. */
+const labelsIn = remembered((key: string): Map<string, string> => {
+  const labels = new Map<string, string>();
+  const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
+  const padded = ` ${key} `;
+  for (const [phrase, label] of TABLE.phrases) if (padded.includes(` ${phrase} `)) add(label, phrase);
+  for (const word of key.split(' ')) {
+    if (word.length < 2) continue;
+    if (isCyrillic(word)) {
+      for (const [stem, label] of TABLE.russian) if (word.startsWith(stem)) add(label, word);
+      continue;
+    }
+    const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
+    const found = forms.find((f) => TABLE.single.has(f));
+    if (found) for (const label of TABLE.single.get(found) ?? []) add(label, word);
+  }
+  return labels;
+});
+
+/** A direction both texts give the same axis of change, one way in one and the other way in the other: the two words. */
+export function oppositeDirection(queryKey: string, candidateKey: string): [string, string] | null {
+  const q = labelsIn(queryKey);
+  const c = labelsIn(candidateKey);
+  for (const axis of DIRECTIONS) {
+    const [qf, qb, cf, cb] = [q.get(`${axis.name}:+`), q.get(`${axis.name}:-`), c.get(`${axis.name}:+`), c.get(`${axis.name}:-`)];
+    // Only when each text goes one way: "prices rose after the cut" is not a direction.
+    if (qf && !qb && cb && !cf) return [qf, cb];
+    if (qb && !qf && cf && !cb) return [qb, cf];
+  }
+  return null;
+}
+
+/** The kinds of event a search key reports (each direction axis counts as one kind). */
+export function eventsIn(key: string): Map<string, string> {
+  const events = new Map<string, string>();
+  for (const [label, word] of labelsIn(key)) {
+    const kind = label.split(':')[0];
+    if (!events.has(kind)) events.set(kind, word);
+  }
+  return events;
+}
+
+/** True when both texts report an event of the same kind (the same event, perhaps by other actors). */
+export function sameEventKind(queryKey: string, candidateKey: string): boolean {
+  const c = eventsIn(candidateKey);
+  return [...eventsIn(queryKey).keys()].some((kind) => c.has(kind));
+}
+
+/**
+ * When both texts report an event and no kind of event is common to them ("vaccines delivered"
+ * against "cases recorded"), a word of each; null when they share one or either reports none.
+ */
+export function otherEvent(queryKey: string, candidateKey: string): [string, string] | null {
+  const q = eventsIn(queryKey);
+  const c = eventsIn(candidateKey);
+  if (!q.size || !c.size || [...q.keys()].some((kind) => c.has(kind))) return null;
+  return [[...q.values()][0], [...c.values()][0]];
+}
+
+/** Armed groups and organisations that news names as actors, by one name whatever the language. */
+const ACTORS: Record<string, string[]> = {
+  hamas: ['hamas', 'حماس', 'хамас'],
+  hezbollah: ['hezbollah', 'hizbollah', 'حزب الله', 'хезболл'],
+  houthis: ['houthi', 'houthis', 'حوثي', 'حوثيين', 'حوثيون', 'انصار الله', 'хусит'],
+  'islamic state': ['isis', 'isil', 'daesh', 'داعش', 'игил'],
+  sdf: ['sdf', 'قسد', 'сдс'],
+  'rapid support forces': ['rsf', 'rapid support forces', 'الدعم السريع', 'бср'],
+  taliban: ['taliban', 'طالبان', 'талиб'],
+  'united nations': ['un', 'united nations', 'الامم المتحده', 'оон'],
+  'world health organization': ['world health organization', 'منظمه الصحه العالميه', 'الصحه العالميه'],
+  nato: ['nato', 'الناتو', 'ناتو', 'нато'],
+};
+
+const ACTOR_TABLE = indexOf(Object.entries(ACTORS).flatMap(([actor, names]) => names.map((n): [string, string] => [n, actor])));
+
+/** The actors of ACTORS a search key names (an Arabic name may carry و, ب, ل or the article). */
+export const actorsIn: (key: string) => ReadonlySet<string> = remembered((key: string): Set<string> => {
+  const actors = new Set<string>();
+  const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
+  for (const [phrase, actor] of ACTOR_TABLE.phrases) if (padded.includes(` ${phrase} `) || ` ${key} `.includes(` ${phrase} `)) actors.add(actor);
+  for (const word of padded.trim().split(' ')) {
+    if (isCyrillic(word)) for (const [stem, actor] of ACTOR_TABLE.russian) if (word.startsWith(stem)) actors.add(actor);
+    for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);
+  }
+  for (const word of key.split(' ')) for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);
+  return actors;
+});
