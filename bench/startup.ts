@@ -1,24 +1,37 @@
 // `npm run bench:startup [runs]`: how long `npm start`'s process takes to its first answer, and the
-// memory it holds idle. For the compiled build (dist/, built first) and, for comparison, the
+// memory it holds idle. For the compiled build (dist/, built first), for `npm start` itself (the same
+// build through scripts/start.cjs, with the V8 flags package.json gives it) and, for comparison, the
 // TypeScript sources through ts-node (what `npm start` ran before the build existed). Each run
 // starts a process on a free loopback port: once on a new PGlite folder (first start: creates and
 // migrates it), once again on that folder (restart). Idle memory is VmRSS 5 s after the first
-// answer. PGlite's share: what a bare process that opens the same folder as the API does and runs one
-// query holds more than before it loaded PGlite.
+// answer; for each mode a second line splits it (from /proc/<pid>/smaps) into PGlite's WebAssembly
+// heap, malloc's memory, the rest of the anonymous memory (V8's heap and code, large buffers) and
+// mapped files. PGlite's share: what a bare process that opens the same folder as the API does and
+// runs one query holds more than before it loaded PGlite. With DATABASE_URL set, `npm start` is
+// also started on PostgreSQL (a fresh schema each run: first start migrates it, then a restart).
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '../libs/database/src/testing/test-database';
 import { quantile } from './support/bench-api';
 
 const runs = Math.max(1, Math.min(Number(process.argv[2] ?? 3), 20));
 const root = join(__dirname, '..');
-const modes = {
+/** What `npm start` runs: package.json's start script is `node <flags> scripts/start.cjs`. */
+function npmStartArgs(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's start script is not "node ...": ${script}`);
+  return args;
+}
+const modes: Record<string, readonly string[]> = {
   'compiled (dist)': ['dist/apps/api/src/main.js'],
   'ts-node (sources)': ['-r', './scripts/register-ts.cjs', 'apps/api/src/main.ts'],
-} as const;
+  'npm start': npmStartArgs(),
+};
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -30,12 +43,60 @@ const freePort = () =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function start(args: readonly string[], dataDir: string): Promise<{ ms: number; rss: number }> {
+/** Resident memory of a process by kind, MiB. */
+interface MemoryBreakdown {
+  /** WebAssembly linear memory (PGlite's heap: shared buffers, caches, its malloc). */
+  wasm: number;
+  /** glibc malloc: the brk heap and the threads' 64 MiB arenas (V8's compilers, Node's natives). */
+  malloc: number;
+  /** Other anonymous memory: V8's heap and compiled code, large buffers (mmapped). */
+  anonymous: number;
+  /** Mapped files: the node binary and shared libraries. */
+  files: number;
+}
+
+/**
+ * Splits a process's resident memory by kind from /proc/<pid>/smaps. A WebAssembly memory is the
+ * readable part of V8's reservation for it (followed by several GiB of guard pages); a malloc arena
+ * is a 64 MiB-aligned mapping whose readable part and reserve make 64 MiB.
+ */
+function memoryBreakdown(pid: number): MemoryBreakdown {
+  const maps: Array<{ start: number; size: number; perm: string; name: string; rss: number }> = [];
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const range = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (range) {
+      const start = parseInt(range[1], 16);
+      maps.push({ start, size: parseInt(range[2], 16) - start, perm: range[3], name: range[4].trim(), rss: 0 });
+    } else if (line.startsWith('Rss:') && maps.length) {
+      maps[maps.length - 1].rss = Number(line.split(/\s+/)[1]) / 1024;
+    }
+  }
+  const out: MemoryBreakdown = { wasm: 0, malloc: 0, anonymous: 0, files: 0 };
+  const MiB64 = 64 * 1024 * 1024;
+  const GiB = 1024 * 1024 * 1024;
+  maps.forEach((map, i) => {
+    const next = maps[i + 1];
+    const reserved = map.perm === 'rw-p' && !map.name && next?.perm === '---p' && next.start === map.start + map.size ? next.size : -1;
+    if (reserved >= 4 * GiB) out.wasm += map.rss;
+    else if (map.name === '[heap]' || (reserved >= 0 && map.start % MiB64 === 0 && map.size + reserved === MiB64)) out.malloc += map.rss;
+    else if (map.name.startsWith('/')) out.files += map.rss;
+    else out.anonymous += map.rss;
+  });
+  return out;
+}
+
+interface StartResult {
+  ms: number;
+  rss: number;
+  memory: MemoryBreakdown;
+}
+
+async function start(args: readonly string[], env: Record<string, string>): Promise<StartResult> {
   const port = await freePort();
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ISNAD_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...env },
     stdio: 'ignore',
   });
   try {
@@ -49,7 +110,7 @@ async function start(args: readonly string[], dataDir: string): Promise<{ ms: nu
       if (answered) {
         const ms = performance.now() - started;
         await sleep(5000);
-        return { ms, rss: rssMiB(child.pid as number) };
+        return { ms, rss: rssMiB(child.pid as number), memory: memoryBreakdown(child.pid as number) };
       }
     }
     throw new Error('the API did not answer within 300 s');
@@ -65,39 +126,71 @@ async function start(args: readonly string[], dataDir: string): Promise<{ ms: nu
  */
 function pgliteAlone(dataDir: string): number {
   const script = `const rss=()=>Number(require('node:fs').readFileSync('/proc/self/status','utf8').match(/VmRSS:\\s+(\\d+)/)[1]);const before=rss();
-const {PGlite}=require('@electric-sql/pglite');const {pg_trgm}=require('@electric-sql/pglite/contrib/pg_trgm');
+const {PGlite}=require('@electric-sql/pglite');const {pg_trgm}=require('@electric-sql/pglite/contrib/pg_trgm');const {vector}=require('@electric-sql/pglite-pgvector');
 const {PGLITE_START_PARAMS}=require('./dist/libs/database/src/pglite/pglite-start-params.js');
-PGlite.create({dataDir:process.argv[1],extensions:{pg_trgm},startParams:[...PGLITE_START_PARAMS]}).then(async(db)=>{await db.query('select count(*) from claims');
+PGlite.create({dataDir:process.argv[1],extensions:{pg_trgm,vector},startParams:[...PGLITE_START_PARAMS]}).then(async(db)=>{await db.query('select count(*) from claims');
 await new Promise(r=>setTimeout(r,2000));console.log(rss()-before);await db.close();});`;
   const out = spawnSync(process.execPath, ['-e', script, dataDir], { cwd: root, encoding: 'utf8' });
   return Number(out.stdout.trim()) / 1024;
 }
 
-async function main(): Promise<void> {
-  const build = spawnSync(process.execPath, ['scripts/build.cjs'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
-  console.log(`Node ${process.version}, ${runs} runs each (alternating), PGlite on disk`);
-  const results = new Map<string, { first: number[]; restart: number[]; rss: number[] }>();
-  let lastDir = '';
-  for (let run = 0; run < runs; run++) {
-    for (const [label, args] of Object.entries(modes)) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'isnad-startup-'));
-      const r = results.get(label) ?? { first: [], restart: [], rss: [] };
-      r.first.push((await start(args, dataDir)).ms);
-      const again = await start(args, dataDir);
-      r.restart.push(again.ms);
-      r.rss.push(again.rss);
-      results.set(label, r);
-      if (lastDir) rmSync(lastDir, { recursive: true, force: true });
-      lastDir = dataDir;
-    }
-  }
+interface ModeResults {
+  first: number[];
+  restart: number[];
+  rss: number[];
+  memory: MemoryBreakdown[];
+}
+
+/** First start on a new database, then a restart on it, `runs` times, into `r`. */
+async function startTwice(r: ModeResults, args: readonly string[], env: Record<string, string>): Promise<void> {
+  r.first.push((await start(args, env)).ms);
+  const again = await start(args, env);
+  r.restart.push(again.ms);
+  r.rss.push(again.rss);
+  r.memory.push(again.memory);
+}
+
+function printResults(results: Map<string, ModeResults>): void {
+  const m = (xs: number[]) => quantile(xs, 0.5);
   for (const [label, r] of results) {
-    const m = (xs: number[]) => quantile(xs, 0.5);
     console.log(
       `${label.padEnd(20)} first start ${(m(r.first) / 1000).toFixed(2)} s  restart ${(m(r.restart) / 1000).toFixed(2)} s  idle RSS ${m(r.rss).toFixed(0)} MiB  (medians)`,
     );
   }
+  for (const [label, r] of results) {
+    const part = (key: keyof MemoryBreakdown) => m(r.memory.map((memory) => memory[key])).toFixed(0);
+    console.log(
+      `${label.padEnd(20)} idle memory: WebAssembly (PGlite's heap) ${part('wasm')} MiB, malloc ${part('malloc')} MiB, V8 heap and other anonymous ${part('anonymous')} MiB, mapped files ${part('files')} MiB  (medians)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync(process.execPath, ['scripts/build.cjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  console.log(`Node ${process.version}, ${runs} runs each (alternating), PGlite on disk; npm start is node ${modes['npm start'].join(' ')}`);
+  const results = new Map<string, ModeResults>();
+  const resultsOf = (label: string) => results.get(label) ?? results.set(label, { first: [], restart: [], rss: [], memory: [] }).get(label)!;
+  const postgresUrl = process.env.DATABASE_URL?.trim();
+  let lastDir = '';
+  for (let run = 0; run < runs; run++) {
+    for (const [label, args] of Object.entries(modes)) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'isnad-startup-'));
+      await startTwice(resultsOf(label), args, { ISNAD_DATA_DIR: dataDir });
+      if (lastDir) rmSync(lastDir, { recursive: true, force: true });
+      lastDir = dataDir;
+    }
+    if (postgresUrl) {
+      const database = await createTestDatabase({ DATABASE_URL: postgresUrl });
+      const { url, schema } = database.config as { url: string; schema: string };
+      try {
+        await startTwice(resultsOf('npm start, PostgreSQL'), modes['npm start'], { DATABASE_URL: url, DATABASE_SCHEMA: schema, DATABASE_MIGRATE: 'true' });
+      } finally {
+        await database.drop();
+      }
+    }
+  }
+  printResults(results);
   console.log(`PGlite's share (a bare process opening the same folder, after one query, less the process before PGlite): ${pgliteAlone(lastDir).toFixed(0)} MiB`);
   rmSync(lastDir, { recursive: true, force: true });
 }

@@ -1,4 +1,8 @@
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
+
+// linkedom is loaded on first use, as in html-capture: reviews are read in the worker pool, and the
+// API's own process, which imports this library for its other functions, need not hold a DOM idle.
+const parseHTML: typeof Linkedom.parseHTML = (...args) => (require('linkedom') as typeof Linkedom).parseHTML(...args);
 
 /** A reviewer's rating exactly as given: never mapped to another scale. */
 export interface ClaimReviewRating {
