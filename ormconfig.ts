@@ -25,4 +25,14 @@ export default prepareDataSource(databaseConfigFromEnv(), [
   ...WEBHOOK_ENTITIES,
   ...AUDIT_ENTITIES,
   ...MONITORING_ENTITIES,
-]).then(({ options }) => new DataSource(options));
+]).then(({ options, close }) => {
+  const dataSource = new DataSource(options);
+  // An embedded PGlite is opened here, outside TypeORM: it is closed with the data source, or a
+  // command that relies on the process exiting by itself (migration:revert) would never exit.
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await destroy();
+    await close();
+  };
+  return dataSource;
+});
