@@ -11,6 +11,9 @@ const BEIRUT_RU = 'В порту Бейрута прогремел мощный 
 const CROSSING_EN = 'Jordan closed its border crossing with Syria at Jaber after clashes near Daraa.';
 // No dictionary knows the name, and nothing else in the sentence ties the Arabic text to it.
 const PRIGOZHIN_RU = 'Пригожин записал новое обращение к бойцам.';
+// Stories another text of which tells another event, or the same event by other actors.
+const CHOLERA_AR = 'وزارة الصحة العراقية تسجل 12 إصابة بالكوليرا في السليمانية';
+const EUPHRATES_EN = 'Turkey cut the flow of the Euphrates into Syria by half.';
 
 describe('claim matching across languages, with calibrated scores and contradictions', () => {
   let api: TestApi;
@@ -18,6 +21,8 @@ describe('claim matching across languages, with calibrated scores and contradict
   let beirut: { claimId: string };
   let crossing: { claimId: string };
   let prigozhin: { claimId: string };
+  let cholera: { claimId: string };
+  let euphrates: { claimId: string };
 
   const claimOf = async (url: string, text: string, language: string) => {
     const article = await captureArticle(api, { url, text, language });
@@ -30,6 +35,8 @@ describe('claim matching across languages, with calibrated scores and contradict
     beirut = await claimOf('https://ria.example/beirut-port', BEIRUT_RU, 'ru');
     crossing = await claimOf('https://jordan.example/jaber-closed', CROSSING_EN, 'en');
     prigozhin = await claimOf('https://tass.example/prigozhin-address', PRIGOZHIN_RU, 'ru');
+    cholera = await claimOf('https://iraq.example/cholera-sulaymaniyah', CHOLERA_AR, 'ar');
+    euphrates = await claimOf('https://news.example/euphrates-flow', EUPHRATES_EN, 'en');
   });
   afterAll(() => api?.stop());
 
@@ -74,6 +81,31 @@ describe('claim matching across languages, with calibrated scores and contradict
     expect(reversed).toMatchObject({ claimId: crossing.claimId, relation: 'CONTRADICTS' });
     expect(reversed.score).toBeLessThan(suggestionThreshold);
     expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['reopened', 'closed'] });
+  });
+
+  it('withholds another event of the same story and says which words differ', async () => {
+    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
+    const text = 'وزارة الصحة العراقية توزع لقاحات الكوليرا في السليمانية';
+    expect((await claimMatches(api, text, { language: 'ar' })).map((m) => m.claimId)).not.toContain(cholera.claimId);
+
+    const [withheld] = (await claimMatches(api, text, { language: 'ar', minScore: 0 })).filter((m) => m.claimId === cholera.claimId);
+    expect(withheld).toMatchObject({ relation: 'SAME' });
+    expect(withheld.score).toBeLessThan(suggestionThreshold);
+    expect(withheld.reasons).toContainEqual({ kind: 'OTHER_EVENT', values: ['توزع', 'تسجل'] });
+  });
+
+  it('withholds the same event told of other countries and names the countries each text has', async () => {
+    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
+    const text = 'Syria cut the flow of the Euphrates into Iraq by half.';
+    expect((await claimMatches(api, text, { language: 'en' })).map((m) => m.claimId)).not.toContain(euphrates.claimId);
+
+    const [withheld] = (await claimMatches(api, text, { language: 'en', minScore: 0 })).filter((m) => m.claimId === euphrates.claimId);
+    expect(withheld.score).toBeLessThan(suggestionThreshold);
+    expect(withheld.reasons).toContainEqual({ kind: 'OTHER_ACTOR', values: ['iraq', 'turkiye'] });
+    // The claim itself, told again, carries neither reason.
+    const [same] = await claimMatches(api, 'Turkey has cut the flow of the Euphrates into Syria by half', { language: 'en' });
+    expect(same.claimId).toBe(euphrates.claimId);
+    expect(same.reasons.map((r) => r.kind)).not.toEqual(expect.arrayContaining(['OTHER_ACTOR']));
   });
 
   it('scores the same before and after the term counts are folded in the background', async () => {

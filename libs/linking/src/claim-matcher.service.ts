@@ -487,7 +487,7 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
   const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
   const results = ranked.map((c) => {
     // Another event or another place is another claim, whatever figure or direction it gives.
-    const otherStory = c.evidence.otherStory.length > 0;
+    const otherStory = c.evidence.otherStory !== null;
     const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
     const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * OTHER_STORY_FACTOR : c.probability;
     return {
