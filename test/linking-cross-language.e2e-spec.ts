@@ -11,6 +11,8 @@ const BEIRUT_RU = 'В порту Бейрута прогремел мощный 
 const CROSSING_EN = 'Jordan closed its border crossing with Syria at Jaber after clashes near Daraa.';
 // No dictionary knows the name, and nothing else in the sentence ties the Arabic text to it.
 const PRIGOZHIN_RU = 'Пригожин записал новое обращение к бойцам.';
+// The Arabic spelling of this name is a dictionary word too (بوتين: "butene").
+const PUTIN_RU = 'Путин наградил военных медалями.';
 // Stories another text of which tells another event, or the same event by other actors.
 const CHOLERA_AR = 'وزارة الصحة العراقية تسجل 12 إصابة بالكوليرا في السليمانية';
 const EUPHRATES_EN = 'Turkey cut the flow of the Euphrates into Syria by half.';
@@ -21,6 +23,7 @@ describe('claim matching across languages, with calibrated scores and contradict
   let beirut: { claimId: string };
   let crossing: { claimId: string };
   let prigozhin: { claimId: string };
+  let putin: { claimId: string };
   let cholera: { claimId: string };
   let euphrates: { claimId: string };
 
@@ -35,6 +38,7 @@ describe('claim matching across languages, with calibrated scores and contradict
     beirut = await claimOf('https://ria.example/beirut-port', BEIRUT_RU, 'ru');
     crossing = await claimOf('https://jordan.example/jaber-closed', CROSSING_EN, 'en');
     prigozhin = await claimOf('https://tass.example/prigozhin-address', PRIGOZHIN_RU, 'ru');
+    putin = await claimOf('https://ria.example/putin-medals', PUTIN_RU, 'ru');
     cholera = await claimOf('https://iraq.example/cholera-sulaymaniyah', CHOLERA_AR, 'ar');
     euphrates = await claimOf('https://news.example/euphrates-flow', EUPHRATES_EN, 'en');
   });
@@ -58,6 +62,12 @@ describe('claim matching across languages, with calibrated scores and contradict
     const [best] = await claimMatches(api, 'بريغوجين يوجه رسالة مصورة إلى مقاتليه', { language: 'ar', minScore: 0 });
     expect(best).toMatchObject({ claimId: prigozhin.claimId, matchedLanguage: 'ru' });
     expect(best.reasons).toContainEqual({ kind: 'SHARED_NAMES', values: ['بريغوجين'] });
+  });
+
+  it('finds the Russian claim from an Arabic headline by a name the dictionary takes for a word', async () => {
+    const [best] = await claimMatches(api, 'بوتين يكرم عسكريين بأوسمة', { language: 'ar', minScore: 0 });
+    expect(best).toMatchObject({ claimId: putin.claimId, matchedLanguage: 'ru' });
+    expect(best.reasons).toContainEqual({ kind: 'SHARED_NAMES', values: ['بوتين'] });
   });
 
   it('finds the Russian claim from an English text by the name in Latin letters', async () => {
