@@ -116,6 +116,9 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     ['не открывала in Russian', 'Полиция не открывала пункт наблюдения в Кунейтре', 'Полиция открыла пункт наблюдения в Кунейтре'],
     ['another figure written in words', 'Houthis took its seven crew members to Hodeidah', 'Houthis took its 25 crew members to Hodeidah'],
     ['an opposite direction', 'البنك المركزي المصري يخفض سعر الفائدة 200 نقطة أساس', 'البنك المركزي المصري يرفع سعر الفائدة 200 نقطة أساس'],
+    ['"dismissed as untrue" in English', 'Qatar Airways dismissed as untrue reports that it resumed direct flights to Beirut', 'Qatar Airways resumes direct flights to Beirut'],
+    ['عار عن الصحة', 'عار عن الصحة ما تداولته مواقع عن رفع مصرف لبنان سعر الصرف', 'رفع مصرف لبنان سعر الصرف الرسمي للدولار'],
+    ['фейк in Russian', 'В Минздраве назвали фейком сообщения о случаях холеры', 'Минздрав сообщил о случаях холеры'],
   ])('offers %s as CONTRADICTS', (_, a, b) => {
     const e = evidenceOf(a, b);
     expect(e.contradiction?.kind).toBe(MatchReasonKind.CONTRADICTS);
