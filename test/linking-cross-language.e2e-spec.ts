@@ -93,24 +93,23 @@ describe('claim matching across languages, with calibrated scores and contradict
     expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['reopened', 'closed'] });
   });
 
-  it('withholds another event of the same story and says which words differ', async () => {
+  /** The claim as ranked for `text` when every candidate is asked for, after checking that it is not suggested. */
+  const withheldMatch = async (text: string, language: string, claimId: string) => {
     const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
-    const text = 'وزارة الصحة العراقية توزع لقاحات الكوليرا في السليمانية';
-    expect((await claimMatches(api, text, { language: 'ar' })).map((m) => m.claimId)).not.toContain(cholera.claimId);
-
-    const [withheld] = (await claimMatches(api, text, { language: 'ar', minScore: 0 })).filter((m) => m.claimId === cholera.claimId);
+    expect((await claimMatches(api, text, { language })).map((m) => m.claimId)).not.toContain(claimId);
+    const [withheld] = (await claimMatches(api, text, { language, minScore: 0 })).filter((m) => m.claimId === claimId);
     expect(withheld).toMatchObject({ relation: 'SAME' });
     expect(withheld.score).toBeLessThan(suggestionThreshold);
+    return withheld;
+  };
+
+  it('withholds another event of the same story and says which words differ', async () => {
+    const withheld = await withheldMatch('وزارة الصحة العراقية توزع لقاحات الكوليرا في السليمانية', 'ar', cholera.claimId);
     expect(withheld.reasons).toContainEqual({ kind: 'OTHER_EVENT', values: ['توزع', 'تسجل'] });
   });
 
   it('withholds the same event told of other countries and names the countries each text has', async () => {
-    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
-    const text = 'Syria cut the flow of the Euphrates into Iraq by half.';
-    expect((await claimMatches(api, text, { language: 'en' })).map((m) => m.claimId)).not.toContain(euphrates.claimId);
-
-    const [withheld] = (await claimMatches(api, text, { language: 'en', minScore: 0 })).filter((m) => m.claimId === euphrates.claimId);
-    expect(withheld.score).toBeLessThan(suggestionThreshold);
+    const withheld = await withheldMatch('Syria cut the flow of the Euphrates into Iraq by half.', 'en', euphrates.claimId);
     expect(withheld.reasons).toContainEqual({ kind: 'OTHER_ACTOR', values: ['iraq', 'turkiye'] });
     // The claim itself, told again, carries neither reason.
     const [same] = await claimMatches(api, 'Turkey has cut the flow of the Euphrates into Syria by half', { language: 'en' });
