@@ -242,11 +242,13 @@ export class CrossLanguageLexicon {
     if (sourceLanguage(language) !== 'ar') return [];
     const words = key.split(' ').filter((w) => w && !STOP_WORDS.ar.has(w));
     const places = this.placeWords(key);
+    const candidates = new Set(this.contentWords(key, 'ar'));
+    const known = new Map([...candidates].map((w) => [w, this.knows(w, 'ar')]));
     const named = words.filter((word, i) => {
       const before = words[i - 1];
-      return i < NAME_HEAD_WORDS || NAME_TITLES.has(before) || (!places.has(before) && this.contentWords(before, 'ar').length > 0 && !this.knows(before, 'ar'));
+      return i < NAME_HEAD_WORDS || NAME_TITLES.has(before) || (candidates.has(before) && !places.has(before) && !known.get(before));
     });
-    return this.contentWords(named.join(' '), 'ar').filter((word) => !places.has(word) && this.knows(word, 'ar'));
+    return [...new Set(named)].filter((word) => candidates.has(word) && !places.has(word) && known.get(word));
   }
 
   /** Distinct words of the key long enough to be a name: no digits, no function words. */
