@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
-import { ClaimMatcherService, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, precisionRecallAt, recallAt, rocAuc } from '@isnad/linking';
+import { ClaimMatcherService, MatchReasonKind, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, precisionRecallAt, recallAt, rocAuc } from '@isnad/linking';
 import { codePointLength } from '@isnad/text';
 import { withFreshApp } from './fresh-app';
 
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
         suggested: suggested.map((m) => labelOf.get(m.claimId) ?? m.claimId),
         pairs: matches.map((m, i) => ({ score: m.score, label: relevant.has(ranked[i]) ? 1 : 0 })),
         contradicts: offered.filter((m) => m.relation === 'CONTRADICTS').length,
+        // Without a match: the best candidate; with one: the query's claim, when it is returned.
+        withheldAs: (relevant.size ? matches.find((m, i) => relevant.has(ranked[i])) : matches[0])?.reasons.find((r) => WITHHELD_REASONS.has(r.kind))?.kind ?? null,
         crossLanguage: relevant.size > 0 && !query.same_as.some((id) => languagesOf.get(id)?.has(query.lang)),
       });
       if (verbose && (relevant.size ? ranked[0] !== query.same_as[0] : suggested.length) ) {
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     console.log(line('cross-language', cross));
     for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
     for (const k of kinds) console.log(line(`kind ${k}`, byKind[k]));
+    console.log(withheldLine(outcomes));
   });
 }
 
@@ -136,6 +139,26 @@ interface QueryOutcome {
   pairs: { score: number; label: number }[];
   contradicts: number;
   crossLanguage: boolean;
+  /** Why the best candidate (the query's claim, when it has one) was withheld as another story, if it was. */
+  withheldAs: string | null;
+}
+
+const WITHHELD_REASONS = new Set<string>([MatchReasonKind.OTHER_EVENT, MatchReasonKind.OTHER_ACTOR]);
+
+/**
+ * How often a candidate is withheld as another story, with the reason the API gives: the best one
+ * of each query without a match (the more the better), the query's own claim otherwise (each one a
+ * true match held back).
+ */
+function withheldLine(outcomes: QueryOutcome[]): string {
+  const count = (list: QueryOutcome[], kind?: string) => list.filter((o) => (kind ? o.withheldAs === kind : o.withheldAs !== null)).length;
+  const negatives = outcomes.filter((o) => !o.query.same_as.length);
+  const matched = outcomes.filter((o) => o.query.same_as.length);
+  return (
+    `withheld as another story (best candidate): ${count(negatives)} of ${negatives.length} without a match ` +
+    `(OTHER_EVENT ${count(negatives, MatchReasonKind.OTHER_EVENT)}, OTHER_ACTOR ${count(negatives, MatchReasonKind.OTHER_ACTOR)}); ` +
+    `their claim for ${count(matched)} of ${matched.length} with a match`
+  );
 }
 
 /** Every metric of a set of queries: ranking, suggestions at the threshold, pair precision/recall, AUC. */

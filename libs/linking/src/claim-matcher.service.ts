@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { detectLanguage, nameScript, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
+import { detectLanguage, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
 import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
@@ -124,6 +124,11 @@ const LEXEMES_PER_SKELETON = 10;
 // A sentence names a few people and places; a text with many unknown words (another language, a
 // list of handles) would only bring look-alikes. The longest skeletons are the surest.
 const NAMES_LOOKED_UP = 6;
+// Arabic words that are also names (بوتين "butene") are looked up by their exact skeleton only, and
+// only when it has three consonants or more: a shorter one (الاسد sd, بري br) matches chance
+// names of other scripts. The first words of the text, where a headline names its speaker.
+const DICTIONARY_NAMES_LOOKED_UP = 6;
+const MIN_DICTIONARY_NAME_SKELETON = 3;
 // Texts taken from the vector index (when there is one) into the pool whatever words they share
 // with the query: within HNSW's default search breadth (ef_search 40).
 const NEAREST_TEXTS = 20;
@@ -196,7 +201,7 @@ export class ClaimMatcherService {
            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
         [variants.map((v) => v.language), variants.map((v) => v.key)],
       ),
-      this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])]),
+      this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true });
@@ -268,16 +273,22 @@ export class ClaimMatcherService {
    * or still pending) whose name skeleton is one of the word's keys (nameSkeletonKeys), written in
    * another script, and no dictionary word there (so a chance look-alike such as "cream" for كريم is
    * left out). The closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word,
-   * for the NAMES_LOOKED_UP words of the longest skeletons.
+   * for the NAMES_LOOKED_UP words of the longest skeletons, and by their exact skeleton for the first
+   * DICTIONARY_NAMES_LOOKED_UP `dictionaryWords` (words a dictionary translates that may be names).
    */
-  private async nameSpellings(manager: EntityManager, words: string[]): Promise<NameSpelling[]> {
-    const keysOf = new Map(
-      words
-        .map((w) => [w, nameSkeletonKeys(w)] as const)
+  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<NameSpelling[]> {
+    const keysOf = new Map<string, string[]>([
+      ...dictionaryWords
+        .filter((w) => !words.includes(w))
+        .map((w) => [w, [nameSkeleton(w)]] as [string, string[]])
+        .filter(([, [skeleton]]) => skeleton.length >= MIN_DICTIONARY_NAME_SKELETON)
+        .slice(0, DICTIONARY_NAMES_LOOKED_UP),
+      ...words
+        .map((w) => [w, nameSkeletonKeys(w)] as [string, string[]])
         .filter(([, keys]) => keys.length)
         .sort((a, b) => b[1][0].length - a[1][0].length)
         .slice(0, NAMES_LOOKED_UP),
-    );
+    ]);
     const keys = [...new Set([...keysOf.values()].flat())];
     if (!keys.length) return [];
     const rows: { skeleton: string; lexeme: string; df: number }[] = await manager.query(
@@ -487,7 +498,7 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
   const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
   const results = ranked.map((c) => {
     // Another event or another place is another claim, whatever figure or direction it gives.
-    const otherStory = c.evidence.otherStory.length > 0;
+    const otherStory = c.evidence.otherStory !== null;
     const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
     const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * OTHER_STORY_FACTOR : c.probability;
     return {

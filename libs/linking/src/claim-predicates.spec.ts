@@ -15,6 +15,8 @@ describe('claim predicates', () => {
     ['открыла / закрыла', 'Полиция открыла пункт наблюдения', 'Полиция закрыла пункт наблюдения', ['открыла', 'закрыла']],
     ['increase / decrease', 'prices will increase', 'prices will decrease', ['increase', 'decrease']],
     ['released / seized', 'Houthi forces released the crew of a cargo ship', 'Houthi forces seized a cargo ship', ['released', 'seized']],
+    ['возобновила / прекратила', 'Авиакомпания возобновила рейсы в Бейрут', 'Авиакомпания прекратила рейсы в Бейрут', ['возобновила', 'прекратила']],
+    ['raised / eased', 'the central bank raised interest rates', 'the central bank eased interest rates', ['raised', 'eased']],
   ])('tells opposite directions: %s', (_, a, b, words) => {
     expect(oppositeDirection(key(a), key(b))).toEqual(words);
   });
@@ -32,6 +34,9 @@ describe('claim predicates', () => {
     ['vaccines distributed / cases recorded', 'وزارة الصحة توزع لقاحات الكوليرا في السليمانية', 'وزارة الصحة تسجل 12 إصابة بالكوليرا في السليمانية'],
     ['agreement signed / exercises held', 'Россия и Сирия подписали соглашение в Тартусе', 'Россия и Сирия провели учения у Тартуса'],
     ['a minister appointed / parliament dissolved', "Tunisia's president appointed a new prime minister", "Tunisia's president dissolved parliament and called elections"],
+    ['a ship sunk / a ship seized', 'Houthi forces sank a cargo ship in the Red Sea', 'Houthi forces seized a cargo ship in the Red Sea'],
+    ['residence granted / workers deported', 'الكويت تمنح 300 عامل مصري إقامات دائمة', 'الكويت ترحل 300 عامل مصري'],
+    ['talks held / exercises held', 'Россия и Сирия провели переговоры у Тартуса', 'Россия и Сирия провели учения у Тартуса'],
   ])('tells another event of the same story: %s', (_, a, b) => {
     expect(otherEvent(key(a), key(b))).not.toBeNull();
   });
@@ -54,6 +59,9 @@ describe('claim predicates', () => {
     expect(actorsIn(key('حركة حماس تعلن مقتل 3 من مقاتليها'))).toEqual(new Set(['hamas']));
     expect(actorsIn(key('Houthi forces seized a ship'))).toEqual(new Set(['houthis']));
     expect(actorsIn(key('منظمة الصحة العالمية تحذر'))).toEqual(new Set(['world health organization']));
+    expect(actorsIn(key('حركة الجهاد الإسلامي تعلن مقتل 3 من مقاتليها'))).toEqual(new Set(['islamic jihad']));
+    expect(actorsIn(key('Wagner forces recaptured the palace'))).toEqual(new Set(['wagner']));
+    expect(actorsIn(key('бойцы Вагнера покинули Бахмут'))).toEqual(new Set(['wagner']));
     expect(actorsIn(key('Who said this?'))).toEqual(new Set());
   });
 });

@@ -22,12 +22,12 @@ const DIRECTIONS: DirectionAxis[] = [
   {
     name: 'level',
     forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'повыс', 'увелич', 'вырос'],
-    backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
+    backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'ease', 'trim', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
   },
   {
     name: 'open',
     forward: ['open', 'reopen', 'resume', 'فتح', 'افتتح', 'فتتح', 'استانف', 'ستانف', 'استئناف', 'откры', 'возобнов'],
-    backward: ['close', 'shut', 'suspend', 'halt', 'اغلق', 'غلق', 'اغلاق', 'علق', 'تعليق', 'اوقف', 'وقف', 'تعطيل', 'عطل', 'закры', 'приостанов'],
+    backward: ['close', 'shut', 'suspend', 'halt', 'stop', 'cease', 'اغلق', 'غلق', 'اغلاق', 'علق', 'تعليق', 'اوقف', 'وقف', 'تعطيل', 'عطل', 'закры', 'приостанов', 'прекрат', 'останов'],
   },
   {
     name: 'arrive',
@@ -75,6 +75,9 @@ const EVENTS: Record<string, string[]> = {
   outbreak: ['outbreak', 'spread', 'انتشار', 'انتشر', 'نتشر', 'تفشي', 'تفشت', 'вспышк', 'распростран'],
   campaign: ['launch', 'campaign', 'اطلق', 'طلق', 'حمله', 'запуст', 'кампани'],
   exemption: ['exempt', 'exemption', 'visa free', 'اعفاء', 'اعفي', 'عفي', 'безвиз'],
+  sinking: ['sink', 'sank', 'sunk', 'اغرق', 'غرق', 'اغراق', 'потопил', 'затонул', 'затоп'],
+  grant: ['grant', 'award', 'منح', 'предостав', 'выдал', 'выдач'],
+  talks: ['talk', 'negotiate', 'negotiation', 'محادثات', 'مفاوضات', 'تفاوض', 'переговор'],
 };
 
 const ARTICLES = ['وال', 'بال', 'فال', 'لل', 'ال'];
@@ -222,6 +225,11 @@ const ACTORS: Record<string, string[]> = {
   'united nations': ['un', 'united nations', 'الامم المتحده', 'оон'],
   'world health organization': ['world health organization', 'منظمه الصحه العالميه', 'الصحه العالميه'],
   nato: ['nato', 'الناتو', 'ناتو', 'нато'],
+  'islamic jihad': ['islamic jihad', 'الجهاد الاسلامي', 'سرايا القدس', 'исламский джихад'],
+  wagner: ['wagner', 'فاغنر', 'فاجنر', 'вагнер'],
+  pkk: ['pkk', 'حزب العمال الكردستاني', 'рпк'],
+  'hayat tahrir al-sham': ['hts', 'هيئه تحرير الشام', 'тахрир'],
+  polisario: ['polisario', 'البوليساريو', 'полисарио'],
 };
 
 const ACTOR_TABLE = indexOf(Object.entries(ACTORS).flatMap(([actor, names]) => names.map((n): [string, string] => [n, actor])));

@@ -39,6 +39,19 @@ describe('cross-language lexicon', () => {
     expect(lexicon.unknownWords('lavrov', 'fr')).toEqual([]);
   });
 
+  it('takes an Arabic dictionary word for a possible name where a name stands, and only there', () => {
+    const words = (text: string, language = 'ar') => lexicon.dictionaryWords(normalizeForSearch(text), language);
+    // بوتين is "butene" to the dictionary; a headline names its speaker first.
+    expect(words('بوتين يبحث هاتفيا مع الرئيس الإيراني العلاقات الثنائية')).toContain('بوتين');
+    // After a title, and after a first name no dictionary knows.
+    expect(words('قال قائد الجيش السوداني الفريق البرهان إن الجيش لن يتفاوض')).toContain('البرهان');
+    expect(words('أعلن مقتدى الصدر اعتزاله العمل السياسي')).toContain('الصدر');
+    // Elsewhere a word is a word: حكومة is "government", not Hakim; places are places.
+    expect(words('سلام يشكل حكومة لبنانية جديدة')).not.toContain('حكومه');
+    expect(words('دمشق تستضيف القمة')).not.toContain('دمشق');
+    expect(words('Putin said', 'en')).toEqual([]);
+  });
+
   it('translates nothing from an unknown language', () => {
     expect(lexicon.translations('bonjour', 'fr')).toEqual([]);
     expect(lexicon.translations('bonjour', null)).toEqual([]);

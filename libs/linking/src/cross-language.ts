@@ -26,6 +26,12 @@ const MAX_PLACE_WORDS = 4;
 const SENSES_PER_WORD = 2;
 // Shorter words are mostly function words and abbreviations; their skeletons say little.
 const MIN_NAME_LETTERS = 4;
+// Where an Arabic dictionary word may be a name: among the first words of the text, or after one of these titles.
+const NAME_HEAD_WORDS = 2;
+const NAME_TITLES = new Set([
+  'الرئيس', 'رئيس', 'الزعيم', 'زعيم', 'الجنرال', 'الفريق', 'اللواء', 'المشير', 'العقيد', 'الشيخ', 'السيد', 'السيده', 'الوزير', 'الوزيره',
+  'النائب', 'القائد', 'قائد', 'الامير', 'الملك', 'المبعوث', 'المدعي', 'المتحدث', 'السفير', 'الدكتور', 'رجل', 'المرشد',
+]);
 
 // Function words carry no claim and translate into noise.
 const STOP_WORDS: Record<string, Set<string>> = {
@@ -96,6 +102,12 @@ function adjectiveBases(word: string): string[] {
   }
   if (!/^[a-z]{5,}$/.test(word)) return [];
   return [/ian$/, /ese$/, /i$/, /n$/].filter((e) => e.test(word)).map((e) => word.replace(e, ''));
+}
+
+/** The language of ar/en/ru a BCP 47 tag names ("ar-SY" → ar); null for any other. */
+function sourceLanguage(language: string | null): (typeof PLACE_LANGUAGES)[number] | null {
+  const source = (language ?? '').split('-')[0].toLowerCase();
+  return PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number]) ? (source as (typeof PLACE_LANGUAGES)[number]) : null;
 }
 
 @Injectable()
@@ -177,8 +189,8 @@ export class CrossLanguageLexicon {
 
   /** The key in each other language of ar/en/ru, word by word; none when the language is unknown or nothing translates. */
   translations(key: string, language: string | null): TranslatedKey[] {
-    const source = (language ?? '').split('-')[0].toLowerCase();
-    if (!PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number])) return [];
+    const source = sourceLanguage(language);
+    if (!source) return [];
     const words = key.split(' ').filter(Boolean);
     const out: TranslatedKey[] = [];
     for (const target of PLACE_LANGUAGES) {
@@ -214,11 +226,34 @@ export class CrossLanguageLexicon {
    * in the other scripts' texts.
    */
   unknownWords(key: string, language: string | null): string[] {
-    const source = (language ?? '').split('-')[0].toLowerCase();
-    if (!PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number])) return [];
-    return [...new Set(key.split(' '))].filter(
-      (word) => [...word].length >= MIN_NAME_LETTERS && !/\d/.test(word) && !STOP_WORDS[source]?.has(word) && !this.knows(word, source),
-    );
+    const source = sourceLanguage(language);
+    return source ? this.contentWords(key, source).filter((word) => !this.knows(word, source)) : [];
+  }
+
+  /**
+   * Words of an Arabic key that the dictionary knows but that stand where a name stands: the Arabic
+   * spelling of many names is also a word (بوتين "butene", البرهان "proof"), which the translation
+   * renders by its sense, so the matcher also looks them up as names. A name stands at the head of
+   * a headline ("بوتين: ...", "كريم خان يزور ..."), after a title (الرئيس، الجنرال ...) or after a
+   * first name no dictionary knows (مقتدى الصدر); elsewhere a word is taken for a word (حكومه is
+   * "government", not Hakim). None in another language, where capitals tell names.
+   */
+  dictionaryWords(key: string, language: string | null): string[] {
+    if (sourceLanguage(language) !== 'ar') return [];
+    const words = key.split(' ').filter((w) => w && !STOP_WORDS.ar.has(w));
+    const places = this.placeWords(key);
+    const candidates = new Set(this.contentWords(key, 'ar'));
+    const known = new Map([...candidates].map((w) => [w, this.knows(w, 'ar')]));
+    const named = words.filter((word, i) => {
+      const before = words[i - 1];
+      return i < NAME_HEAD_WORDS || NAME_TITLES.has(before) || (candidates.has(before) && !places.has(before) && !known.get(before));
+    });
+    return [...new Set(named)].filter((word) => candidates.has(word) && !places.has(word) && known.get(word));
+  }
+
+  /** Distinct words of the key long enough to be a name: no digits, no function words. */
+  private contentWords(key: string, source: string): string[] {
+    return [...new Set(key.split(' '))].filter((word) => [...word].length >= MIN_NAME_LETTERS && !/\d/.test(word) && !STOP_WORDS[source]?.has(word));
   }
 
   /** True when the word, in one of its lookup forms, is a dictionary headword or a place name of its language. */

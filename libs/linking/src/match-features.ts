@@ -122,10 +122,11 @@ export interface PairEvidence {
   /** The texts share names and places but no other word: the same actors, another claim. */
   entitiesOnly: boolean;
   /**
-   * Another claim about the same story: the texts report different kinds of event, or each names a
-   * place the other does not (the words of each side; empty when neither).
+   * Another claim about the same story: the texts report different kinds of event (OTHER_EVENT, a
+   * word of each), or the same kind where each names a place or actor the other does not
+   * (OTHER_ACTOR, those names); null when neither.
    */
-  otherStory: string[];
+  otherStory: MatchReasonParts | null;
 }
 
 // Function words, light-stemmed, that say nothing about what a claim states.
@@ -217,8 +218,16 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     contradiction: contradictionOf(original.key, candidate.key, differentNumbers),
     // A word-by-word translation shares little but names and places even with the right claim.
     entitiesOnly: entitiesOnly && best === original,
-    otherStory: otherEvent(original.key, candidate.key) ?? otherActors(query, original.key, candidate) ?? [],
+    otherStory: otherStoryOf(query, original.key, candidate),
   };
+}
+
+/** Why a candidate tells another story than the query: another kind of event, or the same by other actors or elsewhere. */
+function otherStoryOf(query: QueryText, queryKey: string, candidate: CandidateText): MatchReasonParts | null {
+  const event = otherEvent(queryKey, candidate.key);
+  if (event) return { kind: MatchReasonKind.OTHER_EVENT, values: event };
+  const actors = otherActors(query, queryKey, candidate);
+  return actors ? { kind: MatchReasonKind.OTHER_ACTOR, values: actors } : null;
 }
 
 /** The query's words whose spelling in another script the candidate holds (names agreeing across scripts). */
@@ -276,6 +285,7 @@ export function reasonsOf(e: PairEvidence): MatchReasonParts[] {
   if (e.translated) reasons.push({ kind: MatchReasonKind.TRANSLATED_TERMS, values: e.sharedTerms });
   if (e.trigram >= 0.5) reasons.push({ kind: MatchReasonKind.SIMILAR_WORDING, values: [e.trigram.toFixed(2)] });
   if (e.contradiction) reasons.push(e.contradiction);
+  if (e.otherStory) reasons.push(e.otherStory);
   return reasons;
 }
 
@@ -285,6 +295,7 @@ const NEGATIONS = new Set([
   'لا', 'لم', 'لن', 'ليس', 'ليست', 'غير', 'نفي', 'ينفي', 'تنفي', 'نفت', 'يكذب', 'كذب', 'مزاعم', 'عدم',
   "hasn't", "haven't", "aren't", "don't", "won't", 'hasnt', 'havent', 'arent', 'dont', 'wont',
   'не', 'нет', 'опроверг', 'опровергает', 'опровергла', 'опровергли', 'ложь',
+  'untrue', 'baseless', 'unfounded', 'عار', 'عاريه', 'феик', 'феиком', 'феики', 'феиковые', 'феиковыми', 'неправда',
 ]);
 
 /**

@@ -20,6 +20,8 @@ export enum MatchReasonKind {
   SIMILAR_MEANING = 'SIMILAR_MEANING',
   TRANSLATED_TERMS = 'TRANSLATED_TERMS',
   CONTRADICTS = 'CONTRADICTS',
+  OTHER_EVENT = 'OTHER_EVENT',
+  OTHER_ACTOR = 'OTHER_ACTOR',
 }
 
 // Number words up to the common round numbers, English and Arabic (search-key spelling: ة → ه).

@@ -16,6 +16,17 @@ registerEnumType(MatchReasonKind, {
     SIMILAR_MEANING: { description: 'Embedding cosine similarity (value: 0..1), when an encoder is configured.' },
     TRANSLATED_TERMS: { description: 'Words found through the word-by-word translation of the text (dictionary, place names).' },
     CONTRADICTS: { description: 'Same story, but a figure, a negation or a direction differs (the words concerned).' },
+    OTHER_EVENT: {
+      description:
+        'The texts report different kinds of event of one story ("vaccines delivered" against "cases recorded"): the word of each, ' +
+        "the text's first. Not suggested as the same claim: the score was lowered below the threshold.",
+    },
+    OTHER_ACTOR: {
+      description:
+        'The same kind of event by other actors or elsewhere: the places and groups each text names and the other does not ' +
+        "(the text's first, then the claim's; by their English names whatever the language, a spelling that may stand for " +
+        'two places joined by "|"). Not suggested as the same claim: the score was lowered below the threshold.',
+    },
   },
 });
 
@@ -37,7 +48,8 @@ export class ClaimMatch {
   @Field(() => Float, {
     description:
       'Calibrated probability (0..1) that the text states this claim; suggestions start at suggestionThreshold. ' +
-      'Cut to a quarter when the texts contradict each other.',
+      'Cut to a quarter when the texts contradict each other; cut below the threshold for another event or other actors ' +
+      '(reasons OTHER_EVENT, OTHER_ACTOR).',
   })
   score: number;
 
