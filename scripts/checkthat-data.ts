@@ -104,6 +104,12 @@ export interface CheckThatSplit {
 export interface EnglishCollection {
   name: string;
   claims: VerifiedClaim[];
+  /**
+   * The claims as the organisers' BM25 baseline reads them (claim + title), when the matcher's
+   * texts say more: the 2022 collection's fact-checks also carry a subtitle, which the matcher
+   * indexes as the fact-check's own summary of the claim.
+   */
+  baselineClaims?: VerifiedClaim[];
   splits: Partial<Record<'train' | 'dev' | 'test', CheckThatSplit>>;
 }
 
@@ -116,7 +122,8 @@ function split(queriesFile: string, qrelsFile: string, header: boolean): CheckTh
 /**
  * The English collections: 2020 (task 2) with its train/dev/test, 2022 (task 2A) with the 2022
  * train/dev and test, and 2021 (task 2A, the 2022 "Dev-Test") with its test. The statement is the
- * verified claim followed by the fact-check's title, as in the organisers' BM25 baseline.
+ * verified claim followed by the fact-check's title, as in the organisers' BM25 baseline, and in
+ * 2022 by the fact-check's subtitle too (+0.015 MAP@5 on EN 2022 dev, pool recall 0.975 → 0.985).
  */
 export function englishCollections(dir: string, withTitles = true): EnglishCollection[] {
   const claimText = (claim: string, title: string) => (withTitles && title ? `${claim} ${title}` : claim);
@@ -135,13 +142,14 @@ export function englishCollections(dir: string, withTitles = true): EnglishColle
     const f = (name: string) => join(en2022, name);
     const trainDev = split(f('CT2022-Task2A-EN-Train-Dev_Queries.tsv'), f('CT2022-Task2A-EN-Train_QRELs.tsv'), false);
     const dev = split(f('CT2022-Task2A-EN-Train-Dev_Queries.tsv'), f('CT2022-Task2A-EN-Dev_QRELs.tsv'), false);
+    const factChecks = readFileSync(f('CT2022-Task2A-EN-vclaims.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { vclaim_id: string; vclaim: string; title: string; subtitle?: string });
     out.push({
       name: 'EN 2022',
-      claims: readFileSync(f('CT2022-Task2A-EN-vclaims.jsonl'), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as { vclaim_id: string; vclaim: string; title: string })
-        .map((c) => ({ id: c.vclaim_id, text: claimText(c.vclaim, c.title) })),
+      claims: factChecks.map((c) => ({ id: c.vclaim_id, text: claimText(c.vclaim, [c.title, c.subtitle].filter(Boolean).join(' ')) })),
+      baselineClaims: withTitles ? factChecks.map((c) => ({ id: c.vclaim_id, text: claimText(c.vclaim, c.title) })) : undefined,
       splits: { train: trainDev, dev, test: split(f('CT2022-Task2A-EN-Test_Queries.tsv'), f('CT2022-Task2A-EN-Test_Qrels_gold.tsv'), false) },
     });
     out.push({

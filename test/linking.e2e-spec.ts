@@ -62,6 +62,12 @@ describe('cross-outlet claim matching and its review', () => {
     expect(best.reasons.find((r) => r.kind === 'SHARED_TERMS')?.values).toEqual(expect.arrayContaining(['meet']));
   });
 
+  it('finds the claim from a post that names its story only in CamelCase hashtags', async () => {
+    const [best] = await claimMatches(api, 'Who met whom, and who paid? #WesternIntelligence #AlTanf', { minScore: 0 });
+    expect(best.claimId).toBe(meetingsEn.claimId);
+    expect(best.reasons.find((r) => r.kind === 'SHARED_TERMS')?.values).toEqual(expect.arrayContaining(['tanf']));
+  });
+
   it('does not suggest a claim that shares only places and names, and ranks it below the real one', async () => {
     const suggestions = await claimMatches(api, HARD_NEGATIVE_EN);
     expect(suggestions.map((m) => m.claimId)).not.toContain(meetingsEn.claimId);

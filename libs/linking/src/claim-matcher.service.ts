@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { detectLanguage, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
+import { detectLanguage, hashtagWords, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
 import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
@@ -187,8 +187,9 @@ export class ClaimMatcherService {
   }
 
   private async ranked(text: string, options: MatchOptions, manager: EntityManager, queryVector: number[] | null): Promise<RankedCandidate[]> {
-    const key = normalizeForSearch(text);
-    if (!key) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
+    if (!normalizeForSearch(text)) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
+    // The words of "#FyreFestival" or "@JohnnySins" are searched too: a claim states them apart.
+    const key = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
     const language = options.language || languageOrNull(detectLanguage(text));
     const excluded = new Set(options.excludeClaimIds ?? []);
 

@@ -16,3 +16,4 @@ export * from './folded-text';
 export * from './fuzzy-anchor';
 export * from './credit-line';
 export * from './name-skeleton';
+export * from './hashtag-words';
