@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { DataSource } from 'typeorm';
@@ -133,15 +134,22 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * True when answer() would answer now: a GET or HEAD whose If-None-Match names the key's current
+   * ETag, or whose page is cached and fresh (synchronous: for deciding before counting a request).
+   */
+  answerable(req: IncomingMessage, key: string): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    return this.conditionalHit(req, key) || this.peek(key) !== undefined;
+  }
+
+  /**
    * Answers from the key alone when it can: 304 to a GET or HEAD whose If-None-Match names the
    * key's current ETag, or the cached page. False when the route must run (then it renders and
    * caches). Only for keys of pages rendered by this cache: their ETags are only ever sent for 200s.
    */
-  answer(req: Request, res: Response, key: string): boolean {
+  answer(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const ifNoneMatch = req.headers['if-none-match'];
-    // "*" asks whether the page exists at all, which only its render knows.
-    if (ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key))) {
+    if (this.conditionalHit(req, key)) {
       const cached = this.peek(key);
       if (cached) this.writeHeaders(res, cached);
       else this.writeValidators(res, this.etagOf(key));
@@ -153,10 +161,18 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     if (!page) return false;
     this.send(req, res, page).catch((error: unknown) => {
       this.logger.error(`Could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.status(500).end();
-      else res.destroy();
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
     });
     return true;
+  }
+
+  /** If-None-Match names the key's current ETag ("*" asks whether the page exists at all, which only its render knows). */
+  private conditionalHit(req: IncomingMessage, key: string): boolean {
+    const ifNoneMatch = req.headers['if-none-match'];
+    return !!ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key));
   }
 
   /** The page under `key` when it is rendered and fresh, else undefined (synchronous: the fast path). */
@@ -195,7 +211,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Sends the page: 304 when the request's validators match, else the body, compressed when the client accepts it. */
-  async send(req: Request, res: Response, page: CachedPage): Promise<void> {
+  async send(req: IncomingMessage, res: ServerResponse, page: CachedPage): Promise<void> {
     this.writeHeaders(res, page);
     if (page.status === 200 && notModified(req, page.etag, page.lastModified)) {
       res.statusCode = 304;
@@ -212,7 +228,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** ETag (200 pages only: a 304 is only ever due for one), caching and Last-Modified headers, and the page's own. */
-  private writeHeaders(res: Response, page: CachedPage): void {
+  private writeHeaders(res: ServerResponse, page: CachedPage): void {
     if (page.status === 200) this.writeValidators(res, page.etag);
     else {
       res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
@@ -222,7 +238,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
   }
 
-  private writeValidators(res: Response, etag: string): void {
+  private writeValidators(res: ServerResponse, etag: string): void {
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
     res.setHeader('Vary', 'Accept-Encoding');
@@ -246,8 +262,9 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
  * The cache key of a public page: the public base URL its links use, and the path and query string
  * as requested (a page is only stored after its parameters were validated).
  */
-export function publicPageKey(baseUrl: string, req: Request): string {
-  return `${baseUrl} ${req.originalUrl}`;
+export function publicPageKey(baseUrl: string, req: Request | IncomingMessage): string {
+  // Ahead of Express (no originalUrl yet) the URL is still the one requested.
+  return `${baseUrl} ${'originalUrl' in req ? req.originalUrl : req.url}`;
 }
 
 /** br when accepted, else gzip when accepted, else none (q=0 refuses a coding). */
@@ -266,7 +283,7 @@ export function chooseEncoding(header: string | string[] | undefined): Encoding 
 }
 
 /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since (second precision). */
-export function notModified(req: Request, etag: string, lastModified: Date | null): boolean {
+export function notModified(req: IncomingMessage, etag: string, lastModified: Date | null): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
   const ifModifiedSince = req.headers['if-modified-since'];
