@@ -9,7 +9,7 @@ import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { PublicPageMiddleware } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
-import { answerPublicPagesAheadOfExpress } from './public-page-fast-path';
+import { answerPublicPagesAheadOfExpress, queryMayHoldBadText } from './public-page-fast-path';
 import { serveWorkspace } from './workspace';
 
 /**
@@ -43,7 +43,7 @@ export async function createApp(
     // An answer given here never reaches the request log, which would echo the request's id: give it one.
     assignRequestId(req, res);
     // Not even a 304 for a query string refuseBadQueryText refuses below.
-    if (req.url.includes('?') && queryTextProblem(req.query)) return next();
+    if (queryMayHoldBadText(req.url) && queryTextProblem(req.query)) return next();
     publicPages.early(req, res, next);
   });
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.

@@ -9,6 +9,16 @@ import { PublicPageMiddleware } from '@isnad/verdicts';
 export type QueryTextCheck = (query: Record<string, unknown>) => unknown;
 
 /**
+ * False when the URL's query string cannot hold text that check refuses (NUL, half a surrogate
+ * pair), so it need not be parsed: such text comes only from a percent-escape or a control
+ * character, the rest of a request line being Latin-1 characters that parsing only splits.
+ */
+export function queryMayHoldBadText(url: string): boolean {
+  const at = url.indexOf('?');
+  return at !== -1 && /[%\x00-\x1f]/.test(url.slice(at + 1));
+}
+
+/**
  * Answers anonymous GETs and HEADs of cached public pages (feeds, ClaimReview, verdict pages) on the
  * HTTP server's 'request' event, before Express: Express's app and router dispatch, request
  * decoration and middleware chain cost more than the cached answer itself. The answer is the one
@@ -55,10 +65,9 @@ export function answerPublicPagesAheadOfExpress(
     if (url.includes('#')) return null;
     const key = publicPages.answerableKey(req, () => protocolOf(req));
     if (key === null) return null;
-    const at = url.indexOf('?');
-    if (at !== -1) {
+    if (queryMayHoldBadText(url)) {
       const parse = express.get('query parser fn') as ((text: string) => Record<string, unknown>) | undefined;
-      if (parse && badQuery(parse(url.slice(at + 1)))) return null;
+      if (parse && badQuery(parse(url.slice(url.indexOf('?') + 1)))) return null;
     }
     return key;
   }

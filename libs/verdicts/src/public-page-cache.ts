@@ -25,6 +25,10 @@ export interface RenderedPage {
 export interface CachedPage extends RenderedPage {
   etag: string;
   encodings: Map<Encoding, Promise<Buffer>>;
+  /** The compressed forms made so far, for sending without waiting a turn. */
+  encoded?: Map<Encoding, Buffer>;
+  /** Last-Modified as sent, formatted once. */
+  lastModifiedText?: string;
 }
 
 type Encoding = 'br' | 'gzip';
@@ -159,6 +163,8 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     }
     const page = this.peek(key);
     if (!page) return false;
+    // Most hits find their coding made already: answered in this turn, without a promise.
+    if (this.sendReady(req, res, page)) return true;
     this.send(req, res, page).catch((error: unknown) => {
       this.logger.error(`Could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
@@ -189,7 +195,9 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     const generation = this.generation;
     // The ETag of the version the render starts from: a render overtaken by a change is not kept.
     const etag = this.etagOf(key);
-    const page = render().then((rendered): CachedPage => ({ ...rendered, etag, encodings: new Map() }));
+    const page = render().then(
+      (rendered): CachedPage => ({ ...rendered, etag, encodings: new Map(), encoded: new Map(), lastModifiedText: rendered.lastModified?.toUTCString() }),
+    );
     this.pages.delete(key);
     if (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
     const entry: { page: Promise<CachedPage>; at: number; ready?: CachedPage } = { page, at: now };
@@ -212,14 +220,31 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
 
   /** Sends the page: 304 when the request's validators match, else the body, compressed when the client accepts it. */
   async send(req: IncomingMessage, res: ServerResponse, page: CachedPage): Promise<void> {
+    if (this.sendReady(req, res, page)) return;
     this.writeHeaders(res, page);
-    if (page.status === 200 && notModified(req, page.etag, page.lastModified)) {
+    const encoding = this.encodingFor(req, page) as Encoding;
+    this.writeBody(req, res, page, await this.encoded(page, encoding), encoding);
+  }
+
+  /** send(), when it needs no wait: a 304, an uncompressed body or a coding already made. False (nothing written) otherwise. */
+  private sendReady(req: IncomingMessage, res: ServerResponse, page: CachedPage): boolean {
+    const notModifiedNow = page.status === 200 && notModified(req, page.etag, page.lastModified);
+    const encoding = notModifiedNow ? null : this.encodingFor(req, page);
+    const body = encoding ? page.encoded?.get(encoding) : page.body;
+    if (!body) return false;
+    this.writeHeaders(res, page);
+    if (notModifiedNow) {
       res.statusCode = 304;
       res.end();
-      return;
-    }
-    const encoding = page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
-    const body = encoding ? await this.encoded(page, encoding) : page.body;
+    } else this.writeBody(req, res, page, body, encoding);
+    return true;
+  }
+
+  private encodingFor(req: IncomingMessage, page: CachedPage): Encoding | null {
+    return page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
+  }
+
+  private writeBody(req: IncomingMessage, res: ServerResponse, page: CachedPage, body: Buffer, encoding: Encoding | null): void {
     res.statusCode = page.status;
     res.setHeader('Content-Type', page.type);
     if (encoding) res.setHeader('Content-Encoding', encoding);
@@ -234,7 +259,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
       res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
       res.setHeader('Vary', 'Accept-Encoding');
     }
-    if (page.lastModified) res.setHeader('Last-Modified', page.lastModified.toUTCString());
+    if (page.lastModified) res.setHeader('Last-Modified', page.lastModifiedText ?? page.lastModified.toUTCString());
     for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
   }
 
@@ -253,6 +278,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
           ? brotli(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.length } })
           : gzipped(page.body, { level: 9 });
       page.encodings.set(encoding, body);
+      body.then((made) => page.encoded?.set(encoding, made)).catch(() => undefined);
     }
     return body;
   }
@@ -267,9 +293,23 @@ export function publicPageKey(baseUrl: string, req: Request | IncomingMessage): 
   return `${baseUrl} ${'originalUrl' in req ? req.originalUrl : req.url}`;
 }
 
+/** chooseEncoding's answers by Accept-Encoding header: readers send a handful of distinct ones. */
+const chosenEncodings = new Map<string, Encoding | null>();
+
 /** br when accepted, else gzip when accepted, else none (q=0 refuses a coding). */
 export function chooseEncoding(header: string | string[] | undefined): Encoding | null {
   if (!header) return null;
+  if (typeof header !== 'string') return parseEncoding(header);
+  let chosen = chosenEncodings.get(header);
+  if (chosen === undefined) {
+    chosen = parseEncoding(header);
+    if (chosenEncodings.size >= 256) chosenEncodings.clear();
+    chosenEncodings.set(header, chosen);
+  }
+  return chosen;
+}
+
+function parseEncoding(header: string | string[]): Encoding | null {
   const accepted = new Map<string, number>();
   for (const part of ([] as string[]).concat(header).join(',').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
