@@ -70,23 +70,22 @@ function report(label: string, run: Run, ceiling?: Run): string {
 }
 
 function reportAb(label: string, run: AbRun, ceiling?: AbRun): string {
+  return reportOwnProcess(label, run, ceiling, 1, `not kept alive: ${run.notKeptAlive}`);
+}
+
+function reportKeptAlive(label: string, run: KeepAliveRun, ceiling?: KeepAliveRun): string {
+  return reportOwnProcess(label, run, ceiling, 2, `reconnects: ${run.reconnects}`);
+}
+
+/** A load from a client in its own process: throughput, latency, the server's CPU, and both as shares of the ceiling's. */
+function reportOwnProcess(label: string, run: AbRun | KeepAliveRun, ceiling: AbRun | KeepAliveRun | undefined, msDigits: number, connections: string): string {
   // The CPU ratio too: throughput swings with the machine's load, CPU per request much less.
   const ratio = ceiling
     ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${(run.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest).toFixed(2)}× its`
     : '';
   return (
-    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(1).padStart(6)} ms  ` +
-    `p99 ${run.p99.toFixed(1).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}]${ratio}`
-  );
-}
-
-function reportKeptAlive(label: string, run: KeepAliveRun, ceiling?: KeepAliveRun): string {
-  const ratio = ceiling
-    ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${(run.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest).toFixed(2)}× its`
-    : '';
-  return (
-    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(2).padStart(6)} ms  ` +
-    `p99 ${run.p99.toFixed(2).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, reconnects: ${run.reconnects}]${ratio}`
+    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(msDigits).padStart(6)} ms  ` +
+    `p99 ${run.p99.toFixed(msDigits).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, ${connections}]${ratio}`
   );
 }
 
