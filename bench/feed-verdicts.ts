@@ -11,7 +11,9 @@
 // beside the servers it measures, so when `ab` is on PATH (ApacheBench, Debian package apache2-utils)
 // the same four loads (ceiling and API, 200 and 304) are also run for AB_SECONDS each from ab, a C
 // client in its own process, with `concurrency` kept-alive connections: extra lines, with the
-// server's own CPU per request.
+// server's own CPU per request. ab keeps no connection after a 304 (it needs a Content-Length), so the
+// same loads are run once more from a small keep-alive client of ours in a process of its own
+// (bench/support/keepalive-load.ts): extra lines, the 304s among them with kept-alive connections.
 // Then the time of an uncached render (the page cache emptied before each request), sequentially.
 // PROFILE_FEED=<file>: this process's CPU profile during ab's 200s, of the API (<file>) and of the
 // ceiling (<file>.ceiling), for comparing where the two spend their time per request.
@@ -21,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
 import { AbRun, abAvailable, runAb } from './support/ab';
+import { KeepAliveRun, runKeepAliveLoad } from './support/keepalive-load';
 
 const VERDICTS = 50;
 const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 2000), 20_000));
@@ -67,13 +70,22 @@ function report(label: string, run: Run, ceiling?: Run): string {
 }
 
 function reportAb(label: string, run: AbRun, ceiling?: AbRun): string {
+  return reportOwnProcess(label, run, ceiling, 1, `not kept alive: ${run.notKeptAlive}`);
+}
+
+function reportKeptAlive(label: string, run: KeepAliveRun, ceiling?: KeepAliveRun): string {
+  return reportOwnProcess(label, run, ceiling, 2, `reconnects: ${run.reconnects}`);
+}
+
+/** A load from a client in its own process: throughput, latency, the server's CPU, and both as shares of the ceiling's. */
+function reportOwnProcess(label: string, run: AbRun | KeepAliveRun, ceiling: AbRun | KeepAliveRun | undefined, msDigits: number, connections: string): string {
   // The CPU ratio too: throughput swings with the machine's load, CPU per request much less.
   const ratio = ceiling
     ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${(run.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest).toFixed(2)}× its`
     : '';
   return (
-    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(1).padStart(6)} ms  ` +
-    `p99 ${run.p99.toFixed(1).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}]${ratio}`
+    `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(msDigits).padStart(6)} ms  ` +
+    `p99 ${run.p99.toFixed(msDigits).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, ${connections}]${ratio}`
   );
 }
 
@@ -231,6 +243,16 @@ async function main(): Promise<void> {
       } else {
         console.log('ab is not on PATH (Debian package apache2-utils): no figures from a client in its own process');
       }
+      const keptAlive = async (target: string, headers: Record<string, string>) => {
+        await runKeepAliveLoad(target, headers, concurrency, 2); // warm-up, not reported
+        return runKeepAliveLoad(target, headers, concurrency, AB_SECONDS);
+      };
+      const kaCeiling200 = await keptAlive(`${ceiling.url}${path}`, accept);
+      console.log(reportKeptAlive('keep-alive client (own process): ceiling (200)', kaCeiling200));
+      console.log(reportKeptAlive(`keep-alive client (own process): GET ${path}`, await keptAlive(url, accept), kaCeiling200));
+      const kaCeiling304 = await keptAlive(`${ceiling.url}${path}`, conditional);
+      console.log(reportKeptAlive('keep-alive client (own process): ceiling (304)', kaCeiling304));
+      console.log(reportKeptAlive('keep-alive client (own process):   … with If-None-Match (304)', await keptAlive(url, conditional), kaCeiling304));
     } finally {
       await ceiling.close();
     }

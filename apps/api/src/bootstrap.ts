@@ -9,6 +9,7 @@ import { RateLimitMiddleware } from '@isnad/rate-limits';
 import { PublicPageMiddleware } from '@isnad/verdicts';
 import { AppConfig } from './app.config';
 import { AppModule } from './app.module';
+import { answerPublicPagesAheadOfExpress, queryMayHoldBadText } from './public-page-fast-path';
 import { serveWorkspace } from './workspace';
 
 /**
@@ -41,6 +42,8 @@ export async function createApp(
   app.use((req: Request, res: Response, next: NextFunction) => {
     // An answer given here never reaches the request log, which would echo the request's id: give it one.
     assignRequestId(req, res);
+    // Not even a 304 for a query string refuseBadQueryText refuses below.
+    if (queryMayHoldBadText(req.url) && queryTextProblem(req.query)) return next();
     publicPages.early(req, res, next);
   });
   // verify: a body that is not UTF-8 is refused rather than read with U+FFFD in place of its bytes.
@@ -54,6 +57,8 @@ export async function createApp(
   app.use(bodyErrorHandler);
   app.use(refuseBadQueryText);
   if (config.webDir) serveWorkspace(app, config.webDir);
+  // The same answers as the early path above, for the same requests, before Express is entered.
+  answerPublicPagesAheadOfExpress(app.getHttpServer(), app.getHttpAdapter().getInstance(), rateLimits, publicPages, queryTextProblem);
   app.enableShutdownHooks();
   return app;
 }
@@ -70,16 +75,24 @@ function refuseInvalidUtf8(_req: Request, _res: Response, body: Buffer): void {
 
 /** The same text rule as the operation gate (admitOperation) for the plain HTTP routes' query strings (feeds filters). */
 function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
-  for (const [name, value] of Object.entries(req.query)) {
-    for (const text of ([] as unknown[]).concat(value)) {
-      const reason = typeof text === 'string' ? textProblem(text) : null;
-      if (reason) {
-        res.status(400).json(errorBody('BAD_USER_INPUT', `The query parameter ${name} contains text that cannot be stored`, { reason, field: name }));
-        return;
-      }
-    }
+  const problem = queryTextProblem(req.query);
+  if (problem) {
+    const { name, reason } = problem;
+    res.status(400).json(errorBody('BAD_USER_INPUT', `The query parameter ${name} contains text that cannot be stored`, { reason, field: name }));
+    return;
   }
   next();
+}
+
+/** The first query parameter whose text could not be stored as sent (textProblem), else null. */
+function queryTextProblem(query: Record<string, unknown>): { name: string; reason: string } | null {
+  for (const [name, value] of Object.entries(query)) {
+    for (const text of ([] as unknown[]).concat(value)) {
+      const reason = typeof text === 'string' ? textProblem(text) : null;
+      if (reason) return { name, reason };
+    }
+  }
+  return null;
 }
 
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {

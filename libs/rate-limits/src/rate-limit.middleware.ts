@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Actor, TokenRateLimiter } from '@isnad/auth';
 import { errorBody } from '@isnad/common';
 import { rateLimitSubject } from './rate-limit-key';
@@ -11,6 +12,9 @@ export const RATE_LIMITS_CONFIG = Symbol('RATE_LIMITS_CONFIG');
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
 const WINDOW_MS = 60_000;
+
+/** One count in the storage: hits in the window, whether over budget, seconds to wait. */
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * Counts every HTTP request once, before its body is read: /graphql (one operation or a batch,
@@ -29,6 +33,8 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
    * would otherwise each get a fresh token budget; their failures are charged to the address.
    */
   private readonly failingAddresses = new Map<string, number>();
+  /** Requests counted ahead of Express (countAddressEarly) that went on to it: use() settles them without counting again. */
+  private readonly countedEarly = new WeakMap<IncomingMessage, { key: string; record: ThrottlerStorageRecord }>();
 
   constructor(
     @Inject(RATE_LIMITS_CONFIG) private readonly config: RateLimitsConfig,
@@ -42,6 +48,12 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     if (req.path === '/health' || req.path.startsWith('/health/')) return next();
+    const early = this.countedEarly.get(req);
+    if (early) {
+      this.countedEarly.delete(req);
+      if (this.settle(res, 'address', early.key, this.config.addressPerMinute, early.record)) next();
+      return;
+    }
     const address = req.ip ?? req.socket.remoteAddress;
     const subject = rateLimitSubject(req.headers.authorization, address);
     if (subject.kind === 'token') {
@@ -61,6 +73,23 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
     } catch (error) {
       next(error);
     }
+  }
+
+  /**
+   * Spends one request of an anonymous request's address budget before Express sees it (the cached
+   * public pages' fast path; `address` as Express's req.ip gives it). True: admitted, with the
+   * X-RateLimit headers set. False: over budget. Either way the count stays with the request, so if
+   * it goes on to Express after all, use() answers from it (the 429 included) without counting again.
+   */
+  async countAddressEarly(req: IncomingMessage, res: ServerResponse, address: string | undefined): Promise<boolean> {
+    const limit = this.config.addressPerMinute;
+    if (limit <= 0) return true;
+    const { key } = rateLimitSubject(undefined, address);
+    const record = await this.storage.increment(key, WINDOW_MS, limit, 0, 'address');
+    this.countedEarly.set(req, { key, record });
+    if (record.isBlocked) return false;
+    writeBudget(res, limit, record);
+    return true;
   }
 
   /**
@@ -86,10 +115,13 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
   private async spend(res: Response, kind: 'token' | 'address', key: string, limit: number): Promise<boolean> {
     if (limit <= 0) return true;
     // blockDuration 0: over budget, a caller waits for its window to free, not for an extra penalty.
-    const record = await this.storage.increment(key, WINDOW_MS, limit, 0, kind);
-    res.setHeader('X-RateLimit-Limit', limit);
-    res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
-    res.setHeader('X-RateLimit-Reset', record.timeToExpire);
+    return this.settle(res, kind, key, limit, await this.storage.increment(key, WINDOW_MS, limit, 0, kind));
+  }
+
+  /** Answers for a counted request: the X-RateLimit headers, and the 429 when it is over budget (false). */
+  private settle(res: Response, kind: 'token' | 'address', key: string, limit: number, record: ThrottlerStorageRecord): boolean {
+    if (limit <= 0) return true;
+    writeBudget(res, limit, record);
     if (!record.isBlocked) return true;
     this.refuse(res, kind, key, limit, record.timeToBlockExpire);
     return false;
@@ -129,6 +161,12 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
     const who = kind === 'token' ? `member ${key.slice('member:'.length)}` : `address ${key}`;
     this.logger.warn(`Rate limit of ${limit} a minute reached by ${who}`);
   }
+}
+
+function writeBudget(res: ServerResponse, limit: number, record: ThrottlerStorageRecord): void {
+  res.setHeader('X-RateLimit-Limit', limit);
+  res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
+  res.setHeader('X-RateLimit-Reset', record.timeToExpire);
 }
 
 function memberKey(actor: Actor): string {

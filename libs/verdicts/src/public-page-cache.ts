@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,10 @@ export interface RenderedPage {
 export interface CachedPage extends RenderedPage {
   etag: string;
   encodings: Map<Encoding, Promise<Buffer>>;
+  /** The compressed forms made so far, for sending without waiting a turn. */
+  encoded?: Map<Encoding, Buffer>;
+  /** Last-Modified as sent, formatted once. */
+  lastModifiedText?: string;
 }
 
 type Encoding = 'br' | 'gzip';
@@ -133,15 +138,22 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * True when answer() would answer now: a GET or HEAD whose If-None-Match names the key's current
+   * ETag, or whose page is cached and fresh (synchronous: for deciding before counting a request).
+   */
+  answerable(req: IncomingMessage, key: string): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    return this.conditionalHit(req, key) || this.peek(key) !== undefined;
+  }
+
+  /**
    * Answers from the key alone when it can: 304 to a GET or HEAD whose If-None-Match names the
    * key's current ETag, or the cached page. False when the route must run (then it renders and
    * caches). Only for keys of pages rendered by this cache: their ETags are only ever sent for 200s.
    */
-  answer(req: Request, res: Response, key: string): boolean {
+  answer(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const ifNoneMatch = req.headers['if-none-match'];
-    // "*" asks whether the page exists at all, which only its render knows.
-    if (ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key))) {
+    if (this.conditionalHit(req, key)) {
       const cached = this.peek(key);
       if (cached) this.writeHeaders(res, cached);
       else this.writeValidators(res, this.etagOf(key));
@@ -151,12 +163,22 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     }
     const page = this.peek(key);
     if (!page) return false;
+    // Most hits find their coding made already: answered in this turn, without a promise.
+    if (this.sendReady(req, res, page)) return true;
     this.send(req, res, page).catch((error: unknown) => {
       this.logger.error(`Could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.status(500).end();
-      else res.destroy();
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
     });
     return true;
+  }
+
+  /** If-None-Match names the key's current ETag ("*" asks whether the page exists at all, which only its render knows). */
+  private conditionalHit(req: IncomingMessage, key: string): boolean {
+    const ifNoneMatch = req.headers['if-none-match'];
+    return !!ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key));
   }
 
   /** The page under `key` when it is rendered and fresh, else undefined (synchronous: the fast path). */
@@ -173,7 +195,9 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     const generation = this.generation;
     // The ETag of the version the render starts from: a render overtaken by a change is not kept.
     const etag = this.etagOf(key);
-    const page = render().then((rendered): CachedPage => ({ ...rendered, etag, encodings: new Map() }));
+    const page = render().then(
+      (rendered): CachedPage => ({ ...rendered, etag, encodings: new Map(), encoded: new Map(), lastModifiedText: rendered.lastModified?.toUTCString() }),
+    );
     this.pages.delete(key);
     if (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
     const entry: { page: Promise<CachedPage>; at: number; ready?: CachedPage } = { page, at: now };
@@ -195,15 +219,32 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Sends the page: 304 when the request's validators match, else the body, compressed when the client accepts it. */
-  async send(req: Request, res: Response, page: CachedPage): Promise<void> {
+  async send(req: IncomingMessage, res: ServerResponse, page: CachedPage): Promise<void> {
+    if (this.sendReady(req, res, page)) return;
     this.writeHeaders(res, page);
-    if (page.status === 200 && notModified(req, page.etag, page.lastModified)) {
+    const encoding = this.encodingFor(req, page) as Encoding;
+    this.writeBody(req, res, page, await this.encoded(page, encoding), encoding);
+  }
+
+  /** send(), when it needs no wait: a 304, an uncompressed body or a coding already made. False (nothing written) otherwise. */
+  private sendReady(req: IncomingMessage, res: ServerResponse, page: CachedPage): boolean {
+    const notModifiedNow = page.status === 200 && notModified(req, page.etag, page.lastModified);
+    const encoding = notModifiedNow ? null : this.encodingFor(req, page);
+    const body = encoding ? page.encoded?.get(encoding) : page.body;
+    if (!body) return false;
+    this.writeHeaders(res, page);
+    if (notModifiedNow) {
       res.statusCode = 304;
       res.end();
-      return;
-    }
-    const encoding = page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
-    const body = encoding ? await this.encoded(page, encoding) : page.body;
+    } else this.writeBody(req, res, page, body, encoding);
+    return true;
+  }
+
+  private encodingFor(req: IncomingMessage, page: CachedPage): Encoding | null {
+    return page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
+  }
+
+  private writeBody(req: IncomingMessage, res: ServerResponse, page: CachedPage, body: Buffer, encoding: Encoding | null): void {
     res.statusCode = page.status;
     res.setHeader('Content-Type', page.type);
     if (encoding) res.setHeader('Content-Encoding', encoding);
@@ -212,17 +253,17 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** ETag (200 pages only: a 304 is only ever due for one), caching and Last-Modified headers, and the page's own. */
-  private writeHeaders(res: Response, page: CachedPage): void {
+  private writeHeaders(res: ServerResponse, page: CachedPage): void {
     if (page.status === 200) this.writeValidators(res, page.etag);
     else {
       res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
       res.setHeader('Vary', 'Accept-Encoding');
     }
-    if (page.lastModified) res.setHeader('Last-Modified', page.lastModified.toUTCString());
+    if (page.lastModified) res.setHeader('Last-Modified', page.lastModifiedText ?? page.lastModified.toUTCString());
     for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
   }
 
-  private writeValidators(res: Response, etag: string): void {
+  private writeValidators(res: ServerResponse, etag: string): void {
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
     res.setHeader('Vary', 'Accept-Encoding');
@@ -237,6 +278,7 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
           ? brotli(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.length } })
           : gzipped(page.body, { level: 9 });
       page.encodings.set(encoding, body);
+      body.then((made) => page.encoded?.set(encoding, made)).catch(() => undefined);
     }
     return body;
   }
@@ -246,13 +288,28 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
  * The cache key of a public page: the public base URL its links use, and the path and query string
  * as requested (a page is only stored after its parameters were validated).
  */
-export function publicPageKey(baseUrl: string, req: Request): string {
-  return `${baseUrl} ${req.originalUrl}`;
+export function publicPageKey(baseUrl: string, req: Request | IncomingMessage): string {
+  // Ahead of Express (no originalUrl yet) the URL is still the one requested.
+  return `${baseUrl} ${'originalUrl' in req ? req.originalUrl : req.url}`;
 }
+
+/** chooseEncoding's answers by Accept-Encoding header: readers send a handful of distinct ones. */
+const chosenEncodings = new Map<string, Encoding | null>();
 
 /** br when accepted, else gzip when accepted, else none (q=0 refuses a coding). */
 export function chooseEncoding(header: string | string[] | undefined): Encoding | null {
   if (!header) return null;
+  if (typeof header !== 'string') return parseEncoding(header);
+  let chosen = chosenEncodings.get(header);
+  if (chosen === undefined) {
+    chosen = parseEncoding(header);
+    if (chosenEncodings.size >= 256) chosenEncodings.clear();
+    chosenEncodings.set(header, chosen);
+  }
+  return chosen;
+}
+
+function parseEncoding(header: string | string[]): Encoding | null {
   const accepted = new Map<string, number>();
   for (const part of ([] as string[]).concat(header).join(',').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -266,7 +323,7 @@ export function chooseEncoding(header: string | string[] | undefined): Encoding 
 }
 
 /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since (second precision). */
-export function notModified(req: Request, etag: string, lastModified: Date | null): boolean {
+export function notModified(req: IncomingMessage, etag: string, lastModified: Date | null): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
   const ifModifiedSince = req.headers['if-modified-since'];

@@ -19,7 +19,11 @@ export type HttpGraphQLContext = GraphQLRequestContext & { req?: Request; actor?
  * origin (protocol and Host header as Express sees them), else loopback.
  */
 export function publicBaseUrl(options: VerdictsOptions, req?: Request): string {
+  return publicBaseUrlOf(options, req?.get('host'), () => req?.protocol ?? 'http');
+}
+
+/** publicBaseUrl from the Host header and the protocol (asked only when needed) of a request Express has not seen yet. */
+export function publicBaseUrlOf(options: VerdictsOptions, host: string | undefined, protocol: () => string): string {
   if (options.publicBaseUrl) return options.publicBaseUrl.replace(/\/+$/, '');
-  const host = req?.get('host');
-  return host ? `${req?.protocol ?? 'http'}://${host}` : 'http://127.0.0.1';
+  return host ? `${protocol()}://${host}` : 'http://127.0.0.1';
 }
