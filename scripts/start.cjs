@@ -39,7 +39,7 @@ if (isStale()) {
 // glibc reads its malloc settings only when a process starts, so the API runs in this process made
 // anew (process.execve, Node 22.15+/23.11+: the same pid, so Ctrl-C, a supervisor's SIGTERM and the
 // exit code are the API's own) with them in its environment. They keep an idle API on PGlite some
-// 60 MiB smaller (npm run bench:startup): two malloc arenas rather than one per thread that ever
+// 75 MiB smaller (npm run bench:startup): two malloc arenas rather than one per thread that ever
 // allocated (V8's compiler and GC threads, libuv's pool); and fixed mmap and trim thresholds, so the
 // large buffers start-up allocates and frees (loading PGlite's WebAssembly, the compile cache) go
 // back to the system instead of staying in the heap, as glibc's self-raising threshold has them.
