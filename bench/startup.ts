@@ -9,13 +9,19 @@
 // mapped files. PGlite's share: what a bare process that opens the same folder as the API does and
 // runs one query holds more than before it loaded PGlite. With DATABASE_URL set, `npm start` is
 // also started on PostgreSQL (a fresh schema each run: first start migrates it, then a restart).
+// After use: the restarted process is then used as a fact-checker would (10 captures with 3
+// annotations each, an Arabic and an English claimMatches, a verdict published, both verdict
+// feeds, a page of claims) and its memory read again 5 s later, so that a lower idle figure that
+// is only loading put off shows up here (the text workers, stopped after 60 s idle, still run).
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTestDatabase } from '../libs/database/src/testing/test-database';
+import { Gql, graphqlClient } from '../scripts/demo';
 import { quantile } from './support/bench-api';
 
 const runs = Math.max(1, Math.min(Number(process.argv[2] ?? 3), 20));
@@ -89,14 +95,69 @@ interface StartResult {
   ms: number;
   rss: number;
   memory: MemoryBreakdown;
+  /** Resident memory 5 s after `use` (when asked for). */
+  afterUse?: { rss: number; memory: MemoryBreakdown };
 }
 
-async function start(args: readonly string[], env: Record<string, string>): Promise<StartResult> {
+/** What a fact-checker does in a first session: captures, annotations, claim matches, a verdict, the feeds. */
+async function useApi(base: string, gql: Gql): Promise<void> {
+  type Id = { id: string };
+  const { createOutlet } = await gql<{ createOutlet: Id }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
+  const { createSource } = await gql<{ createSource: Id }>(
+    `mutation($o: ID!) { createSource(input: { kind: ANONYMOUS, name: "مصدر مطلع", confidedToOutletId: $o }) { id } }`,
+    { o: createOutlet.id },
+  );
+  let claimId = '';
+  for (let n = 0; n < 10; n++) {
+    const sentences = [0, 1, 2].map((k) => `وأفاد مصدر مطلع بأن الحادثة ${n}-${k} وقعت قرب دير الزور وأصيب ${k + 2} جنود.`);
+    const { captureArticle } = await gql<{ captureArticle: { article: { id: string; outletId: string } } }>(
+      `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id outletId } } }`,
+      { input: { url: `https://site-${n % 5}.example/news/${n}`, text: sentences.join('\n\n'), language: 'ar', title: `خبر ${n}` } },
+    );
+    for (const sentence of sentences) {
+      const chain = [
+        { sourceId: createSource.id, relation: 'ORIGIN' },
+        { outletId: createOutlet.id, relation: 'RELAYED' },
+        { outletId: captureArticle.article.outletId, relation: 'REPUBLISHED' },
+      ];
+      const { annotateClaim } = await gql<{ annotateClaim: { claimId: string } }>(
+        `mutation($input: AnnotateClaimInput!) { annotateClaim(input: $input) { claimId } }`,
+        { input: { articleId: captureArticle.article.id, selector: { exact: sentence.slice(0, -1) }, tags: ['دير الزور'], chain } },
+      );
+      claimId = annotateClaim.claimId;
+    }
+  }
+  // The English text is matched through the cross-language lexicon, which loads on first use.
+  for (const text of ['أفاد مصدر مطلع بأن الحادثة 3-1 وقعت قرب دير الزور', 'An informed source said that incident 3-1 happened near Deir ez-Zor']) {
+    await gql(`query($text: String!) { claimMatches(text: $text) { score } }`, { text });
+  }
+  const { ratingScales } = await gql<{ ratingScales: { ratings: Id[] }[] }>(`{ ratingScales { ratings { id } } }`);
+  const { createVerdict } = await gql<{ createVerdict: { id: string; version: number } }>(
+    `mutation($input: CreateVerdictInput!) { createVerdict(input: $input) { id version } }`,
+    { input: { claimId, ratingId: ratingScales[0].ratings[0].id, headline: 'لا دليل على الحادثة', summary: 'لم تؤكدها أي جهة مستقلة.', rationale: 'المصدر الوحيد مجهول.', authors: ['ليلى حداد'], language: 'ar' } },
+  );
+  const { submitVerdictForReview } = await gql<{ submitVerdictForReview: { version: number } }>(
+    `mutation($input: VerdictStepInput!) { submitVerdictForReview(input: $input) { version } }`,
+    { input: { id: createVerdict.id, expectedVersion: createVerdict.version } },
+  );
+  await gql(`mutation($input: VerdictStepInput!) { publishVerdict(input: $input) { id } }`, {
+    input: { id: createVerdict.id, expectedVersion: submitVerdictForReview.version, by: 'سامر' },
+  });
+  for (const feed of ['atom', 'json']) {
+    const response = await fetch(`${base}/feeds/verdicts.${feed}?limit=50`);
+    if (!response.ok) throw new Error(`GET /feeds/verdicts.${feed} answered ${response.status}`);
+    await response.text();
+  }
+  await gql(`{ claims(first: 20) { nodes { statement appearances { nodes { exact article { title outlet { name } } } } } } }`);
+}
+
+async function start(args: readonly string[], env: Record<string, string>, use = false): Promise<StartResult> {
   const port = await freePort();
+  const token = `isn_${randomBytes(32).toString('base64url')}`;
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ISNAD_BOOTSTRAP_ADMIN_TOKEN: token, ...env },
     stdio: 'ignore',
   });
   try {
@@ -110,7 +171,12 @@ async function start(args: readonly string[], env: Record<string, string>): Prom
       if (answered) {
         const ms = performance.now() - started;
         await sleep(5000);
-        return { ms, rss: rssMiB(child.pid as number), memory: memoryBreakdown(child.pid as number) };
+        const idle = { ms, rss: rssMiB(child.pid as number), memory: memoryBreakdown(child.pid as number) };
+        if (!use) return idle;
+        const base = `http://127.0.0.1:${port}`;
+        await useApi(base, graphqlClient(`${base}/graphql`, token));
+        await sleep(5000);
+        return { ...idle, afterUse: { rss: rssMiB(child.pid as number), memory: memoryBreakdown(child.pid as number) } };
       }
     }
     throw new Error('the API did not answer within 300 s');
@@ -139,15 +205,19 @@ interface ModeResults {
   restart: number[];
   rss: number[];
   memory: MemoryBreakdown[];
+  afterUseRss: number[];
+  afterUseMemory: MemoryBreakdown[];
 }
 
 /** First start on a new database, then a restart on it, `runs` times, into `r`. */
 async function startTwice(r: ModeResults, args: readonly string[], env: Record<string, string>): Promise<void> {
   r.first.push((await start(args, env)).ms);
-  const again = await start(args, env);
+  const again = await start(args, env, true);
   r.restart.push(again.ms);
   r.rss.push(again.rss);
   r.memory.push(again.memory);
+  r.afterUseRss.push(again.afterUse!.rss);
+  r.afterUseMemory.push(again.afterUse!.memory);
 }
 
 function printResults(results: Map<string, ModeResults>): void {
@@ -163,6 +233,12 @@ function printResults(results: Map<string, ModeResults>): void {
       `${label.padEnd(20)} idle memory: WebAssembly (PGlite's heap) ${part('wasm')} MiB, malloc ${part('malloc')} MiB, V8 heap and other anonymous ${part('anonymous')} MiB, mapped files ${part('files')} MiB  (medians)`,
     );
   }
+  for (const [label, r] of results) {
+    const part = (key: keyof MemoryBreakdown) => m(r.afterUseMemory.map((memory) => memory[key])).toFixed(0);
+    console.log(
+      `${label.padEnd(20)} after use (10 captures, 30 annotations, 2 claimMatches, a verdict, 2 feeds; 5 s later): RSS ${m(r.afterUseRss).toFixed(0)} MiB = WebAssembly ${part('wasm')}, malloc ${part('malloc')}, V8 heap and other anonymous ${part('anonymous')}, mapped files ${part('files')} MiB  (medians)`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -170,7 +246,7 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('npm run build failed');
   console.log(`Node ${process.version}, ${runs} runs each (alternating), PGlite on disk; npm start is node ${modes['npm start'].join(' ')}`);
   const results = new Map<string, ModeResults>();
-  const resultsOf = (label: string) => results.get(label) ?? results.set(label, { first: [], restart: [], rss: [], memory: [] }).get(label)!;
+  const resultsOf = (label: string) => results.get(label) ?? results.set(label, { first: [], restart: [], rss: [], memory: [], afterUseRss: [], afterUseMemory: [] }).get(label)!;
   const postgresUrl = process.env.DATABASE_URL?.trim();
   let lastDir = '';
   for (let run = 0; run < runs; run++) {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { remembered } from './claim-predicates';
 
 /**
@@ -113,25 +115,28 @@ function sourceLanguage(language: string | null): (typeof PLACE_LANGUAGES)[numbe
 @Injectable()
 export class CrossLanguageLexicon {
   private loaded: {
-    dictionaries: Record<string, Record<string, Map<string, string[]>>>;
+    /** Headword → its senses joined by "|", as the file has them (split on lookup: far fewer objects). */
+    dictionaries: Record<string, Record<string, Map<string, string>>>;
     places: Map<string, string[]>;
-    /** Every English name a place's spelling may stand for ("الجزاير": algeria and algiers). */
-    englishNames: Map<string, string[]>;
+    /** Every English name a place's spelling may stand for, joined by "|" ("الجزاير": "algeria|algiers"). */
+    englishNames: Map<string, string>;
   } | null = null;
 
-  // The lexicon is some 25 MB once parsed: read on the first cross-language lookup, not at start-up,
-  // so an idle API (and one that never matches claims) does not hold it.
+  // The lexicon is some 10 MB once parsed: read on the first cross-language lookup, not at start-up,
+  // so an idle API (and one that never matches claims) does not hold it. Read and parsed here rather
+  // than required, so that the parsed file is not kept in the module cache beside these maps.
   private get lexicon(): NonNullable<CrossLanguageLexicon['loaded']> {
     if (this.loaded) return this.loaded;
-    const file = require('./cross-language-lexicon.json') as LexiconFile;
-    const parse = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([k, v]) => [k, v.split('|')]));
+    const file = JSON.parse(readFileSync(join(__dirname, 'cross-language-lexicon.json'), 'utf8')) as LexiconFile;
+    const parse = (entries: Record<string, string>) => new Map(Object.entries(entries));
     const places = new Map<string, string[]>();
-    const englishNames = new Map<string, string[]>();
+    const englishNames = new Map<string, string>();
     for (const names of file.places) {
       names.forEach((name, i) => {
         const key = `${PLACE_LANGUAGES[i]}:${name}`;
         places.set(key, names);
-        englishNames.set(key, [...new Set([...(englishNames.get(key) ?? []), names[1]])]);
+        const known = englishNames.get(key)?.split('|') ?? [];
+        englishNames.set(key, known.includes(names[1]) ? known.join('|') : [...known, names[1]].join('|'));
       });
     }
     this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames };
@@ -172,8 +177,8 @@ export class CrossLanguageLexicon {
     const out = new Set<string>();
     const add = (lookup: string) => {
       const names = this.lexicon.englishNames.get(lookup);
-      if (names) out.add(names.join('|'));
-      return Boolean(names);
+      if (names !== undefined) out.add(names);
+      return names !== undefined;
     };
     for (let i = 0; i < words.length; i++) {
       // Each word is looked up in the language its script says (a claim's text is scored once per pool).
@@ -288,11 +293,11 @@ export class CrossLanguageLexicon {
     return onward ? english.flatMap((w) => this.lookUp(onward, w, 'en')).slice(0, SENSES_PER_WORD) : [];
   }
 
-  private lookUp(dictionary: Map<string, string[]>, word: string, language: string): string[] {
+  private lookUp(dictionary: Map<string, string>, word: string, language: string): string[] {
     const forms = language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? russianLookupForms(word) : englishLookupForms(word);
     for (const form of forms) {
       const senses = dictionary.get(form);
-      if (senses) return senses.slice(0, SENSES_PER_WORD);
+      if (senses) return senses.split('|', SENSES_PER_WORD);
     }
     return language === 'ru' ? [transliterateCyrillic(word)] : [];
   }
