@@ -41,16 +41,16 @@ if (isStale()) {
 // exit code are the API's own) with them in its environment. They keep an idle API on PGlite some
 // 75 MiB smaller (npm run bench:startup): two malloc arenas rather than one per thread that ever
 // allocated (V8's compiler and GC threads, libuv's pool); and fixed mmap and trim thresholds, so the
-// large buffers start-up allocates and frees (loading PGlite's WebAssembly, the compile cache) go
-// back to the system instead of staying in the heap, as glibc's self-raising threshold has them.
+// large buffers start-up allocates and frees (loading PGlite's WebAssembly) go back to the system
+// instead of staying in the heap, as glibc's self-raising threshold has them.
 // Settings already in the environment win. The V8 flags given to this script (package.json's) are
 // passed on; where process.execve is missing the API runs in this process as it is.
+// No compile cache (module.enableCompileCache): it saved about 0.15 s of a 1.8 s restart, but the
+// code it loads is compiled up front, where V8 otherwise compiles a function when it first runs,
+// and an idle API held some 13 MiB more for it (bench:startup). NODE_COMPILE_CACHE still turns it on.
 const MALLOC_SETTINGS = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
-// V8 keeps compiled code of the API and its dependencies on disk between starts (Node 22.1+).
-const compileCache = require('node:module').enableCompileCache?.();
 if (typeof process.execve === 'function') {
   const env = { ...MALLOC_SETTINGS, ...process.env };
-  if (compileCache?.directory) env.NODE_COMPILE_CACHE ??= compileCache.directory;
   process.execve(process.execPath, [process.execPath, ...process.execArgv, entry, ...process.argv.slice(2)], env);
 }
 require(entry);

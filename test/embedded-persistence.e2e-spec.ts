@@ -36,11 +36,11 @@ describe('the embedded database', () => {
     expect(data.articleByUrl).toEqual({ id: captured.data.captureArticle.article.id, text: 'أفاد مصدر مطلع بأن الخبر محفوظ.' });
   });
 
-  it('keeps PGlite small at idle: 16 MB of shared buffers, zeroed in the API process, not 128 MB', async () => {
+  it('keeps PGlite small at idle: 8 MB of shared buffers, zeroed in the API process, not 128 MB', async () => {
     const { app } = await startApi();
     try {
       const [{ shared_buffers }] = (await app.get(DataSource).query('SHOW shared_buffers')) as { shared_buffers: string }[];
-      expect(shared_buffers).toBe('16MB');
+      expect(shared_buffers).toBe('8MB');
     } finally {
       await app.close();
     }
