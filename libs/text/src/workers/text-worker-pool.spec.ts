@@ -60,8 +60,9 @@ describe('page capture and candidate extraction in worker threads', () => {
     const { result, stallMs } = await longestStall(pool.extractArticle(deep));
     expect(result.status).toBe('rejected');
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(PageTooComplexError);
-    // Parsed on the event loop, this page would hold it for the whole time limit (1.5 s) and more.
-    expect(stallMs).toBeLessThan(100);
+    // Parsed on the event loop, this page would hold it for the whole time limit (1.5 s) and more;
+    // a loaded shared machine can delay a timer tick by tens of milliseconds, so the bound leaves room.
+    expect(stallMs).toBeLessThan(400);
     // The pool replaces the stopped worker.
     await expect(pool.extractArticle(readHtmlFixture('wordpress-seed-article.html'))).resolves.toMatchObject({ language: 'ar' });
   });
