@@ -1,21 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { AbRun } from './ab';
 
 const run = promisify(execFile);
 
-/** What one wrk run measured: its own client's view, and the server's CPU as this process saw it. */
-export interface WrkRun {
-  requests: number;
-  requestsPerSecond: number;
-  /** Latency quantiles in ms, from wrk's --latency distribution. */
-  p50: number;
-  p99: number;
-  /** Answers of status 400 or more ("Non-2xx or 3xx responses"), and socket errors (connect, read, write, timeout). */
-  errors: number;
-  socketErrors: number;
-  /** CPU time of this process (the server alone: wrk runs in its own) per request, ms. */
-  serverCpuMsPerRequest: number;
-}
+/**
+ * What one wrk run measured: as an ab run (throughput, latency quantiles from wrk's --latency
+ * distribution, the server's CPU per request), with wrk's own counts: answers of status 400 or more
+ * ("Non-2xx or 3xx responses") and socket errors (connect, read, write, timeout).
+ */
+export type WrkRun = Omit<AbRun, 'non2xx' | 'notKeptAlive'> & { errors: number; socketErrors: number };
 
 /** True when wrk (Debian package wrk) is on PATH. */
 export async function wrkAvailable(): Promise<boolean> {
