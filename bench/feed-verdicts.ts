@@ -14,6 +14,9 @@
 // server's own CPU per request. ab keeps no connection after a 304 (it needs a Content-Length), so the
 // same loads are run once more from a small keep-alive client of ours in a process of its own
 // (bench/support/keepalive-load.ts): extra lines, the 304s among them with kept-alive connections.
+// When `wrk` is on PATH (Debian package wrk: a C client that keeps its connection after a 304),
+// the same four loads once more from wrk (one thread, `concurrency` connections, AB_SECONDS each):
+// extra lines, with the server's CPU per request and both as shares of the ceiling's.
 // Then the time of an uncached render (the page cache emptied before each request), sequentially.
 // PROFILE_FEED=<file>: this process's CPU profile during ab's 200s, of the API (<file>) and of the
 // ceiling (<file>.ceiling), for comparing where the two spend their time per request.
@@ -24,6 +27,10 @@ import { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
 import { AbRun, abAvailable, runAb } from './support/ab';
 import { KeepAliveRun, runKeepAliveLoad } from './support/keepalive-load';
+import { WrkRun, runWrk, wrkAvailable } from './support/wrk';
+
+/** What reportOwnProcess prints of a load from a client in its own process. */
+type OwnProcessRun = Pick<AbRun, 'requests' | 'requestsPerSecond' | 'p50' | 'p99' | 'serverCpuMsPerRequest'>;
 
 const VERDICTS = 50;
 const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 2000), 20_000));
@@ -70,22 +77,26 @@ function report(label: string, run: Run, ceiling?: Run): string {
 }
 
 function reportAb(label: string, run: AbRun, ceiling?: AbRun): string {
-  return reportOwnProcess(label, run, ceiling, 1, `not kept alive: ${run.notKeptAlive}`);
+  return reportOwnProcess(label, run, ceiling, 1, `not 2xx: ${run.non2xx}, not kept alive: ${run.notKeptAlive}`);
 }
 
 function reportKeptAlive(label: string, run: KeepAliveRun, ceiling?: KeepAliveRun): string {
-  return reportOwnProcess(label, run, ceiling, 2, `reconnects: ${run.reconnects}`);
+  return reportOwnProcess(label, run, ceiling, 2, `not 2xx: ${run.non2xx}, reconnects: ${run.reconnects}`);
+}
+
+function reportWrk(label: string, run: WrkRun, ceiling?: WrkRun): string {
+  return reportOwnProcess(label, run, ceiling, 2, `status ≥ 400: ${run.errors}, socket errors: ${run.socketErrors}`);
 }
 
 /** A load from a client in its own process: throughput, latency, the server's CPU, and both as shares of the ceiling's. */
-function reportOwnProcess(label: string, run: AbRun | KeepAliveRun, ceiling: AbRun | KeepAliveRun | undefined, msDigits: number, connections: string): string {
+function reportOwnProcess(label: string, run: OwnProcessRun, ceiling: OwnProcessRun | undefined, msDigits: number, counts: string): string {
   // The CPU ratio too: throughput swings with the machine's load, CPU per request much less.
   const ratio = ceiling
     ? `  ${((run.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${(run.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest).toFixed(2)}× its`
     : '';
   return (
     `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(msDigits).padStart(6)} ms  ` +
-    `p99 ${run.p99.toFixed(msDigits).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [not 2xx: ${run.non2xx}, ${connections}]${ratio}`
+    `p99 ${run.p99.toFixed(msDigits).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [${counts}]${ratio}`
   );
 }
 
@@ -253,6 +264,20 @@ async function main(): Promise<void> {
       const kaCeiling304 = await keptAlive(`${ceiling.url}${path}`, conditional);
       console.log(reportKeptAlive('keep-alive client (own process): ceiling (304)', kaCeiling304));
       console.log(reportKeptAlive('keep-alive client (own process):   … with If-None-Match (304)', await keptAlive(url, conditional), kaCeiling304));
+      if (await wrkAvailable()) {
+        const wrk = async (target: string, headers: Record<string, string>) => {
+          await runWrk(target, headers, concurrency, 2); // warm-up, not reported
+          return runWrk(target, headers, concurrency, AB_SECONDS);
+        };
+        const wrkCeiling200 = await wrk(`${ceiling.url}${path}`, accept);
+        console.log(reportWrk('wrk (own process): ceiling (200)', wrkCeiling200));
+        console.log(reportWrk(`wrk (own process): GET ${path}`, await wrk(url, accept), wrkCeiling200));
+        const wrkCeiling304 = await wrk(`${ceiling.url}${path}`, conditional);
+        console.log(reportWrk('wrk (own process): ceiling (304)', wrkCeiling304));
+        console.log(reportWrk('wrk (own process):   … with If-None-Match (304)', await wrk(url, conditional), wrkCeiling304));
+      } else {
+        console.log('wrk is not on PATH (Debian package wrk): no figures from wrk');
+      }
     } finally {
       await ceiling.close();
     }

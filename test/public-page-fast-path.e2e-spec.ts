@@ -20,6 +20,8 @@ const STATEMENT = 'عُقدت سلسلة لقاءات لممثلي أجهزة ك
 interface Raw {
   status: number;
   headers: IncomingHttpHeaders;
+  /** The header names in the order and case sent. */
+  names: string[];
   body: Buffer;
 }
 
@@ -28,7 +30,9 @@ function send(base: string, path: string, headers: Record<string, string> = {}, 
     httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, names: res.rawHeaders.filter((_, n) => n % 2 === 0), body: Buffer.concat(chunks) }),
+      );
     })
       .on('error', reject)
       .end();
@@ -70,6 +74,53 @@ async function publishOne(api: TestApi): Promise<string> {
   return (await publishVerdict(api, { claimId })).id;
 }
 
+/**
+ * Asks the API's own port (the fast path) and a listener handing everything to Express the same
+ * requests: the same status, headers (names in the same order and case) and bytes, Express never
+ * entered on the fast path.
+ */
+async function expectSameAnswersAsExpress(
+  api: TestApi,
+  slow: { url: string },
+  verdictId: string,
+  etag: string,
+  expressCalls: jest.SpyInstance,
+): Promise<void> {
+  const cases: [string, Record<string, string>, string][] = [
+    [FEED, {}, 'GET'],
+    [FEED, { 'accept-encoding': 'gzip' }, 'GET'],
+    [FEED, { 'accept-encoding': 'gzip, deflate, br' }, 'GET'],
+    [FEED, { 'accept-encoding': 'br;q=0, gzip;q=0.5' }, 'GET'],
+    [FEED, { 'accept-encoding': 'gzip' }, 'HEAD'],
+    [FEED, { 'if-none-match': 'PLACEHOLDER' }, 'GET'],
+    [FEED, { 'if-none-match': 'PLACEHOLDER' }, 'HEAD'],
+    [FEED, { 'if-none-match': 'W/PLACEHOLDER, "other"' }, 'GET'],
+    [FEED, { 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() }, 'GET'],
+    [FEED, { 'if-none-match': '"not-the-etag"' }, 'GET'],
+    [`/claim-reviews/${verdictId}`, { 'accept-encoding': 'br' }, 'GET'],
+    [`/verdicts/${verdictId}`, { 'accept-encoding': 'gzip' }, 'GET'],
+  ];
+  for (const [path, given, method] of cases) {
+    const headers = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, value.replace('PLACEHOLDER', etag)]));
+    // The same Host for both listeners: the same public base URL, so the same cached page.
+    headers.host = new URL(api.url).host;
+    const fast = await send(api.url, path, { ...headers, 'x-forwarded-for': nextAddress() }, method);
+    const viaExpress = await send(slow.url, path, { ...headers, 'x-forwarded-for': nextAddress() }, method);
+    const label = `${method} ${path} ${JSON.stringify(given)}`;
+    expect({ label, status: fast.status, headers: comparable(fast.headers), names: fast.names }).toEqual({
+      label,
+      status: viaExpress.status,
+      headers: comparable(viaExpress.headers),
+      names: viaExpress.names,
+    });
+    expect(fast.body.equals(viaExpress.body)).toBe(true);
+    expect(fast.headers['x-request-id']).toMatch(/^[\w.-]+$/);
+  }
+  expect(cases.filter(([, given]) => given['if-none-match']?.includes('PLACEHOLDER')).length).toBe(3);
+  // Every request to the API's own port above was answered without Express; those to the second listener went through it.
+  expect(expressCalls).toHaveBeenCalledTimes(cases.length);
+}
+
 describe('cached public pages answered ahead of Express', () => {
   let api: TestApi;
   let slow: { url: string; close: () => Promise<void> };
@@ -98,33 +149,7 @@ describe('cached public pages answered ahead of Express', () => {
   afterEach(() => expressCalls.mockRestore());
 
   it('gives a feed reader the same status, headers and bytes as Express for every coding, HEAD and conditional request', async () => {
-    const cases: [string, Record<string, string>, string][] = [
-      [FEED, {}, 'GET'],
-      [FEED, { 'accept-encoding': 'gzip' }, 'GET'],
-      [FEED, { 'accept-encoding': 'gzip, deflate, br' }, 'GET'],
-      [FEED, { 'accept-encoding': 'br;q=0, gzip;q=0.5' }, 'GET'],
-      [FEED, { 'accept-encoding': 'gzip' }, 'HEAD'],
-      [FEED, { 'if-none-match': 'PLACEHOLDER' }, 'GET'],
-      [FEED, { 'if-none-match': 'PLACEHOLDER' }, 'HEAD'],
-      [FEED, { 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() }, 'GET'],
-      [FEED, { 'if-none-match': '"not-the-etag"' }, 'GET'],
-      [`/claim-reviews/${verdictId}`, { 'accept-encoding': 'br' }, 'GET'],
-      [`/verdicts/${verdictId}`, { 'accept-encoding': 'gzip' }, 'GET'],
-    ];
-    for (const [path, given, method] of cases) {
-      const headers = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, value === 'PLACEHOLDER' ? etag : value]));
-      // The same Host for both listeners: the same public base URL, so the same cached page.
-      headers.host = new URL(api.url).host;
-      const fast = await send(api.url, path, { ...headers, 'x-forwarded-for': nextAddress() }, method);
-      const viaExpress = await send(slow.url, path, { ...headers, 'x-forwarded-for': nextAddress() }, method);
-      const label = `${method} ${path} ${JSON.stringify(given)}`;
-      expect({ label, status: fast.status, headers: comparable(fast.headers) }).toEqual({ label, status: viaExpress.status, headers: comparable(viaExpress.headers) });
-      expect(fast.body.equals(viaExpress.body)).toBe(true);
-      expect(fast.headers['x-request-id']).toMatch(/^[\w.-]+$/);
-    }
-    expect(cases.some(([, given]) => given['if-none-match'] === 'PLACEHOLDER')).toBe(true);
-    // Every request to the API's own port above was answered without Express; those to the second listener went through it.
-    expect(expressCalls).toHaveBeenCalledTimes(cases.length);
+    await expectSameAnswersAsExpress(api, slow, verdictId, etag, expressCalls);
   });
 
   it('answers 200, 304 and HEAD from the cache, echoing the caller\'s request id, with the budget headers', async () => {
@@ -193,6 +218,28 @@ describe('cached public pages answered ahead of Express', () => {
     const posted = await send(api.url, FEED, { 'x-forwarded-for': nextAddress() }, 'POST');
     expect(posted.status).toBe(404);
     expect(expressCalls).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('cached public pages answered ahead of Express without rate limits (in the request\'s own turn)', () => {
+  it('gives a feed reader the same status, headers and bytes as Express, without the budget headers', async () => {
+    const api = await TestApi.start();
+    const slow = await expressAlone(api);
+    try {
+      const verdictId = await publishOne(api);
+      for (const path of [FEED, `/claim-reviews/${verdictId}`, `/verdicts/${verdictId}`]) expect((await send(api.url, path)).status).toBe(200);
+      const first = await send(api.url, FEED, { 'accept-encoding': 'br' });
+      expect(first.headers['x-ratelimit-limit']).toBeUndefined();
+      const expressCalls = jest.spyOn(expressOf(api), 'handle');
+      try {
+        await expectSameAnswersAsExpress(api, slow, verdictId, first.headers.etag as string, expressCalls);
+      } finally {
+        expressCalls.mockRestore();
+      }
+    } finally {
+      await slow.close();
+      await api.stop();
+    }
   });
 });
 

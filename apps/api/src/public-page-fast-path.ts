@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import proxyAddr from 'proxy-addr';
-import { assignRequestId } from '@isnad/common';
+import { requestIdOf } from '@isnad/common';
 import { RateLimitMiddleware } from '@isnad/rate-limits';
-import { PublicPageMiddleware } from '@isnad/verdicts';
+import { HeaderList, PublicPageMiddleware } from '@isnad/verdicts';
 
 /** The check refuseBadQueryText applies to a parsed query string: a problem found, else null. */
 export type QueryTextCheck = (query: Record<string, unknown>) => unknown;
@@ -23,8 +23,8 @@ export function queryMayHoldBadText(url: string): boolean {
  * HTTP server's 'request' event, before Express: Express's app and router dispatch, request
  * decoration and middleware chain cost more than the cached answer itself. The answer is the one
  * the Express stack gives (see createApp): X-Powered-By when Express sends it, the per-address
- * budget counted by the same RateLimitMiddleware (the client address from proxy-addr with Express's
- * own `trust proxy` function, as req.ip), a request id, then PublicPageCache's answer, and no log
+ * budget counted by the same RateLimitMiddleware (the client address as req.ip: proxy-addr with
+ * Express's own `trust proxy` function, or the socket's address when no proxy is trusted), a request id, then PublicPageCache's answer, and no log
  * line, as on the Express early path. Everything else goes to Express unchanged: a token, another
  * method or path, a cache miss, a query string refuseBadQueryText refuses, a 429 (answered there
  * from this count) and a page that expired while the budget was counted.
@@ -41,29 +41,43 @@ export function answerPublicPagesAheadOfExpress(
   const [viaExpress] = listeners;
   server.removeListener('request', viaExpress);
 
-  const answer = (req: IncomingMessage, res: ServerResponse, key: string): void => {
-    assignRequestId(req, res);
-    if (!publicPages.answerAhead(req, res, key)) viaExpress(req, res);
+  /** The whole answer is written in one writeHead: the headers Express would have set come first, in its order. */
+  const answer = (req: IncomingMessage, res: ServerResponse, key: string, budget: HeaderList): boolean => {
+    const lead: HeaderList = express.enabled('x-powered-by') ? ['X-Powered-By', 'Express', ...budget] : budget;
+    lead.push('x-request-id', requestIdOf(req));
+    return publicPages.answerAhead(req, res, key, lead);
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const key = req.method === 'GET' || req.method === 'HEAD' ? answerableKey(req) : null;
     if (key === null) return viaExpress(req, res);
-    if (express.enabled('x-powered-by')) res.setHeader('X-Powered-By', 'Express');
-    if (!rateLimits.enabled) return answer(req, res, key);
-    const address = proxyAddr(req, express.get('trust proxy fn') as (address: string, hop: number) => boolean);
-    rateLimits.countAddressEarly(req, res, address).then(
-      (admitted) => (admitted ? answer(req, res, key) : viaExpress(req, res)),
+    // Nothing to count: answered in this turn, or left to Express (a miss writes nothing).
+    if (!rateLimits.enabled) {
+      if (!answer(req, res, key, [])) viaExpress(req, res);
+      return;
+    }
+    if (!publicPages.answerable(req, key)) return viaExpress(req, res);
+    rateLimits.countAddressEarly(req, clientAddress(req)).then(
+      (budget) => {
+        if (!budget || !answer(req, res, key, budget)) viaExpress(req, res);
+      },
       // Storage away: Express counts again, and answers its failure as it always does.
       () => viaExpress(req, res),
     );
   });
 
+  /** req.ip as Express computes it: without a trusted proxy, the socket's address (X-Forwarded-For is not even read). */
+  function clientAddress(req: IncomingMessage): string | undefined {
+    const trust = express.get('trust proxy') as unknown;
+    if (trust === false || trust === 0 || trust === undefined) return req.socket.remoteAddress;
+    return proxyAddr(req, express.get('trust proxy fn') as (address: string, hop: number) => boolean);
+  }
+
   function answerableKey(req: IncomingMessage): string | null {
     const url = req.url ?? '';
     // A fragment makes Express's URL parsing differ from a plain split at '?': leave it to Express.
     if (url.includes('#')) return null;
-    const key = publicPages.answerableKey(req, () => protocolOf(req));
+    const key = publicPages.keyOf(req, () => protocolOf(req));
     if (key === null) return null;
     if (queryMayHoldBadText(url)) {
       const parse = express.get('query parser fn') as ((text: string) => Record<string, unknown>) | undefined;

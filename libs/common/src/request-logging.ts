@@ -43,10 +43,15 @@ export function requestLoggingOptions(level: LogLevelName, destination?: NodeJS.
 export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
   const assigned = res.getHeader('x-request-id');
   if (typeof assigned === 'string') return assigned;
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+  const id = requestIdOf(req);
   res.setHeader('x-request-id', id);
   return id;
+}
+
+/** The id a request's answer echoes: the caller's X-Request-Id when it is sane, else a new one (for answers that write their head at once). */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 /**

@@ -77,19 +77,18 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
 
   /**
    * Spends one request of an anonymous request's address budget before Express sees it (the cached
-   * public pages' fast path; `address` as Express's req.ip gives it). True: admitted, with the
-   * X-RateLimit headers set. False: over budget. Either way the count stays with the request, so if
-   * it goes on to Express after all, use() answers from it (the 429 included) without counting again.
+   * public pages' fast path; `address` as Express's req.ip gives it). Admitted: the X-RateLimit
+   * headers its answer carries ([name, value, ...], for one writeHead). Null: over budget. Either way
+   * the count stays with the request, so if it goes on to Express after all, use() answers from it
+   * (the budget headers, or the 429) without counting again.
    */
-  async countAddressEarly(req: IncomingMessage, res: ServerResponse, address: string | undefined): Promise<boolean> {
+  async countAddressEarly(req: IncomingMessage, address: string | undefined): Promise<(string | number)[] | null> {
     const limit = this.config.addressPerMinute;
-    if (limit <= 0) return true;
+    if (limit <= 0) return [];
     const { key } = rateLimitSubject(undefined, address);
     const record = await this.storage.increment(key, WINDOW_MS, limit, 0, 'address');
     this.countedEarly.set(req, { key, record });
-    if (record.isBlocked) return false;
-    writeBudget(res, limit, record);
-    return true;
+    return record.isBlocked ? null : budgetHeaders(limit, record);
   }
 
   /**
@@ -164,9 +163,13 @@ export class RateLimitMiddleware implements NestMiddleware, TokenRateLimiter {
 }
 
 function writeBudget(res: ServerResponse, limit: number, record: ThrottlerStorageRecord): void {
-  res.setHeader('X-RateLimit-Limit', limit);
-  res.setHeader('X-RateLimit-Remaining', Math.max(0, limit - record.totalHits));
-  res.setHeader('X-RateLimit-Reset', record.timeToExpire);
+  const headers = budgetHeaders(limit, record);
+  for (let n = 0; n < headers.length; n += 2) res.setHeader(headers[n] as string, headers[n + 1]);
+}
+
+/** The budget a counted answer reports: X-RateLimit-Limit, -Remaining and -Reset, as [name, value, ...]. */
+function budgetHeaders(limit: number, record: ThrottlerStorageRecord): (string | number)[] {
+  return ['X-RateLimit-Limit', limit, 'X-RateLimit-Remaining', Math.max(0, limit - record.totalHits), 'X-RateLimit-Reset', record.timeToExpire];
 }
 
 function memberKey(actor: Actor): string {

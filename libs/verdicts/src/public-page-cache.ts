@@ -29,6 +29,8 @@ export interface CachedPage extends RenderedPage {
   encoded?: Map<Encoding, Buffer>;
   /** Last-Modified as sent, formatted once. */
   lastModifiedText?: string;
+  /** The heads of its answers (see headOf), each made once. */
+  heads?: Map<string, HeaderList>;
 }
 
 type Encoding = 'br' | 'gzip';
@@ -149,23 +151,23 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   /**
    * Answers from the key alone when it can: 304 to a GET or HEAD whose If-None-Match names the
    * key's current ETag, or the cached page. False when the route must run (then it renders and
-   * caches). Only for keys of pages rendered by this cache: their ETags are only ever sent for 200s.
+   * caches), and nothing is written. Only for keys of pages rendered by this cache: their ETags are
+   * only ever sent for 200s. `lead`: headers ([name, value, ...]) the answer starts with, for callers
+   * that set none on `res` (ahead of Express): the whole head is then written in one writeHead.
    */
-  answer(req: IncomingMessage, res: ServerResponse, key: string): boolean {
+  answer(req: IncomingMessage, res: ServerResponse, key: string, lead?: HeaderList): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (this.conditionalHit(req, key)) {
       const cached = this.peek(key);
-      if (cached) this.writeHeaders(res, cached);
-      else this.writeValidators(res, this.etagOf(key));
-      res.statusCode = 304;
+      res.writeHead(304, withLead(lead, cached ? headOf(cached, NOT_MODIFIED) : validatorsOf(this.etagOf(key))));
       res.end();
       return true;
     }
     const page = this.peek(key);
     if (!page) return false;
     // Most hits find their coding made already: answered in this turn, without a promise.
-    if (this.sendReady(req, res, page)) return true;
-    this.send(req, res, page).catch((error: unknown) => {
+    if (this.sendReady(req, res, page, lead)) return true;
+    this.send(req, res, page, lead).catch((error: unknown) => {
       this.logger.error(`Could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
         res.statusCode = 500;
@@ -178,7 +180,10 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   /** If-None-Match names the key's current ETag ("*" asks whether the page exists at all, which only its render knows). */
   private conditionalHit(req: IncomingMessage, key: string): boolean {
     const ifNoneMatch = req.headers['if-none-match'];
-    return !!ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, this.etagOf(key));
+    if (!ifNoneMatch) return false;
+    const etag = this.etagOf(key);
+    // The ETag as sent is what readers send back: compared whole before any list is parsed.
+    return ifNoneMatch === etag || (ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, etag));
   }
 
   /** The page under `key` when it is rendered and fresh, else undefined (synchronous: the fast path). */
@@ -219,24 +224,23 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Sends the page: 304 when the request's validators match, else the body, compressed when the client accepts it. */
-  async send(req: IncomingMessage, res: ServerResponse, page: CachedPage): Promise<void> {
-    if (this.sendReady(req, res, page)) return;
-    this.writeHeaders(res, page);
+  async send(req: IncomingMessage, res: ServerResponse, page: CachedPage, lead?: HeaderList): Promise<void> {
+    if (this.sendReady(req, res, page, lead)) return;
     const encoding = this.encodingFor(req, page) as Encoding;
-    this.writeBody(req, res, page, await this.encoded(page, encoding), encoding);
+    this.writeBody(req, res, page, await this.encoded(page, encoding), encoding, lead);
   }
 
   /** send(), when it needs no wait: a 304, an uncompressed body or a coding already made. False (nothing written) otherwise. */
-  private sendReady(req: IncomingMessage, res: ServerResponse, page: CachedPage): boolean {
-    const notModifiedNow = page.status === 200 && notModified(req, page.etag, page.lastModified);
-    const encoding = notModifiedNow ? null : this.encodingFor(req, page);
+  private sendReady(req: IncomingMessage, res: ServerResponse, page: CachedPage, lead: HeaderList | undefined): boolean {
+    if (page.status === 200 && notModified(req, page.etag, page.lastModified)) {
+      res.writeHead(304, withLead(lead, headOf(page, NOT_MODIFIED)));
+      res.end();
+      return true;
+    }
+    const encoding = this.encodingFor(req, page);
     const body = encoding ? page.encoded?.get(encoding) : page.body;
     if (!body) return false;
-    this.writeHeaders(res, page);
-    if (notModifiedNow) {
-      res.statusCode = 304;
-      res.end();
-    } else this.writeBody(req, res, page, body, encoding);
+    this.writeBody(req, res, page, body, encoding, lead);
     return true;
   }
 
@@ -244,29 +248,9 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
     return page.body.length >= MIN_COMPRESSED_BYTES ? chooseEncoding(req.headers['accept-encoding']) : null;
   }
 
-  private writeBody(req: IncomingMessage, res: ServerResponse, page: CachedPage, body: Buffer, encoding: Encoding | null): void {
-    res.statusCode = page.status;
-    res.setHeader('Content-Type', page.type);
-    if (encoding) res.setHeader('Content-Encoding', encoding);
-    res.setHeader('Content-Length', body.length);
+  private writeBody(req: IncomingMessage, res: ServerResponse, page: CachedPage, body: Buffer, encoding: Encoding | null, lead: HeaderList | undefined): void {
+    res.writeHead(page.status, withLead(lead, headOf(page, encoding ?? IDENTITY, body)));
     res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
-  /** ETag (200 pages only: a 304 is only ever due for one), caching and Last-Modified headers, and the page's own. */
-  private writeHeaders(res: ServerResponse, page: CachedPage): void {
-    if (page.status === 200) this.writeValidators(res, page.etag);
-    else {
-      res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
-      res.setHeader('Vary', 'Accept-Encoding');
-    }
-    if (page.lastModified) res.setHeader('Last-Modified', page.lastModifiedText ?? page.lastModified.toUTCString());
-    for (const [name, value] of Object.entries(page.headers ?? {})) res.setHeader(name, value);
-  }
-
-  private writeValidators(res: ServerResponse, etag: string): void {
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`);
-    res.setHeader('Vary', 'Accept-Encoding');
   }
 
   private encoded(page: CachedPage, encoding: Encoding): Promise<Buffer> {
@@ -291,6 +275,53 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
 export function publicPageKey(baseUrl: string, req: Request | IncomingMessage): string {
   // Ahead of Express (no originalUrl yet) the URL is still the one requested.
   return `${baseUrl} ${'originalUrl' in req ? req.originalUrl : req.url}`;
+}
+
+/** Response headers as writeHead takes them in one go: name, value, name, value ... */
+export type HeaderList = (string | number)[];
+
+/** The answers a cached page has a head for: a 304, or a 200 (or the page's status) in a coding. */
+type Variant = typeof NOT_MODIFIED | typeof IDENTITY | Encoding;
+const NOT_MODIFIED = '304';
+const IDENTITY = 'identity';
+
+/**
+ * The head of one answer of a page: ETag (200 pages only: a 304 is only ever due for one), caching
+ * and Last-Modified headers, the page's own (a later one of the same name replacing an earlier one,
+ * as setHeader would), then for a body its type, coding and length.
+ */
+function headOf(page: CachedPage, variant: Variant, body?: Buffer): HeaderList {
+  // Made once per page: a hit then writes its head in one writeHead, without a setHeader per header.
+  const byVariant = (page.heads ??= new Map());
+  let head = byVariant.get(variant);
+  if (!head) {
+    const named = new Map<string, [string, string | number]>();
+    const set = (name: string, value: string | number) => named.set(name.toLowerCase(), [name, value]);
+    if (page.status === 200) for (let n = 0; n < VALIDATOR_NAMES.length; n++) set(VALIDATOR_NAMES[n], n === 0 ? page.etag : VALIDATOR_VALUES[n]);
+    else for (let n = 1; n < VALIDATOR_NAMES.length; n++) set(VALIDATOR_NAMES[n], VALIDATOR_VALUES[n]);
+    if (page.lastModified) set('Last-Modified', page.lastModifiedText ?? page.lastModified.toUTCString());
+    for (const [name, value] of Object.entries(page.headers ?? {})) set(name, value);
+    if (variant !== NOT_MODIFIED) {
+      set('Content-Type', page.type);
+      if (variant !== IDENTITY) set('Content-Encoding', variant);
+      set('Content-Length', (body ?? page.body).length);
+    }
+    head = [...named.values()].flat();
+    byVariant.set(variant, head);
+  }
+  return head;
+}
+
+const VALIDATOR_NAMES = ['ETag', 'Cache-Control', 'Vary'];
+const VALIDATOR_VALUES = ['', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`, 'Accept-Encoding'];
+
+/** The head of a 304 for a page not in memory: its ETag and caching headers. */
+function validatorsOf(etag: string): HeaderList {
+  return [VALIDATOR_NAMES[0], etag, VALIDATOR_NAMES[1], VALIDATOR_VALUES[1], VALIDATOR_NAMES[2], VALIDATOR_VALUES[2]];
+}
+
+function withLead(lead: HeaderList | undefined, head: HeaderList): HeaderList {
+  return lead && lead.length ? lead.concat(head) : head;
 }
 
 /** chooseEncoding's answers by Accept-Encoding header: readers send a handful of distinct ones. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PublicPageCache, publicPageKey } from './public-page-cache';
+import { HeaderList, PublicPageCache, publicPageKey } from './public-page-cache';
 import { VERDICTS_OPTIONS, VerdictsOptions, publicBaseUrl, publicBaseUrlOf } from './public-url';
 
 /** The paths PublicPageCache holds pages of (FeedsController and ClaimReviewController render them). */
@@ -16,7 +16,7 @@ const CACHED_PATHS = /^\/(?:feeds\/verdicts\.[a-z]+|claim-reviews\/[^/]+|verdict
  * Anonymous requests are answered by `early`, which the API installs right after the per-address
  * rate limit (which counted them): before the request logger, the body parsers and Nest's router.
  * A request with a token goes the whole way, through AuthMiddleware, which verifies the token and
- * spends its member's budget, to `use` here. The API's HTTP server asks `answerableKey` and
+ * spends its member's budget, to `use` here. The API's HTTP server asks `keyOf`, `answerable` and
  * `answerAhead` before Express even sees the request (apps/api's public-page fast path), with the
  * same rules as `early`.
  */
@@ -37,21 +37,29 @@ export class PublicPageMiddleware implements NestMiddleware {
   }
 
   /**
-   * Before Express: the cache key of an anonymous request the cache can answer right now, else
-   * null. `protocol` is the request's protocol as Express's req.protocol would give it.
+   * Before Express: the cache key of an anonymous GET or HEAD of a cached path, else null (whether
+   * the cache can answer it is for answerable or answerAhead). `protocol` is the request's protocol
+   * as Express's req.protocol would give it.
    */
-  answerableKey(req: IncomingMessage, protocol: () => string): string | null {
+  keyOf(req: IncomingMessage, protocol: () => string): string | null {
     if (req.headers.authorization !== undefined) return null;
     const url = req.url ?? '';
     const query = url.indexOf('?');
     if (!CACHED_PATHS.test(query === -1 ? url : url.slice(0, query))) return null;
-    const key = publicPageKey(publicBaseUrlOf(this.options, req.headers.host, protocol), req);
-    return this.cache.answerable(req, key) ? key : null;
+    return publicPageKey(publicBaseUrlOf(this.options, req.headers.host, protocol), req);
   }
 
-  /** Before Express: answers under a key answerableKey gave; false when the cache no longer can (the page expired meanwhile). */
-  answerAhead(req: IncomingMessage, res: ServerResponse, key: string): boolean {
-    return this.cache.answer(req, res, key);
+  /** Before Express: true when the cache can answer under `key` right now (synchronous: for deciding before counting a request). */
+  answerable(req: IncomingMessage, key: string): boolean {
+    return this.cache.answerable(req, key);
+  }
+
+  /**
+   * Before Express: answers under a key keyOf gave, its head starting with `lead`; false, with
+   * nothing written, when the cache cannot (a miss, or the page expired while the budget was counted).
+   */
+  answerAhead(req: IncomingMessage, res: ServerResponse, key: string, lead: HeaderList): boolean {
+    return this.cache.answer(req, res, key, lead);
   }
 
   private answer(req: Request, res: Response): boolean {
