@@ -71,7 +71,7 @@ describe('npm start', () => {
     expect(environment).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' });
     // graphql-js, Express and graphql-ws on their production paths; the schema stays public, as before.
     expect(environment).toMatchObject({ NODE_ENV: 'production', GRAPHQL_SCHEMA_VISIBILITY: 'public' });
-    await expect(introspects(port)).resolves.toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    await expect(introspects(port)).resolves.toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
     // The compiled API itself, not a wrapper waiting on a child.
     expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).toContain(join('dist', 'apps', 'api', 'src', 'main.js'));
     child.kill('SIGTERM');
