@@ -11,6 +11,9 @@
 // JSON parsing are on the API's event loop and in the page's time: the page is timed again (as
 // many rounds, each followed by its SQL) from a client in a child process, and printed as extra lines,
 // with this process's CPU time for each page and each replay.
+// The API runs as `npm start` runs it (package.json: npm start's V8 flag, and scripts/as-started.cjs
+// gives the process npm start's environment, NODE_ENV=production and the malloc settings, before
+// anything loads); the second line of the output says which settings were in force.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -140,6 +143,8 @@ async function main(): Promise<void> {
       remote.stop();
     }
     console.log(`${api.kind}, ${articles} articles, ${articles * 3} claims`);
+    const v8Flags = process.execArgv.filter((arg) => arg.startsWith('--') && !arg.startsWith('--require')).join(' ') || 'none';
+    console.log(`  run as npm start runs the API: NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}, V8 flags ${v8Flags}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`);
     console.log(summary('captureArticle', times.capture));
     console.log(summary('annotateClaim (3-hop chain, tag)', times.annotate));
     console.log(summary('claims page of 20, nested', times.page));

@@ -4,6 +4,7 @@
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { startEnvironment } = require('./start-settings.cjs');
 
 const root = join(__dirname, '..');
 const entry = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -36,21 +37,23 @@ if (isStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// glibc reads its malloc settings only when a process starts, so the API runs in this process made
-// anew (process.execve, Node 22.15+/23.11+: the same pid, so Ctrl-C, a supervisor's SIGTERM and the
-// exit code are the API's own) with them in its environment. They keep an idle API on PGlite some
+// The API runs in this process made anew (process.execve, Node 22.15+/23.11+: the same pid, so
+// Ctrl-C, a supervisor's SIGTERM and the exit code are the API's own) with npm start's environment
+// (scripts/start-settings.cjs: glibc's malloc settings, which glibc reads only when a process
+// starts, and NODE_ENV=production unless set). The malloc settings keep an idle API on PGlite some
 // 75 MiB smaller (npm run bench:startup): two malloc arenas rather than one per thread that ever
 // allocated (V8's compiler and GC threads, libuv's pool); and fixed mmap and trim thresholds, so the
 // large buffers start-up allocates and frees (loading PGlite's WebAssembly) go back to the system
 // instead of staying in the heap, as glibc's self-raising threshold has them.
 // Settings already in the environment win. The V8 flags given to this script (package.json's) are
-// passed on; where process.execve is missing the API runs in this process as it is.
+// passed on; where process.execve is missing the API runs in this process as it is (NODE_ENV
+// still set, before the API's modules load).
 // No compile cache (module.enableCompileCache): it saved about 0.15 s of a 1.8 s restart, but the
 // code it loads is compiled up front, where V8 otherwise compiles a function when it first runs,
 // and an idle API held some 13 MiB more for it (bench:startup). NODE_COMPILE_CACHE still turns it on.
-const MALLOC_SETTINGS = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+const env = startEnvironment(process.env);
 if (typeof process.execve === 'function') {
-  const env = { ...MALLOC_SETTINGS, ...process.env };
   process.execve(process.execPath, [process.execPath, ...process.execArgv, entry, ...process.argv.slice(2)], env);
 }
+Object.assign(process.env, env);
 require(entry);

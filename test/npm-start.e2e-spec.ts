@@ -60,19 +60,31 @@ describe('npm start', () => {
     }
   }
 
-  it('serves from the process npm started, with the malloc settings, and stops on SIGTERM', async () => {
-    const { child, exited } = await npmStart({});
+  const introspects = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __schema { queryType { name } } }"}' })
+      .then((response) => response.json() as Promise<{ data?: unknown; errors?: unknown[] }>);
+
+  it('serves from the process npm started, with the malloc settings and in production mode, and stops on SIGTERM', async () => {
+    // Jest sets NODE_ENV=test; an operator who sets nothing gets production mode.
+    const { child, port, exited } = await npmStart({ NODE_ENV: '' });
     const environment = environmentOf(child.pid as number);
     expect(environment).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' });
+    // graphql-js, Express and graphql-ws on their production paths; the schema stays public, as before.
+    expect(environment).toMatchObject({ NODE_ENV: 'production', GRAPHQL_SCHEMA_VISIBILITY: 'public' });
+    await expect(introspects(port)).resolves.toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
     // The compiled API itself, not a wrapper waiting on a child.
     expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).toContain(join('dist', 'apps', 'api', 'src', 'main.js'));
     child.kill('SIGTERM');
     await expect(exited).resolves.toBe('SIGTERM');
   }, 300_000);
 
-  it("keeps an operator's own malloc settings", async () => {
-    const { child, exited } = await npmStart({ MALLOC_ARENA_MAX: '4' });
+  it("keeps an operator's own malloc settings and NODE_ENV, whose production shows the schema to members only", async () => {
+    const { child, port, exited } = await npmStart({ MALLOC_ARENA_MAX: '4', NODE_ENV: 'production' });
     expect(environmentOf(child.pid as number).MALLOC_ARENA_MAX).toBe('4');
+    expect(environmentOf(child.pid as number).GRAPHQL_SCHEMA_VISIBILITY).toBeUndefined();
+    const anonymous = await introspects(port);
+    expect(anonymous.data).toBeUndefined();
+    expect(anonymous.errors).toBeDefined();
     child.kill('SIGTERM');
     await exited;
   }, 300_000);

@@ -88,3 +88,17 @@ describe('the gate on variables', () => {
     expect(refusal(query, { filter: { rating: 'TRUE' }, n: 5 })).toBeNull();
   });
 });
+
+describe('a query the API has seen before', () => {
+  // Apollo hands over the same parsed document for a query text it has parsed before.
+  it('is admitted again at the same cost, and a repeated refusal or a costlier variable is still refused', () => {
+    const page = parse('{ claims(first: 20) { nodes { id appearances(first: 5) { nodes { exact } } } } }');
+    const first = admitOperation(schema, page, getOperationAST(page)!, {});
+    expect(admitOperation(schema, page, getOperationAST(page)!, {}).measure).toEqual(first.measure);
+    const tooCostly = parse('{ claims(first: 100) { nodes { appearances(first: 100) { nodes { claim { appearances(first: 100) { nodes { id } } } } } } } }');
+    for (let i = 0; i < 2; i++) expect(() => admitOperation(schema, tooCostly, getOperationAST(tooCostly)!, {})).toThrow('the limit is');
+    const byVariable = parse('query($n: Int) { claims(first: $n) { nodes { appearances(first: $n) { nodes { claim { appearances(first: $n) { nodes { id } } } } } } } }');
+    expect(admitOperation(schema, byVariable, getOperationAST(byVariable)!, { n: 2 }).measure.cost).toBeLessThan(100);
+    expect(() => admitOperation(schema, byVariable, getOperationAST(byVariable)!, { n: 100 })).toThrow('the limit is');
+  });
+});

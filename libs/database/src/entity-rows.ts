@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
 
@@ -15,6 +16,12 @@ const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityR
  */
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
+  /** Per column: the driver would return a selected value unchanged (see hydratesAsIs). */
+  private readonly asIs: readonly boolean[];
+  /** Per column: the property it is written to, or null where setEntityValue does more than assign. */
+  private readonly properties: readonly (string | null)[];
+  /** Per alias: the row keys of the columns, `<alias>_<column>`, built once rather than per row. */
+  private readonly keys = new Map<string, readonly string[]>();
   private readonly selectFrom: string;
   /** The entity's table, schema-qualified and quoted, for statements written by hand. */
   readonly table: string;
@@ -24,6 +31,8 @@ export class EntityRows<T extends ObjectLiteral> {
     private readonly metadata: EntityMetadata,
   ) {
     this.columns = metadata.columns.filter((column) => !column.isVirtual && !column.isVirtualProperty && !column.relationMetadata?.isOneToMany);
+    this.asIs = this.columns.map((column) => hydratesAsIs(dataSource, column));
+    this.properties = this.columns.map((column) => (column.embeddedMetadata ? null : column.propertyName));
     this.table = metadata.tablePath.split('.').map((name) => this.escape(name)).join('.');
     this.selectFrom = `SELECT ${this.select('t')} FROM ${this.table} t`;
   }
@@ -36,10 +45,22 @@ export class EntityRows<T extends ObjectLiteral> {
   /** The entity in a row selected with `select(alias)`. */
   fromRow(row: Record<string, unknown>, alias: string): T {
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const column of this.columns) {
-      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[`${alias}_${column.databaseName}`], column));
+    const keys = this.keysOf(alias);
+    const { driver } = this.dataSource;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i];
+      const value = this.asIs[i] ? row[keys[i]] : driver.prepareHydratedValue(row[keys[i]], column);
+      const property = this.properties[i];
+      if (property === null) column.setEntityValue(entity, value);
+      else (entity as Record<string, unknown>)[property] = value;
     }
     return entity;
+  }
+
+  private keysOf(alias: string): readonly string[] {
+    let keys = this.keys.get(alias);
+    if (!keys) this.keys.set(alias, (keys = this.columns.map((column) => `${alias}_${column.databaseName}`)));
+    return keys;
   }
 
   /** The reader of `target` on `dataSource`, made once. */
@@ -78,4 +99,36 @@ export class EntityRows<T extends ObjectLiteral> {
     if (!column) throw new Error(`${this.metadata.name} has no column for ${property}`);
     return column;
   }
+}
+
+/**
+ * Column types PostgresDriver.prepareHydratedValue converts (TypeORM 1.x): a column of any other
+ * type and without a transformer comes back from it exactly as selected.
+ */
+const CONVERTED_TYPES = new Set<unknown>([
+  Boolean,
+  Date,
+  Number,
+  'datetime',
+  'timestamp',
+  'timestamptz',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'date',
+  'time',
+  'vector',
+  'halfvec',
+  'hstore',
+  'simple-array',
+  'simple-json',
+  'cube',
+  'enum',
+  'simple-enum',
+]);
+
+/** True when the driver's hydration would return this column's values unchanged, so fromRow may skip the call. */
+function hydratesAsIs(dataSource: DataSource, column: ColumnMetadata): boolean {
+  // Another driver (or a TypeORM whose PostgresDriver converts differently) keeps the call.
+  if (dataSource.driver.prepareHydratedValue !== PostgresDriver.prototype.prepareHydratedValue) return false;
+  return !column.transformer && !CONVERTED_TYPES.has(column.type);
 }
