@@ -16,6 +16,9 @@ const PUTIN_RU = 'Путин наградил военных медалями.';
 // Stories another text of which tells another event, or the same event by other actors.
 const CHOLERA_AR = 'وزارة الصحة العراقية تسجل 12 إصابة بالكوليرا في السليمانية';
 const EUPHRATES_EN = 'Turkey cut the flow of the Euphrates into Syria by half.';
+// Hard negatives that share every name and the year with their claim.
+const HEPATITIS_EN = "Jordan's health ministry recorded 18 cases of hepatitis A in schools in Irbid in March 2024.";
+const FIGHTERS_AR = 'تركيا نقلت 300 مقاتل سوري من إدلب إلى ليبيا.';
 
 describe('claim matching across languages, with calibrated scores and contradictions', () => {
   let api: TestApi;
@@ -26,6 +29,8 @@ describe('claim matching across languages, with calibrated scores and contradict
   let putin: { claimId: string };
   let cholera: { claimId: string };
   let euphrates: { claimId: string };
+  let hepatitis: { claimId: string };
+  let fighters: { claimId: string };
 
   const claimOf = async (url: string, text: string, language: string) => {
     const article = await captureArticle(api, { url, text, language });
@@ -41,6 +46,8 @@ describe('claim matching across languages, with calibrated scores and contradict
     putin = await claimOf('https://ria.example/putin-medals', PUTIN_RU, 'ru');
     cholera = await claimOf('https://iraq.example/cholera-sulaymaniyah', CHOLERA_AR, 'ar');
     euphrates = await claimOf('https://news.example/euphrates-flow', EUPHRATES_EN, 'en');
+    hepatitis = await claimOf('https://jordan.example/hepatitis-irbid', HEPATITIS_EN, 'en');
+    fighters = await claimOf('https://syria.example/fighters-libya', FIGHTERS_AR, 'ar');
   });
   afterAll(() => api?.stop());
 
@@ -91,6 +98,21 @@ describe('claim matching across languages, with calibrated scores and contradict
     expect(reversed).toMatchObject({ claimId: crossing.claimId, relation: 'CONTRADICTS' });
     expect(reversed.score).toBeLessThan(suggestionThreshold);
     expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['reopened', 'closed'] });
+  });
+
+  it('offers another figure as CONTRADICTS although the texts share the year, and still suggests the figure in words', async () => {
+    const [other] = await claimMatches(api, "Jordan's health ministry recorded 31 cases of hepatitis A in Irbid schools in March 2024", { language: 'en' });
+    expect(other).toMatchObject({ claimId: hepatitis.claimId, relation: 'CONTRADICTS' });
+    expect(other.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['31', '18'] });
+
+    const [same] = await claimMatches(api, "Eighteen hepatitis A cases recorded in Irbid schools in March, Jordan's health ministry says", { language: 'en' });
+    expect(same).toMatchObject({ claimId: hepatitis.claimId, relation: 'SAME' });
+  });
+
+  it('offers the route the other way round as CONTRADICTS, in Arabic', async () => {
+    const [reversed] = await claimMatches(api, 'تركيا تعيد 300 مقاتل سوري من ليبيا إلى إدلب', { language: 'ar' });
+    expect(reversed).toMatchObject({ claimId: fighters.claimId, relation: 'CONTRADICTS' });
+    expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['ليبيا', 'ادلب'] });
   });
 
   /** The claim as ranked for `text` when every candidate is asked for, after checking that it is not suggested. */

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { actorsIn, eventsIn, oppositeDirection, otherEvent } from './claim-predicates';
+import { actorsIn, eventsIn, oppositeDirection, otherEvent, reversedRoute } from './claim-predicates';
 
 const key = normalizeForSearch;
 
@@ -19,6 +19,19 @@ describe('claim predicates', () => {
     ['raised / eased', 'the central bank raised interest rates', 'the central bank eased interest rates', ['raised', 'eased']],
   ])('tells opposite directions: %s', (_, a, b, words) => {
     expect(oppositeDirection(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['in English', 'Turkey moved 300 fighters from Libya to Idlib', 'Turkey transferred 300 fighters from Idlib to Libya', ['libya', 'idlib']],
+    ['in Arabic, with the article', 'نقل مقاتلين من ليبيا إلى إدلب', 'نقل مقاتلين من إدلب الى الليبيا', ['ليبيا', 'ادلب']],
+    ['in Russian, under other case endings', 'Турция перебросила боевиков из Ливии в Идлиб', 'Турция перебросила боевиков из Идлиба в Ливию', ['ливии', 'идлиб']],
+  ])('tells a route given the other way round %s', (_, a, b, ends) => {
+    expect(reversedRoute(key(a), key(b))).toEqual(ends);
+  });
+
+  it('does not call the same route, or a route with one end only, reversed', () => {
+    expect(reversedRoute(key('From Idlib to Libya: Turkey moved 300 fighters'), key('Turkey moved 300 fighters from Idlib to Libya'))).toBeNull();
+    expect(reversedRoute(key('fighters moved from Idlib'), key('fighters moved to Idlib'))).toBeNull();
   });
 
   it.each([

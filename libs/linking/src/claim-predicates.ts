@@ -21,8 +21,8 @@ interface DirectionAxis {
 const DIRECTIONS: DirectionAxis[] = [
   {
     name: 'level',
-    forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'повыс', 'увелич', 'вырос'],
-    backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'ease', 'trim', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
+    forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'повыс', 'подня', 'увелич', 'вырос'],
+    backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'ease', 'trim', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'تراجع', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
   },
   {
     name: 'open',
@@ -184,6 +184,39 @@ export function oppositeDirection(queryKey: string, candidateKey: string): [stri
     if (qb && !qf && cf && !cb) return [qb, cf];
   }
   return null;
+}
+
+// "from A to B" in the three languages (Arabic and Russian as search keys spell them).
+const ROUTE_FROM = new Set(['from', 'من', 'из', 'со']);
+const ROUTE_TO = new Set(['to', 'into', 'towards', 'الي', 'نحو', 'в', 'во', 'на']);
+const ROUTE_SKIPPED = new Set(['the', 'a', 'an']);
+const ROUTE_WINDOW = 4;
+
+/** A place word as a route compares it: Arabic without its article, Russian without its case ending. */
+function routeWord(word: string): string {
+  if (isArabic(word)) return withoutPrefix(word, ARTICLES, 2);
+  if (isCyrillic(word)) return word.length > 4 ? word.replace(/[аяуюоеиыйь]+$/u, '') : word;
+  return word;
+}
+
+/** The routes a search key gives: the words after each "from" and after the first "to" within four words of it. */
+function routesIn(key: string): { from: string; to: string; words: [string, string] }[] {
+  const words = key.split(' ').filter((w) => !ROUTE_SKIPPED.has(w));
+  const routes: { from: string; to: string; words: [string, string] }[] = [];
+  words.forEach((word, i) => {
+    if (!ROUTE_FROM.has(word) || i + 1 >= words.length) return;
+    const to = words.slice(i + 2, i + 2 + ROUTE_WINDOW).findIndex((w) => ROUTE_TO.has(w));
+    const destination = words[i + 3 + to];
+    if (to >= 0 && destination) routes.push({ from: routeWord(words[i + 1]), to: routeWord(destination), words: [words[i + 1], destination] });
+  });
+  return routes;
+}
+
+/** A route one text gives and the other gives the other way round ("from Idlib to Libya" against "from Libya to Idlib"): its ends, as the query writes them. */
+export function reversedRoute(queryKey: string, candidateKey: string): [string, string] | null {
+  const candidate = routesIn(candidateKey);
+  const reversed = routesIn(queryKey).find((r) => r.from !== r.to && candidate.some((c) => c.from === r.to && c.to === r.from));
+  return reversed?.words ?? null;
 }
 
 /** The kinds of event a search key reports (each direction axis counts as one kind). */

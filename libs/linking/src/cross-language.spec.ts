@@ -64,6 +64,10 @@ describe('places a text names', () => {
     ['a country by its adjective, in English', 'the Syrian army and Egyptian workers', ['syria', 'egypt']],
     ['a country by its everyday name', 'Turkey and السعودية', ['turkiye', 'saudi arabia']],
     ['a spelling that stands for a country and its capital', 'الجزائر', ['algeria|algiers']],
+    ['a country under a Russian case ending', 'кредит Турции, Египту и Сирии', ['turkiye', 'egypt', 'syria']],
+    ['a country by its adjective, in Russian', 'российская военная полиция', ['russia']],
+    ['a country by its feminine adjective, in Arabic', 'مصفاة بانياس السورية', ['syria']],
+    ['Turkey by its Arabic adjective, not Chuuk', 'البنك المركزي التركي', ['turkiye']],
   ])('reads %s', (_, text, places) => {
     expect([...lexicon.placesIn(normalizeForSearch(text))].sort()).toEqual([...places].sort());
   });

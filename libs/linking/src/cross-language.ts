@@ -80,7 +80,8 @@ function englishLookupForms(word: string): string[] {
 function russianLookupForms(word: string): string[] {
   const forms = [word];
   const ending = /(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ах|ях|ов|ев|ую|юю|ая|яя|ое|ее|ые|ие|ый|ий|а|я|у|ю|ы|и|е|о|ь)$/u;
-  if (word.length > 4) forms.push(word.replace(ending, ''), `${word.replace(ending, '')}а`, `${word.replace(ending, '')}ь`);
+  // The nominative under the case ending: ирака → ирак, сирии → сирия, израиля → израиль.
+  if (word.length > 4) forms.push(word.replace(ending, ''), `${word.replace(ending, '')}а`, `${word.replace(ending, '')}ь`, `${word.replace(ending, '')}я`);
   return forms;
 }
 
@@ -92,15 +93,27 @@ const PLACE_ALIASES: Record<string, string> = {
   سعوديه: 'saudi arabia', امارات: 'united arab emirates', اماراتي: 'united arab emirates', امريكا: 'united states', امريكي: 'united states',
   امريكيه: 'united states', بريطانيا: 'united kingdom', بريطاني: 'united kingdom', بريطانيه: 'united kingdom', فلسطين: 'palestinian territories',
   فلسطيني: 'palestinian territories', сша: 'united states', британия: 'united kingdom', саудовская: 'saudi arabia', турецкий: 'turkiye',
+  // Египет drops its е when declined, which no ending rule puts back.
+  // تركي is also CLDR's ترك (Chuuk) once its ending is cut.
+  تركي: 'turkiye', تركيه: 'turkiye',
+  египта: 'egypt', египту: 'egypt', египтом: 'egypt', египте: 'egypt',
 };
 
-/** The country a word of nationality may come from: "syrian" → syria, "egyptian" → egypt, "السوري" → سوريا, "الجزائريه" → الجزائر. */
+// Russian adjectives of nationality (search-key spelling: й → и), as stems that every case form starts with.
+const RUSSIAN_NATIONALITIES: [string, string][] = [
+  ['россииск', 'russia'], ['сирииск', 'syria'], ['египетск', 'egypt'], ['турецк', 'turkiye'], ['иранск', 'iran'], ['иракск', 'iraq'],
+  ['израильск', 'israel'], ['американск', 'united states'], ['ливииск', 'libya'], ['ливанск', 'lebanon'], ['иорданск', 'jordan'],
+  ['саудовск', 'saudi arabia'], ['катарск', 'qatar'], ['алжирск', 'algeria'], ['марокканск', 'morocco'], ['суданск', 'sudan'],
+  ['иеменск', 'yemen'], ['китаиск', 'china'], ['украинск', 'ukraine'], ['палестинск', 'palestinian territories'], ['кувеитск', 'kuwait'],
+];
+
+/** The country a word of nationality may come from: "syrian" → syria, "egyptian" → egypt, "السوري" and "السوريه" → سوريا, "الجزائريه" → الجزائر. */
 function adjectiveBases(word: string): string[] {
   if (/\p{Script=Arabic}/u.test(word)) {
     const article = word.startsWith('ال') ? 'ال' : '';
     const bare = word.replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '');
     const base = bare.replace(/(?:يين|يون|يه|ي)$/u, '');
-    return base === bare || [...base].length < 2 ? [] : [base, `${base}ا`, `${bare}ا`, `ال${base}`, `${article}${base}`];
+    return base === bare || [...base].length < 2 ? [] : [base, `${base}ا`, `${bare}ا`, `${base}يا`, `ال${base}`, `${article}${base}`];
   }
   if (!/^[a-z]{5,}$/.test(word)) return [];
   return [/ian$/, /ese$/, /i$/, /n$/].filter((e) => e.test(word)).map((e) => word.replace(e, ''));
@@ -186,7 +199,9 @@ export class CrossLanguageLexicon {
       const place = this.placeAt(words, i, source, 'en');
       if (place && add(`${source}:${place.form}`)) continue;
       const alias = PLACE_ALIASES[words[i]] ?? PLACE_ALIASES[words[i].replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '')];
+      const nationality = source === 'ru' ? RUSSIAN_NATIONALITIES.find(([stem]) => words[i].startsWith(stem)) : undefined;
       if (alias) out.add(alias);
+      else if (nationality) out.add(nationality[1]);
       else adjectiveBases(words[i]).some((form) => add(`${source}:${form}`));
     }
     return out;

@@ -74,6 +74,15 @@ describe('match features', () => {
     ['a negation', 'the minister denied the ministry closed the crossing', 'the ministry closed the crossing', ['denied']],
     ['an opposite direction', 'jordan reopened the jaber crossing', 'jordan closed the jaber crossing', ['reopened', 'closed']],
     ['an opposite direction in Arabic', normalizeForSearch('ارتفاع أسعار الخبز في دمشق'), normalizeForSearch('انخفاض أسعار الخبز في دمشق'), ['ارتفاع', 'انخفاض']],
+    ['another figure in a text that shares the year', normalizeForSearch('Jordan recorded 31 cases of hepatitis A in March 2024'), normalizeForSearch('Jordan recorded 18 cases of hepatitis A in March 2024'), ['31', '18']],
+    ['another figure in Arabic beside the same year', normalizeForSearch('تسجيل 31 إصابة بالتهاب الكبد في إربد خلال آذار 2024'), normalizeForSearch('تسجيل 18 إصابة بالتهاب الكبد في إربد خلال آذار 2024'), ['31', '18']],
+    ['another year beside the same figure', normalizeForSearch('3.5 million people fled Sudan since April 2024'), normalizeForSearch('3.5 million people fled Sudan since April 2023'), ['2024', '2023']],
+    ['figures swapped between two units', normalizeForSearch('Israel released 13 Palestinian prisoners for 39 hostages'), normalizeForSearch('Israel released 39 Palestinian prisoners for 13 hostages'), ['13', '39']],
+    ['another decimal', normalizeForSearch('التضخم يتراجع إلى 35.7% في فبراير 2024'), normalizeForSearch('التضخم يتراجع إلى 32.5% في فبراير 2024'), ['35.7', '32.5']],
+    ['a Russian number word', normalizeForSearch('ЦБ повысил ставку до пятидесяти процентов в 2024 году'), normalizeForSearch('ЦБ повысил ставку до 45 процентов в 2024 году'), ['50', '45']],
+    ['a route the other way round', 'turkey moved 300 syrian fighters from libya to idlib', 'turkey transferred 300 syrian fighters from idlib to libya', ['libya', 'idlib']],
+    ['a route the other way round in Arabic', normalizeForSearch('تركيا تعيد 300 مقاتل سوري من ليبيا إلى إدلب'), normalizeForSearch('تركيا نقلت 300 مقاتل سوري من إدلب إلى ليبيا'), ['ليبيا', 'ادلب']],
+    ['"без жертв" against deaths', normalizeForSearch('Пожар на заводе в Байджи обошелся без жертв'), normalizeForSearch('Пожар на заводе в Байджи: погибли трое рабочих'), ['без']],
   ])('tells a contradiction by %s', (_, a, b, values) => {
     const e = pairEvidence(query(a), [], { key: b, terms: new Map(), trigram: 0 }, stats);
     expect(e.contradiction).toEqual({ kind: MatchReasonKind.CONTRADICTS, values });
@@ -94,6 +103,22 @@ describe('match features', () => {
     expect(contradictionOf('the vaccine causes infertility', 'the vaccine causes infertility the vaccine does not cause infertility', [])).toBeNull();
     // A denial that does not first state the claim still contradicts it.
     expect(contradictionOf('the ministry closed the crossing', 'the minister denied the ministry closed the crossing', [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
+  it('does not call a text with an extra figure, or "without" before a manner, a contradiction', () => {
+    const claim = normalizeForSearch("Jordan's health ministry recorded 18 cases of hepatitis A in schools in Irbid in March 2024.");
+    expect(contradictionOf(normalizeForSearch('Jordan: 18 hepatitis A cases in 4 Irbid schools, the health ministry said in March 2024'), claim, [])).toBeNull();
+    const sudan = normalizeForSearch('The IOM said 3.5 million people have fled Sudan to neighbouring countries since April 2023.');
+    expect(contradictionOf(normalizeForSearch('3.5 million people have fled Sudan to neighbouring countries in 18 months of war'), sudan, [])).toBeNull();
+    expect(contradictionOf(normalizeForSearch('From Idlib to Libya: Turkey transferred 300 Syrian fighters'), 'turkey transferred 300 syrian fighters from idlib to libya', [])).toBeNull();
+    expect(contradictionOf(normalizeForSearch('Лавров: Москва готова к переговорам без предварительных условий'), normalizeForSearch('Лавров: Москва готова к переговорам'), [])).toBeNull();
+  });
+
+  it('does not read a denial of the setting alone as a fact-check restating the claim', () => {
+    // The fire is stated before the denial, the deaths are not: the text contradicts the claim.
+    expect(contradictionOf(normalizeForSearch('Fire at the Baiji refinery: no workers were killed'), normalizeForSearch('Three workers were killed in a fire at the Baiji refinery'), [])?.kind).toBe(
+      MatchReasonKind.CONTRADICTS,
+    );
   });
 
   it('does not call a restatement a contradiction', () => {
@@ -143,5 +168,19 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     expect(evidenceOf('حركة حماس تعلن مقتل 3 من مقاتليها في غزة', 'الجيش الإسرائيلي يعلن مقتل 3 من جنوده في غزة', [['gaza'], ['israel', 'gaza']]).otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['hamas', 'israel'] });
     // The same place under a country's and its capital's spelling is the same place.
     expect(evidenceOf('الرئيس التونسي يحل البرلمان', "Tunisia's president dissolved parliament", [['tunis'], ['tunisia']]).otherStory).toBeNull();
+  });
+
+  it('withholds a text that names another country where the claim names one, between the same words', () => {
+    const places = (map: Record<string, string>) => (key: string) => new Set(key.split(' ').flatMap((w) => (map[w] ? [map[w]] : [])));
+    const withPlaces = (a: string, b: string, map: Record<string, string>) =>
+      pairEvidence({ ...query(normalizeForSearch(a)), placesIn: places(map) }, [], { key: normalizeForSearch(b), terms: new Map(), trigram: 0 }, stats);
+    const countries = { algeria: 'algeria', morocco: 'morocco', spain: 'spain', portugal: 'portugal', турции: 'turkiye', египту: 'egypt', россия: 'russia' };
+    expect(withPlaces('Algeria will co-host the 2030 World Cup with Spain and Portugal', 'Morocco will co-host the 2030 World Cup with Spain and Portugal', countries).otherStory).toEqual({
+      kind: MatchReasonKind.OTHER_ACTOR,
+      values: ['algeria', 'morocco'],
+    });
+    expect(withPlaces('Россия выделит Турции кредит на АЭС', 'Россия выделит Египту кредит на АЭС', countries).otherStory?.kind).toBe(MatchReasonKind.OTHER_ACTOR);
+    // Another word beside the other country: a wider or narrower wording, not a substitution.
+    expect(withPlaces('Morocco will co-host the 2030 World Cup', 'The 2030 World Cup will be held in Spain, Portugal and Morocco', countries).otherStory).toBeNull();
   });
 });

@@ -57,6 +57,14 @@ describe('numbers written in other formats', () => {
     ['spaces between thousands', '100 000 тонн', ['100000']],
     ['an Arabic clitic before digits', 'بـ100 ألف طن', ['100000']],
     ['a bare million', 'مليون برميل', ['1000000']],
+    ['a decimal point, which a search key turns into a space', 'inflation fell to 32.5% from 35.7%', ['32.5', '35.7']],
+    ['a decimal before a multiplier, in Arabic and Russian', '3.5 مليون شخص و1,5 млрд долларов', ['3500000', '1500000000']],
+    ['Russian number words in another case', 'до пятидесяти процентов, трое рабочих', ['50', '3']],
+    ['Arabic 11 to 19 and hundreds in one word', 'خمسة عشر جنديا واثنا عشر مدنيا وسبعمئة مهاجر', ['15', '12', '700']],
+    ['Arabic-Indic digits', 'تسجيل ١٨ حالة', ['18']],
+    ['zero and the English teens', 'zero cases, eighteen schools', ['0', '18']],
+    ['three hundred', 'three hundred fighters', ['300']],
+    ['abbreviated multipliers', '25 млрд долларов и 3 млн тонн', ['25000000000', '3000000']],
   ])('reads %s', (_, text, expected) => {
     expect(numbersIn(normalizeForSearch(text))).toEqual(expected);
   });

@@ -24,55 +24,97 @@ export enum MatchReasonKind {
   OTHER_ACTOR = 'OTHER_ACTOR',
 }
 
-// Number words up to the common round numbers, English and Arabic (search-key spelling: ة → ه).
+// Number words up to the common round numbers, English, Arabic and Russian, spelt as search keys
+// spell them (ة → ه, ئ → ي: مئة is ميه; ё → е). Russian numbers decline: the oblique forms news
+// uses most are listed too.
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
+  twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1000000',
-  واحد: '1', اثنان: '2', اثنين: '2', ثلاث: '3', ثلاثه: '3', اربع: '4', اربعه: '4', خمس: '5', خمسه: '5', ست: '6', سته: '6',
-  سبع: '7', سبعه: '7', ثماني: '8', ثمانيه: '8', تسع: '9', تسعه: '9', عشره: '10', عشرين: '20', عشرون: '20',
-  ثلاثين: '30', اربعين: '40', خمسين: '50', مئه: '100', مائه: '100', الف: '1000', مليون: '1000000',
+  صفر: '0', واحد: '1', اثنان: '2', اثنين: '2', ثلاث: '3', ثلاثه: '3', اربع: '4', اربعه: '4', خمس: '5', خمسه: '5', ست: '6', سته: '6',
+  سبع: '7', سبعه: '7', ثماني: '8', ثمانيه: '8', تسع: '9', تسعه: '9', عشر: '10', عشره: '10', عشرين: '20', عشرون: '20',
+  ثلاثين: '30', ثلاثون: '30', اربعين: '40', اربعون: '40', خمسين: '50', خمسون: '50', ستين: '60', ستون: '60', سبعين: '70', سبعون: '70',
+  ثمانين: '80', ثمانون: '80', تسعين: '90', تسعون: '90', ميه: '100', مايه: '100', ميتين: '200', ميتان: '200', ميتي: '200',
+  ثلاثميه: '300', اربعميه: '400', خمسميه: '500', ستميه: '600', سبعميه: '700', ثمانميه: '800', تسعميه: '900',
+  ثلاثمايه: '300', اربعمايه: '400', خمسمايه: '500', ستمايه: '600', سبعمايه: '700', ثمانمايه: '800', تسعمايه: '900',
+  الف: '1000', الفين: '2000', الفان: '2000', مليون: '1000000',
+  ноль: '0', нуль: '0', один: '1', одна: '1', одного: '1', два: '2', две: '2', двух: '2', двое: '2', три: '3', трех: '3', трое: '3',
+  четыре: '4', четырех: '4', четверо: '4', пять: '5', пяти: '5', пятеро: '5', шесть: '6', шести: '6', семь: '7', семи: '7',
+  восемь: '8', восьми: '8', девять: '9', девяти: '9', десять: '10', десяти: '10', одиннадцать: '11', двенадцать: '12', двенадцати: '12',
+  пятнадцать: '15', пятнадцати: '15', двадцать: '20', двадцати: '20', тридцать: '30', тридцати: '30', сорок: '40', сорока: '40',
+  пятьдесят: '50', пятидесяти: '50', шестьдесят: '60', семьдесят: '70', восемьдесят: '80', девяносто: '90', девяноста: '90',
+  сто: '100', ста: '100', двести: '200', триста: '300', пятьсот: '500',
 };
 
 const MULTIPLIERS: Record<string, number> = {
-  thousand: 1e3, million: 1e6, billion: 1e9, الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9,
-  тысяча: 1e3, тысячи: 1e3, тысяч: 1e3, миллион: 1e6, миллиона: 1e6, миллионов: 1e6, миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9,
+  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, mln: 1e6, bn: 1e9,
+  ميه: 1e2, مايه: 1e2, الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9,
+  тысяча: 1e3, тысячи: 1e3, тысяч: 1e3, тыс: 1e3, миллион: 1e6, миллиона: 1e6, миллионов: 1e6, млн: 1e6,
+  миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9, млрд: 1e9,
 };
 
 // "twenty five" and "خمسه وعشرين": tens and units written apart are one number.
 const TENS = new Set(['20', '30', '40', '50', '60', '70', '80', '90']);
+// Arabic 11 to 19: the unit, then عشر ("خمسه عشر" is 15; "احد عشر" and "اثنا عشر" only so).
+const TEEN_UNITS: Record<string, number> = { احد: 1, اثنا: 2, اثني: 2 };
+
+/** Digits without the Arabic clitic written onto them (بـ100, و1). */
+const withoutClitic = (word: string) => word.replace(/^[وبلك](?=\d)/u, '');
 
 /** A word's number, if it is one: digits (an Arabic clitic such as بـ stripped) or a number word. */
 function numberOf(word: string, previous: string | undefined): number | null {
-  const digits = word.replace(/^[وبلك](?=\d)/u, '');
+  const digits = withoutClitic(word);
   if (/^\d+(?:[.,]\d+)*$/.test(digits)) return Number(/^\d{1,3}(?:,\d{3})+$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.'));
   const bare = word.replace(/^و(?=\p{L}{3})/u, '');
   if (NUMBER_WORDS[bare] && !(previous !== undefined && /^\d/.test(previous) && MULTIPLIERS[bare])) return Number(NUMBER_WORDS[bare]);
   return null;
 }
 
+/** A figure of a search key: its value as plain digits, and the words (start, end exclusive) that write it. */
+export interface Figure {
+  value: string;
+  start: number;
+  end: number;
+}
+
 /**
- * Numbers in a search key (digits are ASCII there), as plain digits: "1,200" (the key reads
- * "1 200") → 1200, number words → digits ("twenty five" → 25), "15 ألف", "15 thousand" and
- * "15 тысяч" → 15000, "بـ100" → 100.
+ * Figures in a search key (digits are ASCII there), in order: "1,200" (the key reads "1 200") →
+ * 1200, "32.5" (the key reads "32 5") → 32.5, number words → digits ("twenty five", "خمسه عشر",
+ * "пятидесяти"), "15 ألف", "15 thousand", "15 тысяч" and "3.5 млрд" → their value, "بـ100" → 100.
  */
-export function numbersIn(key: string): string[] {
+export function figuresIn(key: string): Figure[] {
   const words = key.split(' ');
-  const numbers: string[] = [];
+  const figures: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
-    let value = numberOf(words[i], words[i - 1]);
+    const start = i;
+    const teen = TEEN_UNITS[words[i].replace(/^و(?=\p{L}{3})/u, '')];
+    let value = teen && /^عشره?$/u.test(words[i + 1] ?? '') ? teen + 10 : numberOf(words[i], words[i - 1]);
     if (value === null || Number.isNaN(value)) continue;
-    // Thousands separators become spaces in a search key: "1 200 000" is one number.
-    while (/^\d+$/.test(words[i]) && /^\d{3}$/.test(words[i + 1] ?? '')) value = value * 1000 + Number(words[++i]);
+    // Thousands separators become spaces in a search key: "1 200 000" is one number; a group of one
+    // or two digits after at most three is what a decimal point or comma left ("32 5", "1 5 млн").
+    const digits = withoutClitic(words[i]);
+    if (/^\d+$/.test(digits) && /^\d{3}$/.test(words[i + 1] ?? '')) {
+      while (/^\d{3}$/.test(words[i + 1] ?? '')) value = value * 1000 + Number(words[++i]);
+    } else if (/^\d{1,3}$/.test(digits) && /^\d{1,2}$/.test(words[i + 1] ?? '') && !/^\d/.test(words[i + 2] ?? '')) {
+      value = Number(`${digits}.${words[++i]}`);
+    }
     const next = numberOf(words[i + 1] ?? '', words[i]);
     const units = next !== null && next < 10;
-    if (TENS.has(String(value)) && units && !/^\d/.test(words[i + 1])) value += next as number, i++;
+    if (teen) i++;
+    else if (value < 10 && /^عشره?$/u.test(words[i + 1] ?? '') && !/^\d/.test(words[i])) value += 10, i++;
+    else if (TENS.has(String(value)) && units && !/^\d/.test(words[i + 1])) value += next as number, i++;
     else if (value < 10 && next !== null && TENS.has(String(next)) && /^و/u.test(words[i + 1])) value += next as number, i++;
     const multiplier = MULTIPLIERS[words[i + 1]?.replace(/^و/u, '') ?? ''];
     if (multiplier) i++;
-    numbers.push(String(multiplier ? value * multiplier : value));
+    figures.push({ value: String(multiplier ? Math.round(value * multiplier * 1000) / 1000 : value), start, end: i + 1 });
   }
-  return [...new Set(numbers)];
+  return figures;
+}
+
+/** The distinct figures of a search key, as plain digits (see figuresIn). */
+export function numbersIn(key: string): string[] {
+  return [...new Set(figuresIn(key).map((f) => f.value))];
 }
 
 /**
