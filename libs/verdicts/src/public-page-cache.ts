@@ -297,8 +297,8 @@ function headOf(page: CachedPage, variant: Variant, body?: Buffer): HeaderList {
   if (!head) {
     const named = new Map<string, [string, string | number]>();
     const set = (name: string, value: string | number) => named.set(name.toLowerCase(), [name, value]);
-    if (page.status === 200) for (let n = 0; n < VALIDATOR_NAMES.length; n++) set(VALIDATOR_NAMES[n], n === 0 ? page.etag : VALIDATOR_VALUES[n]);
-    else for (let n = 1; n < VALIDATOR_NAMES.length; n++) set(VALIDATOR_NAMES[n], VALIDATOR_VALUES[n]);
+    if (page.status === 200) set('ETag', page.etag);
+    for (const [name, value] of CACHING) set(name, value);
     if (page.lastModified) set('Last-Modified', page.lastModifiedText ?? page.lastModified.toUTCString());
     for (const [name, value] of Object.entries(page.headers ?? {})) set(name, value);
     if (variant !== NOT_MODIFIED) {
@@ -312,12 +312,15 @@ function headOf(page: CachedPage, variant: Variant, body?: Buffer): HeaderList {
   return head;
 }
 
-const VALIDATOR_NAMES = ['ETag', 'Cache-Control', 'Vary'];
-const VALIDATOR_VALUES = ['', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`, 'Accept-Encoding'];
+/** The caching headers every answer of a public page carries, after its ETag. */
+const CACHING: readonly [string, string][] = [
+  ['Cache-Control', `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}`],
+  ['Vary', 'Accept-Encoding'],
+];
 
 /** The head of a 304 for a page not in memory: its ETag and caching headers. */
 function validatorsOf(etag: string): HeaderList {
-  return [VALIDATOR_NAMES[0], etag, VALIDATOR_NAMES[1], VALIDATOR_VALUES[1], VALIDATOR_NAMES[2], VALIDATOR_VALUES[2]];
+  return ['ETag', etag, ...CACHING.flat()];
 }
 
 function withLead(lead: HeaderList | undefined, head: HeaderList): HeaderList {
