@@ -89,7 +89,7 @@ function russianLookupForms(word: string): string[] {
 const PLACE_ALIASES: Record<string, string> = {
   turkey: 'turkiye', turkish: 'turkiye', uae: 'united arab emirates', emirati: 'united arab emirates', saudi: 'saudi arabia',
   usa: 'united states', america: 'united states', american: 'united states', britain: 'united kingdom', british: 'united kingdom',
-  uk: 'united kingdom', lebanese: 'lebanon', moroccan: 'morocco', palestine: 'palestinian territories', palestinian: 'palestinian territories',
+  uk: 'united kingdom', ukrainian: 'ukraine', lebanese: 'lebanon', moroccan: 'morocco', palestine: 'palestinian territories', palestinian: 'palestinian territories',
   سعوديه: 'saudi arabia', امارات: 'united arab emirates', اماراتي: 'united arab emirates', امريكا: 'united states', امريكي: 'united states',
   امريكيه: 'united states', بريطانيا: 'united kingdom', بريطاني: 'united kingdom', بريطانيه: 'united kingdom', فلسطين: 'palestinian territories',
   فلسطيني: 'palestinian territories', сша: 'united states', британия: 'united kingdom', саудовская: 'saudi arabia', турецкий: 'turkiye',
