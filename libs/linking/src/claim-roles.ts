@@ -6,7 +6,7 @@
  * Arabic folded: ة → ه, ئ → ي, أ → ا; Russian й → и), in Arabic, English and Russian, read with
  * word order, the passive, and the words and case endings that mark a doer or a target.
  */
-import { actorsIn, remembered } from './claim-predicates';
+import { actorsIn, arabicForms, englishForms, isArabic, isCyrillic, remembered } from './claim-predicates';
 
 /** Known places and countries a search key names, by their English names (CrossLanguageLexicon.placesIn). */
 export type PlacesIn = (key: string) => ReadonlySet<string>;
@@ -18,9 +18,9 @@ export interface ActRoles {
   patients: string[];
 }
 
-// Acts with a doer and a target. English words are matched without -s, -es, -ed, -ing (their e
-// put back); Arabic words without و/ف, the article and the verb's person prefix; Russian words
-// by their beginning.
+// Acts with a doer and a target. English and Arabic words are matched under the forms the tables
+// of claim-predicates.ts try (without -s, -ed, -ing; without clitics, the article and the verb's
+// person prefix); Russian words by their beginning.
 const ACTS: Record<string, { en: string[]; ar: string[]; ru: string[] }> = {
   accuse: {
     en: ['accuse', 'accusation', 'blame'],
@@ -57,27 +57,6 @@ const ENGLISH_PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', '
 const WINDOW = 6;
 const PATIENT_REACH = 3;
 
-const isArabic = (word: string) => /^\p{Script=Arabic}/u.test(word);
-const isCyrillic = (word: string) => /^\p{Script=Cyrillic}/u.test(word);
-
-function englishForms(word: string): string[] {
-  const forms = [word];
-  if (word.endsWith('s')) forms.push(word.slice(0, -1));
-  if (word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  return forms;
-}
-
-function arabicForms(word: string): string[] {
-  const forms = new Set([word]);
-  const bare = word.replace(/^[وف](?=\p{L}{3})/u, '').replace(/^(?:وال|فال|بال|ال|لل)(?=\p{L}{3})/u, '');
-  forms.add(bare);
-  const unprefixed = bare.replace(/^س?[يتن](?=\p{L}{3})/u, '');
-  forms.add(unprefixed);
-  for (const form of [bare, unprefixed]) if (/(?:ت|وا|ون)$/u.test(form) && form.length > 3) forms.add(form.replace(/(?:ت|وا|ون)$/u, ''));
-  return [...forms];
-}
 
 /** The act a word names, if any. */
 function actOf(word: string): string | null {
