@@ -47,16 +47,15 @@ const AGENT_AFTER_PAIRS = new Set(['من قبل', 'من جانب', 'على يد'
 // Words after which a name is the target: "sanctions on X", "ضد X", "удар по X".
 const PATIENT_AFTER = new Set(['on', 'against', 'upon', 'ضد', 'على', 'по', 'против', 'на']);
 // Words after which a name is where it happened, neither doer nor target.
-const PLACE_AFTER = new Set(['in', 'near', 'at', 'off', 'outside', 'inside', 'across', 'في', 'قرب', 'بالقرب', 'قبالة', 'داخل', 'в', 'во', 'у', 'под', 'около', 'близ', 'возле']);
+const PLACE_AFTER = new Set(['in', 'near', 'at', 'off', 'outside', 'inside', 'across', 'في', 'قرب', 'بالقرب', 'قباله', 'داخل', 'в', 'во', 'у', 'под', 'около', 'близ', 'возле']);
 const WITH = new Set(['with', 'مع', 'с', 'со']);
 // Arabic nouns of an act, which name their doer after them (اتهام روسيا لاوكرانيا).
 const ARABIC_NOUNS = new Set(['اتهام', 'اتهامات', 'هجوم', 'هجمات', 'قصف', 'غاره', 'غارات', 'عقوبات', 'عقوبه', 'تهديد', 'تهديدات', 'تحذير', 'ادانه']);
 const ENGLISH_PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'get', 'got', 'gets']);
-// Words after an act's word that still belong to it before its target: "accused Hezbollah", "attack
-// on", "fired at", "air strike on". The window after an act within which a target is looked for.
+// How far after the act a name may stand and still take a role ("accused Hezbollah", "اتهامات
+// اسراييليه لحزب الله"), and how far a target's mark (on, ضد, ل-, по) may stand from it.
 const WINDOW = 6;
 const PATIENT_REACH = 3;
-
 
 /** The act a word names, if any. */
 function actOf(word: string): string | null {
