@@ -19,6 +19,8 @@ const EUPHRATES_EN = 'Turkey cut the flow of the Euphrates into Syria by half.';
 // Hard negatives that share every name and the year with their claim.
 const HEPATITIS_EN = "Jordan's health ministry recorded 18 cases of hepatitis A in schools in Irbid in March 2024.";
 const FIGHTERS_AR = 'تركيا نقلت 300 مقاتل سوري من إدلب إلى ليبيا.';
+// A claim that a text telling the roles the other way round contradicts.
+const ACCUSATION_EN = 'Israel accuses Hezbollah of firing rockets at Kiryat Shmona.';
 
 describe('claim matching across languages, with calibrated scores and contradictions', () => {
   let api: TestApi;
@@ -31,6 +33,7 @@ describe('claim matching across languages, with calibrated scores and contradict
   let euphrates: { claimId: string };
   let hepatitis: { claimId: string };
   let fighters: { claimId: string };
+  let accusation: { claimId: string };
 
   const claimOf = async (url: string, text: string, language: string) => {
     const article = await captureArticle(api, { url, text, language });
@@ -48,6 +51,7 @@ describe('claim matching across languages, with calibrated scores and contradict
     euphrates = await claimOf('https://news.example/euphrates-flow', EUPHRATES_EN, 'en');
     hepatitis = await claimOf('https://jordan.example/hepatitis-irbid', HEPATITIS_EN, 'en');
     fighters = await claimOf('https://syria.example/fighters-libya', FIGHTERS_AR, 'ar');
+    accusation = await claimOf('https://israel.example/kiryat-shmona-rockets', ACCUSATION_EN, 'en');
   });
   afterAll(() => api?.stop());
 
@@ -113,6 +117,23 @@ describe('claim matching across languages, with calibrated scores and contradict
     const [reversed] = await claimMatches(api, 'تركيا تعيد 300 مقاتل سوري من ليبيا إلى إدلب', { language: 'ar' });
     expect(reversed).toMatchObject({ claimId: fighters.claimId, relation: 'CONTRADICTS' });
     expect(reversed.reasons).toContainEqual({ kind: 'CONTRADICTS', values: ['ليبيا', 'ادلب'] });
+  });
+
+  it('offers the accusation told the other way round as CONTRADICTS with ROLE_SWAP, and the passive of the same one as SAME', async () => {
+    const { suggestionThreshold } = await api.ok<{ suggestionThreshold: number }>('{ suggestionThreshold }');
+    const [swapped] = await claimMatches(api, 'Hezbollah accuses Israel of firing rockets at Kiryat Shmona', { language: 'en' });
+    expect(swapped).toMatchObject({ claimId: accusation.claimId, relation: 'CONTRADICTS' });
+    expect(swapped.score).toBeLessThan(suggestionThreshold);
+    expect(swapped.reasons).toContainEqual({ kind: 'ROLE_SWAP', values: ['hezbollah → israel', 'israel → hezbollah'] });
+
+    const [arabic] = await claimMatches(api, 'حزب الله يتهم إسرائيل بإطلاق صواريخ على كريات شمونة', { language: 'ar', minScore: 0 });
+    expect(arabic).toMatchObject({ claimId: accusation.claimId });
+    expect(arabic.reasons.map((r) => r.kind)).toContain('ROLE_SWAP');
+
+    const [passive] = await claimMatches(api, 'Hezbollah was accused by Israel of firing rockets at Kiryat Shmona', { language: 'en' });
+    expect(passive).toMatchObject({ claimId: accusation.claimId, relation: 'SAME' });
+    expect(passive.score).toBeGreaterThanOrEqual(suggestionThreshold);
+    expect(passive.reasons.map((r) => r.kind)).not.toContain('ROLE_SWAP');
   });
 
   /** The claim as ranked for `text` when every candidate is asked for, after checking that it is not suggested. */

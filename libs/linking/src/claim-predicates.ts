@@ -93,7 +93,7 @@ function withoutPrefix(word: string, prefixes: readonly string[], rest: number):
  * prefix, a verb ending. (String operations, not Unicode regular expressions: every word of every
  * candidate text passes here, and the regular expressions made the check cost a third of a query.)
  */
-function arabicForms(word: string): string[] {
+export function arabicForms(word: string): string[] {
   const forms = new Set<string>([word]);
   const bare = withoutPrefix(withoutPrefix(word, ARTICLES, 2), ['و', 'ف'], 3);
   const future = bare.startsWith('س') && 'يتن'.includes(bare[1]) && bare.length >= 4 ? bare.slice(1) : bare;
@@ -106,11 +106,11 @@ function arabicForms(word: string): string[] {
   return [...forms];
 }
 
-const isCyrillic = (word: string) => word.charCodeAt(0) >= 0x400 && word.charCodeAt(0) <= 0x4ff;
-const isArabic = (word: string) => word.charCodeAt(0) >= 0x600 && word.charCodeAt(0) <= 0x6ff;
+export const isCyrillic = (word: string) => word.charCodeAt(0) >= 0x400 && word.charCodeAt(0) <= 0x4ff;
+export const isArabic = (word: string) => word.charCodeAt(0) >= 0x600 && word.charCodeAt(0) <= 0x6ff;
 
 /** English forms: as written and without -s, -es, -ed, -d, -ing (with its e put back). */
-function englishForms(word: string): string[] {
+export function englishForms(word: string): string[] {
   const forms = [word];
   if (word.length > 3 && word.endsWith('s')) forms.push(word.slice(0, -1));
   if (word.length > 4 && word.endsWith('es')) forms.push(word.slice(0, -2));

@@ -66,9 +66,39 @@ describe('places a text names', () => {
     ['a spelling that stands for a country and its capital', 'الجزائر', ['algeria|algiers']],
     ['a country under a Russian case ending', 'кредит Турции, Египту и Сирии', ['turkiye', 'egypt', 'syria']],
     ['a country by its adjective, in Russian', 'российская военная полиция', ['russia']],
-    ['a country by its feminine adjective, in Arabic', 'مصفاة بانياس السورية', ['syria']],
+    ['a town of the gazetteer and a country by its feminine adjective, in Arabic', 'مصفاة بانياس السورية', ['baniyas', 'syria']],
     ['Turkey by its Arabic adjective, not Chuuk', 'البنك المركزي التركي', ['turkiye']],
   ])('reads %s', (_, text, places) => {
     expect([...lexicon.placesIn(normalizeForSearch(text))].sort()).toEqual([...places].sort());
+  });
+});
+
+describe('towns of the gazetteer', () => {
+  it.each([
+    ['in Arabic, with the article left out', 'قصف على سراقب', ['saraqib']],
+    ['in Arabic, with its article', 'انفجار في القامشلي', ['al qamishli']],
+    ['in English, without the article GeoNames gives', 'an attack near Qamishli', ['al qamishli']],
+    ['in English, without the h of -ah', 'migrants intercepted off Zuwara', ['zuwarah']],
+    ['in Russian, under a case ending', 'мигранты у Зувары', ['zuwarah']],
+    ['as news spells a name GeoNames writes with an ayn', 'Maarrat al-Numan', ['maarrat an numan']],
+    ['of several words', 'غارة على بلدة بنت جبيل', ['bent jbail']],
+  ])('reads a town %s', (_, text, places) => {
+    expect([...lexicon.placesIn(normalizeForSearch(text))]).toEqual(expect.arrayContaining(places));
+  });
+
+  it.each([
+    ['a word that is also a town (خبر "news", al-Khobar)', 'هذا خبر كاذب'],
+    ["a person's name that is also a town (بشار, Béchar)", 'الرئيس بشار الأسد'],
+    ['a word whose adjective form looks like a town (susan, Susa)', 'Susan said hello'],
+    ['an English word that is a town in another country (Batman)', 'Batman returns'],
+  ])('does not take %s for a place', (_, text) => {
+    expect([...lexicon.placesIn(normalizeForSearch(text))]).toEqual([]);
+  });
+
+  it('names a town in the other languages, in English where it has no name in the target language', () => {
+    expect(translate('قصف على سراقب', 'ar').en).toContain('saraqib');
+    expect(translate('пожар в Байджи', 'ru').en).toContain('bayji');
+    expect(translate('migrants off Zuwara', 'en').ar).toContain('زواره');
+    expect(translate('migrants off Zuwara', 'en').ru).toContain('зуара');
   });
 });

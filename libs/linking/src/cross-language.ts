@@ -7,7 +7,9 @@ import { remembered } from './claim-predicates';
  * Word-by-word translation of a search key between Arabic, English and Russian, from data that
  * ships with the code (no model to download): FreeDict's Arabic–English, English–Arabic and
  * English–Russian dictionaries and CLDR place names (built by scripts/build-cross-language-lexicon.ts;
- * licences in cross-language-lexicon.LICENSE.md), Cyrillic names transliterated to Latin, digits kept.
+ * licences in cross-language-lexicon.LICENSE.md), towns of the Middle East, North Africa and the
+ * former USSR from GeoNames (gazetteer.json, scripts/build-gazetteer.ts, CC BY 4.0: gazetteer.LICENSE.md),
+ * Cyrillic names transliterated to Latin, digits kept.
  * A translation is crude (every sense of every word), but matched with BM25 against the claim texts
  * of the other language it finds the claim whose rare words (places, actors, objects) agree.
  */
@@ -21,6 +23,11 @@ interface LexiconFile {
   enAr: Record<string, string>;
   ruEn: Record<string, string>;
   places: string[][];
+}
+
+/** gazetteer.json: towns as [Arabic, English, Russian] spellings, each "|"-joined, the first the name (scripts/build-gazetteer.ts). */
+interface GazetteerFile {
+  places: [string, string, string][];
 }
 
 const PLACE_LANGUAGES = ['ar', 'en', 'ru'] as const;
@@ -89,7 +96,7 @@ function russianLookupForms(word: string): string[] {
 const PLACE_ALIASES: Record<string, string> = {
   turkey: 'turkiye', turkish: 'turkiye', uae: 'united arab emirates', emirati: 'united arab emirates', saudi: 'saudi arabia',
   usa: 'united states', america: 'united states', american: 'united states', britain: 'united kingdom', british: 'united kingdom',
-  uk: 'united kingdom', lebanese: 'lebanon', moroccan: 'morocco', palestine: 'palestinian territories', palestinian: 'palestinian territories',
+  uk: 'united kingdom', ukrainian: 'ukraine', lebanese: 'lebanon', moroccan: 'morocco', palestine: 'palestinian territories', palestinian: 'palestinian territories',
   سعوديه: 'saudi arabia', امارات: 'united arab emirates', اماراتي: 'united arab emirates', امريكا: 'united states', امريكي: 'united states',
   امريكيه: 'united states', بريطانيا: 'united kingdom', بريطاني: 'united kingdom', بريطانيه: 'united kingdom', فلسطين: 'palestinian territories',
   فلسطيني: 'palestinian territories', сша: 'united states', британия: 'united kingdom', саудовская: 'saudi arabia', турецкий: 'turkiye',
@@ -133,6 +140,8 @@ export class CrossLanguageLexicon {
     places: Map<string, string[]>;
     /** Every English name a place's spelling may stand for, joined by "|" ("الجزاير": "algeria|algiers"). */
     englishNames: Map<string, string>;
+    /** The keys of `places` that CLDR names (countries and its cities), not the gazetteer. */
+    cldrPlaces: ReadonlySet<string>;
   } | null = null;
 
   // The lexicon is some 10 MB once parsed: read on the first cross-language lookup, not at start-up,
@@ -152,7 +161,23 @@ export class CrossLanguageLexicon {
         englishNames.set(key, known.includes(names[1]) ? known.join('|') : [...known, names[1]].join('|'));
       });
     }
-    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames };
+    const cldrPlaces = new Set(places.keys());
+    // Towns CLDR does not name (gazetteer.json, GeoNames): each spelling of a row stands for its
+    // first name in each language, and a spelling CLDR already has keeps CLDR's place.
+    const gazetteer = JSON.parse(readFileSync(join(__dirname, 'gazetteer.json'), 'utf8')) as GazetteerFile;
+    for (const row of gazetteer.places) {
+      const spellings = row.map((names) => names.split('|').filter(Boolean));
+      const names = spellings.map((forms) => forms[0] ?? '');
+      spellings.forEach((forms, i) => {
+        for (const form of forms) {
+          const key = `${PLACE_LANGUAGES[i]}:${form}`;
+          if (places.has(key)) continue;
+          places.set(key, names);
+          englishNames.set(key, names[1]);
+        }
+      });
+    }
+    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames, cldrPlaces };
     return this.loaded;
   }
 
@@ -202,7 +227,8 @@ export class CrossLanguageLexicon {
       const nationality = source === 'ru' ? RUSSIAN_NATIONALITIES.find(([stem]) => words[i].startsWith(stem)) : undefined;
       if (alias) out.add(alias);
       else if (nationality) out.add(nationality[1]);
-      else adjectiveBases(words[i]).some((form) => add(`${source}:${form}`));
+      // Adjectives are of countries and CLDR's cities, not of the gazetteer's towns ("susan" is not Susa's).
+      else adjectiveBases(words[i]).some((form) => this.lexicon.cldrPlaces.has(`${source}:${form}`) && add(`${source}:${form}`));
     }
     return out;
   }
@@ -292,7 +318,8 @@ export class CrossLanguageLexicon {
       const forms = n > 1 ? [phrase] : source === 'ar' ? arabicLookupForms(phrase) : source === 'ru' ? russianLookupForms(phrase) : [phrase];
       for (const form of forms) {
         const names = this.places.get(`${source}:${form}`);
-        if (names) return { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])], length: n, form };
+        // A town with no name in the target language keeps its English one.
+        if (names) return { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])] || names[1], length: n, form };
       }
     }
     return null;

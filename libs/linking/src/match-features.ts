@@ -5,6 +5,7 @@
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
 import { actorsIn, eventsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
+import { swappedRoles } from './claim-roles';
 import { MatchReasonKind, MatchReasonParts, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
@@ -215,7 +216,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     sharedTerms,
     // The negation and direction tables hold all three languages: the text as written is compared,
     // not its translation (which carries every sense of every word).
-    contradiction: contradictionOf(original.key, candidate.key, differentNumbers),
+    contradiction: contradictionOf(original.key, candidate.key, differentNumbers, query.placesIn),
     // A word-by-word translation shares little but names and places even with the right claim.
     entitiesOnly: entitiesOnly && best === original,
     otherStory: otherStoryOf(query, original.key, candidate),
@@ -413,8 +414,12 @@ function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: 
   return null;
 }
 
-/** Tells a candidate that contradicts the query: a figure, a negation or a direction differs. */
-export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[]): MatchReasonParts | null {
+/**
+ * Tells a candidate that contradicts the query: a figure, a negation or a direction differs
+ * (CONTRADICTS), or the same act is told with its doer and target exchanged (ROLE_SWAP; places
+ * and countries read with `placesIn`, groups with the actors' table).
+ */
+export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
   const q = queryKey.split(' ');
@@ -426,5 +431,7 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
     return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
   }
   const opposite = oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
-  return opposite ? { kind: MatchReasonKind.CONTRADICTS, values: opposite } : null;
+  if (opposite) return { kind: MatchReasonKind.CONTRADICTS, values: opposite };
+  const roles = swappedRoles(queryKey, candidateKey, placesIn);
+  return roles ? { kind: MatchReasonKind.ROLE_SWAP, values: roles } : null;
 }

@@ -16,6 +16,12 @@ registerEnumType(MatchReasonKind, {
     SIMILAR_MEANING: { description: 'Embedding cosine similarity (value: 0..1), when an encoder is configured.' },
     TRANSLATED_TERMS: { description: 'Words found through the word-by-word translation of the text (dictionary, place names).' },
     CONTRADICTS: { description: 'Same story, but a figure, a negation or a direction differs (the words concerned).' },
+    ROLE_SWAP: {
+      description:
+        'Same story, but the same act (accusing, attacking, sanctioning, threatening, condemning) with its doer and target ' +
+        'exchanged ("Israel accuses Hezbollah" against "Hezbollah accuses Israel"): "doer → target" as the text gives them, ' +
+        "then as the claim does (English names; ? when a text leaves one out). The relation is CONTRADICTS.",
+    },
     OTHER_EVENT: {
       description:
         'The texts report different kinds of event of one story ("vaccines delivered" against "cases recorded"): the word of each, ' +
@@ -54,7 +60,7 @@ export class ClaimMatch {
   score: number;
 
   @Field(() => ClaimLinkDecision, {
-    description: 'SAME, or CONTRADICTS: the texts tell the same story but a figure, a negation or a direction differs.',
+    description: 'SAME, or CONTRADICTS: the texts tell the same story but a figure, a negation, a direction or who did what to whom differs.',
   })
   relation: ClaimLinkDecision;
 

@@ -1,0 +1,71 @@
+import { normalizeForSearch } from '@isnad/text';
+import { rolesIn, swappedRoles } from './claim-roles';
+
+const key = normalizeForSearch;
+
+// The countries the cases name, as CrossLanguageLexicon.placesIn reads them (English names).
+const COUNTRIES: Record<string, string> = {
+  israel: 'israel', اسراييل: 'israel', израиль: 'israel', اسراييليه: 'israel',
+  russia: 'russia', روسيا: 'russia', россия: 'russia', россию: 'russia', россиеи: 'russia', russian: 'russia',
+  ukraine: 'ukraine', اوكرانيا: 'ukraine', украина: 'ukraine', украину: 'ukraine', ukrainian: 'ukraine',
+  turkish: 'turkiye', crimea: 'crimea', qamishli: 'qamishli', gaza: 'gaza', غزه: 'gaza', газе: 'gaza', lebanon: 'lebanon',
+  iran: 'iran', 'united states': 'united states', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
+};
+const placesIn = (phrase: string) => new Set(COUNTRIES[phrase] ? [COUNTRIES[phrase]] : []);
+const roles = (text: string) => rolesIn(key(text), placesIn);
+const swapped = (a: string, b: string) => swappedRoles(key(a), key(b), placesIn);
+
+describe('who does what to whom', () => {
+  it.each([
+    ['English, active', 'Israel accuses Hezbollah of firing rockets at Kiryat Shmona', 'accuse', ['israel'], ['hezbollah']],
+    ['English, passive headline', 'Hezbollah accused by Israel of firing rockets', 'accuse', ['israel'], ['hezbollah']],
+    ['English, passive with its auxiliary', 'SDF positions near Qamishli were attacked by Turkish drones', 'attack', ['turkiye'], ['sdf']],
+    ['English, the target marked by "on"', 'The United States imposes sanctions on Iran over its drone programme', 'sanction', ['united states'], ['iran']],
+    ['Arabic, subject first', 'إسرائيل تتهم حزب الله بإطلاق صواريخ على كريات شمونة', 'accuse', ['israel'], ['hezbollah']],
+    ['Arabic, verb first (VSO)', 'اتهمت روسيا أوكرانيا بقصف محطة زابوريجيا النووية', 'accuse', ['russia'], ['ukraine']],
+    ['Arabic, the noun with a nationality and ل', 'اتهامات إسرائيلية لحزب الله بإطلاق صواريخ', 'accuse', ['israel'], ['hezbollah']],
+    ['Arabic, passive with من قبل', 'أوكرانيا متهمة من قبل روسيا بقصف محطة زابوريجيا', 'accuse', ['russia'], ['ukraine']],
+    ['Arabic, passive with من', 'قوات الدعم السريع متهمة من الجيش السوداني بقصف مستشفى', 'accuse', ['sudan'], ['rapid support forces']],
+    ['Russian, active', 'Россия обвинила Украину в обстреле Запорожской АЭС', 'accuse', ['russia'], ['ukraine']],
+    ['Russian, passive with the instrumental', 'Украина обвинена Россией в обстреле Запорожской АЭС', 'accuse', ['russia'], ['ukraine']],
+    ['Russian, object first (accusative)', 'Украину обвинила Россия в обстреле ЗАЭС', 'accuse', ['russia'], ['ukraine']],
+  ])('reads the doer and the target: %s', (_, text, act, agents, patients) => {
+    expect(roles(text)).toEqual({ act, agents, patients });
+  });
+
+  it.each([
+    ['a subject no table knows before an Arabic verb', 'نصرالله يحذر إسرائيل من أن أي هجوم على لبنان سيشعل حربا', 'threaten', [], ['israel']],
+    ['a subject no table knows before a Russian verb', 'Насралла предупредил Израиль, что нападение на Ливан приведет к войне', 'threaten', [], ['israel']],
+  ])('takes no name for the doer that the sentence does not give: %s', (_, text, act, agents, patients) => {
+    expect(roles(text)).toEqual({ act, agents, patients });
+  });
+
+  it('reads only the first act, and none where no act has a doer or a target', () => {
+    expect(roles('Azerbaijan accuses Armenia of shelling its positions')).toEqual({ act: 'accuse', agents: ['azerbaijan'], patients: ['armenia'] });
+    expect(roles('Iran hit with new US sanctions over drone programme')).toBeNull();
+    expect(roles('Russia and Ukraine signed a grain deal')).toBeNull();
+  });
+
+  it.each([
+    ['in English', 'Hezbollah accuses Israel of firing rockets at Kiryat Shmona', 'Israel accuses Hezbollah of firing rockets at Kiryat Shmona', ['hezbollah → israel', 'israel → hezbollah']],
+    ['the passive against the active', 'Israel was accused by Hezbollah of firing rockets', 'Israel accuses Hezbollah of firing rockets', ['hezbollah → israel', 'israel → hezbollah']],
+    ['in Arabic', 'حزب الله يتهم إسرائيل بإطلاق صواريخ', 'إسرائيل تتهم حزب الله بإطلاق صواريخ', ['hezbollah → israel', 'israel → hezbollah']],
+    ['in Russian', 'Украина обвинила Россию в обстреле Запорожской АЭС', 'Россия обвинила Украину в обстреле Запорожской АЭС', ['ukraine → russia', 'russia → ukraine']],
+    ['across languages', 'Ukraine accuses Russia of shelling the Zaporizhzhia plant', 'روسيا تتهم أوكرانيا بقصف محطة زابوريجيا', ['ukraine → russia', 'russia → ukraine']],
+    ['with adjectives of nationality', 'Russian drones attacked a Ukrainian air base in Crimea', 'Ukrainian drones attacked a Russian air base in Crimea', ['russia → ukraine', 'ukraine → russia']],
+    ['with one role left out', 'حزب الله يتهم', 'Israel accuses Hezbollah of firing rockets', ['hezbollah → ?', 'israel → hezbollah']],
+  ])('tells the roles exchanged %s', (_, a, b, values) => {
+    expect(swapped(a, b)).toEqual(values);
+  });
+
+  it.each([
+    ['the passive of the same roles', 'Hezbollah was accused by Israel of rocket fire', 'Israel accuses Hezbollah of firing rockets'],
+    ['the same roles in Arabic, verb first', 'اتهمت روسيا أوكرانيا بقصف محطة زابوريجيا', 'Россия обвинила Украину в обстреле Запорожской АЭС'],
+    ['the Russian passive of the same roles', 'Украина обвинена Россией в обстреле', 'Russia accuses Ukraine of shelling'],
+    ['other partners', 'Hamas accuses Israel of violating the ceasefire in Gaza', 'Israel accuses Hezbollah of firing rockets'],
+    ['other acts', 'Israel attacked Hezbollah positions', 'Hezbollah accuses Israel of firing rockets'],
+    ['the same roles with the place where it happened', 'Israel accuses Hamas of violating the ceasefire in Gaza', 'إسرائيل تتهم حماس بخرق وقف إطلاق النار في غزة'],
+  ])('does not call %s exchanged', (_, a, b) => {
+    expect(swapped(a, b)).toBeNull();
+  });
+});
