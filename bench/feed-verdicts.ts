@@ -16,7 +16,9 @@
 // (bench/support/keepalive-load.ts): extra lines, the 304s among them with kept-alive connections.
 // When `wrk` is on PATH (Debian package wrk: a C client that keeps its connection after a 304),
 // the same four loads once more from wrk (one thread, `concurrency` connections, AB_SECONDS each):
-// extra lines, with the server's CPU per request and both as shares of the ceiling's.
+// extra lines, with the server's CPU per request and both as shares of the ceiling's; then the 200s
+// and 304s again from wrk in 2 s slices, ceiling and API taking turns (8 pairs): the medians of the
+// pairs' ratios, steadier than one ratio of two 10 s runs on a machine whose load drifts.
 // Then the time of an uncached render (the page cache emptied before each request), sequentially.
 // PROFILE_FEED=<file>: this process's CPU profile during ab's 200s, of the API (<file>) and of the
 // ceiling (<file>.ceiling), for comparing where the two spend their time per request.
@@ -107,6 +109,34 @@ function reportOwnProcess(label: string, run: OwnProcessRun, ceiling: OwnProcess
     `${label.padEnd(44)} n=${String(run.requests).padStart(5)}  ${run.requestsPerSecond.toFixed(1).padStart(7)} req/s  median ${run.p50.toFixed(msDigits).padStart(6)} ms  ` +
     `p99 ${run.p99.toFixed(msDigits).padStart(6)} ms  server cpu ${run.serverCpuMsPerRequest.toFixed(3).padStart(6)} ms/req  [${counts}]${ratio}`
   );
+}
+
+const WRK_PAIRS = 8;
+const WRK_SLICE_SECONDS = 2;
+
+/**
+ * wrk against the ceiling and the API in turns (WRK_PAIRS pairs of WRK_SLICE_SECONDS slices, which
+ * goes first alternating): per pair, the API's requests/s and server CPU per request as shares of the
+ * ceiling's in the neighbouring slice.
+ */
+async function alternatedWrk(ceilingUrl: string, apiUrl: string, headers: Record<string, string>): Promise<{ rps: number[]; cpu: number[] }> {
+  const rps: number[] = [];
+  const cpu: number[] = [];
+  for (let pair = 0; pair < WRK_PAIRS; pair++) {
+    const order = pair % 2 === 0 ? [ceilingUrl, apiUrl] : [apiUrl, ceilingUrl];
+    const runs = new Map<string, WrkRun>();
+    for (const target of order) runs.set(target, await runWrk(target, headers, concurrency, WRK_SLICE_SECONDS));
+    const [ceiling, api] = [runs.get(ceilingUrl) as WrkRun, runs.get(apiUrl) as WrkRun];
+    rps.push(api.requestsPerSecond / ceiling.requestsPerSecond);
+    cpu.push(api.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest);
+  }
+  return { rps, cpu };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** The response exactly as sent: status, headers and undecoded body. */
@@ -297,6 +327,18 @@ async function main(): Promise<void> {
         const wrkCeiling304 = await wrk(`${ceiling.url}${path}`, conditional);
         console.log(reportWrk('wrk (own process): ceiling (304)', wrkCeiling304));
         console.log(reportWrk('wrk (own process):   … with If-None-Match (304)', await wrk(url, conditional), wrkCeiling304));
+        // The same loads in short slices, ceiling and API taking turns: on a machine whose load drifts
+        // within a run, a ratio of two neighbouring slices is steadier than one of two 10 s runs.
+        for (const [status, headers] of [
+          ['200', accept],
+          ['304', conditional],
+        ] as const) {
+          const { rps, cpu } = await alternatedWrk(`${ceiling.url}${path}`, url, headers);
+          console.log(
+            `wrk (own process), alternated: ${status}s at ${(median(rps) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${median(cpu).toFixed(2)}× its ` +
+              `(medians of ${rps.length} pairs of ${WRK_SLICE_SECONDS} s slices; per pair ${rps.map((r) => (r * 100).toFixed(0)).join(' ')} %)`,
+          );
+        }
       } else {
         console.log('wrk is not on PATH (Debian package wrk): no figures from wrk');
       }
