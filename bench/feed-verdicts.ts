@@ -46,7 +46,7 @@ const concurrency = Math.max(1, Math.min(Number(process.argv[3] ?? 8), 64));
 const TIME_LIMIT_MS = 60_000;
 const AB_SECONDS = 10;
 const CLIENTS = ['fetch', 'ab', 'keepalive', 'wrk'];
-const clients = new Set((process.env.BENCH_FEEDS_CLIENTS ?? CLIENTS.join(',')).split(',').map((name) => name.trim()));
+const clients = new Set((process.env.BENCH_FEEDS_CLIENTS ?? CLIENTS.join(',')).split(',').map((name) => name.trim()).filter(Boolean));
 for (const name of clients) if (!CLIENTS.includes(name)) throw new Error(`BENCH_FEEDS_CLIENTS: unknown client ${name} (known: ${CLIENTS.join(', ')})`);
 
 interface Run {
