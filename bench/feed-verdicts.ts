@@ -26,8 +26,9 @@
 // stale), with npm start's V8 flag (package.json) and environment (scripts/as-started.cjs:
 // NODE_ENV=production, the malloc settings); the output's second line says so.
 // BENCH_FEEDS_CODE=sources runs the TypeScript sources through ts-node instead (as this benchmark
-// did before). BENCH_FEEDS_CLIENTS=<list> (of fetch, ab, keepalive, wrk; default all) runs only the
-// loads of those clients, e.g. `wrk` for alternated runs comparing two versions of the fast path.
+// did before). BENCH_FEEDS_CLIENTS=<list> (of fetch, ab, keepalive, wrk; default all; empty: none,
+// only the uncached render) runs only the loads of those clients, e.g. `wrk` for alternated runs
+// comparing two versions of the fast path.
 import { IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
