@@ -16,14 +16,23 @@
 // (bench/support/keepalive-load.ts): extra lines, the 304s among them with kept-alive connections.
 // When `wrk` is on PATH (Debian package wrk: a C client that keeps its connection after a 304),
 // the same four loads once more from wrk (one thread, `concurrency` connections, AB_SECONDS each):
-// extra lines, with the server's CPU per request and both as shares of the ceiling's.
+// extra lines, with the server's CPU per request and both as shares of the ceiling's; then the 200s
+// and 304s again from wrk in 2 s slices, ceiling and API taking turns (8 pairs): the medians of the
+// pairs' ratios, steadier than one ratio of two 10 s runs on a machine whose load drifts.
 // Then the time of an uncached render (the page cache emptied before each request), sequentially.
 // PROFILE_FEED=<file>: this process's CPU profile during ab's 200s, of the API (<file>) and of the
 // ceiling (<file>.ceiling), for comparing where the two spend their time per request.
+// The API runs as `npm start` runs it: the compiled API from dist/ (built first when missing or
+// stale), with npm start's V8 flag (package.json) and environment (scripts/as-started.cjs:
+// NODE_ENV=production, the malloc settings); the output's second line says so.
+// BENCH_FEEDS_CODE=sources runs the TypeScript sources through ts-node instead (as this benchmark
+// did before). BENCH_FEEDS_CLIENTS=<list> (of fetch, ab, keepalive, wrk; default all; empty: none,
+// only the uncached render) runs only the loads of those clients, e.g. `wrk` for alternated runs
+// comparing two versions of the fast path.
 import { IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { PublicPageCache } from '@isnad/verdicts';
+import type { PublicPageCache } from '@isnad/verdicts';
 import { quantile, startBenchApi } from './support/bench-api';
 import { AbRun, abAvailable, runAb } from './support/ab';
 import { KeepAliveRun, runKeepAliveLoad } from './support/keepalive-load';
@@ -37,6 +46,9 @@ const requests = Math.max(1, Math.min(Number(process.argv[2] ?? 2000), 20_000));
 const concurrency = Math.max(1, Math.min(Number(process.argv[3] ?? 8), 64));
 const TIME_LIMIT_MS = 60_000;
 const AB_SECONDS = 10;
+const CLIENTS = ['fetch', 'ab', 'keepalive', 'wrk'];
+const clients = new Set((process.env.BENCH_FEEDS_CLIENTS ?? CLIENTS.join(',')).split(',').map((name) => name.trim()).filter(Boolean));
+for (const name of clients) if (!CLIENTS.includes(name)) throw new Error(`BENCH_FEEDS_CLIENTS: unknown client ${name} (known: ${CLIENTS.join(', ')})`);
 
 interface Run {
   samples: number[];
@@ -100,6 +112,34 @@ function reportOwnProcess(label: string, run: OwnProcessRun, ceiling: OwnProcess
   );
 }
 
+const WRK_PAIRS = 8;
+const WRK_SLICE_SECONDS = 2;
+
+/**
+ * wrk against the ceiling and the API in turns (WRK_PAIRS pairs of WRK_SLICE_SECONDS slices, which
+ * goes first alternating): per pair, the API's requests/s and server CPU per request as shares of the
+ * ceiling's in the neighbouring slice.
+ */
+async function alternatedWrk(ceilingUrl: string, apiUrl: string, headers: Record<string, string>): Promise<{ rps: number[]; cpu: number[] }> {
+  const rps: number[] = [];
+  const cpu: number[] = [];
+  for (let pair = 0; pair < WRK_PAIRS; pair++) {
+    const order = pair % 2 === 0 ? [ceilingUrl, apiUrl] : [apiUrl, ceilingUrl];
+    const runs = new Map<string, WrkRun>();
+    for (const target of order) runs.set(target, await runWrk(target, headers, concurrency, WRK_SLICE_SECONDS));
+    const [ceiling, api] = [runs.get(ceilingUrl) as WrkRun, runs.get(apiUrl) as WrkRun];
+    rps.push(api.requestsPerSecond / ceiling.requestsPerSecond);
+    cpu.push(api.serverCpuMsPerRequest / ceiling.serverCpuMsPerRequest);
+  }
+  return { rps, cpu };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /** The response exactly as sent: status, headers and undecoded body. */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -153,7 +193,7 @@ async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }
 type Annotated = { annotateClaim: { claimId: string } };
 
 async function main(): Promise<void> {
-  const api = await startBenchApi();
+  const api = await startBenchApi({ compiled: process.env.BENCH_FEEDS_CODE !== 'sources' });
   const { base, gql } = api;
   try {
     const { createOutlet } = await gql<{ createOutlet: { id: string } }>(`mutation { createOutlet(input: { name: "سبوتنيك", kind: NEWS_AGENCY }) { id } }`);
@@ -221,18 +261,27 @@ async function main(): Promise<void> {
         `Feed of ${entries} verdicts (${(body.length / 1024).toFixed(0)} KiB, ${(sent.body.length / 1024).toFixed(0)} KiB as sent${sent.headers['content-encoding'] ? ` with ${sent.headers['content-encoding']}` : ''}), ` +
           `${requests} requests, ${concurrency} clients, ${api.kind}, Node ${process.version}`,
       );
-      await hammer(url, accept); // warm-up, not reported
-      await hammer(`${ceiling.url}${path}`, accept);
-      const ceiling200 = await hammer(`${ceiling.url}${path}`, accept);
-      console.log(report('ceiling: bare node:http, same bytes (200)', ceiling200));
-      console.log(report(`GET ${path}`, await hammer(url, accept), ceiling200));
+      const v8Flags = process.execArgv.filter((arg) => arg.startsWith('--') && !arg.startsWith('--require')).join(' ') || 'none';
+      console.log(
+        `  API run ${api.code === 'compiled' ? 'as npm start runs it, compiled (dist/)' : 'from its TypeScript sources (ts-node)'}: ` +
+          `NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}, V8 flags ${v8Flags}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`,
+      );
       const conditional = { ...accept, 'if-none-match': etag };
-      await hammer(url, conditional); // warm-up of the 304 path, not reported
-      const ceiling304 = await hammer(`${ceiling.url}${path}`, conditional);
-      console.log(report('ceiling: bare node:http (304)', ceiling304));
-      console.log(report('  … with If-None-Match (304)', await hammer(url, conditional), ceiling304));
-      console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, accept)));
-      if (await abAvailable()) {
+      if (clients.has('fetch')) {
+        await hammer(url, accept); // warm-up, not reported
+        await hammer(`${ceiling.url}${path}`, accept);
+        const ceiling200 = await hammer(`${ceiling.url}${path}`, accept);
+        console.log(report('ceiling: bare node:http, same bytes (200)', ceiling200));
+        console.log(report(`GET ${path}`, await hammer(url, accept), ceiling200));
+        await hammer(url, conditional); // warm-up of the 304 path, not reported
+        const ceiling304 = await hammer(`${ceiling.url}${path}`, conditional);
+        console.log(report('ceiling: bare node:http (304)', ceiling304));
+        console.log(report('  … with If-None-Match (304)', await hammer(url, conditional), ceiling304));
+        console.log(report('GET /feeds/verdicts.json?limit=50', await hammer(`${base}/feeds/verdicts.json?limit=50`, accept)));
+      }
+      if (!clients.has('ab')) {
+        // Left out (BENCH_FEEDS_CLIENTS).
+      } else if (await abAvailable()) {
         const load = async (target: string, headers: Record<string, string>) => {
           await runAb(target, headers, concurrency, 2); // warm-up, not reported
           return runAb(target, headers, concurrency, AB_SECONDS);
@@ -254,17 +303,21 @@ async function main(): Promise<void> {
       } else {
         console.log('ab is not on PATH (Debian package apache2-utils): no figures from a client in its own process');
       }
-      const keptAlive = async (target: string, headers: Record<string, string>) => {
-        await runKeepAliveLoad(target, headers, concurrency, 2); // warm-up, not reported
-        return runKeepAliveLoad(target, headers, concurrency, AB_SECONDS);
-      };
-      const kaCeiling200 = await keptAlive(`${ceiling.url}${path}`, accept);
-      console.log(reportKeptAlive('keep-alive client (own process): ceiling (200)', kaCeiling200));
-      console.log(reportKeptAlive(`keep-alive client (own process): GET ${path}`, await keptAlive(url, accept), kaCeiling200));
-      const kaCeiling304 = await keptAlive(`${ceiling.url}${path}`, conditional);
-      console.log(reportKeptAlive('keep-alive client (own process): ceiling (304)', kaCeiling304));
-      console.log(reportKeptAlive('keep-alive client (own process):   … with If-None-Match (304)', await keptAlive(url, conditional), kaCeiling304));
-      if (await wrkAvailable()) {
+      if (clients.has('keepalive')) {
+        const keptAlive = async (target: string, headers: Record<string, string>) => {
+          await runKeepAliveLoad(target, headers, concurrency, 2); // warm-up, not reported
+          return runKeepAliveLoad(target, headers, concurrency, AB_SECONDS);
+        };
+        const kaCeiling200 = await keptAlive(`${ceiling.url}${path}`, accept);
+        console.log(reportKeptAlive('keep-alive client (own process): ceiling (200)', kaCeiling200));
+        console.log(reportKeptAlive(`keep-alive client (own process): GET ${path}`, await keptAlive(url, accept), kaCeiling200));
+        const kaCeiling304 = await keptAlive(`${ceiling.url}${path}`, conditional);
+        console.log(reportKeptAlive('keep-alive client (own process): ceiling (304)', kaCeiling304));
+        console.log(reportKeptAlive('keep-alive client (own process):   … with If-None-Match (304)', await keptAlive(url, conditional), kaCeiling304));
+      }
+      if (!clients.has('wrk')) {
+        // Left out (BENCH_FEEDS_CLIENTS).
+      } else if (await wrkAvailable()) {
         const wrk = async (target: string, headers: Record<string, string>) => {
           await runWrk(target, headers, concurrency, 2); // warm-up, not reported
           return runWrk(target, headers, concurrency, AB_SECONDS);
@@ -275,6 +328,18 @@ async function main(): Promise<void> {
         const wrkCeiling304 = await wrk(`${ceiling.url}${path}`, conditional);
         console.log(reportWrk('wrk (own process): ceiling (304)', wrkCeiling304));
         console.log(reportWrk('wrk (own process):   … with If-None-Match (304)', await wrk(url, conditional), wrkCeiling304));
+        // The same loads in short slices, ceiling and API taking turns: on a machine whose load drifts
+        // within a run, a ratio of two neighbouring slices is steadier than one of two 10 s runs.
+        for (const [status, headers] of [
+          ['200', accept],
+          ['304', conditional],
+        ] as const) {
+          const { rps, cpu } = await alternatedWrk(`${ceiling.url}${path}`, url, headers);
+          console.log(
+            `wrk (own process), alternated: ${status}s at ${(median(rps) * 100).toFixed(0).padStart(3)} % of ceiling, server cpu ${median(cpu).toFixed(2)}× its ` +
+              `(medians of ${rps.length} pairs of ${WRK_SLICE_SECONDS} s slices; per pair ${rps.map((r) => (r * 100).toFixed(0)).join(' ')} %)`,
+          );
+        }
       } else {
         console.log('wrk is not on PATH (Debian package wrk): no figures from wrk');
       }
@@ -282,7 +347,7 @@ async function main(): Promise<void> {
       await ceiling.close();
     }
     // A first render: the page cache emptied before each request, one request at a time.
-    const cache = api.app.get(PublicPageCache);
+    const cache = api.app.get(api.module<{ PublicPageCache: typeof PublicPageCache }>('libs/verdicts/src').PublicPageCache);
     const renders: number[] = [];
     const renderCpu = process.cpuUsage();
     for (let n = 0; n < 20; n++) {

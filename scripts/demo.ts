@@ -14,8 +14,10 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { publishVerdictDemo } from './demo-verdict';
 import { watchFeedDemo } from './demo-watch';
 import { SPUTNIK_OUTLET } from '../test/fixtures/seed/sputnik-outlet';
+import { type Gql, graphqlClient } from './graphql-client';
 
-export type Gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type { Gql };
+export { graphqlClient };
 
 const SEED = join(__dirname, '..', 'test', 'fixtures', 'seed', '000_1b4abf1cf8d92138.txt');
 
@@ -27,22 +29,6 @@ const STATEMENTS = [
   'يخضعون لتدريب عسكري خاص تحت إشراف مدربين أميركيين',
   'العسكريون الروس الموجودون في سوريا',
 ];
-
-/** A GraphQL client for `url`, sending the API token when given, that throws on any error, naming its code. */
-export function graphqlClient(url: string, token?: string | null): Gql {
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.length) {
-      throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
-    }
-    return body.data as T;
-  };
-}
 
 /** Runs the capture-and-annotate story and returns the ids later steps build on. */
 export async function annotateSeedArticle(gql: Gql, text: string): Promise<{ articleId: string; claimIds: string[] }> {

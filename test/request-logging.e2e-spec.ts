@@ -65,7 +65,11 @@ describe('request logs', () => {
 
   it('gives a request without a usable id a fresh one, and leaves health probes out', async () => {
     const response = await request(url).get('/health/live').set('x-request-id', 'bad id with spaces');
-    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const again = await request(url).get('/health/live');
+    // This process's random prefix, then its count of ids given: a new id per request.
+    expect(response.headers['x-request-id']).toMatch(/^[\w-]{12}-[0-9a-z]+$/);
+    expect(again.headers['x-request-id']).toMatch(/^[\w-]{12}-[0-9a-z]+$/);
+    expect(again.headers['x-request-id']).not.toBe(response.headers['x-request-id']);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(lines.some((l) => l.req?.url === '/health/live')).toBe(false);
   });

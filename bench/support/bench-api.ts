@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../libs/database/src/testing/test-database';
 import { NO_RATE_LIMITS } from '../../libs/rate-limits/src/rate-limits.config';
-import { appConfigFromEnv } from '../../apps/api/src/app.config';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { Gql, graphqlClient } from '../../scripts/demo';
+import type { appConfigFromEnv as AppConfigFromEnv } from '../../apps/api/src/app.config';
+import type { createApp as CreateApp } from '../../apps/api/src/bootstrap';
+import { Gql, graphqlClient } from '../../scripts/graphql-client';
 
 /** An API on loopback over a fresh database (PGlite in memory, or DATABASE_URL in its own schema). */
 export interface BenchApi {
@@ -20,14 +20,38 @@ export interface BenchApi {
   gql: Gql;
   /** The application itself, for benchmarks that reach a provider (in this process). */
   app: INestApplication;
+  /** "compiled" (dist/, as npm start runs it) or "sources" (the TypeScript through ts-node). */
+  code: 'compiled' | 'sources';
+  /**
+   * A module of the repository as the API runs it (`libs/verdicts/src`: the sources' module, or its
+   * compiled twin in dist/), for reaching the API's own providers (app.get needs the very class).
+   */
+  module: <T>(path: string) => T;
   stop: () => Promise<void>;
+}
+
+export interface BenchApiOptions {
+  /**
+   * Run the compiled API (dist/, built first when missing or stale, as npm start does) rather than
+   * its TypeScript sources through ts-node: the code npm start runs. The benchmark itself stays
+   * TypeScript; only test support (the throwaway database) and plain data come from the sources.
+   */
+  compiled?: boolean;
 }
 
 /**
  * Starts the API for a benchmark, quiet but for errors, with rate limits off: every simulated
  * annotator calls from 127.0.0.1, and a benchmark measures the API, not its budgets.
  */
-export async function startBenchApi(): Promise<BenchApi> {
+export async function startBenchApi(options: BenchApiOptions = {}): Promise<BenchApi> {
+  const root = join(__dirname, '..', '..');
+  let module = <T>(path: string): T => require(join(root, path)) as T;
+  if (options.compiled) {
+    (require('../../scripts/build-if-stale.cjs') as { buildIfStale: () => void }).buildIfStale();
+    module = <T>(path: string): T => require(join(root, 'dist', path)) as T;
+  }
+  const { appConfigFromEnv } = module<{ appConfigFromEnv: typeof AppConfigFromEnv }>('apps/api/src/app.config');
+  const { createApp } = module<{ createApp: typeof CreateApp }>('apps/api/src/bootstrap');
   const database = await createTestDatabase();
   const token = `isn_${randomBytes(32).toString('base64url')}`;
   const config = { ...appConfigFromEnv({}), database: database.config, runMigrations: true, bootstrapAdminToken: token, rateLimits: NO_RATE_LIMITS };
@@ -42,6 +66,8 @@ export async function startBenchApi(): Promise<BenchApi> {
     token,
     gql: graphqlClient(`${base}/graphql`, token),
     app,
+    code: options.compiled ? 'compiled' : 'sources',
+    module,
     stop: async () => {
       await app.close();
       await database.drop();

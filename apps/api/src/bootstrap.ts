@@ -34,6 +34,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // req.ip, which the per-address limit counts by, trusts X-Forwarded-For only from these proxies.
   app.set('trust proxy', config.trustProxy ?? false);
+  // No X-Powered-By: Express on every answer; it only tells a scanner which stack to try.
+  app.disable('x-powered-by');
   const rateLimits = app.get(RateLimitMiddleware);
   if (rateLimits.enabled) app.use((req: Request, res: Response, next: NextFunction) => rateLimits.use(req, res, next));
   // Anonymous requests for cached public pages (feeds, ClaimReview) and their 304s, answered here,

@@ -22,7 +22,7 @@ export function queryMayHoldBadText(url: string): boolean {
  * Answers anonymous GETs and HEADs of cached public pages (feeds, ClaimReview, verdict pages) on the
  * HTTP server's 'request' event, before Express: Express's app and router dispatch, request
  * decoration and middleware chain cost more than the cached answer itself. The answer is the one
- * the Express stack gives (see createApp): X-Powered-By when Express sends it, the per-address
+ * the Express stack gives (see createApp, which turns X-Powered-By off): the per-address
  * budget counted by the same RateLimitMiddleware (the client address as req.ip: proxy-addr with
  * Express's own `trust proxy` function, or the socket's address when no proxy is trusted), a request id, then PublicPageCache's answer, and no log
  * line, as on the Express early path. Everything else goes to Express unchanged: a token, another
@@ -43,9 +43,9 @@ export function answerPublicPagesAheadOfExpress(
 
   /** The whole answer is written in one writeHead: the headers Express would have set come first, in its order. */
   const answer = (req: IncomingMessage, res: ServerResponse, key: string, budget: HeaderList): boolean => {
-    const lead: HeaderList = express.enabled('x-powered-by') ? ['X-Powered-By', 'Express', ...budget] : budget;
-    lead.push('x-request-id', requestIdOf(req));
-    return publicPages.answerAhead(req, res, key, lead);
+    // createApp turns X-Powered-By off: the head starts with the budget's headers.
+    budget.push('x-request-id', requestIdOf(req));
+    return publicPages.answerAhead(req, res, key, budget);
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

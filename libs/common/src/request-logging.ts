@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type PinoPretty from 'pino-pretty';
@@ -51,7 +51,20 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
 /** The id a request's answer echoes: the caller's X-Request-Id when it is sane, else a new one (for answers that write their head at once). */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : newRequestId();
+}
+
+/** This process's prefix of the ids it gives: 12 random base64url characters (72 bits), so ids of different processes never meet. */
+const REQUEST_ID_PREFIX = randomBytes(9).toString('base64url');
+let requestCount = 0;
+
+/**
+ * A new request id: this process's random prefix and a count of the ids it gave, in base 36
+ * ("Xq3v_0aB9kLm-1k2f"). Unique like a random UUID for finding a request in the logs, at a fraction of
+ * its cost (a cached public page's 304 is answered in some ten microseconds); not a secret.
+ */
+export function newRequestId(): string {
+  return `${REQUEST_ID_PREFIX}-${(++requestCount).toString(36)}`;
 }
 
 /**

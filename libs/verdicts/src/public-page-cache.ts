@@ -145,7 +145,8 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
    */
   answerable(req: IncomingMessage, key: string): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    return this.conditionalHit(req, key) || this.peek(key) !== undefined;
+    const page = this.peek(key);
+    return page !== undefined || this.conditionalHit(req, key);
   }
 
   /**
@@ -157,13 +158,13 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
    */
   answer(req: IncomingMessage, res: ServerResponse, key: string, lead?: HeaderList): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    if (this.conditionalHit(req, key)) {
-      const cached = this.peek(key);
-      res.writeHead(304, withLead(lead, cached ? headOf(cached, NOT_MODIFIED) : validatorsOf(this.etagOf(key))));
+    // A page in memory has the key's current ETag (a change of version empties the cache): one lookup.
+    const page = this.peek(key);
+    if (this.conditionalHit(req, key, page?.etag)) {
+      res.writeHead(304, withLead(lead, page ? headOf(page, NOT_MODIFIED) : validatorsOf(this.etagOf(key))));
       res.end();
       return true;
     }
-    const page = this.peek(key);
     if (!page) return false;
     // Most hits find their coding made already: answered in this turn, without a promise.
     if (this.sendReady(req, res, page, lead)) return true;
@@ -178,10 +179,10 @@ export class PublicPageCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** If-None-Match names the key's current ETag ("*" asks whether the page exists at all, which only its render knows). */
-  private conditionalHit(req: IncomingMessage, key: string): boolean {
+  private conditionalHit(req: IncomingMessage, key: string, current?: string): boolean {
     const ifNoneMatch = req.headers['if-none-match'];
     if (!ifNoneMatch) return false;
-    const etag = this.etagOf(key);
+    const etag = current ?? this.etagOf(key);
     // The ETag as sent is what readers send back: compared whole before any list is parsed.
     return ifNoneMatch === etag || (ifNoneMatch.trim() !== '*' && matchesEtag(ifNoneMatch, etag));
   }
