@@ -10,7 +10,9 @@
 // of the page alone. The client above runs in the API's process, so its own request building and
 // JSON parsing are on the API's event loop and in the page's time: the page is timed again (as
 // many rounds, each followed by its SQL) from a client in a child process, and printed as extra lines,
-// with this process's CPU time for each page and each replay.
+// with this process's CPU time for each page and each replay. Both clients are node:http on one
+// kept-alive connection (bench/support/http-client.ts), not fetch, whose own work (some 0.4–0.5 ms
+// of CPU a request) the in-process page was charged for; the page still goes over loopback HTTP.
 // The API runs as `npm start` runs it (package.json: npm start's V8 flag, and scripts/as-started.cjs
 // gives the process npm start's environment, NODE_ENV=production and the malloc settings, before
 // anything loads); the second line of the output says which settings were in force.
@@ -20,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { QueryCountingLogger } from '@isnad/database';
 import { quantile, startBenchApi, startRemoteClient } from './support/bench-api';
+import { keepAliveGraphqlClient } from './support/http-client';
 
 const articles = Number(process.argv[2] ?? 200);
 const rounds = Number(process.argv[3] ?? 50);
@@ -56,7 +59,8 @@ async function profilePages(file: string, page: () => Promise<unknown>): Promise
 
 async function main(): Promise<void> {
   const api = await startBenchApi();
-  const { gql } = api;
+  const client = keepAliveGraphqlClient(`${api.base}/graphql`, api.token);
+  const { gql } = client;
   const times = {
     capture: [] as number[],
     annotate: [] as number[],
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
     console.log(`${api.kind}, ${articles} articles, ${articles * 3} claims`);
     const v8Flags = process.execArgv.filter((arg) => arg.startsWith('--') && !arg.startsWith('--require')).join(' ') || 'none';
     console.log(`  run as npm start runs the API: NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}, V8 flags ${v8Flags}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`);
+    console.log(`  client: node:http, one kept-alive connection, in this process and in the child (not fetch)`);
     console.log(summary('captureArticle', times.capture));
     console.log(summary('annotateClaim (3-hop chain, tag)', times.annotate));
     console.log(summary('claims page of 20, nested', times.page));
@@ -165,6 +170,7 @@ async function main(): Promise<void> {
         `round by round: median ${quantile(cpuRatios, 0.5).toFixed(2)}×`,
     );
   } finally {
+    client.close();
     await api.stop();
   }
 }

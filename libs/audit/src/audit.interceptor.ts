@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { Observable, from, lastValueFrom } from 'rxjs';
-import { currentRequestScope } from '@isnad/auth';
+import { LeavesQueriesAlone, currentRequestScope } from '@isnad/auth';
 import { DomainError } from '@isnad/common';
 import { redactArguments } from './audit-arguments';
 import { runInAuditContext } from './audit-context';
@@ -16,7 +16,10 @@ import { AuditService } from './audit.service';
  * caller gets. Queries, subscriptions, field resolvers and plain HTTP routes pass straight through.
  */
 @Injectable()
-export class AuditInterceptor implements NestInterceptor {
+export class AuditInterceptor implements NestInterceptor, LeavesQueriesAlone {
+  /** Root queries never reach intercept's audit (see below): DirectFieldResolvers may call them directly. */
+  readonly leavesQueriesAlone = true;
+
   constructor(private readonly audit: AuditService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

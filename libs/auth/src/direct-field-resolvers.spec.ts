@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { Args, ArgsType, Field, GraphQLModule, GraphQLSchemaHost, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CallHandler, ExecutionContext, Global, INestApplication, Injectable, Module, NestInterceptor, Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { Args, ArgsType, Field, GqlExecutionContext, GraphQLModule, GraphQLSchemaHost, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsOptional, Max } from 'class-validator';
-import { execute, parse } from 'graphql';
+import { GraphQLResolveInfo, execute, parse } from 'graphql';
+import { Observable } from 'rxjs';
 import { GraphQLErrorFilter, InputValidationPipe, NotFoundError } from '@isnad/common';
 import { Access, Public } from './access.decorator';
 import { AccessGuard } from './access.guard';
@@ -44,11 +45,23 @@ const DESKS: Desk[] = [
 @Resolver(() => Desk)
 class DeskResolver {
   notesCalls: NotesArgs[] = [];
+  pageCalls: NotesArgs[] = [];
 
   @Public()
   @Query(() => [Desk])
   desks(): Desk[] {
     return DESKS;
+  }
+
+  @Query(() => [Desk], { nullable: true, description: 'A page of desks, for members.' })
+  deskPage(@Args() page: NotesArgs): Desk[] {
+    this.pageCalls.push(page);
+    return DESKS.slice(0, page.first ?? DESKS.length);
+  }
+
+  @Query(() => Desk, { nullable: true })
+  closedDesk(): Desk {
+    throw new NotFoundError('Desk', 'مكتب حلب');
   }
 
   @ResolveField(() => String, { nullable: true })
@@ -94,37 +107,64 @@ class UndeclaredDeskResolver {
   }
 }
 
+/** A global interceptor that may act on queries (it declares nothing): it sees every root query it is given. */
+const watchedQueries: string[] = [];
+
+@Injectable()
+class WatchingInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    watchedQueries.push(GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().fieldName);
+    return next.handle();
+  }
+}
+
 @Global()
 @Module({ imports: [DiscoveryModule], providers: [DirectFieldResolvers], exports: [DirectFieldResolvers] })
 class DirectFieldResolversTestModule {}
 
 const actor = (role: Role, organisationId = 'org-a'): Actor => ({ memberId: 'm', organisationId, role, tokenId: 't', name: 'محرر' });
 
+type Answer = { data?: unknown; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions: Record<string, unknown> }[] };
+
+/** The desk resolvers with the API's global guard, pipe and filter (one instance each, as AppModule has them), and `extra` providers. */
+async function deskApp(extra: Provider[] = []): Promise<{ app: INestApplication; run: (query: string, actor: Actor | null) => Promise<Answer> }> {
+  const pipe = new InputValidationPipe();
+  const filter = new GraphQLErrorFilter();
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      DirectFieldResolversTestModule,
+      GraphQLModule.forRootAsync<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        inject: [DirectFieldResolvers],
+        useFactory: (direct: DirectFieldResolvers) => ({
+          autoSchemaFile: true,
+          transformSchema: (schema) => direct.install(schema, { argumentsPipe: pipe, errorFilter: filter }),
+        }),
+      }),
+    ],
+    providers: [
+      DeskResolver,
+      UndeclaredDeskResolver,
+      { provide: APP_GUARD, useClass: AccessGuard },
+      { provide: APP_PIPE, useValue: pipe },
+      { provide: APP_FILTER, useValue: filter },
+      ...extra,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  const { schema } = app.get(GraphQLSchemaHost);
+  return { app, run: async (query, who) => (await execute({ schema, document: parse(query), contextValue: { actor: who } })) as never };
+}
+
 describe('DirectFieldResolvers', () => {
   let app: INestApplication;
-  let run: (query: string, actor: Actor | null) => Promise<{ data?: unknown; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions: Record<string, unknown> }[] }>;
+  let run: (query: string, actor: Actor | null) => Promise<Answer>;
   let desks: DeskResolver;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        DirectFieldResolversTestModule,
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          inject: [DirectFieldResolvers],
-          useFactory: (direct: DirectFieldResolvers) => ({
-            autoSchemaFile: true,
-            transformSchema: (schema) => direct.install(schema, { argumentsPipe: new InputValidationPipe(), errorFilter: new GraphQLErrorFilter() }),
-          }),
-        }),
-      ],
-      providers: [DeskResolver, UndeclaredDeskResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    ({ app, run } = await deskApp());
     desks = app.get(DeskResolver);
-    const { schema } = app.get(GraphQLSchemaHost);
-    run = async (query, who) => (await execute({ schema, document: parse(query), contextValue: { actor: who } })) as never;
   });
 
   afterAll(() => app.close());
@@ -184,5 +224,44 @@ describe('DirectFieldResolvers', () => {
   it('passes domain errors of a field through the error filter with their code', async () => {
     const { errors } = await run('{ desks { archive } }', actor(Role.VIEWER));
     expect(errors![0]).toMatchObject({ message: 'Archive مكتب دمشق was not found', extensions: { code: 'NOT_FOUND', entity: 'Archive' } });
+  });
+
+  it('answers root queries by the same access rule, argument checks and error filter, without Nest\'s per-call chain', async () => {
+    const guard = jest.spyOn(AccessGuard.prototype, 'canActivate');
+    try {
+      const anonymous = await run('{ deskPage(first: 2) { name } }', null);
+      expect(anonymous.data).toEqual({ deskPage: null });
+      expect(anonymous.errors![0]).toMatchObject({ path: ['deskPage'], message: 'Query.deskPage needs an API token (Authorization: Bearer …)', extensions: { code: 'UNAUTHENTICATED', requiredRole: 'VIEWER' } });
+
+      desks.pageCalls = [];
+      const viewer = await run('{ deskPage(first: 2) { name } }', actor(Role.VIEWER));
+      expect(viewer).toEqual({ data: { deskPage: [{ name: 'مكتب دمشق' }, { name: 'مكتب بيروت' }] } });
+      expect(desks.pageCalls[0]).toBeInstanceOf(NotesArgs);
+
+      const refused = await run('{ deskPage(first: 50) { name } }', actor(Role.VIEWER));
+      expect(refused.errors![0]).toMatchObject({ path: ['deskPage'], extensions: { code: 'BAD_USER_INPUT' } });
+      expect(refused.errors![0].message).toMatch(/^Invalid input: first: /);
+
+      const missing = await run('{ closedDesk { name } }', actor(Role.VIEWER));
+      expect(missing.errors![0]).toMatchObject({ path: ['closedDesk'], message: 'Desk مكتب حلب was not found', extensions: { code: 'NOT_FOUND' } });
+      expect(guard).not.toHaveBeenCalled();
+    } finally {
+      guard.mockRestore();
+    }
+  });
+
+  it('keeps root queries on Nest\'s chain when a global interceptor does not declare it leaves them alone', async () => {
+    const watched = await deskApp([{ provide: APP_INTERCEPTOR, useClass: WatchingInterceptor }]);
+    try {
+      watchedQueries.length = 0;
+      const viewer = await watched.run('{ deskPage(first: 1) { name } }', actor(Role.VIEWER));
+      expect(viewer).toEqual({ data: { deskPage: [{ name: 'مكتب دمشق' }] } });
+      const anonymous = await watched.run('{ deskPage { name } }', null);
+      expect(anonymous.errors![0]).toMatchObject({ path: ['deskPage'], extensions: { code: 'UNAUTHENTICATED' } });
+      // The refused call stopped at the guard, before any interceptor, as Nest orders them.
+      expect(watchedQueries).toEqual(['deskPage']);
+    } finally {
+      await watched.app.close();
+    }
   });
 });

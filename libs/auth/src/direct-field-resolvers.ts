@@ -1,6 +1,12 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
-import { CUSTOM_ROUTE_ARGS_METADATA, EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, PIPES_METADATA } from '@nestjs/common/constants.js';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import {
+  CUSTOM_ROUTE_ARGS_METADATA,
+  EXCEPTION_FILTERS_METADATA,
+  GUARDS_METADATA,
+  INTERCEPTORS_METADATA,
+  PIPES_METADATA,
+} from '@nestjs/common/constants.js';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import {
   FIELD_RESOLVER_MIDDLEWARE_METADATA,
   PARAM_ARGS_METADATA,
@@ -15,7 +21,7 @@ import { FieldNode, GraphQLFieldResolver, GraphQLObjectType, GraphQLResolveInfo,
 import { isObservable, lastValueFrom } from 'rxjs';
 import { GraphQLErrorFilter } from '@isnad/common';
 import { ACCESS_POLICY, AccessPolicy } from './access.decorator';
-import { assertAccess } from './access.guard';
+import { AccessGuard, assertAccess } from './access.guard';
 import { Actor } from './request-scope';
 
 /** @nestjs/graphql's parameter kinds (GqlParamtype, not exported). */
@@ -43,6 +49,15 @@ interface ParamPlan {
 type Resolve = GraphQLFieldResolver<unknown, { actor?: Actor | null } | undefined>;
 
 /**
+ * Declared by a global interceptor (APP_INTERCEPTOR) whose `intercept` hands every root query
+ * straight to the resolver (AuditInterceptor: it files mutations only). Any global interceptor that
+ * does not declare it keeps every root query on Nest's own call chain.
+ */
+export interface LeavesQueriesAlone {
+  readonly leavesQueriesAlone: true;
+}
+
+/**
  * Calls the @ResolveField methods of the resolvers directly, instead of through Nest's per-call
  * chain of guards, filters and pipes (several promises and objects for each field of each row, about
  * 160 fields on a page of 20 claims). What that chain did is kept:
@@ -53,7 +68,14 @@ type Resolve = GraphQLFieldResolver<unknown, { actor?: Actor | null } | undefine
  *   per field of the operation (same field node, same variables, same arguments), not once per row;
  *   @Parent(), @Context() and @Info() are passed as they are (the global pipe leaves them alone).
  * A method with a parameter decorator of its own (e.g. @CurrentActor()) still runs through Nest's
- * callback, behind the same access check and error filter. Start-up fails if a field resolver
+ * callback, behind the same access check and error filter.
+ *
+ * Root Query fields (one call per operation, but on every request) are called the same way when
+ * that changes nothing: the app's global guards are AccessGuard only (the same rule, and it reports
+ * refusals of mutations only), its global pipe and filter are the ones given here, its global
+ * interceptors all declare LeavesQueriesAlone, and the query has no guard, interceptor, pipe, filter
+ * or custom parameter decorator of its own. Otherwise root queries stay on Nest's chain; mutations
+ * and subscriptions always do. Start-up fails if a field resolver
  * carries guards, filters, pipes or field middleware of its own (nothing here would apply them), or
  * if a field of the schema has a resolver this class did not take over: no field goes unchecked.
  */
@@ -70,6 +92,7 @@ export class DirectFieldResolvers {
     const installed = new Set<Resolve>();
     const takenBy = new Map<string, string>();
     const seen = new Set<object>();
+    const rootQueriesDirect = this.globalEnhancersLeaveQueriesAlone(options);
     for (const wrapper of this.discovery.getProviders()) {
       const { instance } = wrapper;
       if (!instance || typeof instance !== 'object' || seen.has(instance)) continue;
@@ -79,7 +102,12 @@ export class DirectFieldResolvers {
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = prototype[methodName] as (...args: unknown[]) => unknown;
-        if (!Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) continue;
+        if (!Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) {
+          if (rootQueriesDirect && !scoped && Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) === 'Query') {
+            this.takeOverRootQuery(schema, instance, methodName, method, options);
+          }
+          continue;
+        }
         const typeName = (Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) ?? Reflect.getMetadata(RESOLVER_TYPE_METADATA, instance.constructor)) as string | undefined;
         const fieldName = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) || methodName;
         if (!typeName || ROOT_TYPES.has(typeName) || fieldName.startsWith('__')) continue;
@@ -100,6 +128,33 @@ export class DirectFieldResolvers {
     }
     this.refuseUncovered(schema, installed);
     return schema;
+  }
+
+  /** True when Nest's chain would do for a root query exactly what the direct call does (see the class). */
+  private globalEnhancersLeaveQueriesAlone(options: DirectFieldResolversOptions): boolean {
+    for (const wrapper of this.discovery.getProviders()) {
+      const token = typeof wrapper.token === 'string' ? wrapper.token : '';
+      const { instance } = wrapper as { instance: unknown };
+      if (token.startsWith(`${APP_GUARD} `) && !(instance instanceof AccessGuard)) return false;
+      if (token.startsWith(`${APP_PIPE} `) && instance !== options.argumentsPipe) return false;
+      if (token.startsWith(`${APP_FILTER} `) && instance !== options.errorFilter) return false;
+      if (token.startsWith(`${APP_INTERCEPTOR} `) && (instance as Partial<LeavesQueriesAlone> | null)?.leavesQueriesAlone !== true) return false;
+    }
+    return true;
+  }
+
+  /** Puts the direct call on a root query field, unless it has enhancers or parameters only Nest's chain applies. */
+  private takeOverRootQuery(schema: GraphQLSchema, instance: object, methodName: string, method: (...args: unknown[]) => unknown, options: DirectFieldResolversOptions): void {
+    const fieldName = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) || methodName;
+    const field = schema.getQueryType()?.getFields()[fieldName];
+    if (!field?.resolve) return;
+    const target = instance.constructor as Type<unknown>;
+    for (const key of [GUARDS_METADATA, INTERCEPTORS_METADATA, EXCEPTION_FILTERS_METADATA, PIPES_METADATA]) {
+      if ((Reflect.getMetadata(key, method) as unknown[] | undefined)?.length || (Reflect.getMetadata(key, target) as unknown[] | undefined)?.length) return;
+    }
+    if (!this.paramPlan(target, methodName)) return;
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [method, target]);
+    field.resolve = this.fieldResolver(instance, methodName, field.resolve as Resolve, policy, options);
   }
 
   private fieldResolver(instance: object, methodName: string, nestResolve: Resolve, policy: AccessPolicy | undefined, options: DirectFieldResolversOptions): Resolve {
