@@ -8,9 +8,10 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ClaimMatcherService, MatchStatisticsService } from '@isnad/linking';
+import { ClaimEmbeddingsService, ClaimMatcherService, MatchStatisticsService } from '@isnad/linking';
 import { normalizeForSearch } from '@isnad/text';
 import { withFreshApp } from './fresh-app';
+import { cachedSentenceVectors } from './sentence-vectors';
 
 const BATCH = 500;
 
@@ -87,11 +88,33 @@ export async function loadClaims(
   return ids;
 }
 
-/** Runs `work` over a fresh database with the API's matcher (see withFreshApp). */
+/**
+ * Runs `work` over a fresh database with the API's matcher (see withFreshApp). With
+ * `sentenceVectors` (a cache file of scripts/sentence-vectors.ts), the matcher uses the shipped
+ * sentence encoder (SENTENCE_ENCODER=local) and `prefill` stores the vectors of the loaded English
+ * texts from that cache (embedding those it lacks), as the API's background worker would.
+ */
 export function withFreshDatabase<T>(
-  work: (dataSource: DataSource, matcher: ClaimMatcherService, statistics: MatchStatisticsService) => Promise<T>,
+  work: (dataSource: DataSource, matcher: ClaimMatcherService, statistics: MatchStatisticsService, prefill: () => Promise<void>) => Promise<T>,
+  sentenceVectors?: string,
 ): Promise<T> {
-  return withFreshApp((app) => work(app.get(DataSource), app.get(ClaimMatcherService), app.get(MatchStatisticsService)));
+  return withFreshApp(
+    (app) => {
+      const dataSource = app.get(DataSource);
+      const prefill = async () => {
+        if (!sentenceVectors) return;
+        const texts: { id: string; key: string }[] = await dataSource.query(`SELECT id, key FROM claim_match_texts WHERE language = 'en'`);
+        const vectors = await cachedSentenceVectors(texts.map((t) => t.key), sentenceVectors);
+        const embeddings = app.get(ClaimEmbeddingsService);
+        for (let at = 0; at < texts.length; at += BATCH) {
+          const batch = texts.slice(at, at + BATCH);
+          await embeddings.store(batch.map((t) => ({ textId: t.id, key: t.key, attempts: 0 })), batch.map((t) => [...(vectors.get(t.key) as Float32Array)]));
+        }
+      };
+      return work(dataSource, app.get(ClaimMatcherService), app.get(MatchStatisticsService), prefill);
+    },
+    sentenceVectors ? { embeddings: null, localSentences: true, embeddingWorker: { enabled: false, pollMs: 1_000 } } : undefined,
+  );
 }
 
 /** A split of a CheckThat! year: its queries and their relevant claims, over one collection. */

@@ -22,7 +22,9 @@
  * --split dev scores the dev splits instead (EN 2020, EN 2022 and AR 2021, whose BM25 pools there
  * hold 50 claims): what the matcher is tuned on, so test stays held out. Each set also gets a line
  * with the pool recall: the share of its relevant claims in the matcher's whole candidate pool,
- * the ceiling of any re-ranking of that pool. --verbose prints, for every English query, where its
+ * the ceiling of any re-ranking of that pool. --sentence-vectors FILE matches English with the
+ * shipped sentence encoder (SENTENCE_ENCODER=local), the claims' vectors read from that cache of
+ * scripts/sentence-vectors.ts (embedded there on first use). --verbose prints, for every English query, where its
  * relevant claims stand in the pool.
  */
 import { existsSync } from 'node:fs';
@@ -42,10 +44,11 @@ interface Scores {
 }
 
 /** Full retrieval over a collection: load it, rank each query's top 5, score against the qrels. */
-async function fullRetrieval(name: string, claims: VerifiedClaim[], { queries, qrels }: CheckThatSplit, verbose: boolean): Promise<Scores> {
-  return withFreshDatabase(async (dataSource, matcher, statistics) => {
+async function fullRetrieval(name: string, claims: VerifiedClaim[], { queries, qrels }: CheckThatSplit, verbose: boolean, sentenceVectors?: string): Promise<Scores> {
+  return withFreshDatabase(async (dataSource, matcher, statistics, prefill) => {
     let started = Date.now();
     const ids = await loadClaims(dataSource, claims, 'en', statistics);
+    await prefill();
     const loadSeconds = (Date.now() - started) / 1000;
     const external = new Map([...ids].map(([ext, id]) => [id, ext]));
     const ap: number[] = [];
@@ -71,7 +74,7 @@ async function fullRetrieval(name: string, claims: VerifiedClaim[], { queries, q
     const perQuery = (Date.now() - started) / Math.max(qrels.size, 1);
     console.log(`  ${name}: ${ids.size} claims loaded in ${loadSeconds.toFixed(1)} s; ${qrels.size} queries, ${perQuery.toFixed(1)} ms each`);
     return { queries: qrels.size, map5: mean(ap), r1: mean(r1), r5: mean(r5), poolRecall: mean(pool), poolSize: mean(poolSize) };
-  });
+  }, sentenceVectors);
 }
 
 function print(name: string, scores: Scores, reference: string): void {
@@ -105,7 +108,8 @@ async function main(): Promise<void> {
   const withTitles = !args.includes('--without-titles');
   const splitName = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'test';
   if (splitName !== 'dev' && splitName !== 'test') throw new Error(`--split is dev or test, not ${splitName}`);
-  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--split');
+  const sentenceVectors = args.includes('--sentence-vectors') ? args[args.indexOf('--sentence-vectors') + 1] : undefined;
+  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--split' && args[i - 1] !== '--sentence-vectors');
   const dir = resolve(positional[0] ?? join(__dirname, '..', '..', 'shared', 'datasets'));
   if (!existsSync(dir)) throw new Error(`No datasets folder at ${dir}; give its path as the first argument`);
   const results: [string, Scores, string][] = [];
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
   for (const collection of englishCollections(dir, withTitles)) {
     const test = collection.splits[splitName];
     if (!test) continue;
-    const scores = await fullRetrieval(`${collection.name} ${splitName}`, collection.claims, test, args.includes('--verbose'));
+    const scores = await fullRetrieval(`${collection.name} ${splitName}`, collection.claims, test, args.includes('--verbose'), sentenceVectors);
     const [testName, reference] = PUBLISHED[collection.name];
     const name = testName.replace(/test$/, splitName);
     results.push([name, scores, splitName === 'test' ? reference : '']);

@@ -36,19 +36,24 @@ import {
   pairwiseDifferences,
   probabilityOf,
   RegressionTree,
+  SENTENCE_FEATURE_NAMES,
   rocAuc,
+  sentenceFeatures,
   thresholdForPrecision,
   treesScore,
 } from '@isnad/linking';
-import { normalizeForSearch } from '@isnad/text';
+import { hashtagWords, normalizeForSearch } from '@isnad/text';
 import { CheckThatSplit, arabicReranking, englishCollections, loadClaims, withFreshDatabase } from './checkthat-data';
+import { cachedSentenceVectors, dot } from './sentence-vectors';
 
 interface QueryExample {
   set: string;
   language: string;
   split: 'train' | 'dev';
   relevant: number;
-  candidates: { features: number[]; label: number }[];
+  /** The query's id in its split, and each candidate's claim id in its collection (to join other evidence). */
+  queryId?: string;
+  candidates: { features: number[]; label: number; claimId?: string }[];
 }
 
 type Split = 'train' | 'dev';
@@ -75,7 +80,11 @@ async function rankSplit(
       language,
       split,
       relevant: relevant.size,
-      candidates: ranked.map((c) => ({ features: c.features, label: relevant.has(external.get(c.claimId) ?? '') ? 1 : 0 })),
+      queryId,
+      candidates: ranked.map((c) => {
+        const claimId = external.get(c.claimId) ?? '';
+        return { features: c.features, label: relevant.has(claimId) ? 1 : 0, claimId };
+      }),
     });
   }
   console.log(`  ${set} ${split}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
@@ -111,6 +120,29 @@ async function extract(dir: string): Promise<QueryExample[]> {
     );
   }
   return examples;
+}
+
+/**
+ * The English queries only, each candidate's features followed by the sentence encoder's
+ * (sentenceFeatures over the cosines of the query's search key and the claim's, as the matcher
+ * embeds them), from vectors cached in `file` (.json/.f32, embedded on first use).
+ */
+async function withSentenceFeatures(examples: QueryExample[], dir: string, file: string): Promise<QueryExample[]> {
+  const collections = new Map(englishCollections(dir).map((c) => [c.name, c]));
+  const english = examples.filter((q) => q.language === 'en' && collections.has(q.set));
+  if (english.some((q) => q.queryId === undefined)) throw new Error('The cached features have no query ids: extract them again');
+  const claimKeys = new Map([...collections.values()].flatMap((c) => c.claims.map((claim) => [`${c.name}/${claim.id}`, normalizeForSearch(claim.text)] as const)));
+  const queryKey = (q: QueryExample) => {
+    const text = collections.get(q.set)?.splits[q.split]?.queries.get(q.queryId as string) ?? '';
+    return normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+  };
+  const texts = [...english.map(queryKey), ...english.flatMap((q) => q.candidates.map((c) => claimKeys.get(`${q.set}/${c.claimId}`) ?? ''))];
+  const vectors = await cachedSentenceVectors(texts, file);
+  return english.map((q) => {
+    const query = vectors.get(queryKey(q)) as Float32Array;
+    const extra = sentenceFeatures(q.candidates.map((c) => dot(query, vectors.get(claimKeys.get(`${q.set}/${c.claimId}`) ?? '') as Float32Array)));
+    return { ...q, candidates: q.candidates.map((c, i) => ({ ...c, features: [...c.features, ...extra[i]] })) };
+  });
 }
 
 /** MAP@5 of the queries when their candidates are ordered by `score`. */
@@ -200,9 +232,13 @@ async function main(): Promise<void> {
   const cache = option('--features');
   const precisionTarget = Number(option('--precision') ?? 0.9);
 
-  const examples: QueryExample[] =
+  let examples: QueryExample[] =
     cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir);
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(examples));
+  const sentenceVectors = option('--sentence-vectors');
+  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : [])];
+  if (sentenceVectors) examples = await withSentenceFeatures(examples, dir, sentenceVectors);
+  if (option('--language')) examples = examples.filter((q) => q.language === option('--language'));
   const train = examples.filter((q) => q.split === 'train');
   const dev = examples.filter((q) => q.split === 'dev');
   const sets = [...new Set(examples.map((q) => q.set))];
@@ -226,7 +262,7 @@ async function main(): Promise<void> {
     for (const lambda of [0.01, 0.1, 1, 10, 100]) {
       const fit = fitLogistic(objective.rows, objective.labels, { lambda, weight: objective.weight });
       const model: MatchModel = {
-        features: [...FEATURE_NAMES],
+        features: featureNames,
         ...fit,
         platt: { a: 1, b: 0 },
         threshold: 0.5,
@@ -286,7 +322,7 @@ async function main(): Promise<void> {
       recallAtThreshold: round(at.recall),
     },
   };
-  const out = join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
+  const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
   writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
   console.log(`written ${out}`);

@@ -2,12 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LINKING_CONFIG, LinkingConfig } from './linking.config';
+import { LOCAL_SENTENCE_MODEL } from './local-sentence-encoder';
 
 /** A claim text taken from the queue to be embedded. */
 export interface DueClaimText {
   textId: string;
   key: string;
   attempts: number;
+  /** The text's language (null when unknown). */
+  language?: string | null;
 }
 
 /** A claim text near a query vector, with their cosine similarity. */
@@ -42,9 +45,9 @@ export class ClaimEmbeddingsService {
     @Inject(LINKING_CONFIG) private readonly config: LinkingConfig,
   ) {}
 
-  /** The embedding model vectors are stored for (the configured endpoint's), or null without one. */
+  /** The embedding model vectors are stored for (the configured endpoint's, or the shipped sentence encoder's), or null without one. */
   get model(): string | null {
-    return this.config.embeddings?.model ?? null;
+    return this.config.embeddings?.model ?? (this.config.localSentences ? LOCAL_SENTENCE_MODEL : null);
   }
 
   /** Whether this database holds the vector index (checked once per process). */
@@ -97,16 +100,16 @@ export class ClaimEmbeddingsService {
 
   /** Takes up to `limit` due texts from the queue, each leased for `leaseMs` (a crashed worker's come back). */
   async takeDue(limit: number, leaseMs: number): Promise<DueClaimText[]> {
-    const rows: { text_id: string; key: string; attempts: number }[] = await this.dataSource.query(
+    const rows: { text_id: string; key: string; attempts: number; language: string | null }[] = await this.dataSource.query(
       `WITH taken AS (
          UPDATE claim_match_embedding_jobs SET attempts = attempts + 1, next_attempt_at = now() + ($2 || ' milliseconds')::interval
           WHERE text_id IN (SELECT text_id FROM claim_match_embedding_jobs WHERE next_attempt_at <= now()
                              ORDER BY next_attempt_at, text_id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING text_id, attempts)
-       SELECT taken.text_id, t.key, taken.attempts FROM taken JOIN claim_match_texts t ON t.id = taken.text_id`,
+       SELECT taken.text_id, t.key, taken.attempts, t.language FROM taken JOIN claim_match_texts t ON t.id = taken.text_id`,
       [limit, String(leaseMs)],
     );
-    return rows.map((r) => ({ textId: r.text_id, key: r.key, attempts: r.attempts }));
+    return rows.map((r) => ({ textId: r.text_id, key: r.key, attempts: r.attempts, language: r.language }));
   }
 
   /**
@@ -137,6 +140,12 @@ export class ClaimEmbeddingsService {
         params.slice(0, 2),
       );
     });
+  }
+
+  /** Takes texts off the queue without a vector (texts the shipped English encoder does not read). */
+  async skip(texts: DueClaimText[]): Promise<void> {
+    if (!texts.length) return;
+    await this.dataSource.query(`DELETE FROM claim_match_embedding_jobs WHERE text_id = ANY($1::uuid[])`, [texts.map((t) => t.textId)]);
   }
 
   /** Puts texts the endpoint failed on back in the queue, each after a wait that doubles with its attempts. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { PollingLoop } from '@isnad/common';
-import { ClaimEmbeddingsService, checkedSize } from './claim-embeddings.service';
+import { ClaimEmbeddingsService, DueClaimText, checkedSize } from './claim-embeddings.service';
 import { EMBEDDING_ENCODER, EmbeddingEncoder } from './embedding-encoder';
 import { DEFAULT_EMBEDDING_WORKER, LINKING_CONFIG, LinkingConfig } from './linking.config';
 
@@ -54,8 +54,13 @@ export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicat
       if (requeued) this.logger.log(`${requeued} claim texts queued to be embedded by ${this.embeddings.model}`);
       this.started = true;
     }
-    const texts = await this.embeddings.takeDue(BATCH, LEASE_MS);
-    if (!texts.length) return 0;
+    const taken = await this.embeddings.takeDue(BATCH, LEASE_MS);
+    if (!taken.length) return 0;
+    // The shipped sentence encoder reads English only: other texts leave the queue without a vector.
+    const english = (t: DueClaimText) => t.language?.split('-')[0].toLowerCase() === 'en';
+    const texts = this.config.localSentences && !this.config.embeddings ? taken.filter(english) : taken;
+    if (texts.length < taken.length) await this.embeddings.skip(taken.filter((t) => !texts.includes(t)));
+    if (!texts.length) return taken.length;
     let vectors: number[][];
     try {
       vectors = await this.encoder.encode(texts.map((t) => t.key));

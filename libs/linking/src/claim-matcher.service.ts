@@ -8,13 +8,36 @@ import { ClaimTextKind } from './claim-match-text.entity';
 import { CrossLanguageLexicon } from './cross-language';
 import { EMBEDDING_ENCODER, EmbeddingEncoder, cosine } from './embedding-encoder';
 import { InvalidLinkError } from './linking.errors';
-import { CollectionStats, PairEvidence, QueryText, QueryVariant, handlesIn, idf, pairEvidence, poolFeatures, queryBm25, reasonsOf } from './match-features';
+import {
+  CollectionStats,
+  FEATURE_NAMES,
+  PairEvidence,
+  QueryText,
+  QueryVariant,
+  SENTENCE_FEATURE_NAMES,
+  handlesIn,
+  idf,
+  pairEvidence,
+  poolFeatures,
+  queryBm25,
+  reasonsOf,
+  sentenceFeatures,
+} from './match-features';
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
+import sentenceModelFile from './match-weights-sentence.json';
+import { LINKING_CONFIG, LinkingConfig } from './linking.config';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
 import { MatchStatisticsService } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
+/**
+ * The model for English pools whose texts all have a vector of the shipped sentence encoder
+ * (LocalSentenceEncoder): the same features and the sentence encoder's (sentenceFeatures), trained
+ * by `npm run train:matcher -- --sentence-vectors FILE` on the English CheckThat! sets. Other pools
+ * are scored by MODEL.
+ */
+const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchModel, [...FEATURE_NAMES, ...SENTENCE_FEATURE_NAMES]);
 
 /**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
@@ -168,13 +191,19 @@ export class ClaimMatcherService {
     private readonly lexicon: CrossLanguageLexicon,
     @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
     @Optional() @Inject(ClaimEmbeddingsService) private readonly embeddings: ClaimEmbeddingsService | null = null,
+    @Optional() @Inject(LINKING_CONFIG) private readonly config: LinkingConfig | null = null,
   ) {}
+
+  /** True when the encoder is the shipped sentence encoder: its cosines are features of SENTENCE_MODEL, not a blend. */
+  private get localSentences(): boolean {
+    return Boolean(this.config?.localSentences && !this.config.embeddings);
+  }
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const queryVector = await this.queryVector(text);
+    const queryVector = await this.queryVector(text, options);
     let ranked = await this.ranked(text, options, manager, queryVector);
-    if (queryVector && ranked.length) ranked = await this.withEmbeddings(queryVector, ranked, manager);
+    if (queryVector && ranked.length && !this.localSentences) ranked = await this.withEmbeddings(queryVector, ranked, manager);
     return suggestionsOf(ranked, options);
   }
 
@@ -183,7 +212,7 @@ export class ClaimMatcherService {
    * best text). What match() filters and cuts; the training script reads the features from it.
    */
   async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
-    return this.ranked(text, options, manager, await this.queryVector(text));
+    return this.ranked(text, options, manager, await this.queryVector(text, options));
   }
 
   private async ranked(text: string, options: MatchOptions, manager: EntityManager, queryVector: number[] | null): Promise<RankedCandidate[]> {
@@ -229,14 +258,21 @@ export class ClaimMatcherService {
     const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
     // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
     const seen = new Set(lexical.map((r) => r.id));
-    const nearest = queryVector && !options.onlyClaimIds ? await this.nearestTexts(manager, key, queryVector, [...excluded]) : [];
+    const nearest = queryVector && !options.onlyClaimIds && !this.localSentences ? await this.nearestTexts(manager, key, queryVector, [...excluded]) : [];
     const pool = [...lexical, ...nearest.filter((r) => !seen.has(r.id))];
     if (!pool.length) return [];
 
     const handles = handlesIn(text);
     const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
-    const features = poolFeatures(evidence);
-    const logits = features.map((f) => logitOf(MODEL, f, language));
+    let features = poolFeatures(evidence);
+    let model = MODEL;
+    const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
+    if (cosines) {
+      const extra = sentenceFeatures(cosines);
+      features = features.map((f, i) => [...f, ...extra[i]]);
+      model = SENTENCE_MODEL;
+    }
+    const logits = features.map((f) => logitOf(model, f, language));
     const bestLogit = Math.max(...logits);
     const best = new Map<string, RankedCandidate>();
     pool.forEach((row, i) => {
@@ -253,7 +289,7 @@ export class ClaimMatcherService {
         evidence: evidence[i],
         reasons: reasonsOf(evidence[i]),
         logit,
-        probability: probabilityOf(MODEL, logit, bestLogit),
+        probability: probabilityOf(model, logit, bestLogit),
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
@@ -417,15 +453,38 @@ export class ClaimMatcherService {
     return [...rows, ...nearest.filter((r) => !seen.has(r.id))];
   }
 
-  /** The query's vector when an endpoint is configured and answers; null otherwise (matching stays lexical). */
-  private async queryVector(text: string): Promise<number[] | null> {
+  /**
+   * The query's vector when an endpoint is configured and answers, or from the shipped sentence
+   * encoder for an English text (its search key, as the claim texts' vectors are made); null
+   * otherwise (matching stays lexical).
+   */
+  private async queryVector(text: string, options: MatchOptions): Promise<number[] | null> {
     if (!this.encoder) return null;
+    let input = text;
+    if (this.localSentences) {
+      const language = options.language || languageOrNull(detectLanguage(text));
+      if (language?.split('-')[0].toLowerCase() !== 'en') return null;
+      input = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+    }
     try {
-      const [vector] = await this.encoder.encode([text]);
+      const [vector] = await this.encoder.encode([input]);
       checkedSize([vector]);
       return vector;
     } catch (error) {
       this.logger.warn(`Embeddings unavailable, matching lexically: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The cosine of each pool text's stored sentence vector with the query's; null when one has none (or there is no index). */
+  private async sentenceCosines(manager: EntityManager, queryVector: number[], textIds: string[]): Promise<number[] | null> {
+    if (!this.embeddings) return null;
+    try {
+      if (!(await this.embeddings.available())) return null;
+      const stored = await this.embeddings.similarities(manager, queryVector, textIds);
+      return textIds.every((id) => stored.has(id)) ? textIds.map((id) => stored.get(id) as number) : null;
+    } catch (error) {
+      this.logger.warn(`Vector index unavailable, matching without sentence vectors: ${(error as Error).message}`);
       return null;
     }
   }

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { HttpEmbeddingEncoder, cosine, embeddingEncoderFor } from './embedding-encoder';
 import { linkingConfigFromEnv } from './linking.config';
+import { LocalSentenceEncoder } from './local-sentence-encoder';
 
 /** A stand-in OpenAI-compatible endpoint on loopback: vectors from letter counts, answers shuffled by index. */
 /** What an OpenAI-style embeddings endpoint receives. */
@@ -58,6 +59,13 @@ describe('embedding encoder', () => {
 
   it('fails readably when the endpoint fails', async () => {
     await expect(new HttpEmbeddingEncoder({ url: endpoint.url, model: 'broken', apiKey: null }).encode(['a'])).rejects.toThrow(/HTTP 500/);
+  });
+
+  it('uses the shipped sentence encoder only when SENTENCE_ENCODER=local and no endpoint is set', () => {
+    expect(embeddingEncoderFor(linkingConfigFromEnv({ SENTENCE_ENCODER: 'local' }))).toBeInstanceOf(LocalSentenceEncoder);
+    expect(embeddingEncoderFor(linkingConfigFromEnv({ SENTENCE_ENCODER: 'off' }))).toBeNull();
+    expect(embeddingEncoderFor(linkingConfigFromEnv({ SENTENCE_ENCODER: 'local', EMBEDDINGS_URL: 'http://127.0.0.1:1/v1/embeddings' }))).toBeInstanceOf(HttpEmbeddingEncoder);
+    expect(() => linkingConfigFromEnv({ SENTENCE_ENCODER: 'remote' })).toThrow(/SENTENCE_ENCODER/);
   });
 
   it('computes cosine similarity', () => {

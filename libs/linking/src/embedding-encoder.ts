@@ -1,4 +1,5 @@
 import { LinkingConfig } from './linking.config';
+import { LocalSentenceEncoder } from './local-sentence-encoder';
 
 /** Turns texts into vectors whose cosine similarity says how close their meanings are. */
 export interface EmbeddingEncoder {
@@ -34,9 +35,10 @@ export class HttpEmbeddingEncoder implements EmbeddingEncoder {
   }
 }
 
-/** The configured encoder, or null: matching then stays lexical. */
+/** The configured encoder (an endpoint, else the shipped sentence encoder when asked), or null: matching then stays lexical. */
 export function embeddingEncoderFor(config: LinkingConfig): EmbeddingEncoder | null {
-  return config.embeddings ? new HttpEmbeddingEncoder(config.embeddings) : null;
+  if (config.embeddings) return new HttpEmbeddingEncoder(config.embeddings);
+  return config.localSentences ? new LocalSentenceEncoder() : null;
 }
 
 /** Cosine similarity of two vectors of the same length (0 for a zero vector). */

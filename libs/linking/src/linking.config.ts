@@ -7,6 +7,12 @@ export interface LinkingConfig {
    * database has pgvector): on unless this process is ISNAD_ROLE=api; pollMs between idle passes.
    */
   embeddingWorker?: { enabled: boolean; pollMs: number };
+  /**
+   * Without an endpoint: embed English claim texts with the shipped sentence encoder
+   * (LocalSentenceEncoder, in a worker thread started on first use) and let its cosines weigh in
+   * the ranking of English texts (SENTENCE_MODEL). SENTENCE_ENCODER=local turns it on.
+   */
+  localSentences?: boolean;
 }
 
 export const LINKING_CONFIG = Symbol('LINKING_CONFIG');
@@ -22,7 +28,11 @@ export const DEFAULT_LINKING_CONFIG: LinkingConfig = { embeddings: null };
  */
 export function linkingConfigFromEnv(env: NodeJS.ProcessEnv = process.env, worker = true): LinkingConfig {
   const url = env.EMBEDDINGS_URL?.trim();
-  if (!url) return DEFAULT_LINKING_CONFIG;
+  if (!url) {
+    const local = env.SENTENCE_ENCODER?.trim();
+    if (local && local !== 'local' && local !== 'off') throw new Error(`SENTENCE_ENCODER is local or off, got "${local}"`);
+    return local === 'local' ? { embeddings: null, localSentences: true, embeddingWorker: { ...DEFAULT_EMBEDDING_WORKER, enabled: worker } } : DEFAULT_LINKING_CONFIG;
+  }
   if (!/^https?:\/\//.test(url)) throw new Error(`EMBEDDINGS_URL must be an http(s) URL, got "${url}"`);
   return {
     embeddings: {

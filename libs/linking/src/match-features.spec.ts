@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, poolFeatures, FEATURE_NAMES } from './match-features';
+import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
 import { MatchReasonKind } from './match-scoring';
 
 const stats: CollectionStats = { df: new Map([['common', 900], ['rare', 2], ['tanf', 3]]), total: 1000, averageLength: 4 };
@@ -182,5 +182,17 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     expect(withPlaces('Россия выделит Турции кредит на АЭС', 'Россия выделит Египту кредит на АЭС', countries).otherStory?.kind).toBe(MatchReasonKind.OTHER_ACTOR);
     // Another word beside the other country: a wider or narrower wording, not a substitution.
     expect(withPlaces('Morocco will co-host the 2030 World Cup', 'The 2030 World Cup will be held in Spain, Portugal and Morocco', countries).otherStory).toBeNull();
+  });
+});
+
+describe('sentenceFeatures', () => {
+  it("gives each candidate its cosine, its reciprocal rank by cosine and its distance below the pool's best", () => {
+    const rows = sentenceFeatures([0.2, 0.9, 0.5]);
+    expect(rows.map((r) => r.length)).toEqual([3, 3, 3].map(() => SENTENCE_FEATURE_NAMES.length));
+    expect(rows.map((r) => r[0])).toEqual([0.2, 0.9, 0.5]);
+    expect(rows.map((r) => r[1])).toEqual([1 / 3, 1, 1 / 2]);
+    expect(rows[0][2]).toBeCloseTo(-0.7, 10);
+    expect(rows[1][2]).toBe(0);
+    expect(sentenceFeatures([])).toEqual([]);
   });
 });

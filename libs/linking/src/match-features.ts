@@ -100,6 +100,25 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/**
+ * The features a sentence encoder adds for a pool whose texts all have vectors (English: see
+ * LocalSentenceEncoder): the pair's cosine, its reciprocal rank by cosine in the pool, and its
+ * distance below the pool's best cosine. A model that weighs them is used only when every text of
+ * the pool has a vector; otherwise the model without them (match-model.ts).
+ */
+export const SENTENCE_FEATURE_NAMES = ['sentenceCosine', 'sentenceReciprocalRank', 'sentenceGapToBest'] as const;
+
+/** The sentence features of each pair of a pool, from each candidate's cosine with the query. */
+export function sentenceFeatures(cosines: readonly number[]): number[][] {
+  const best = Math.max(-1, ...cosines);
+  const rank = new Array<number>(cosines.length);
+  cosines
+    .map((c, i) => [c, i])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .forEach(([, i], r) => (rank[i] = r + 1));
+  return cosines.map((c, i) => [c, 1 / rank[i], c - best]);
+}
+
 /** What one pair says before it is compared with the other candidates of the pool. */
 export interface PairEvidence {
   /** BM25 of the text as written, or of its translation (discounted) when that is higher. */

@@ -221,9 +221,9 @@ export function precisionRecallAt(scores: readonly number[], labels: readonly nu
   return { precision: suggested ? hits / suggested : 1, recall: hits / Math.max(totalRelevant, 1) };
 }
 
-/** Checks that a model (the committed match-weights.json, imported once) was trained on today's features. */
-export function checkedMatchModel(model: MatchModel): MatchModel {
-  if (model.features.join() !== FEATURE_NAMES.join()) {
+/** Checks that a model (a committed match-weights file, imported once) was trained on today's features. */
+export function checkedMatchModel(model: MatchModel, features: readonly string[] = FEATURE_NAMES): MatchModel {
+  if (model.features.join() !== features.join()) {
     throw new Error(`The match model was trained on other features (${model.features.join()}); run npm run train:matcher`);
   }
   return model;
