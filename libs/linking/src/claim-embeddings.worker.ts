@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { PollingLoop } from '@isnad/common';
-import { ClaimEmbeddingsService, DueClaimText, checkedSize } from './claim-embeddings.service';
+import { ClaimEmbeddingsService, checkedSize } from './claim-embeddings.service';
 import { EMBEDDING_ENCODER, EmbeddingEncoder } from './embedding-encoder';
-import { DEFAULT_EMBEDDING_WORKER, LINKING_CONFIG, LinkingConfig } from './linking.config';
+import { DEFAULT_EMBEDDING_WORKER, LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
+import { readsLanguage } from './local-sentence-encoder';
 
 // Texts sent to the endpoint in one request.
 const BATCH = 32;
@@ -57,8 +58,7 @@ export class ClaimEmbeddingsWorker implements OnApplicationBootstrap, OnApplicat
     const taken = await this.embeddings.takeDue(BATCH, LEASE_MS);
     if (!taken.length) return 0;
     // The shipped sentence encoder reads English only: other texts leave the queue without a vector.
-    const english = (t: DueClaimText) => t.language?.split('-')[0].toLowerCase() === 'en';
-    const texts = this.config.localSentences && !this.config.embeddings ? taken.filter(english) : taken;
+    const texts = usesLocalSentences(this.config) ? taken.filter((t) => readsLanguage(t.language)) : taken;
     if (texts.length < taken.length) await this.embeddings.skip(taken.filter((t) => !texts.includes(t)));
     if (!texts.length) return taken.length;
     let vectors: number[][];

@@ -26,7 +26,8 @@ import {
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
 import sentenceModelFile from './match-weights-sentence.json';
-import { LINKING_CONFIG, LinkingConfig } from './linking.config';
+import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
+import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
 import { MatchStatisticsService } from './match-statistics.service';
 
@@ -196,7 +197,7 @@ export class ClaimMatcherService {
 
   /** True when the encoder is the shipped sentence encoder: its cosines are features of SENTENCE_MODEL, not a blend. */
   private get localSentences(): boolean {
-    return Boolean(this.config?.localSentences && !this.config.embeddings);
+    return usesLocalSentences(this.config);
   }
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
@@ -463,7 +464,7 @@ export class ClaimMatcherService {
     let input = text;
     if (this.localSentences) {
       const language = options.language || languageOrNull(detectLanguage(text));
-      if (language?.split('-')[0].toLowerCase() !== 'en') return null;
+      if (!readsLanguage(language)) return null;
       input = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
     }
     try {

@@ -17,6 +17,11 @@ export interface LinkingConfig {
 
 export const LINKING_CONFIG = Symbol('LINKING_CONFIG');
 
+/** True when the shipped sentence encoder is the one in use (asked for, and no endpoint configured). */
+export function usesLocalSentences(config: LinkingConfig | null | undefined): boolean {
+  return Boolean(config?.localSentences && !config.embeddings);
+}
+
 export const DEFAULT_EMBEDDING_WORKER: NonNullable<LinkingConfig['embeddingWorker']> = { enabled: true, pollMs: 1_000 };
 
 /** Without an embeddings endpoint matching is lexical only (PostgreSQL search + re-ranker). */

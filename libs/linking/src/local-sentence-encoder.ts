@@ -6,6 +6,11 @@ import { EmbeddingEncoder } from './embedding-encoder';
 /** The model name stored beside this encoder's vectors. */
 export const LOCAL_SENTENCE_MODEL = 'use-lite-en@energetic-ai-0.2.0';
 
+/** Whether the shipped encoder reads texts in `language` (a BCP 47 tag or null): English only. */
+export function readsLanguage(language: string | null | undefined): boolean {
+  return language?.split('-')[0].toLowerCase() === 'en';
+}
+
 // Texts sent to the worker in one task.
 const BATCH = 64;
 
