@@ -43,9 +43,12 @@ const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchM
 /**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
  * matchSuggestions) and counted as a match by `npm run eval:linking`: chosen on CheckThat! dev
- * data so that 90 % of the suggestions there are the same claim (see match-weights.json).
+ * data so that 90 % of the suggestions there are the same claim (see match-weights.json). A pool
+ * scored by SENTENCE_MODEL has that model's own (SENTENCE_SUGGESTION_THRESHOLD, chosen the same
+ * way): each candidate carries the threshold of the model that scored it.
  */
 export const SUGGESTION_THRESHOLD = MODEL.threshold;
+export const SENTENCE_SUGGESTION_THRESHOLD = SENTENCE_MODEL.threshold;
 
 /**
  * A contradicting text, or one that shares only names and places with the claim, is rarely the
@@ -58,16 +61,21 @@ const UNLIKELY_FACTOR = 0.25;
 /**
  * A text that tells another event of the same story, or the same event by other actors or
  * elsewhere (match-features.ts, otherStory), is never suggested as the same claim: its probability
- * is cut below the threshold, but less than UNLIKELY_FACTOR cuts, for a tweet that tells two
- * events may still be the claim it ranks first (0.25 cost 0.005 MAP@5 on CheckThat! EN 2020 dev).
+ * is cut below the threshold (of the model that scored it), but less than UNLIKELY_FACTOR cuts, for
+ * a tweet that tells two events may still be the claim it ranks first (0.25 cost 0.005 MAP@5 on
+ * CheckThat! EN 2020 dev).
  */
-const OTHER_STORY_FACTOR = Math.min(0.5, 0.9 * SUGGESTION_THRESHOLD);
+function otherStoryFactor(threshold: number): number {
+  return Math.min(0.5, 0.9 * threshold);
+}
 
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {
   claimId: string;
   /** Calibrated probability that the text states this claim (cut when they contradict each other). */
   score: number;
+  /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD or SENTENCE_SUGGESTION_THRESHOLD). */
+  threshold: number;
   /** SAME, or CONTRADICTS when the texts share their story but a figure, a negation or a direction differs. */
   relation: ClaimLinkDecision.SAME | ClaimLinkDecision.CONTRADICTS;
   /** The claim's text that matched best: its statement, an appearance's quote, or a translation. */
@@ -89,6 +97,8 @@ export interface RankedCandidate {
   reasons: MatchReasonParts[];
   logit: number;
   probability: number;
+  /** The suggestion threshold of the model that scored it (its probability is calibrated by that model). */
+  threshold: number;
 }
 
 export interface MatchOptions {
@@ -96,7 +106,7 @@ export interface MatchOptions {
   language?: string | null;
   /** How many suggestions at most. */
   first?: number;
-  /** Lowest score returned (default SUGGESTION_THRESHOLD; 0 returns every candidate ranked). */
+  /** Lowest score returned (default: each candidate's model's suggestion threshold; 0 returns every candidate ranked). */
   minScore?: number;
   /** Claims never to suggest (the claim the text already belongs to, reviewed pairs). */
   excludeClaimIds?: readonly string[];
@@ -291,6 +301,7 @@ export class ClaimMatcherService {
         reasons: reasonsOf(evidence[i]),
         logit,
         probability: probabilityOf(model, logit, bestLogit),
+        threshold: model.threshold,
       });
     });
     return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
@@ -556,18 +567,22 @@ function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionSta
  */
 export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<MatchOptions, 'first' | 'minScore'> = {}): ClaimMatchResult[] {
   const first = options.first ?? 5;
-  const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
   const results = ranked.map((c) => {
+    const minScore = options.minScore ?? c.threshold;
     // Another event or another place is another claim, whatever figure or direction it gives.
     const otherStory = c.evidence.otherStory !== null;
     const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
-    const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * OTHER_STORY_FACTOR : c.probability;
+    const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * otherStoryFactor(c.threshold) : c.probability;
+    const related = contradicts ? c.probability : 0;
+    const score = Math.round(exact * 1000) / 1000;
     return {
       claimId: c.claimId,
-      related: contradicts ? c.probability : 0,
+      returned: score >= minScore || related >= minScore,
+      related,
       exact,
       logit: c.logit,
-      score: Math.round(exact * 1000) / 1000,
+      score,
+      threshold: c.threshold,
       relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
       matchedKind: c.kind,
       matchedKey: c.key,
@@ -576,12 +591,12 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     } as const;
   });
   return results
-    .filter((r) => r.score >= minScore || r.related >= minScore)
+    .filter((r) => r.returned)
     // Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the
     // exact probability and then the model's logit keep the better one first.
     .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
     .slice(0, first)
-    .map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
+    .map(({ returned: _returned, related: _related, exact: _exact, logit: _logit, ...result }) => result);
 }
 
 function languageOrNull(language: string): string | null {
