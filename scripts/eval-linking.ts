@@ -18,13 +18,31 @@
  * AUC over the returned pairs, and how many CONTRADICTS were offered; the same line for every
  * `kind` when queries carry one (contradictions-dev.json names what each query changes: figure,
  * negation, direction, other event, other actor...). --json prints all of it as JSON.
+ *
+ * Matching is configured from the environment as the API's is (EMBEDDINGS_URL, SENTENCE_ENCODER):
+ * with an encoder, every loaded claim text is embedded before the first query, so that the pools
+ * are scored as they would be once the embedding worker has caught up. A pair counts as suggested
+ * from the threshold of the model that scored it (the sentence model has its own).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
-import { ClaimMatcherService, MatchReasonKind, SUGGESTION_THRESHOLD, averagePrecisionAt, mean, precisionRecallAt, recallAt, rocAuc } from '@isnad/linking';
+import {
+  ClaimEmbeddingsWorker,
+  ClaimMatcherService,
+  MatchReasonKind,
+  SENTENCE_SUGGESTION_THRESHOLD,
+  SUGGESTION_THRESHOLD,
+  averagePrecisionAt,
+  mean,
+  precisionRecallAt,
+  recallAt,
+  linkingConfigFromEnv,
+  rocAuc,
+  usesLocalSentences,
+} from '@isnad/linking';
 import { codePointLength } from '@isnad/text';
 import { withFreshApp } from './fresh-app';
 
@@ -39,6 +57,8 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json'));
   const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
+  // The embedding loop is off: the texts are embedded below, all of them before the first query.
+  const linking = linkingConfigFromEnv(process.env, false);
 
   await withFreshApp(async (app) => {
     const articles = app.get(ArticlesService);
@@ -64,6 +84,8 @@ async function main(): Promise<void> {
       }
     }
     const labelOf = new Map([...claimIds].map(([label, id]) => [id, label]));
+    const embedder = app.get(ClaimEmbeddingsWorker);
+    while ((await embedder.runOnce()) > 0);
 
     // Queries whose language none of their claims' appearances share: reachable only through the
     // word-by-word translation, a recorded translation or an embedding encoder, so reported apart.
@@ -81,7 +103,7 @@ async function main(): Promise<void> {
         query,
         ranked,
         suggested: suggested.map((m) => labelOf.get(m.claimId) ?? m.claimId),
-        pairs: matches.map((m, i) => ({ score: m.score, label: relevant.has(ranked[i]) ? 1 : 0 })),
+        pairs: matches.map((m, i) => ({ score: m.score, threshold: m.threshold, label: relevant.has(ranked[i]) ? 1 : 0 })),
         contradicts: offered.filter((m) => m.relation === 'CONTRADICTS').length,
         // Without a match: the best candidate; with one: the query's claim, when it is returned.
         withheldAs: (relevant.size ? matches.find((m, i) => relevant.has(ranked[i])) : matches[0])?.reasons.find((r) => WITHHELD_REASONS.has(r.kind))?.kind ?? null,
@@ -103,7 +125,7 @@ async function main(): Promise<void> {
     const byKind = Object.fromEntries(kinds.map((k) => [k, summarise(outcomes.filter((o) => o.query.kind === k))]));
     if (json) {
       console.log(
-        JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, kinds: byKind, msPerQuery: elapsed / set.queries.length }, null, 2),
+        JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, sentenceThreshold: usesLocalSentences(linking) ? SENTENCE_SUGGESTION_THRESHOLD : null, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, kinds: byKind, msPerQuery: elapsed / set.queries.length }, null, 2),
       );
       return;
     }
@@ -111,6 +133,7 @@ async function main(): Promise<void> {
     console.log(`linking set: ${file}`);
     console.log(`${set.claims.length} claims, ${claimIds.size} loaded; ${all.withMatch} queries with a match, ${all.withoutMatch} without`);
     console.log(`suggestion threshold: ${SUGGESTION_THRESHOLD}`);
+    if (usesLocalSentences(linking)) console.log(`sentence encoder: local; pools scored with sentence vectors suggest from ${SENTENCE_SUGGESTION_THRESHOLD}`);
     console.log(`ranking      MAP@5 ${pct(all.map5)}  Recall@1 ${pct(all.recall1)}  Recall@5 ${pct(all.recall5)}`);
     console.log(`suggestions  MAP@5 ${pct(all.map5AtThreshold)}  Recall@1 ${pct(all.recall1AtThreshold)}  Recall@5 ${pct(all.recall5AtThreshold)}  (only scores >= threshold)`);
     console.log(
@@ -128,7 +151,11 @@ async function main(): Promise<void> {
     for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
     for (const k of kinds) console.log(line(`kind ${k}`, byKind[k]));
     console.log(withheldLine(outcomes));
-  });
+    if (usesLocalSentences(linking)) {
+      const scored = outcomes.filter((o) => o.pairs.some((p) => p.threshold === SENTENCE_SUGGESTION_THRESHOLD)).length;
+      console.log(`pools scored with sentence vectors: ${scored} of ${outcomes.length} queries (the others lexically: a text of the pool without a vector)`);
+    }
+  }, linking);
 }
 
 interface QueryOutcome {
@@ -136,7 +163,7 @@ interface QueryOutcome {
   ranked: string[];
   suggested: string[];
   /** Every returned (first 5) candidate's score, and whether it is one of the query's claims. */
-  pairs: { score: number; label: number }[];
+  pairs: { score: number; threshold: number; label: number }[];
   contradicts: number;
   crossLanguage: boolean;
   /** Why the best candidate (the query's claim, when it has one) was withheld as another story, if it was. */
@@ -168,10 +195,12 @@ function summarise(outcomes: QueryOutcome[]) {
   const over = (f: (o: QueryOutcome, relevant: Set<string>) => number) => mean(matched.map((o) => f(o, new Set(o.query.same_as))));
   const pairs = outcomes.flatMap((o) => o.pairs);
   const relevantTotal = matched.reduce((n, o) => n + o.query.same_as.length, 0);
+  // Each pair against the threshold of the model that scored it: 1 when suggested.
+  const suggested = pairs.map((p) => (p.score >= p.threshold ? 1 : 0));
   const pr = precisionRecallAt(
-    pairs.map((p) => p.score),
+    suggested,
     pairs.map((p) => p.label),
-    SUGGESTION_THRESHOLD,
+    1,
     relevantTotal,
   );
   const falseMatches = negatives.filter((o) => o.suggested.length).length;
@@ -186,7 +215,7 @@ function summarise(outcomes: QueryOutcome[]) {
     recall1AtThreshold: over((o, r) => recallAt(1, o.suggested, r)),
     recall5AtThreshold: over((o, r) => recallAt(5, o.suggested, r)),
     // No pair at the threshold: precision is undefined, not perfect.
-    precisionAtThreshold: pairs.some((p) => p.score >= SUGGESTION_THRESHOLD) ? pr.precision : null,
+    precisionAtThreshold: suggested.some(Boolean) ? pr.precision : null,
     recallAtThreshold: pr.recall,
     auc: rocAuc(
       pairs.map((p) => p.score),
