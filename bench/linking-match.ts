@@ -14,12 +14,23 @@
  * ClaimMatcherService.match (first 10, as claimMatches asks by default), and the median and 95th
  * percentile are printed per size, with the sizes of the matching table and its indexes.
  * Only a loopback server is accepted, so the bench never loads someone else's database.
+ *
+ * With --sentences the application runs with the shipped sentence encoder (SENTENCE_ENCODER=local),
+ * and every English claim text gets a synthetic 512-dimensional vector (random, inserted with SQL:
+ * the real encoder makes about 100 a second), so that English pools are scored with the sentence
+ * model as they are once the embedding worker has caught up. Each query is then matched twice,
+ * alternately in the local mode and lexically (a ClaimMatcherService without encoder, first in
+ * every other pair) with the query's language given, and both modes' median and p95 are printed,
+ * over all queries and over the English ones (only those are encoded): the extra cost of the mode
+ * is encoding the query, reading the pool's vectors by id and scoring three more features. The
+ * vectors' HNSW index is not built (this mode never searches it).
  */
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@isnad/database/testing/test-database';
-import { ClaimMatcherService } from '@isnad/linking';
+import { ClaimMatcherService, CrossLanguageLexicon, EMBEDDING_ENCODER, EmbeddingEncoder, MatchStatisticsService, SENTENCE_SUGGESTION_THRESHOLD } from '@isnad/linking';
+import { LOCAL_SENTENCE_MODEL } from '@isnad/linking/local-sentence-encoder';
 import { normalizeForSearch } from '@isnad/text';
 import { createApp } from '../apps/api/src/bootstrap';
 import { seededRandom } from './support/bench-api';
@@ -162,8 +173,88 @@ async function tableSizes(dataSource: DataSource): Promise<string> {
   return Object.entries(row).map(([name, size]) => `${name} ${size}`).join(', ');
 }
 
+/**
+ * Gives every English claim text without one a random unit-less 512-dimensional vector as if the
+ * shipped sentence encoder had embedded it, and empties the embedding queue; returns the seconds taken.
+ */
+async function syntheticSentenceVectors(dataSource: DataSource): Promise<number> {
+  const started = Date.now();
+  // The subquery refers to the row, so that each text gets its own random vector.
+  await dataSource.query(
+    `INSERT INTO claim_match_embeddings (text_id, model, dimensions, key, embedding)
+     SELECT t.id, $1, 512, t.key, (SELECT array_agg(random() - 0.5) FROM generate_series(1, 512 + 0 * length(t.key)))::vector
+       FROM claim_match_texts t
+      WHERE t.language = 'en' AND NOT EXISTS (SELECT 1 FROM claim_match_embeddings e WHERE e.text_id = t.id)`,
+    [LOCAL_SENTENCE_MODEL],
+  );
+  await dataSource.query(`TRUNCATE claim_match_embedding_jobs`);
+  await dataSource.query(`ANALYZE claim_match_embeddings`);
+  return (Date.now() - started) / 1000;
+}
+
+/** Median and p95 of a list of milliseconds, as a bench row prints them. */
+function timing(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `median ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * The --sentences rows: each query matched in both modes, alternately first, with its language
+ * given; timings over all queries and over the English ones, and how many English pools the
+ * sentence model scored (a pool with a text in another language is scored lexically).
+ */
+async function compareModes(
+  size: number,
+  seconds: number,
+  sample: string[],
+  queries: number,
+  local: ClaimMatcherService,
+  lexical: ClaimMatcherService,
+  dataSource: DataSource,
+  encoder: EmbeddingEncoder,
+): Promise<string> {
+  const picked = Array.from({ length: queries + WARM_UP }, (_, i) => {
+    const original = sample[Math.floor(rand() * sample.length)];
+    return i % 2 ? claimText() : { text: editedCopy(original), language: languageOf(original) };
+  });
+  const times = { local: [] as number[], lexical: [] as number[], localEn: [] as number[], lexicalEn: [] as number[], localAr: [] as number[], lexicalAr: [] as number[], encodeEn: [] as number[] };
+  let sentencePools = 0;
+  let englishQueries = 0;
+  for (const [i, { text, language }] of picked.entries()) {
+    const order: ('local' | 'lexical')[] = i % 4 < 2 ? ['local', 'lexical'] : ['lexical', 'local'];
+    for (const mode of order) {
+      const started = process.hrtime.bigint();
+      const matches = await (mode === 'local' ? local : lexical).match(text, { first: 10, minScore: 0, language });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (i < WARM_UP) continue;
+      times[mode].push(ms);
+      times[`${mode}${language === 'en' ? 'En' : 'Ar'}`].push(ms);
+      if (mode === 'local' && language === 'en' && matches[0]?.threshold === SENTENCE_SUGGESTION_THRESHOLD) sentencePools++;
+    }
+    if (language === 'en') {
+      // The query's encoding alone (as the matcher makes it), to tell it from the rest of the extra cost.
+      const started = process.hrtime.bigint();
+      await encoder.encode([normalizeForSearch(text)]);
+      if (i >= WARM_UP) times.encodeEn.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    if (i >= WARM_UP && language === 'en') englishQueries++;
+  }
+  return (
+    `${String(size).padStart(9)} claims  load+index+vectors ${seconds.toFixed(0).padStart(4)} s\n` +
+    `    local    all ${timing(times.local)}   English ${timing(times.localEn)}   Arabic ${timing(times.localAr)}  (${sentencePools}/${englishQueries} English pools scored with sentence vectors)\n` +
+    `    lexical  all ${timing(times.lexical)}   English ${timing(times.lexicalEn)}   Arabic ${timing(times.lexicalAr)}\n` +
+    `    encoding an English query alone ${timing(times.encodeEn)}\n` +
+    `    ${await tableSizes(dataSource)}, vectors ${(await dataSource.query(`SELECT pg_size_pretty(pg_total_relation_size('claim_match_embeddings')) AS s`))[0].s}`
+  );
+}
+
+/** The language a generated text is in (claimText's: Latin letters are English). */
+function languageOf(text: string): string {
+  return /[a-z]/i.test(text) ? 'en' : 'ar';
 }
 
 async function main(): Promise<void> {
@@ -171,13 +262,22 @@ async function main(): Promise<void> {
   if (!url) throw new Error('bench:linking needs DATABASE_URL (a PostgreSQL server on this machine)');
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`bench:linking only runs against a loopback server, not ${host}`);
-  const args = process.argv.slice(2);
+  const sentences = process.argv.includes('--sentences');
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const sizes = (args[0] ?? '10000,100000,1000000').split(',').map(Number);
   const queries = Number(args[1] ?? 200);
 
   const database = await createTestDatabase();
   const app: INestApplication = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      database: database.config,
+      runMigrations: true,
+      bodyLimitBytes: 1e7,
+      schemaFile: null,
+      linking: sentences ? { embeddings: null, localSentences: true, embeddingWorker: { enabled: false, pollMs: 1_000 } } : undefined,
+    },
     { logger: ['error', 'warn'] },
   );
   const rows: string[] = [];
@@ -192,6 +292,13 @@ async function main(): Promise<void> {
       const seconds = await load(dataSource, size - loaded, sample);
       loaded = size;
       if (process.env.BENCH_EXPLAIN) await explain(dataSource, editedCopy(sample[0]));
+      if (sentences) {
+        const lexical = new ClaimMatcherService(dataSource, app.get(MatchStatisticsService), app.get(CrossLanguageLexicon));
+        const encoder = app.get<EmbeddingEncoder>(EMBEDDING_ENCODER);
+        rows.push(await compareModes(size, seconds + (await syntheticSentenceVectors(dataSource)), sample, queries, matcher, lexical, dataSource, encoder));
+        console.log(rows[rows.length - 1]);
+        continue;
+      }
       // Even queries: an edited copy of a stored claim, which should come first; odd: new text.
       const originals = Array.from({ length: queries + WARM_UP }, () => sample[Math.floor(rand() * sample.length)]);
       const texts = originals.map((original, i) => (i % 2 ? claimText().text : editedCopy(original)));
@@ -223,7 +330,10 @@ async function main(): Promise<void> {
     await app.close();
     await database.drop();
   }
-  console.log('\nclaim matching on PostgreSQL (first 10, 200 queries per size: half edited copies, half new text)');
+  console.log(
+    `\nclaim matching on PostgreSQL (first 10, ${queries} queries per size: half edited copies, half new text)` +
+      (sentences ? ', each matched with the sentence encoder (local) and lexically, alternately' : ''),
+  );
   for (const row of rows) console.log(row);
 }
 
