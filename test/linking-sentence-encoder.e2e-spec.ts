@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
-import { ClaimEmbeddingsService, ClaimEmbeddingsWorker, ClaimMatcherService, FEATURE_NAMES, SENTENCE_FEATURE_NAMES } from '@isnad/linking';
+import {
+  ClaimEmbeddingsService,
+  ClaimEmbeddingsWorker,
+  ClaimMatcherService,
+  FEATURE_NAMES,
+  SENTENCE_FEATURE_NAMES,
+  SENTENCE_SUGGESTION_THRESHOLD,
+  SUGGESTION_THRESHOLD,
+} from '@isnad/linking';
 import { TestApi } from './support/test-api';
 
 // English claims that share one word with the query ("covid"), only the first in its meaning; and
@@ -62,10 +70,18 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     expect(queued).toBe(0);
     expect(await featureCount(QUERY, 'en')).toBe(FEATURE_NAMES.length + SENTENCE_FEATURE_NAMES.length);
     expect((await matches(QUERY))[0].claim.statement).toBe(INFERTILE);
+    // Scored by the sentence model, so suggested from its own threshold (its scores are calibrated by it).
+    const matcher = api.provider(ClaimMatcherService);
+    const ranked = await matcher.match(QUERY, { language: 'en', minScore: 0 });
+    expect(ranked.map((m) => [m.matchedKey, m.threshold])).toContainEqual(['covid jab leaves young women unable to have children', SENTENCE_SUGGESTION_THRESHOLD]);
+    expect(ranked.every((m) => m.threshold === SENTENCE_SUGGESTION_THRESHOLD)).toBe(true);
+    const suggested = await matcher.match(QUERY, { language: 'en' });
+    expect(suggested.map((m) => m.claimId)).toEqual(ranked.filter((m) => m.score >= SENTENCE_SUGGESTION_THRESHOLD).map((m) => m.claimId));
   }, 60_000);
 
   it('matches an Arabic text without sentence features', async () => {
     expect(await featureCount('تفشي الكوليرا في إدلب', 'ar')).toBe(FEATURE_NAMES.length);
     expect((await matches('تفشي الكوليرا في إدلب'))[0].claim.statement).toBe(ARABIC);
+    expect((await api.provider(ClaimMatcherService).match('تفشي الكوليرا في إدلب', { minScore: 0 }))[0].threshold).toBe(SUGGESTION_THRESHOLD);
   });
 });

@@ -212,8 +212,9 @@ export class ClaimMatcherService {
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const queryVector = await this.queryVector(text, options);
-    let ranked = await this.ranked(text, options, manager, queryVector);
+    const encoding = this.queryVector(text, options);
+    let ranked = await this.ranked(text, options, manager, encoding);
+    const queryVector = await encoding;
     if (queryVector && ranked.length && !this.localSentences) ranked = await this.withEmbeddings(queryVector, ranked, manager);
     return suggestionsOf(ranked, options);
   }
@@ -223,10 +224,11 @@ export class ClaimMatcherService {
    * best text). What match() filters and cuts; the training script reads the features from it.
    */
   async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
-    return this.ranked(text, options, manager, await this.queryVector(text, options));
+    return this.ranked(text, options, manager, this.queryVector(text, options));
   }
 
-  private async ranked(text: string, options: MatchOptions, manager: EntityManager, queryVector: number[] | null): Promise<RankedCandidate[]> {
+  /** `encoding` is the query's vector on its way (null without an encoder): the index is searched meanwhile. */
+  private async ranked(text: string, options: MatchOptions, manager: EntityManager, encoding: Promise<number[] | null>): Promise<RankedCandidate[]> {
     if (!normalizeForSearch(text)) throw new InvalidLinkError('The text has no letters or digits', { field: 'text' });
     // The words of "#FyreFestival" or "@JohnnySins" are searched too: a claim states them apart.
     const key = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
@@ -269,6 +271,7 @@ export class ClaimMatcherService {
     const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
     // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
     const seen = new Set(lexical.map((r) => r.id));
+    const queryVector = await encoding;
     const nearest = queryVector && !options.onlyClaimIds && !this.localSentences ? await this.nearestTexts(manager, key, queryVector, [...excluded]) : [];
     const pool = [...lexical, ...nearest.filter((r) => !seen.has(r.id))];
     if (!pool.length) return [];
@@ -471,7 +474,8 @@ export class ClaimMatcherService {
    * otherwise (matching stays lexical).
    */
   private async queryVector(text: string, options: MatchOptions): Promise<number[] | null> {
-    if (!this.encoder) return null;
+    // A text without letters is refused by ranked(): nothing to encode.
+    if (!this.encoder || !normalizeForSearch(text)) return null;
     let input = text;
     if (this.localSentences) {
       const language = options.language || languageOrNull(detectLanguage(text));
