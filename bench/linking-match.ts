@@ -268,16 +268,10 @@ async function main(): Promise<void> {
   const queries = Number(args[1] ?? 200);
 
   const database = await createTestDatabase();
+  // The embedding loop stays off: --sentences inserts the vectors itself.
+  const linking = sentences ? { embeddings: null, localSentences: true, embeddingWorker: { enabled: false, pollMs: 1_000 } } : undefined;
   const app: INestApplication = await createApp(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      database: database.config,
-      runMigrations: true,
-      bodyLimitBytes: 1e7,
-      schemaFile: null,
-      linking: sentences ? { embeddings: null, localSentences: true, embeddingWorker: { enabled: false, pollMs: 1_000 } } : undefined,
-    },
+    { port: 0, host: '127.0.0.1', database: database.config, runMigrations: true, bodyLimitBytes: 1e7, schemaFile: null, linking },
     { logger: ['error', 'warn'] },
   );
   const rows: string[] = [];
