@@ -7,6 +7,7 @@
 import { actorsIn, eventsIn, thingsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
 import { isYear, otherModality, otherPeriod, otherYears } from './claim-circumstances';
 import { swappedRoles } from './claim-roles';
+import { otherCount } from './figure-counts';
 import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
@@ -485,7 +486,7 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
-  const when = otherYears(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey);
+  const when = otherYears(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
