@@ -52,7 +52,7 @@ describe('claim circumstances', () => {
     ['plans / opened', 'Turkey plans to open a new military base in Duhok', 'Turkey opened a new military base in Duhok', ['plans']],
     ['considering / dissolved', "Kuwait's emir is considering dissolving parliament", "Kuwait's emir dissolved parliament", ['considering']],
     ['рассматривает / открыла', 'Турция рассматривает возможность открыть базу в Дохуке', 'Турция открыла базу в Дохуке', ['рассматривает']],
-    ['تعتزم / افتتحت', 'تركيا تعتزم افتتاح قاعدة عسكرية في دهوك', 'Turkey opened a military base in Duhok', ['تعتزم']],
+    ['تعتزم / opened', 'تركيا تعتزم فتح قاعدة عسكرية في دهوك', 'Turkey opened a military base in Duhok', ['تعتزم']],
     ['a deed / a postponed vote, the other way round', 'Iraq elected a speaker', 'Парламент Ирака отложил выборы спикера', ['отложил']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
@@ -62,6 +62,8 @@ describe('claim circumstances', () => {
     ['two deeds', 'Turkey opened a base in Duhok', 'Турция открыла базу в Дохуке'],
     ['two plans', 'Turkey plans a base in Duhok', 'تركيا تخطط لإقامة قاعدة في دهوك'],
     ['the plain future, which news uses for decisions', 'Россия выделит Египту кредит', 'Russia will lend Egypt $25 billion'],
+    ['a plan against the future, which is no deed', 'Biden plans to ban fracking', 'Biden will ban fracking'],
+    ['a plan against another kind of event', 'Turkey plans to open a base in Duhok', 'Turkish drones struck Duhok'],
     ['a proposal as a thing, not a plan', 'Netanyahu rejects a Gaza ceasefire proposal', 'نتنياهو يرفض مقترح وقف إطلاق النار في غزة'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();

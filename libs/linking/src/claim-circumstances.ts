@@ -6,7 +6,7 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { arabicForms, englishForms, isArabic, isCyrillic, remembered } from './claim-predicates';
+import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
 import { figuresIn } from './match-scoring';
 
 /** A figure that reads as a year of news (1900–2099). */
@@ -90,13 +90,20 @@ export const notYetIn = remembered((key: string): string | null => {
   return null;
 });
 
+// What is not a deed either: a text in the future or the conditional is no deed to set a plan against.
+const UNDONE = new Set(['will', 'would', 'could', 'might', 'may', 'سوف', 'будет', 'будут', 'может']);
+
 /**
  * One text reports a plan, a threat or a delay and the other the deed ("Turkey plans to open a
- * base" against "Turkey opened a base"): the word that says so; null when both or neither do.
+ * base" against "Turkey opened a base"): the word that says so; null when both or neither do, when
+ * the two report no kind of event in common (the deed must be the planned one), or when the other
+ * text is in the future or the conditional itself ("Biden plans to ban" against "Biden will ban").
  */
 export function otherModality(queryKey: string, candidateKey: string): string[] | null {
   const q = notYetIn(queryKey);
   const c = notYetIn(candidateKey);
-  if (!q === !c) return null;
+  if (!q === !c || !sameEventKind(queryKey, candidateKey)) return null;
+  const deed = q ? candidateKey : queryKey;
+  if (deed.split(' ').some((w) => UNDONE.has(w))) return null;
   return [(q ?? c) as string];
 }
