@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { actorsIn, eventsIn, oppositeDirection, otherEvent, reversedRoute } from './claim-predicates';
+import { actorsIn, eventsIn, oppositeDirection, otherEvent, reversedRoute, thingsIn } from './claim-predicates';
 
 const key = normalizeForSearch;
 
@@ -76,5 +76,16 @@ describe('claim predicates', () => {
     expect(actorsIn(key('Wagner forces recaptured the palace'))).toEqual(new Set(['wagner']));
     expect(actorsIn(key('бойцы Вагнера покинули Бахмут'))).toEqual(new Set(['wagner']));
     expect(actorsIn(key('Who said this?'))).toEqual(new Set());
+    expect(actorsIn(key('مصر تتلقى شريحة من صندوق النقد الدولي'))).toEqual(new Set(['imf']));
+  });
+
+  it.each([
+    ['a school in Arabic, with the preposition and the article', 'غارة على مدرسة تؤوي نازحين', ['school']],
+    ['a hospital in Russian, under a case ending', 'удар по больнице в Нусейрате', ['hospital']],
+    ['goods under the article', 'المغرب يستورد الشعير والقمح', ['barley', 'wheat']],
+    ['an abbreviation and its full word', 'пожар на НПЗ, нефтеперерабатывающем заводе', ['refinery']],
+    ['nothing', 'Kuwait dissolved parliament', []],
+  ])('names what an act is done to: %s', (_, text, things) => {
+    expect([...thingsIn(key(text))]).toEqual(things);
   });
 });

@@ -52,7 +52,7 @@ const DIRECTIONS: DirectionAxis[] = [
   { name: 'win', forward: ['win', 'won', 'فاز', 'فوز', 'побед', 'выиграл'], backward: ['lose', 'lost', 'خسر', 'خساره', 'проиграл'] },
   { name: 'accept', forward: ['accept', 'approve', 'وافق', 'موافقه', 'одобр', 'принял'], backward: ['reject', 'refuse', 'رفض', 'отклон', 'отказ'] },
   { name: 'deploy', forward: ['deploy', 'send troops', 'развер'], backward: ['withdraw', 'withdrew', 'انسحب', 'نسحب', 'انسحاب', 'вывел', 'вывод'] },
-  { name: 'hold', forward: ['seize', 'capture', 'recapture', 'arrest', 'detain', 'اعتقل', 'عتقل', 'اعتقال', 'احتجز', 'حتجز', 'احتجاز', 'захват', 'задерж', 'арест'], backward: ['release', 'freed', 'افرج', 'افراج', 'освобод', 'отпуст'] },
+  { name: 'hold', forward: ['seize', 'capture', 'recapture', 'arrest', 'detain', 'توقيف', 'اعتقل', 'عتقل', 'اعتقال', 'احتجز', 'حتجز', 'احتجاز', 'захват', 'задерж', 'арест'], backward: ['release', 'freed', 'افرج', 'افراج', 'فرج', 'освобод', 'отпуст'] },
 ];
 
 /** Kinds of event (beside the direction axes, each of which is one kind): what a claim reports happened. */
@@ -67,7 +67,7 @@ const EVENTS: Record<string, string[]> = {
   appointment: ['appoint', 'تعيين', 'назнач'],
   dismissal: ['dismiss', 'sack', 'اقال', 'اقاله', 'уволи', 'отставк'],
   dissolution: ['dissolve', 'распуст'],
-  election: ['election', 'vote', 'انتخابات', 'اقتراع', 'выбор', 'голосован'],
+  election: ['election', 'elect', 'vote', 'انتخابات', 'انتخب', 'نتخب', 'اقتراع', 'выбор', 'избра', 'голосован'],
   exercise: ['exercise', 'drill', 'manoeuvre', 'maneuver', 'مناورات', 'تدريبات', 'учени', 'манёвр', 'маневр'],
   attack: ['attack', 'strike', 'bomb', 'shell', 'هجوم', 'هاجم', 'قصف', 'غاره', 'استهدف', 'ستهدف', 'удар', 'атак', 'обстрел'],
   deportation: ['deport', 'expel', 'رحل', 'ترحيل', 'طرد', 'депорт', 'выслал', 'высыл'],
@@ -263,19 +263,54 @@ const ACTORS: Record<string, string[]> = {
   pkk: ['pkk', 'حزب العمال الكردستاني', 'рпк'],
   'hayat tahrir al-sham': ['hts', 'هيئه تحرير الشام', 'тахрир'],
   polisario: ['polisario', 'البوليساريو', 'полисарио'],
+  imf: ['imf', 'international monetary fund', 'صندوق النقد الدولي', 'صندوق النقد', 'мвф'],
+  'world bank': ['world bank', 'البنك الدولي', 'всемирный банк', 'всемирного банка'],
+};
+
+/**
+ * What an act is done to or about, beside places and actors: the kind of building struck or
+ * opened, the goods traded. The same act on a school and on a hospital, or with wheat and with
+ * barley, is another claim.
+ */
+const THINGS: Record<string, string[]> = {
+  school: ['school', 'مدرسه', 'مدارس', 'школ'],
+  hospital: ['hospital', 'مستشفي', 'مستشفيات', 'больниц', 'госпитал'],
+  mosque: ['mosque', 'مسجد', 'мечет'],
+  church: ['church', 'كنيسه', 'церкв', 'церков'],
+  market: ['market', 'سوق', 'рынк', 'рынок'],
+  camp: ['camp', 'مخيم', 'лагер'],
+  university: ['university', 'جامعه', 'университет'],
+  airport: ['airport', 'مطار', 'аэропорт'],
+  port: ['port', 'harbour', 'ميناء', 'مرفا'],
+  refinery: ['refinery', 'مصفاه', 'нпз', 'нефтеперерабатывающ'],
+  bakery: ['bakery', 'مخبز', 'пекарн'],
+  wheat: ['wheat', 'قمح', 'пшениц'],
+  barley: ['barley', 'شعير', 'ячмен'],
+  maize: ['maize', 'corn', 'ذره', 'кукуруз'],
+  rice: ['rice', 'ارز'],
+  sugar: ['sugar', 'سكر', 'сахар'],
+  crude: ['oil', 'crude', 'نفط', 'нефть', 'нефти', 'нефтью'],
+  gas: ['gas', 'غاز', 'газ'],
 };
 
 const ACTOR_TABLE = indexOf(Object.entries(ACTORS).flatMap(([actor, names]) => names.map((n): [string, string] => [n, actor])));
 
-/** The actors of ACTORS a search key names (an Arabic name may carry و, ب, ل or the article). */
-export const actorsIn: (key: string) => ReadonlySet<string> = remembered((key: string): Set<string> => {
-  const actors = new Set<string>();
-  const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
-  for (const [phrase, actor] of ACTOR_TABLE.phrases) if (padded.includes(` ${phrase} `) || ` ${key} `.includes(` ${phrase} `)) actors.add(actor);
-  for (const word of padded.trim().split(' ')) {
-    if (isCyrillic(word)) for (const [stem, actor] of ACTOR_TABLE.russian) if (word.startsWith(stem)) actors.add(actor);
-    for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);
-  }
-  for (const word of key.split(' ')) for (const actor of ACTOR_TABLE.single.get(word) ?? []) actors.add(actor);
-  return actors;
-});
+/** The names of a table a search key holds, each by its one name (an Arabic word may carry و, ب, ل or the article). */
+const namesIn = (table: ReturnType<typeof indexOf>): ((key: string) => ReadonlySet<string>) =>
+  remembered((key: string): Set<string> => {
+    const names = new Set<string>();
+    const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
+    for (const [phrase, name] of table.phrases) if (padded.includes(` ${phrase} `) || ` ${key} `.includes(` ${phrase} `)) names.add(name);
+    for (const word of padded.trim().split(' ')) {
+      if (isCyrillic(word)) for (const [stem, name] of table.russian) if (word.startsWith(stem)) names.add(name);
+      for (const name of table.single.get(word) ?? []) names.add(name);
+    }
+    for (const word of key.split(' ')) for (const name of table.single.get(word) ?? []) names.add(name);
+    return names;
+  });
+
+/** The actors of ACTORS a search key names. */
+export const actorsIn = namesIn(ACTOR_TABLE);
+
+/** The buildings and goods of THINGS a search key names. */
+export const thingsIn = namesIn(indexOf(Object.entries(THINGS).flatMap(([thing, names]) => names.map((n): [string, string] => [n, thing]))));

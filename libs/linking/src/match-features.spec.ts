@@ -1,6 +1,6 @@
 import { normalizeForSearch } from '@isnad/text';
-import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
-import { MatchReasonKind } from './match-scoring';
+import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, substitutedPerson, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
+import { MatchReasonKind, capitalisedNames } from './match-scoring';
 
 const stats: CollectionStats = { df: new Map([['common', 900], ['rare', 2], ['tanf', 3]]), total: 1000, averageLength: 4 };
 const terms = (...lexemes: string[]) => new Map(lexemes.map((l) => [l, lexemes.filter((x) => x === l).length]));
@@ -182,6 +182,41 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     expect(withPlaces('Россия выделит Турции кредит на АЭС', 'Россия выделит Египту кредит на АЭС', countries).otherStory?.kind).toBe(MatchReasonKind.OTHER_ACTOR);
     // Another word beside the other country: a wider or narrower wording, not a substitution.
     expect(withPlaces('Morocco will co-host the 2030 World Cup', 'The 2030 World Cup will be held in Spain, Portugal and Morocco', countries).otherStory).toBeNull();
+  });
+});
+
+describe('another holder of the same office', () => {
+  const substituted = (a: string, b: string) => substitutedPerson(capitalisedNames(a).map(normalizeForSearch), normalizeForSearch(a).split(' '), normalizeForSearch(b).split(' '));
+
+  it.each([
+    ['another speaker elected', "Iraq's parliament elected Mohammed al-Halbousi as its new speaker", "Iraq's parliament elected Mahmoud al-Mashhadani as its new speaker", ['mohammed', 'mahmoud']],
+    ['another governor arrested', "Lebanon's central bank governor Wassim Mansouri was arrested in Beirut", 'Former Lebanese central bank governor Riad Salameh was arrested in Beirut', ['wassim', 'riad']],
+    ['another ship attacked', 'Houthi rebels attacked the British-flagged oil tanker Cordelia Moon in the Red Sea', 'Houthi rebels attacked the Greek-flagged oil tanker Sounion in the Red Sea', ['cordelia', 'sounion']],
+    ['another region, in Russian', 'ПВО сбили 12 беспилотников над Курской областью', 'ПВО сбили 12 беспилотников над Белгородской областью', ['курскои', 'белгородскои']],
+  ])('tells %s', (_, a, b, words) => {
+    expect(substituted(a, b)).toEqual(words);
+  });
+
+  it.each([
+    ['the same person under another spelling', 'Parliament elected Mahmoud al-Mashhadani as speaker', 'Parliament elected Mahmoud al-Mashadani as speaker'],
+    ['the same group in another form', 'Yesterday the Houthis seized a cargo ship', 'Yesterday Houthi forces seized a cargo ship'],
+    ['a name inflected in Russian', 'Украина обвинена Россией в обстреле', 'Россия обвинила Украину в обстреле'],
+    ['one capitalised word alone (an abbreviation)', 'Трое рабочих погибли при пожаре на НПЗ в Байджи', 'Пожар на нефтеперерабатывающем заводе в Байджи'],
+    ['the same person named fully and by surname', 'Former governor Riad Salameh was arrested', 'Salameh was arrested in Beirut'],
+  ])('does not take %s for another person', (_, a, b) => {
+    expect(substituted(a, b)).toBeNull();
+  });
+
+  it('withholds the other holder of the office as another story, and offers a school struck for a hospital struck as one', () => {
+    const e = pairEvidence(
+      { ...query(normalizeForSearch("Iraq's parliament elected Mohammed al-Halbousi as speaker")), names: ['mohammed', 'halbousi'] },
+      [],
+      { key: normalizeForSearch("Iraq's parliament elected Mahmoud al-Mashhadani as speaker"), terms: new Map(), trigram: 0 },
+      stats,
+    );
+    expect(e.otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['mohammed', 'mahmoud'] });
+    const strike = pairEvidence(query(normalizeForSearch('An Israeli strike on a hospital in Nuseirat killed 30 people')), [], { key: normalizeForSearch('An Israeli strike on a school in Nuseirat killed 30 people'), terms: new Map(), trigram: 0 }, stats);
+    expect(strike.otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['hospital', 'school'] });
   });
 });
 

@@ -4,9 +4,11 @@
  * and the cues of a contradiction. Pure functions; the service gathers the lexemes, frequencies and
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
-import { actorsIn, eventsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
+import { actorsIn, eventsIn, thingsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
+import { isYear, otherModality, otherPeriod, otherYears } from './claim-circumstances';
 import { swappedRoles } from './claim-roles';
-import { MatchReasonKind, MatchReasonParts, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
+import { otherCount } from './figure-counts';
+import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -351,7 +353,7 @@ function refutesAfterStating(negating: string[], plain: string[]): boolean {
 }
 
 function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): Set<string> {
-  return new Set([...(placesIn?.(key) ?? []), ...actorsIn(key)]);
+  return new Set([...(placesIn?.(key) ?? []), ...actorsIn(key), ...thingsIn(key)]);
 }
 
 /**
@@ -362,6 +364,11 @@ function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): Set<stri
  */
 function otherActors(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
   if (!sameEventKind(queryKey, candidateText.key)) return substitutedActor(queryText, queryKey, candidateText.key);
+  return otherNamed(queryText, queryKey, candidateText) ?? substitutedActor(queryText, queryKey, candidateText.key, true);
+}
+
+/** The places, actors and things each text names and the other does not, when both name one. */
+function otherNamed(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
   const query = actorsAndPlaces(queryKey, queryText.placesIn);
   const candidate = actorsAndPlaces(candidateText.key, queryText.placesIn);
   // A spelling may stand for several places ("algeria|algiers"); "tunis" and "tunisia" (the nisba
@@ -378,7 +385,7 @@ function otherActors(queryText: QueryText, queryKey: string, candidateText: Cand
  * after it (within two words, light-stemmed), each slot with the figures found there.
  */
 function figureSlots(key: string): Map<string, Set<string>> {
-  const words = key.split(' ');
+  const words = figureWords(key);
   const figures = figuresIn(key);
   const inFigure = new Set(figures.flatMap((f) => Array.from({ length: f.end - f.start }, (_, k) => f.start + k)));
   const content = (i: number) => i >= 0 && i < words.length && !inFigure.has(i) && [...words[i]].length > 1 && !STOP_STEMS.has(lightStem(words[i]));
@@ -387,8 +394,10 @@ function figureSlots(key: string): Map<string, Set<string>> {
   for (const f of figures) {
     const before = [f.start - 1, f.start - 2].find(content);
     const after = [f.end, f.end + 1].find(content);
-    if (before !== undefined) put(`<${lightStem(words[before])}`, f.value);
-    if (after !== undefined) put(`>${lightStem(words[after])}`, f.value);
+    // A year is compared with years only: "20% in fiscal 2024" against "20% in the 2024 fiscal year".
+    const year = isYear(f.value) ? 'year' : '';
+    if (before !== undefined) put(`${year}<${lightStem(words[before])}`, f.value);
+    if (after !== undefined) put(`${year}>${lightStem(words[after])}`, f.value);
   }
   return slots;
 }
@@ -414,9 +423,11 @@ export function differentFigures(queryKey: string, candidateKey: string): string
  * co-host"): those two names. The two words on one side must be the same in both texts, which a
  * wider or narrower wording of the same claim (a city for its country) seldom keeps.
  */
-function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: string): string[] | null {
+function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: string, peopleOnly = false): string[] | null {
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
+  const people = substitutedPerson(queryText.names, q, c);
+  if (people || peopleOnly) return people;
   const namedIn = (word: string) => [...actorsAndPlaces(word, queryText.placesIn)];
   const queryNames = actorsAndPlaces(queryKey, queryText.placesIn);
   const candidateNames = actorsAndPlaces(candidateKey, queryText.placesIn);
@@ -433,6 +444,40 @@ function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: 
   return null;
 }
 
+// Words inside a person's name ("Mohammed al-Halbousi", "Faisal bin Farhan") or beside a region's ("Курской областью").
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'de', 'van', 'von', 'province', 'region', 'governorate', 'область', 'области', 'областью', 'краи', 'края']);
+
+/** Two words that may be one name inflected or spelt otherwise ("россия", "россией"; "houthi", "houthis"). */
+function alikeWords(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return (shorter.length >= 4 && longer.startsWith(shorter)) || (shorter.length >= 5 && longer.startsWith(shorter.slice(0, 5)));
+}
+
+/**
+ * A word of a person's name in the query (a capitalised word next to another one or to al, bin...)
+ * that stands where the candidate has a word the query lacks, between the same two words on one
+ * side ("elected Mohammed al-Halbousi" against "elected Mahmoud al-Mashhadani"; "Wassim Mansouri was
+ * arrested" against "Riad Salameh was arrested"): another holder of the same office, another
+ * ship. Not a spelling of the same name: the two words must look unlike, and neither text may
+ * hold a word like the other's. One word of a name alone ("Houthis", "НПЗ") is left out: news
+ * words a group or a plant otherwise ("Houthi forces", "заводе"). Same language only.
+ */
+export function substitutedPerson(names: readonly string[], q: readonly string[], c: readonly string[]): string[] | null {
+  const isName = new Set(names);
+  const inName = (i: number) => isName.has(q[i]) && [q[i - 1], q[i + 1]].some((w) => w !== undefined && (isName.has(w) || NAME_PARTICLES.has(w)));
+  const same = (i: number, j: number) => q[i] !== undefined && q[i] === c[j] && !/^\d/.test(q[i]);
+  const between = (i: number, j: number) => (same(i - 1, j - 1) && same(i - 2, j - 2)) || (same(i + 1, j + 1) && same(i + 2, j + 2));
+  for (let i = 0; i < q.length; i++) {
+    if (!inName(i) || c.some((w) => alikeWords(w, q[i]))) continue;
+    for (let j = 0; j < c.length; j++) {
+      const word = c[j];
+      if ([...word].length < 3 || /\d/.test(word) || STOP_STEMS.has(lightStem(word)) || q.some((w) => alikeWords(w, word))) continue;
+      if (between(i, j) && trigramSimilarity(q[i], word) < 0.3) return [q[i], word];
+    }
+  }
+  return null;
+}
+
 /**
  * Tells a candidate that contradicts the query: a figure, a negation or a direction differs
  * (CONTRADICTS), or the same act is told with its doer and target exchanged (ROLE_SWAP; places
@@ -441,6 +486,8 @@ function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: 
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
+  const when = otherYears(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey);
+  if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
   const negated = (words: string[]) => words.filter((_, i) => negatesAt(words, i));
@@ -449,7 +496,7 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
     return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
   }
-  const opposite = oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
+  const opposite = otherModality(queryKey, candidateKey) ?? oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
   if (opposite) return { kind: MatchReasonKind.CONTRADICTS, values: opposite };
   const roles = swappedRoles(queryKey, candidateKey, placesIn);
   return roles ? { kind: MatchReasonKind.ROLE_SWAP, values: roles } : null;

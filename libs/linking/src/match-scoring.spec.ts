@@ -65,6 +65,8 @@ describe('numbers written in other formats', () => {
     ['zero and the English teens', 'zero cases, eighteen schools', ['0', '18']],
     ['three hundred', 'three hundred fighters', ['300']],
     ['abbreviated multipliers', '25 млрд долларов и 3 млн тонн', ['25000000000', '3000000']],
+    ['a multiplier written onto the digits', '$2.5bn in aid and 3mln tonnes', ['2500000000', '3000000']],
+    ['an Arabic dual, which is two of a thing', 'مدة لا تزيد على سنتين', ['2']],
   ])('reads %s', (_, text, expected) => {
     expect(numbersIn(normalizeForSearch(text))).toEqual(expected);
   });

@@ -40,6 +40,8 @@ const NUMBER_WORDS: Record<string, string> = {
   ثلاثميه: '300', اربعميه: '400', خمسميه: '500', ستميه: '600', سبعميه: '700', ثمانميه: '800', تسعميه: '900',
   ثلاثمايه: '300', اربعمايه: '400', خمسمايه: '500', ستمايه: '600', سبعمايه: '700', ثمانمايه: '800', تسعمايه: '900',
   الف: '1000', الفين: '2000', الفان: '2000', مليون: '1000000',
+  // Duals name two of a thing in one word: "سنتين" is two years, against "اربع سنوات".
+  سنتين: '2', عامين: '2', شهرين: '2', اسبوعين: '2', يومين: '2', ساعتين: '2',
   ноль: '0', нуль: '0', один: '1', одна: '1', одного: '1', два: '2', две: '2', двух: '2', двое: '2', три: '3', трех: '3', трое: '3',
   четыре: '4', четырех: '4', четверо: '4', пять: '5', пяти: '5', пятеро: '5', шесть: '6', шести: '6', семь: '7', семи: '7',
   восемь: '8', восьми: '8', девять: '9', девяти: '9', десять: '10', десяти: '10', одиннадцать: '11', двенадцать: '12', двенадцати: '12',
@@ -79,13 +81,24 @@ export interface Figure {
   end: number;
 }
 
+// "$2.5bn", "3mln": a multiplier written onto the digits ("m" and "k" are left: "10m" is as often metres).
+const WRITTEN_ON = /^(\d+)(bn|mln)$/u;
+
+/** The words of a search key as figures are read: a multiplier written onto digits stands apart ("5bn" → "5 bn"). */
+export function figureWords(key: string): string[] {
+  return key.split(' ').flatMap((word) => {
+    const m = WRITTEN_ON.exec(word);
+    return m ? [m[1], m[2]] : [word];
+  });
+}
+
 /**
- * Figures in a search key (digits are ASCII there), in order: "1,200" (the key reads "1 200") →
- * 1200, "32.5" (the key reads "32 5") → 32.5, number words → digits ("twenty five", "خمسه عشر",
+ * Figures in a search key (digits are ASCII there), in order, at word positions of figureWords:
+ * "1,200" (the key reads "1 200") → 1200, "32.5" (the key reads "32 5") → 32.5, number words → digits ("twenty five", "خمسه عشر",
  * "пятидесяти"), "15 ألف", "15 thousand", "15 тысяч" and "3.5 млрд" → their value, "بـ100" → 100.
  */
 export function figuresIn(key: string): Figure[] {
-  const words = key.split(' ');
+  const words = figureWords(key);
   const figures: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
     const start = i;

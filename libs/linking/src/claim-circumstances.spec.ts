@@ -1,0 +1,71 @@
+import { normalizeForSearch } from '@isnad/text';
+import { otherModality, otherPeriod, otherYears, periodsIn, yearsIn } from './claim-circumstances';
+
+const key = normalizeForSearch;
+
+describe('claim circumstances', () => {
+  it.each([
+    ['another year', 'The World Bank approved a loan to Egypt in March 2023', 'The World Bank approved a loan to Egypt in March 2024', ['2023', '2024']],
+    ['another year across languages', 'Алжир в 2022 году экспортировал 52 млрд кубометров газа', 'الجزائر صدرت 52 مليار متر مكعب من الغاز في عام 2023', ['2022', '2023']],
+    ['another year in Arabic-Indic digits', 'البطالة في الأردن 22.3% في عام ٢٠٢١', 'البطالة في الأردن 22.3% في عام 2023', ['2021', '2023']],
+  ])('tells %s', (_, a, b, years) => {
+    expect(otherYears(key(a), key(b))).toEqual(years);
+  });
+
+  it.each([
+    ['the same year', 'Egypt got a loan in 2024', 'The loan to Egypt was approved in March 2024'],
+    ['a range holding the other year', 'deficit down 20% in fiscal 2023/24', 'the deficit shrank by 20% in the 2023-2024 fiscal year'],
+    ['a text with no year', 'Egypt gets a $700 million loan', 'Egypt got a $700 million loan in March 2024'],
+    ['figures that are not years', 'killed 30 people', 'killed 30 people, 1500 displaced'],
+  ])('does not tell another year for %s', (_, a, b) => {
+    expect(otherYears(key(a), key(b))).toBeNull();
+  });
+
+  it('reads years, not other figures', () => {
+    expect([...yearsIn(key('700 million dollars in March 2024, 1,200 workers'))]).toEqual(['2024']);
+  });
+
+  it.each([
+    ['a month for a week', 'تسجيل 250 حالة كوليرا في الحديدة خلال شهر', 'تسجيل 250 حالة كوليرا في الحديدة خلال أسبوع واحد', ['شهر', 'اسبوع']],
+    ['a week for one night, in Russian', 'ПВО за неделю сбили 12 беспилотников', 'ПВО ночью сбили 12 беспилотников', ['неделю', 'ночью']],
+    ['a month for a week, across languages', 'Yemen records 250 cholera cases in Hodeidah in one month', 'تسجيل 250 حالة كوليرا في الحديدة خلال أسبوع', ['month', 'اسبوع']],
+  ])('tells another span: %s', (_, a, b, words) => {
+    expect(otherPeriod(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['the same span in other words', 'تسجيل 250 حالة كوليرا في اسبوع', 'تسجيل 250 حالة كوليرا خلال أسبوع واحد'],
+    ['one night across languages', 'الدفاعات الجوية أسقطت 12 مسيرة خلال الليل', 'ПВО ночью сбили 12 беспилотников'],
+    ['a text with no span', 'Iraq exports 10,000 barrels a day to Jordan', 'العراق يصدر 10 آلاف برميل إلى الأردن'],
+    ['a date, not a span', 'Турция повысила ставку до 45% в январе 2024 года', 'Turkey raised its key rate to 45 percent in January 2024'],
+  ])('does not tell another span for %s', (_, a, b) => {
+    expect(otherPeriod(key(a), key(b))).toBeNull();
+  });
+
+  it('reads the spans a text names in the three languages', () => {
+    expect([...periodsIn(key('daily flights, weekly, monthly')).keys()]).toEqual(['daily', 'week', 'month']);
+    expect([...periodsIn(key('خلال الليل وفي أسبوعين')).keys()]).toEqual(['night', 'week']);
+    expect([...periodsIn(key('за сутки и за месяц')).keys()]).toEqual(['daily', 'month']);
+  });
+
+  it.each([
+    ['plans / opened', 'Turkey plans to open a new military base in Duhok', 'Turkey opened a new military base in Duhok', ['plans']],
+    ['considering / dissolved', "Kuwait's emir is considering dissolving parliament", "Kuwait's emir dissolved parliament", ['considering']],
+    ['рассматривает / открыла', 'Турция рассматривает возможность открыть базу в Дохуке', 'Турция открыла базу в Дохуке', ['рассматривает']],
+    ['تعتزم / opened', 'تركيا تعتزم فتح قاعدة عسكرية في دهوك', 'Turkey opened a military base in Duhok', ['تعتزم']],
+    ['a deed / a postponed vote, the other way round', 'Iraq elected a speaker', 'Парламент Ирака отложил выборы спикера', ['отложил']],
+  ])('tells a plan from a deed: %s', (_, a, b, words) => {
+    expect(otherModality(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['two deeds', 'Turkey opened a base in Duhok', 'Турция открыла базу в Дохуке'],
+    ['two plans', 'Turkey plans a base in Duhok', 'تركيا تخطط لإقامة قاعدة في دهوك'],
+    ['the plain future, which news uses for decisions', 'Россия выделит Египту кредит', 'Russia will lend Egypt $25 billion'],
+    ['a plan against the future, which is no deed', 'Biden plans to ban fracking', 'Biden will ban fracking'],
+    ['a plan against another kind of event', 'Turkey plans to open a base in Duhok', 'Turkish drones struck Duhok'],
+    ['a proposal as a thing, not a plan', 'Netanyahu rejects a Gaza ceasefire proposal', 'نتنياهو يرفض مقترح وقف إطلاق النار في غزة'],
+  ])('does not tell a plan from a deed for %s', (_, a, b) => {
+    expect(otherModality(key(a), key(b))).toBeNull();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * When and how surely a claim says a thing happened: the years it names, the span its figures
+ * cover (a night, a week, a month), and whether it reports a plan rather than a deed ("plans to
+ * open" against "opened"). Two texts that tell the same story but differ on one of these are not
+ * the same claim: a fact-checker checks a figure for 2023 apart from the same figure for 2021.
+ * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
+ * tables are language-neutral, so a cross-language pair is compared too.
+ */
+import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
+import { figuresIn } from './match-scoring';
+
+/** A figure that reads as a year of news (1900–2099). */
+export const isYear = (value: string) => /^(?:19|20)\d\d$/.test(value);
+
+/** The years a search key names. */
+export function yearsIn(key: string): Set<string> {
+  return new Set(figuresIn(key).map((f) => f.value).filter(isYear));
+}
+
+/**
+ * Years that both texts give and that differ ("in March 2023" against "in March 2024"), the
+ * query's first; null when either names none or they share one ("2023-2024" against "2024").
+ */
+export function otherYears(queryKey: string, candidateKey: string): string[] | null {
+  const q = yearsIn(queryKey);
+  const c = yearsIn(candidateKey);
+  if (!q.size || !c.size || [...q].some((y) => c.has(y))) return null;
+  return [...q, ...c];
+}
+
+// Spans a figure is counted over. English words take -s/-ly off (englishForms), Arabic words are
+// matched under their forms without clitics (arabicForms), Russian ones as the start of a word.
+// "Day" and "year" are left out: "on the day", يوم الجمعة, "this year", "2024 года" name a date, not a span.
+const PERIODS: Record<string, string[]> = {
+  night: ['night', 'nightly', 'overnight', 'ليله', 'ليل', 'ليلا', 'ночь', 'ночью', 'ночн'],
+  daily: ['daily', 'يوميا', 'ежеднев', 'сутк'],
+  week: ['week', 'weekly', 'اسبوع', 'اسبوعين', 'اسابيع', 'اسبوعيا', 'недел'],
+  month: ['month', 'monthly', 'شهر', 'شهرين', 'اشهر', 'شهور', 'شهريا', 'месяц'],
+};
+
+const PERIOD_OF = new Map(Object.entries(PERIODS).flatMap(([span, words]) => words.filter((w) => !isCyrillic(w)).map((w): [string, string] => [w, span])));
+const RUSSIAN_PERIODS = Object.entries(PERIODS).flatMap(([span, words]) => words.filter(isCyrillic).map((w): [string, string] => [w, span]));
+
+/** The spans a word names, if any. */
+function spanOf(word: string): string | undefined {
+  if (isCyrillic(word)) return RUSSIAN_PERIODS.find(([stem]) => word.startsWith(stem))?.[1];
+  const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
+  for (const form of forms) if (PERIOD_OF.has(form)) return PERIOD_OF.get(form);
+  return undefined;
+}
+
+/** The spans of time a search key names (night, daily, week, month), each with its first word. */
+export const periodsIn = remembered((key: string): Map<string, string> => {
+  const spans = new Map<string, string>();
+  for (const word of key.split(' ')) {
+    const span = spanOf(word);
+    if (span && !spans.has(span)) spans.set(span, word);
+  }
+  return spans;
+});
+
+/**
+ * Spans that both texts name and that differ ("in one week" against "in a month", "ночью" against
+ * "за неделю"): a word of each; null when either names none or they share one.
+ */
+export function otherPeriod(queryKey: string, candidateKey: string): [string, string] | null {
+  const q = periodsIn(queryKey);
+  const c = periodsIn(candidateKey);
+  if (!q.size || !c.size || [...q.keys()].some((span) => c.has(span))) return null;
+  return [[...q.values()][0], [...c.values()][0]];
+}
+
+// Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
+// happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
+const NOT_YET = {
+  words: new Set([
+    'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
+    'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
+  ]),
+  russian: ['планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност'],
+};
+
+/** The first word of a search key that makes what it reports a plan or a threat, if any. */
+export const notYetIn = remembered((key: string): string | null => {
+  for (const word of key.split(' ')) {
+    if (isCyrillic(word) ? NOT_YET.russian.some((stem) => word.startsWith(stem)) : NOT_YET.words.has(word) || (isArabic(word) && NOT_YET.words.has(word.replace(/^[وف](?=.{3})/u, '')))) {
+      return word;
+    }
+  }
+  return null;
+});
+
+// What is not a deed either: a text in the future or the conditional is no deed to set a plan against.
+const UNDONE = new Set(['will', 'would', 'could', 'might', 'may', 'سوف', 'будет', 'будут', 'может']);
+
+/**
+ * One text reports a plan, a threat or a delay and the other the deed ("Turkey plans to open a
+ * base" against "Turkey opened a base"): the word that says so; null when both or neither do, when
+ * the two report no kind of event in common (the deed must be the planned one), or when the other
+ * text is in the future or the conditional itself ("Biden plans to ban" against "Biden will ban").
+ */
+export function otherModality(queryKey: string, candidateKey: string): string[] | null {
+  const q = notYetIn(queryKey);
+  const c = notYetIn(candidateKey);
+  if (!q === !c || !sameEventKind(queryKey, candidateKey)) return null;
+  const deed = q ? candidateKey : queryKey;
+  if (deed.split(' ').some((w) => UNDONE.has(w))) return null;
+  return [(q ?? c) as string];
+}
