@@ -23,6 +23,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  ARABIC_FEATURE_NAMES,
   ClaimMatcherService,
   FEATURE_NAMES,
   MatchModel,
@@ -91,9 +92,38 @@ async function rankSplit(
   return out;
 }
 
-async function extract(dir: string): Promise<QueryExample[]> {
+// Arabic dev and test pools are a BM25 run's top 50 and top 20 over the whole collection; the train
+// split comes as pairs (the right claim and one BM25 negative), which taught the re-ranker pools of
+// two. Its train queries get pools of this size from the matcher's own retrieval instead.
+const ARABIC_TRAIN_POOL = 50;
+
+/**
+ * Each query's pool as a first stage would give it: the matcher's candidates over the whole loaded
+ * collection, the best `size` by BM25 (external claim ids), whether or not they hold the right claim.
+ */
+async function retrievedPools(
+  matcher: ClaimMatcherService,
+  ids: Map<string, string>,
+  { queries, qrels }: CheckThatSplit,
+  language: string,
+  size: number,
+): Promise<Map<string, { id: string }[]>> {
+  const external = new Map([...ids].map(([ext, id]) => [id, ext]));
+  const bm25 = FEATURE_NAMES.indexOf('bm25');
+  const pools = new Map<string, { id: string }[]>();
+  for (const queryId of qrels.keys()) {
+    const text = queries.get(queryId) ?? '';
+    if (!normalizeForSearch(text)) continue;
+    const ranked = await matcher.rank(text, { language });
+    const best = ranked.sort((a, b) => b.features[bm25] - a.features[bm25]).slice(0, size);
+    pools.set(queryId, best.map((c) => ({ id: external.get(c.claimId) as string })));
+  }
+  return pools;
+}
+
+async function extract(dir: string, language?: string): Promise<QueryExample[]> {
   const examples: QueryExample[] = [];
-  for (const collection of englishCollections(dir)) {
+  for (const collection of language && language !== 'en' ? [] : englishCollections(dir)) {
     const { train, dev } = collection.splits;
     if (!train || !dev) continue;
     examples.push(
@@ -106,14 +136,15 @@ async function extract(dir: string): Promise<QueryExample[]> {
       })),
     );
   }
-  const arabic = arabicReranking(dir);
+  const arabic = language && language !== 'ar' ? null : arabicReranking(dir);
   if (arabic?.splits.train && arabic.splits.dev) {
     const { train, dev } = arabic.splits;
     examples.push(
       ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
         const ids = await loadClaims(dataSource, arabic.claims, 'ar', statistics);
+        const trainPools = await retrievedPools(matcher, ids, train, 'ar', ARABIC_TRAIN_POOL);
         return [
-          ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', train.pools)),
+          ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools)),
           ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
         ];
       })),
@@ -233,10 +264,14 @@ async function main(): Promise<void> {
   const precisionTarget = Number(option('--precision') ?? 0.9);
 
   let examples: QueryExample[] =
-    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir);
+    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir, option('--language'));
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(examples));
   const sentenceVectors = option('--sentence-vectors');
-  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : [])];
+  // Arabic queries come with the Arabic features too (arabicPoolFeatures): the Arabic model weighs
+  // them, a model of all the languages reads only the shared ones.
+  const arabic = option('--language') === 'ar';
+  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : []), ...(arabic ? ARABIC_FEATURE_NAMES : [])];
+  if (!arabic) examples = examples.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, features: c.features.slice(0, FEATURE_NAMES.length) })) }));
   if (sentenceVectors) examples = await withSentenceFeatures(examples, dir, sentenceVectors);
   if (option('--language')) examples = examples.filter((q) => q.language === option('--language'));
   const train = examples.filter((q) => q.split === 'train');
@@ -322,7 +357,7 @@ async function main(): Promise<void> {
       recallAtThreshold: round(at.recall),
     },
   };
-  const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
+  const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
   writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
   console.log(`written ${out}`);

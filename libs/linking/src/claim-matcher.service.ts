@@ -26,6 +26,8 @@ import {
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
 import sentenceModelFile from './match-weights-sentence.json';
+import arabicModelFile from './match-weights-ar.json';
+import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-features';
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
@@ -39,6 +41,13 @@ const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
  * are scored by MODEL.
  */
 const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchModel, [...FEATURE_NAMES, ...SENTENCE_FEATURE_NAMES]);
+
+/**
+ * The model for Arabic queries: the same features and the Arabic ones (arabicPoolFeatures), trained
+ * by `npm run train:matcher -- --language ar` on the Arabic CheckThat! train queries' own BM25
+ * pools, with LambdaMART trees. Other pools are scored by MODEL.
+ */
+const ARABIC_MODEL: MatchModel = checkedMatchModel(arabicModelFile as MatchModel, [...FEATURE_NAMES, ...ARABIC_FEATURE_NAMES]);
 
 /**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
@@ -264,7 +273,8 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const handles = handlesIn(text);
-    const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
+    const terms = pool.map(termsOf);
+    const evidence = pool.map((row, i) => pairEvidence(query, handles, { key: row.key, terms: terms[i], trigram: Number(row.trigram) }, stats));
     let features = poolFeatures(evidence);
     let model = MODEL;
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
@@ -272,6 +282,11 @@ export class ClaimMatcherService {
       const extra = sentenceFeatures(cosines);
       features = features.map((f, i) => [...f, ...extra[i]]);
       model = SENTENCE_MODEL;
+    } else if (readsArabic(language)) {
+      const [original] = query.variants;
+      const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
+      features = features.map((f, i) => [...f, ...extra[i]]);
+      model = ARABIC_MODEL;
     }
     const logits = features.map((f) => logitOf(model, f, language));
     const bestLogit = Math.max(...logits);
@@ -582,6 +597,11 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
     .slice(0, first)
     .map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
+}
+
+/** True for a query the Arabic model scores: one in Arabic (any region). */
+function readsArabic(language: string | null): boolean {
+  return language?.split('-')[0].toLowerCase() === 'ar';
 }
 
 function languageOrNull(language: string): string | null {
