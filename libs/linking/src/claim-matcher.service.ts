@@ -43,9 +43,12 @@ const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchModel, [...FEATURE_NAMES, ...SENTENCE_FEATURE_NAMES]);
 
 /**
- * The model for Arabic queries: the same features and the Arabic ones (arabicPoolFeatures), trained
- * by `npm run train:matcher -- --language ar` on the Arabic CheckThat! train queries' own BM25
- * pools, with LambdaMART trees. Other pools are scored by MODEL.
+ * The model for pools of Arabic texts found for an Arabic query: the same features and the Arabic
+ * ones (arabicPoolFeatures), trained by `npm run train:matcher -- --language ar` on pools the
+ * matcher retrieves for the Arabic CheckThat! train queries. CheckThat! has no claims in other
+ * languages to learn from, and its character grams and rarest shared word sank the Russian claim an
+ * Arabic text names (test/linking-cross-language): a pool holding a text in another language is
+ * scored by MODEL, as every other pool.
  */
 const ARABIC_MODEL: MatchModel = checkedMatchModel(arabicModelFile as MatchModel, [...FEATURE_NAMES, ...ARABIC_FEATURE_NAMES]);
 
@@ -282,7 +285,7 @@ export class ClaimMatcherService {
       const extra = sentenceFeatures(cosines);
       features = features.map((f, i) => [...f, ...extra[i]]);
       model = SENTENCE_MODEL;
-    } else if (readsArabic(language)) {
+    } else if (readsArabic(language) && pool.every((row) => readsArabic(row.language))) {
       const [original] = query.variants;
       const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
       features = features.map((f, i) => [...f, ...extra[i]]);
