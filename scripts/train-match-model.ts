@@ -2,18 +2,22 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
+ *                            [--language en|ar] [--arabic-train-pool 50] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
- *    Arabic 2021: its train pairs and dev BM25 pools, re-ranked). Each candidate's feature vector
- *    and label (in the qrels or not) is kept; --features FILE caches them (read if it exists).
+ *    Arabic 2021: re-ranking, the dev queries' given BM25 pools, and for each train query the best
+ *    --arabic-train-pool (50) claims by BM25 that the matcher retrieves over the Arabic collection,
+ *    as the split's own data are two-candidate pairs). Each candidate's feature vector and label (in
+ *    the qrels or not) is kept; --features FILE caches them (read if it exists). --language ar
+ *    trains the Arabic model (the shared features and ARABIC_FEATURE_NAMES, written to
+ *    match-weights-ar.json); other runs read the shared features only.
  * 2. A logistic regression is fitted on the train splits for a few L2 penalties, pointwise (each
  *    candidate against its label) and pairwise (each relevant candidate against each other one of
  *    its query); the objective and penalty with the best MAP@5 on the dev splits are kept
  *    (--objective pointwise|pairwise tries only one). Test splits are never read.
  * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
- *    none), for the languages whose train queries hold whole pools (English; Arabic's train pairs
- *    hold two candidates each); the tree shape and count with the best dev MAP@5, mean over the
+ *    none), for the languages whose train queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
  *    sets, are kept if they beat the linear model there. Deterministic: no sampling.
  * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
@@ -121,7 +125,7 @@ async function retrievedPools(
   return pools;
 }
 
-async function extract(dir: string, language?: string): Promise<QueryExample[]> {
+async function extract(dir: string, language?: string, arabicTrainPool = ARABIC_TRAIN_POOL): Promise<QueryExample[]> {
   const examples: QueryExample[] = [];
   for (const collection of language && language !== 'en' ? [] : englishCollections(dir)) {
     const { train, dev } = collection.splits;
@@ -142,7 +146,7 @@ async function extract(dir: string, language?: string): Promise<QueryExample[]> 
     examples.push(
       ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
         const ids = await loadClaims(dataSource, arabic.claims, 'ar', statistics);
-        const trainPools = await retrievedPools(matcher, ids, train, 'ar', ARABIC_TRAIN_POOL);
+        const trainPools = await retrievedPools(matcher, ids, train, 'ar', arabicTrainPool);
         return [
           ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools)),
           ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
@@ -264,7 +268,7 @@ async function main(): Promise<void> {
   const precisionTarget = Number(option('--precision') ?? 0.9);
 
   let examples: QueryExample[] =
-    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir, option('--language'));
+    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir, option('--language'), Number(option('--arabic-train-pool') ?? ARABIC_TRAIN_POOL));
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(examples));
   const sentenceVectors = option('--sentence-vectors');
   // Arabic queries come with the Arabic features too (arabicPoolFeatures): the Arabic model weighs
