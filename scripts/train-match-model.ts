@@ -2,7 +2,7 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
- *                            [--language en|ar] [--arabic-train-pool 50] [--out FILE]
+ *                            [--language en|ar] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
@@ -23,6 +23,12 @@
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
  *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
+ *    With --language ar, the Arabic pools are also ranked again without their relevant claims (no
+ *    candidate right, as for most sentences monitoring checks): Platt scaling is fitted on these dev
+ *    pools as well, and with --no-match-train the model learns from these train pools too (it did
+ *    not help on dev: the shipped model does not). The share of those dev pools whose
+ *    best candidate reaches the threshold (false suggestions) is printed for the previous, the new
+ *    and the shared model.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -58,6 +64,8 @@ interface QueryExample {
   relevant: number;
   /** The query's id in its split, and each candidate's claim id in its collection (to join other evidence). */
   queryId?: string;
+  /** Its pool with the relevant claims taken out: no candidate is right (what most monitored sentences meet). */
+  noMatch?: boolean;
   candidates: { features: number[]; label: number; claimId?: string }[];
 }
 
@@ -71,28 +79,31 @@ async function rankSplit(
   { queries, qrels }: CheckThatSplit,
   language: string,
   pools?: Map<string, { id: string }[]>,
+  noMatch = false,
 ): Promise<QueryExample[]> {
   const external = new Map([...ids].map(([ext, id]) => [id, ext]));
   const out: QueryExample[] = [];
   for (const [queryId, relevant] of qrels) {
     const text = queries.get(queryId) ?? '';
     if (!normalizeForSearch(text)) continue;
-    const onlyClaimIds = pools ? (pools.get(queryId) ?? []).flatMap((c) => ids.get(c.id) ?? []) : undefined;
+    const pool = pools && (pools.get(queryId) ?? []).filter((c) => !noMatch || !relevant.has(c.id));
+    const onlyClaimIds = pool?.flatMap((c) => ids.get(c.id) ?? []);
     if (onlyClaimIds && !onlyClaimIds.length) continue;
     const ranked = await matcher.rank(text, { language, onlyClaimIds });
     out.push({
       set,
       language,
       split,
-      relevant: relevant.size,
+      relevant: noMatch ? 0 : relevant.size,
       queryId,
+      ...(noMatch && { noMatch }),
       candidates: ranked.map((c) => {
         const claimId = external.get(c.claimId) ?? '';
         return { features: c.features, label: relevant.has(claimId) ? 1 : 0, claimId };
       }),
     });
   }
-  console.log(`  ${set} ${split}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
+  console.log(`  ${set} ${split}${noMatch ? ' without the relevant claims' : ''}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
   return out;
 }
 
@@ -150,6 +161,14 @@ async function extract(dir: string, language?: string, arabicTrainPool = ARABIC_
         return [
           ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools)),
           ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
+          // The same pools without their right claims, so that the model learns, and its score
+          // says, that the best of a pool need not be right (--language ar only).
+          ...(language === 'ar'
+            ? [
+                ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools, true)),
+                ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools, true)),
+              ]
+            : []),
         ];
       })),
     );
@@ -194,6 +213,29 @@ function map5(queries: QueryExample[], score: Scorer): number {
       return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
     }),
   );
+}
+
+/**
+ * For each model, at its own threshold and at the shared one: the share of the dev queries whose
+ * best candidate is suggested when their pool holds no right claim (false suggestions), and when
+ * it does, the share whose best candidate is suggested and right.
+ */
+function reportSuggestions(dev: QueryExample[], models: { name: string; model: MatchModel }[]): void {
+  const shared = models[models.length - 1].model.threshold;
+  for (const { name, model } of models) {
+    const tops = (queries: QueryExample[]) =>
+      queries.map((q) => {
+        const logits = q.candidates.map((c) => logitOf(model, c.features.slice(0, model.features.length), q.language));
+        const top = logits.indexOf(Math.max(...logits));
+        return { probability: probabilityOf(model, logits[top]), right: q.candidates[top].label === 1 };
+      });
+    const empty = tops(dev.filter((q) => q.noMatch));
+    const full = tops(dev.filter((q) => !q.noMatch));
+    const at = (t: number) =>
+      `${t}: false suggestions ${(empty.filter((p) => p.probability >= t).length / empty.length).toFixed(3)} of ${empty.length} pools without a right claim, ` +
+      `right best suggested ${(full.filter((p) => p.right && p.probability >= t).length / full.length).toFixed(3)} of ${full.length}`;
+    console.log(`${name.padEnd(15)} at ${at(model.threshold)}; at the shared ${at(shared)}`);
+  }
 }
 
 /** The model file: readable, with each tree on one line so that the file stays short. */
@@ -278,8 +320,11 @@ async function main(): Promise<void> {
   if (!arabic) examples = examples.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, features: c.features.slice(0, FEATURE_NAMES.length) })) }));
   if (sentenceVectors) examples = await withSentenceFeatures(examples, dir, sentenceVectors);
   if (option('--language')) examples = examples.filter((q) => q.language === option('--language'));
-  const train = examples.filter((q) => q.split === 'train');
-  const dev = examples.filter((q) => q.split === 'dev');
+  // The pools stripped of their right claims calibrate the score; --no-match-train learns from them too.
+  const train = examples.filter((q) => q.split === 'train' && !(q.noMatch && !args.includes('--no-match-train')));
+  // Rankings are chosen on the pools that hold an answer; the score is calibrated on all of them.
+  const devPools = examples.filter((q) => q.split === 'dev');
+  const dev = devPools.filter((q) => !q.noMatch);
   const sets = [...new Set(examples.map((q) => q.set))];
   const rows = train.flatMap((q) => q.candidates);
 
@@ -323,9 +368,9 @@ async function main(): Promise<void> {
     console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
   }
 
-  const devPairs = dev.flatMap((q) => q.candidates);
-  const logits = dev.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
-  const bestLogits = dev.flatMap((q) => {
+  const devPairs = devPools.flatMap((q) => q.candidates);
+  const logits = devPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+  const bestLogits = devPools.flatMap((q) => {
     const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
     return q.candidates.map(() => top);
   });
@@ -362,6 +407,11 @@ async function main(): Promise<void> {
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
+  reportSuggestions(devPools, [
+    { name: 'previous model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8')) },
+    { name: 'this model', model: final },
+    { name: 'shared model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json'), 'utf8')) },
+  ]);
   writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
   console.log(`written ${out}`);
