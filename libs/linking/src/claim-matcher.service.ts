@@ -53,6 +53,14 @@ const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchM
 const ARABIC_MODEL: MatchModel = checkedMatchModel(arabicModelFile as MatchModel, [...FEATURE_NAMES, ...ARABIC_FEATURE_NAMES]);
 
 /**
+ * The fewest texts in a pool that ARABIC_MODEL scores. It learnt from pools of 36 to 50 and is
+ * evaluated on pools of 20; in a pool of a few texts, as when monitoring checks a sentence against
+ * a handful of rated claims, the best of the pool looks right whatever it says (its features are
+ * relative to the pool's best), so such a pool is scored by MODEL (test/repeats).
+ */
+const ARABIC_MIN_POOL = 10;
+
+/**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
  * matchSuggestions) and counted as a match by `npm run eval:linking`: chosen on CheckThat! dev
  * data so that 90 % of the suggestions there are the same claim (see match-weights.json).
@@ -285,7 +293,7 @@ export class ClaimMatcherService {
       const extra = sentenceFeatures(cosines);
       features = features.map((f, i) => [...f, ...extra[i]]);
       model = SENTENCE_MODEL;
-    } else if (readsArabic(language) && pool.every((row) => readsArabic(row.language))) {
+    } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
       const [original] = query.variants;
       const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
       features = features.map((f, i) => [...f, ...extra[i]]);
