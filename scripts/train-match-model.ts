@@ -382,8 +382,17 @@ async function main(): Promise<void> {
   const platt = aucOf(withPool) > aucOf(plain) ? withPool : { ...plain, c: 0 };
   const model: MatchModel = { ...best.model, platt };
   const probabilities = logits.map((l, i) => probabilityOf(model, l, bestLogits[i]));
+  // The threshold is chosen as every model's is, on the pools that hold an answer (CheckThat!'s
+  // no-match pools are mostly near-duplicates of a right claim the qrels do not list, so counting
+  // their best as wrong would ask for a score near 1); the no-match pools only calibrate.
+  const answered = devPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
   const totalRelevant = dev.reduce((n, q) => n + q.relevant, 0);
-  const at = thresholdForPrecision(probabilities, labels, precisionTarget, totalRelevant);
+  const at = thresholdForPrecision(
+    probabilities.filter((_, i) => answered[i]),
+    labels.filter((_, i) => answered[i]),
+    precisionTarget,
+    totalRelevant,
+  );
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const final: MatchModel = {
     features: model.features,
