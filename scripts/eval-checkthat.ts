@@ -24,7 +24,8 @@
  * with the pool recall: the share of its relevant claims in the matcher's whole candidate pool,
  * the ceiling of any re-ranking of that pool. --sentence-vectors FILE matches English with the
  * shipped sentence encoder (SENTENCE_ENCODER=local), the claims' vectors read from that cache of
- * scripts/sentence-vectors.ts (embedded there on first use). --verbose prints, for every English query, where its
+ * scripts/sentence-vectors.ts (embedded there on first use). --sets AR (or "EN 2020,EN 2022", ...) scores
+ * only the sets whose names begin so. --verbose prints, for every English query, where its
  * relevant claims stand in the pool.
  */
 import { existsSync } from 'node:fs';
@@ -109,7 +110,9 @@ async function main(): Promise<void> {
   const splitName = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'test';
   if (splitName !== 'dev' && splitName !== 'test') throw new Error(`--split is dev or test, not ${splitName}`);
   const sentenceVectors = args.includes('--sentence-vectors') ? args[args.indexOf('--sentence-vectors') + 1] : undefined;
-  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--split' && args[i - 1] !== '--sentence-vectors');
+  const only = args.includes('--sets') ? args[args.indexOf('--sets') + 1].split(',').map((s) => s.trim()) : null;
+  const chosen = (name: string) => !only || only.some((prefix) => name.startsWith(prefix));
+  const positional = args.filter((a, i) => !a.startsWith('--') && !['--split', '--sentence-vectors', '--sets'].includes(args[i - 1]));
   const dir = resolve(positional[0] ?? join(__dirname, '..', '..', 'shared', 'datasets'));
   if (!existsSync(dir)) throw new Error(`No datasets folder at ${dir}; give its path as the first argument`);
   const results: [string, Scores, string][] = [];
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
   // English 2020 (task 2), 2022 and 2021 (task 2A): full retrieval over that year's collection.
   for (const collection of englishCollections(dir, withTitles)) {
     const test = collection.splits[splitName];
-    if (!test) continue;
+    if (!test || !chosen(collection.name)) continue;
     const scores = await fullRetrieval(`${collection.name} ${splitName}`, collection.claims, test, args.includes('--verbose'), sentenceVectors);
     const [testName, reference] = PUBLISHED[collection.name];
     const name = testName.replace(/test$/, splitName);
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
   }
 
   // Arabic 2021, task 2A: re-ranking the BM25 top 20.
-  const arabic = arabicReranking(dir, withTitles);
+  const arabic = chosen('AR 2021') ? arabicReranking(dir, withTitles) : null;
   const arabicTest = arabic?.splits[splitName];
   if (arabic && arabicTest) {
     const { claims } = arabic;

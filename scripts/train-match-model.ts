@@ -2,27 +2,38 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
+ *                            [--language en|ar] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
- *    Arabic 2021: its train pairs and dev BM25 pools, re-ranked). Each candidate's feature vector
- *    and label (in the qrels or not) is kept; --features FILE caches them (read if it exists).
+ *    Arabic 2021: re-ranking, the dev queries' given BM25 pools, and for each train query the best
+ *    --arabic-train-pool (50) claims by BM25 that the matcher retrieves over the Arabic collection,
+ *    as the split's own data are two-candidate pairs). Each candidate's feature vector and label (in
+ *    the qrels or not) is kept; --features FILE caches them (read if it exists). --language ar
+ *    trains the Arabic model (the shared features and ARABIC_FEATURE_NAMES, written to
+ *    match-weights-ar.json); other runs read the shared features only.
  * 2. A logistic regression is fitted on the train splits for a few L2 penalties, pointwise (each
  *    candidate against its label) and pairwise (each relevant candidate against each other one of
  *    its query); the objective and penalty with the best MAP@5 on the dev splits are kept
  *    (--objective pointwise|pairwise tries only one). Test splits are never read.
  * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
- *    none), for the languages whose train queries hold whole pools (English; Arabic's train pairs
- *    hold two candidates each); the tree shape and count with the best dev MAP@5, mean over the
+ *    none), for the languages whose train queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
  *    sets, are kept if they beat the linear model there. Deterministic: no sampling.
  * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
  *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
+ *    With --language ar, the Arabic pools are also ranked again without their relevant claims (no
+ *    candidate right, as for most sentences monitoring checks): Platt scaling is fitted on these dev
+ *    pools as well, and with --no-match-train the model learns from these train pools too (it did
+ *    not help on dev: the shipped model does not). The share of those dev pools whose
+ *    best candidate reaches the threshold (false suggestions) is printed for the previous, the new
+ *    and the shared model.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  ARABIC_FEATURE_NAMES,
   ClaimMatcherService,
   FEATURE_NAMES,
   MatchModel,
@@ -53,6 +64,8 @@ interface QueryExample {
   relevant: number;
   /** The query's id in its split, and each candidate's claim id in its collection (to join other evidence). */
   queryId?: string;
+  /** Its pool with the relevant claims taken out: no candidate is right (what most monitored sentences meet). */
+  noMatch?: boolean;
   candidates: { features: number[]; label: number; claimId?: string }[];
 }
 
@@ -66,34 +79,66 @@ async function rankSplit(
   { queries, qrels }: CheckThatSplit,
   language: string,
   pools?: Map<string, { id: string }[]>,
+  noMatch = false,
 ): Promise<QueryExample[]> {
   const external = new Map([...ids].map(([ext, id]) => [id, ext]));
   const out: QueryExample[] = [];
   for (const [queryId, relevant] of qrels) {
     const text = queries.get(queryId) ?? '';
     if (!normalizeForSearch(text)) continue;
-    const onlyClaimIds = pools ? (pools.get(queryId) ?? []).flatMap((c) => ids.get(c.id) ?? []) : undefined;
+    const pool = pools && (pools.get(queryId) ?? []).filter((c) => !noMatch || !relevant.has(c.id));
+    const onlyClaimIds = pool?.flatMap((c) => ids.get(c.id) ?? []);
     if (onlyClaimIds && !onlyClaimIds.length) continue;
     const ranked = await matcher.rank(text, { language, onlyClaimIds });
     out.push({
       set,
       language,
       split,
-      relevant: relevant.size,
+      relevant: noMatch ? 0 : relevant.size,
       queryId,
+      ...(noMatch && { noMatch }),
       candidates: ranked.map((c) => {
         const claimId = external.get(c.claimId) ?? '';
         return { features: c.features, label: relevant.has(claimId) ? 1 : 0, claimId };
       }),
     });
   }
-  console.log(`  ${set} ${split}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
+  console.log(`  ${set} ${split}${noMatch ? ' without the relevant claims' : ''}: ${out.length} queries, ${out.reduce((n, q) => n + q.candidates.length, 0)} candidates`);
   return out;
 }
 
-async function extract(dir: string): Promise<QueryExample[]> {
+// Arabic dev and test pools are a BM25 run's top 50 and top 20 over the whole collection; the train
+// split comes as pairs (the right claim and one BM25 negative), which taught the re-ranker pools of
+// two. Its train queries get pools of this size from the matcher's own retrieval instead.
+const ARABIC_TRAIN_POOL = 50;
+
+/**
+ * Each query's pool as a first stage would give it: the matcher's candidates over the whole loaded
+ * collection, the best `size` by BM25 (external claim ids), whether or not they hold the right claim.
+ */
+async function retrievedPools(
+  matcher: ClaimMatcherService,
+  ids: Map<string, string>,
+  { queries, qrels }: CheckThatSplit,
+  language: string,
+  size: number,
+): Promise<Map<string, { id: string }[]>> {
+  const external = new Map([...ids].map(([ext, id]) => [id, ext]));
+  const bm25 = FEATURE_NAMES.indexOf('bm25');
+  const pools = new Map<string, { id: string }[]>();
+  for (const queryId of qrels.keys()) {
+    const text = queries.get(queryId) ?? '';
+    if (!normalizeForSearch(text)) continue;
+    const ranked = await matcher.rank(text, { language });
+    const best = ranked.sort((a, b) => b.features[bm25] - a.features[bm25]).slice(0, size);
+    pools.set(queryId, best.map((c) => ({ id: external.get(c.claimId) as string })));
+  }
+  return pools;
+}
+
+async function extract(dir: string, language?: string, arabicTrainPool = ARABIC_TRAIN_POOL): Promise<QueryExample[]> {
   const examples: QueryExample[] = [];
-  for (const collection of englishCollections(dir)) {
+  for (const collection of language && language !== 'en' ? [] : englishCollections(dir)) {
     const { train, dev } = collection.splits;
     if (!train || !dev) continue;
     examples.push(
@@ -106,15 +151,24 @@ async function extract(dir: string): Promise<QueryExample[]> {
       })),
     );
   }
-  const arabic = arabicReranking(dir);
+  const arabic = language && language !== 'ar' ? null : arabicReranking(dir);
   if (arabic?.splits.train && arabic.splits.dev) {
     const { train, dev } = arabic.splits;
     examples.push(
       ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
         const ids = await loadClaims(dataSource, arabic.claims, 'ar', statistics);
+        const trainPools = await retrievedPools(matcher, ids, train, 'ar', arabicTrainPool);
         return [
-          ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', train.pools)),
+          ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools)),
           ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools)),
+          // The same pools without their right claims, so that the model learns, and its score
+          // says, that the best of a pool need not be right (--language ar only).
+          ...(language === 'ar'
+            ? [
+                ...(await rankSplit(matcher, ids, 'AR 2021', 'train', train, 'ar', trainPools, true)),
+                ...(await rankSplit(matcher, ids, 'AR 2021', 'dev', dev, 'ar', dev.pools, true)),
+              ]
+            : []),
         ];
       })),
     );
@@ -159,6 +213,29 @@ function map5(queries: QueryExample[], score: Scorer): number {
       return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
     }),
   );
+}
+
+/**
+ * For each model, at its own threshold and at the shared one: the share of the dev queries whose
+ * best candidate is suggested when their pool holds no right claim (false suggestions), and when
+ * it does, the share whose best candidate is suggested and right.
+ */
+function reportSuggestions(dev: QueryExample[], models: { name: string; model: MatchModel }[]): void {
+  const shared = models[models.length - 1].model.threshold;
+  for (const { name, model } of models) {
+    const tops = (queries: QueryExample[]) =>
+      queries.map((q) => {
+        const logits = q.candidates.map((c) => logitOf(model, c.features.slice(0, model.features.length), q.language));
+        const top = logits.indexOf(Math.max(...logits));
+        return { probability: probabilityOf(model, logits[top]), right: q.candidates[top].label === 1 };
+      });
+    const empty = tops(dev.filter((q) => q.noMatch));
+    const full = tops(dev.filter((q) => !q.noMatch));
+    const at = (t: number) =>
+      `${t}: false suggestions ${(empty.filter((p) => p.probability >= t).length / empty.length).toFixed(3)} of ${empty.length} pools without a right claim, ` +
+      `right best suggested ${(full.filter((p) => p.right && p.probability >= t).length / full.length).toFixed(3)} of ${full.length}`;
+    console.log(`${name.padEnd(15)} at ${at(model.threshold)}; at the shared ${at(shared)}`);
+  }
 }
 
 /** The model file: readable, with each tree on one line so that the file stays short. */
@@ -233,14 +310,21 @@ async function main(): Promise<void> {
   const precisionTarget = Number(option('--precision') ?? 0.9);
 
   let examples: QueryExample[] =
-    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir);
+    cache && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await extract(dir, option('--language'), Number(option('--arabic-train-pool') ?? ARABIC_TRAIN_POOL));
   if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(examples));
   const sentenceVectors = option('--sentence-vectors');
-  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : [])];
+  // Arabic queries come with the Arabic features too (arabicPoolFeatures): the Arabic model weighs
+  // them, a model of all the languages reads only the shared ones.
+  const arabic = option('--language') === 'ar';
+  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : []), ...(arabic ? ARABIC_FEATURE_NAMES : [])];
+  if (!arabic) examples = examples.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, features: c.features.slice(0, FEATURE_NAMES.length) })) }));
   if (sentenceVectors) examples = await withSentenceFeatures(examples, dir, sentenceVectors);
   if (option('--language')) examples = examples.filter((q) => q.language === option('--language'));
-  const train = examples.filter((q) => q.split === 'train');
-  const dev = examples.filter((q) => q.split === 'dev');
+  // The pools stripped of their right claims calibrate the score; --no-match-train learns from them too.
+  const train = examples.filter((q) => q.split === 'train' && !(q.noMatch && !args.includes('--no-match-train')));
+  // Rankings are chosen on the pools that hold an answer; the score is calibrated on all of them.
+  const devPools = examples.filter((q) => q.split === 'dev');
+  const dev = devPools.filter((q) => !q.noMatch);
   const sets = [...new Set(examples.map((q) => q.set))];
   const rows = train.flatMap((q) => q.candidates);
 
@@ -284,9 +368,9 @@ async function main(): Promise<void> {
     console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
   }
 
-  const devPairs = dev.flatMap((q) => q.candidates);
-  const logits = dev.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
-  const bestLogits = dev.flatMap((q) => {
+  const devPairs = devPools.flatMap((q) => q.candidates);
+  const logits = devPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+  const bestLogits = devPools.flatMap((q) => {
     const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
     return q.candidates.map(() => top);
   });
@@ -298,8 +382,17 @@ async function main(): Promise<void> {
   const platt = aucOf(withPool) > aucOf(plain) ? withPool : { ...plain, c: 0 };
   const model: MatchModel = { ...best.model, platt };
   const probabilities = logits.map((l, i) => probabilityOf(model, l, bestLogits[i]));
+  // The threshold is chosen as every model's is, on the pools that hold an answer (CheckThat!'s
+  // no-match pools are mostly near-duplicates of a right claim the qrels do not list, so counting
+  // their best as wrong would ask for a score near 1); the no-match pools only calibrate.
+  const answered = devPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
   const totalRelevant = dev.reduce((n, q) => n + q.relevant, 0);
-  const at = thresholdForPrecision(probabilities, labels, precisionTarget, totalRelevant);
+  const at = thresholdForPrecision(
+    probabilities.filter((_, i) => answered[i]),
+    labels.filter((_, i) => answered[i]),
+    precisionTarget,
+    totalRelevant,
+  );
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const final: MatchModel = {
     features: model.features,
@@ -322,7 +415,12 @@ async function main(): Promise<void> {
       recallAtThreshold: round(at.recall),
     },
   };
-  const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json');
+  const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
+  reportSuggestions(devPools, [
+    { name: 'previous model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8')) },
+    { name: 'this model', model: final },
+    { name: 'shared model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json'), 'utf8')) },
+  ]);
   writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);
   console.log(`written ${out}`);

@@ -26,6 +26,8 @@ import {
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
 import sentenceModelFile from './match-weights-sentence.json';
+import arabicModelFile from './match-weights-ar.json';
+import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-features';
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
@@ -41,14 +43,34 @@ const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchModel, [...FEATURE_NAMES, ...SENTENCE_FEATURE_NAMES]);
 
 /**
+ * The model for pools of Arabic texts found for an Arabic query: the same features and the Arabic
+ * ones (arabicPoolFeatures), trained by `npm run train:matcher -- --language ar` on pools the
+ * matcher retrieves for the Arabic CheckThat! train queries. CheckThat! has no claims in other
+ * languages to learn from, and its character grams and rarest shared word sank the Russian claim an
+ * Arabic text names (test/linking-cross-language): a pool holding a text in another language is
+ * scored by MODEL, as every other pool.
+ */
+const ARABIC_MODEL: MatchModel = checkedMatchModel(arabicModelFile as MatchModel, [...FEATURE_NAMES, ...ARABIC_FEATURE_NAMES]);
+
+/**
+ * The fewest texts in a pool that ARABIC_MODEL scores. It learnt from pools of 36 to 50 and is
+ * evaluated on pools of 20; in a pool of a few texts, as when monitoring checks a sentence against
+ * a handful of rated claims, the best of the pool looks right whatever it says (its features are
+ * relative to the pool's best), so such a pool is scored by MODEL (test/repeats).
+ */
+const ARABIC_MIN_POOL = 10;
+
+/**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
  * matchSuggestions) and counted as a match by `npm run eval:linking`: chosen on CheckThat! dev
  * data so that 90 % of the suggestions there are the same claim (see match-weights.json). A pool
- * scored by SENTENCE_MODEL has that model's own (SENTENCE_SUGGESTION_THRESHOLD, chosen the same
- * way): each candidate carries the threshold of the model that scored it.
+ * scored by SENTENCE_MODEL or ARABIC_MODEL has that model's own (SENTENCE_SUGGESTION_THRESHOLD,
+ * ARABIC_SUGGESTION_THRESHOLD, chosen the same way on its dev data): each candidate carries the
+ * threshold of the model that scored it.
  */
 export const SUGGESTION_THRESHOLD = MODEL.threshold;
 export const SENTENCE_SUGGESTION_THRESHOLD = SENTENCE_MODEL.threshold;
+export const ARABIC_SUGGESTION_THRESHOLD = ARABIC_MODEL.threshold;
 
 /**
  * A contradicting text, or one that shares only names and places with the claim, is rarely the
@@ -74,7 +96,7 @@ export interface ClaimMatchResult {
   claimId: string;
   /** Calibrated probability that the text states this claim (cut when they contradict each other). */
   score: number;
-  /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD or SENTENCE_SUGGESTION_THRESHOLD). */
+  /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD, SENTENCE_SUGGESTION_THRESHOLD or ARABIC_SUGGESTION_THRESHOLD). */
   threshold: number;
   /** SAME, or CONTRADICTS when the texts share their story but a figure, a negation or a direction differs. */
   relation: ClaimLinkDecision.SAME | ClaimLinkDecision.CONTRADICTS;
@@ -277,7 +299,8 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const handles = handlesIn(text);
-    const evidence = pool.map((row) => pairEvidence(query, handles, { key: row.key, terms: termsOf(row), trigram: Number(row.trigram) }, stats));
+    const terms = pool.map(termsOf);
+    const evidence = pool.map((row, i) => pairEvidence(query, handles, { key: row.key, terms: terms[i], trigram: Number(row.trigram) }, stats));
     let features = poolFeatures(evidence);
     let model = MODEL;
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
@@ -285,6 +308,11 @@ export class ClaimMatcherService {
       const extra = sentenceFeatures(cosines);
       features = features.map((f, i) => [...f, ...extra[i]]);
       model = SENTENCE_MODEL;
+    } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
+      const [original] = query.variants;
+      const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
+      features = features.map((f, i) => [...f, ...extra[i]]);
+      model = ARABIC_MODEL;
     }
     const logits = features.map((f) => logitOf(model, f, language));
     const bestLogit = Math.max(...logits);
@@ -601,6 +629,11 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
     .slice(0, first)
     .map(({ returned: _returned, related: _related, exact: _exact, logit: _logit, ...result }) => result);
+}
+
+/** True for a query the Arabic model scores: one in Arabic (any region). */
+function readsArabic(language: string | null): boolean {
+  return language?.split('-')[0].toLowerCase() === 'ar';
 }
 
 function languageOrNull(language: string): string | null {

@@ -7,6 +7,7 @@ export * from './claim-embeddings.service';
 export * from './claim-embeddings.worker';
 export * from './match-scoring';
 export * from './match-features';
+export * from './arabic-match-features';
 export * from './match-model';
 export * from './match-trees';
 export * from './match-statistics.service';
