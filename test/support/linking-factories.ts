@@ -3,6 +3,7 @@ import { TestApi } from './test-api';
 export interface ClaimMatchView {
   claimId: string;
   score: number;
+  threshold: number;
   relation: string;
   matchedKind: string;
   matchedLanguage: string | null;
@@ -10,7 +11,7 @@ export interface ClaimMatchView {
   claim: { id: string; statement: string };
 }
 
-export const MATCH_FIELDS = 'claimId score relation matchedKind matchedLanguage reasons { kind values } claim { id statement }';
+export const MATCH_FIELDS = 'claimId score threshold relation matchedKind matchedLanguage reasons { kind values } claim { id statement }';
 
 /** Asks for existing claims stated by `text` (above the suggestion threshold unless minScore is given). */
 export async function claimMatches(

@@ -42,7 +42,7 @@ export class ClaimMatchResolver {
     return this.matcher.match(args.text, { language: args.language, first: args.first, minScore: args.minScore });
   }
 
-  @Query(() => Float, { description: 'The score from which matches are suggested.' })
+  @Query(() => Float, { description: 'The score from which matches are suggested by the usual model (each ClaimMatch gives its own threshold).' })
   suggestionThreshold(): number {
     return SUGGESTION_THRESHOLD;
   }

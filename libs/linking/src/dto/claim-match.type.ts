@@ -53,11 +53,18 @@ export class ClaimMatch {
 
   @Field(() => Float, {
     description:
-      'Calibrated probability (0..1) that the text states this claim; suggestions start at suggestionThreshold. ' +
+      'Calibrated probability (0..1) that the text states this claim; suggested from `threshold`. ' +
       'Cut to a quarter when the texts contradict each other; cut below the threshold for another event or other actors ' +
       '(reasons OTHER_EVENT, OTHER_ACTOR).',
   })
   score: number;
+
+  @Field(() => Float, {
+    description:
+      'The score from which this match is suggested: the threshold of the model that scored it, chosen for 90 % precision on its dev data ' +
+      '(suggestionThreshold for most texts; an Arabic text among ten or more Arabic candidates, or an English one scored with sentence vectors, has its model\'s own).',
+  })
+  threshold: number;
 
   @Field(() => ClaimLinkDecision, {
     description: 'SAME, or CONTRADICTS: the texts tell the same story but a figure, a negation, a direction or who did what to whom differs.',
