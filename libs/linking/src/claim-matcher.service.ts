@@ -600,7 +600,6 @@ function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionSta
 export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<MatchOptions, 'first' | 'minScore'> = {}): ClaimMatchResult[] {
   const first = options.first ?? 5;
   const results = ranked.map((c) => {
-    const minScore = options.minScore ?? c.threshold;
     // Another event or another place is another claim, whatever figure or direction it gives.
     const otherStory = c.evidence.otherStory !== null;
     const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
@@ -609,7 +608,6 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     const score = Math.round(exact * 1000) / 1000;
     return {
       claimId: c.claimId,
-      returned: score >= minScore || related >= minScore,
       related,
       exact,
       logit: c.logit,
@@ -623,12 +621,15 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     } as const;
   });
   return results
-    .filter((r) => r.returned)
+    .filter((r) => {
+      const minScore = options.minScore ?? r.threshold;
+      return r.score >= minScore || r.related >= minScore;
+    })
     // Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the
     // exact probability and then the model's logit keep the better one first.
     .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
     .slice(0, first)
-    .map(({ returned: _returned, related: _related, exact: _exact, logit: _logit, ...result }) => result);
+    .map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
 }
 
 /** True for a query the Arabic model scores: one in Arabic (any region). */
