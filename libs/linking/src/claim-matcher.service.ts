@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { detectLanguage, hashtagWords, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch } from '@isnad/text';
+import { detectLanguage, hashtagWords, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch, primaryLanguage } from '@isnad/text';
 import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
@@ -634,7 +634,7 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
 
 /** True for a query the Arabic model scores: one in Arabic (any region). */
 function readsArabic(language: string | null): boolean {
-  return language?.split('-')[0].toLowerCase() === 'ar';
+  return primaryLanguage(language) === 'ar';
 }
 
 function languageOrNull(language: string): string | null {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { primaryLanguage } from '@isnad/text';
 import { remembered } from './claim-predicates';
 
 /**
@@ -128,7 +129,7 @@ function adjectiveBases(word: string): string[] {
 
 /** The language of ar/en/ru a BCP 47 tag names ("ar-SY" → ar); null for any other. */
 function sourceLanguage(language: string | null): (typeof PLACE_LANGUAGES)[number] | null {
-  const source = (language ?? '').split('-')[0].toLowerCase();
+  const source = primaryLanguage(language);
   return PLACE_LANGUAGES.includes(source as (typeof PLACE_LANGUAGES)[number]) ? (source as (typeof PLACE_LANGUAGES)[number]) : null;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import { primaryLanguage } from '@isnad/text';
 import { EmbeddingEncoder } from './embedding-encoder';
 
 /** The model name stored beside this encoder's vectors. */
@@ -8,7 +9,7 @@ export const LOCAL_SENTENCE_MODEL = 'use-lite-en@energetic-ai-0.2.0';
 
 /** Whether the shipped encoder reads texts in `language` (a BCP 47 tag or null): English only. */
 export function readsLanguage(language: string | null | undefined): boolean {
-  return language?.split('-')[0].toLowerCase() === 'en';
+  return primaryLanguage(language) === 'en';
 }
 
 // Texts sent to the worker in one task.

@@ -6,6 +6,7 @@
  * `npm run train:matcher` (scripts/train-match-model.ts) on CheckThat! train and dev splits only;
  * the model is a small JSON file committed beside this one and read once when the module loads.
  */
+import { primaryLanguage } from '@isnad/text';
 import { FEATURE_NAMES } from './match-features';
 import { RegressionTree, treesScore } from './match-trees';
 
@@ -41,7 +42,7 @@ export interface MatchModel {
 export function logitOf(model: MatchModel, x: readonly number[], language: string | null = null): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++) z += (model.weights[i] * (x[i] - model.mean[i])) / model.scale[i];
-  return model.trees && language && model.treeLanguages?.includes(language.split('-')[0].toLowerCase()) ? z + treesScore(model.trees, x) : z;
+  return model.trees && language && model.treeLanguages?.includes(primaryLanguage(language)) ? z + treesScore(model.trees, x) : z;
 }
 
 export function sigmoid(z: number): number {

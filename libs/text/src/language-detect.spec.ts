@@ -1,4 +1,4 @@
-import { detectLanguage, languageOfSentences, textDirection } from './language-detect';
+import { detectLanguage, languageOfSentences, primaryLanguage, textDirection } from './language-detect';
 import { readSeedArticle } from './testing/fixtures';
 
 describe('detectLanguage: which language a captured article or sentence is in', () => {
@@ -19,6 +19,21 @@ describe('detectLanguage: which language a captured article or sentence is in', 
 
   it('reads the seed article as Arabic', () => {
     expect(detectLanguage(readSeedArticle())).toBe('ar');
+  });
+});
+
+describe('primaryLanguage: the language a tag names, whatever its region or case', () => {
+  it.each([
+    ['ar', 'ar'],
+    ['ar-SY', 'ar'],
+    ['AR_eg', 'ar'],
+    ['en-GB', 'en'],
+    ['zh-Hant-TW', 'zh'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+  ])('%s → "%s"', (language, expected) => {
+    expect(primaryLanguage(language)).toBe(expected);
   });
 });
 

@@ -58,10 +58,14 @@ export function detectLanguage(text: string): string {
   }
 }
 
+/** The primary language subtag of a BCP-47 tag, lower-cased ("ar-SY", "AR_eg" → "ar"); "" for none. */
+export function primaryLanguage(language: string | null | undefined): string {
+  return (language ?? '').toLowerCase().split(/[-_]/u)[0];
+}
+
 /** Writing direction for a BCP-47 tag: 'rtl' for Arabic, Persian, Urdu, Hebrew…, else 'ltr'. */
 export function textDirection(language: string): TextDirection {
-  const primary = language.toLowerCase().split(/[-_]/u)[0];
-  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(primaryLanguage(language)) ? 'rtl' : 'ltr';
 }
 
 /** The sentences of `text`, each with its own detected language (mixed Arabic/English articles). */

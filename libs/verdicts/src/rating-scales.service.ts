@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { CreateRatingScaleInput } from './dto/rating-scale.input';
 import { Actor, DEFAULT_ORGANISATION_ID, Organisation } from '@isnad/auth';
 import { ForbiddenError } from '@isnad/common';
+import { primaryLanguage } from '@isnad/text';
 import { RatingScale } from './rating-scale.entity';
 import { Rating } from './rating.entity';
 import {
@@ -38,7 +39,7 @@ export class RatingScalesService {
         throw new InvalidRatingScaleError(`Rating key ${rating.key} appears twice`, { field: `ratings.${i}.key` });
       }
       keys.add(rating.key);
-      const languages = rating.labels.map((l) => l.language.split('-')[0]);
+      const languages = rating.labels.map((l) => primaryLanguage(l.language));
       const missing = REQUIRED_LANGUAGES.filter((lang) => !languages.includes(lang));
       if (missing.length) {
         throw new InvalidRatingScaleError(`Rating ${rating.key} needs a label in ${missing.join(' and ')}`, {

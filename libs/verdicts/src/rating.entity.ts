@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { RatingScale } from './rating-scale.entity';
+import { primaryLanguage } from '@isnad/text';
 
 /** A label in one language. */
 @ObjectType()
@@ -51,10 +52,10 @@ export class Rating {
 
 /** The label in `language`, else English, else the first one. */
 export function ratingLabel(rating: Pick<Rating, 'labels'>, language?: string | null): string {
-  const base = language?.split('-')[0];
+  const base = primaryLanguage(language);
   return (
     rating.labels.find((l) => l.language === language)?.text ??
-    rating.labels.find((l) => l.language.split('-')[0] === base)?.text ??
+    rating.labels.find((l) => primaryLanguage(l.language) === base)?.text ??
     rating.labels.find((l) => l.language === 'en')?.text ??
     rating.labels[0]?.text ??
     ''
