@@ -27,6 +27,11 @@ export interface QueryVariant {
   terms: TermCounts;
   /** True for a dictionary translation of the query. */
   translated: boolean;
+  /**
+   * The share of the query's words (not its stop words) this version renders: 1 as written; for a
+   * translation, the words the dictionary, the place names or a name's spelling carried over.
+   */
+  renderedShare?: number;
 }
 
 export interface QueryText {
@@ -220,7 +225,9 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   return {
     bm25: score,
     translated,
-    queryCoverage: sharedWeight / Math.max(bestWeight, 1e-9),
+    // A translation that renders one word of six covers all of itself with that one word: it
+    // covers no more of the query than it renders.
+    queryCoverage: Math.min(sharedWeight / Math.max(bestWeight, 1e-9), best.renderedShare ?? 1),
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
     // PostgreSQL compares the candidate with the text as written; a translated match is compared
     // with the translation that explains it, or its wording would always look unrelated.
