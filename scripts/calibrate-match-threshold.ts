@@ -15,9 +15,8 @@
  * - the threshold chosen so on all the sets, and what it gives on each.
  * Pairs scored by another model (the Arabic model's pools, the sentence model's) keep their own
  * model's threshold throughout. It measures and writes nothing: the model's threshold stays the one
- * `npm run train:matcher` chooses on CheckThat! dev (on these sets, with task 12n's code, the
- * threshold chosen on all five gave the same suggestions, and the one chosen on four moved between
- * 0.60 and 0.89 with the set left out; see the report of task N in eval/linking/README.md).
+ * `npm run train:matcher` chooses on CheckThat! dev, for a threshold chosen on four of the sets did
+ * no better than it on the fifth, whichever was left out (eval/linking/README.md, "Task N").
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
