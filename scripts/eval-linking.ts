@@ -1,7 +1,7 @@
 /**
  * Scores claim matching on a labelled linking set (default eval/linking/linking-set.json):
  *
- *   npm run eval:linking -- [FILE] [--verbose] [--json]
+ *   npm run eval:linking -- [FILE...] [--verbose] [--json] [--pairs OUT]
  *
  * FILE is {"claims": [{"id", "appearances": [{"lang", "outlet", "text"}]}],
  *          "queries": [{"id", "lang", "outlet", "text", "same_as": [claim ids], "group"?}]}.
@@ -19,14 +19,19 @@
  * `kind` when queries carry one (contradictions-dev.json names what each query changes: figure,
  * negation, direction, other event, other actor...). --json prints all of it as JSON.
  *
+ * Several FILEs: each is loaded into a database of its own and reported as above, then the same
+ * lines for their union (the queries pooled, each matched against its own set's claims): the
+ * fact-checkers' dev sets together. --pairs OUT writes every returned (query, claim) pair's score,
+ * threshold and label, per set, for `npm run calibrate:matcher`.
+ *
  * Matching is configured from the environment as the API's is (EMBEDDINGS_URL, SENTENCE_ENCODER):
  * with an encoder, every loaded claim text is embedded before the first query, so that the pools
  * are scored as they would be once the embedding worker has caught up. A pair counts as suggested
  * from the threshold of the model that scored it (the sentence model has its own).
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
 import {
@@ -55,12 +60,67 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const json = args.includes('--json');
-  const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json'));
-  const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
+  const pairsFile = args.includes('--pairs') ? args[args.indexOf('--pairs') + 1] : null;
+  const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--pairs');
+  const files = (given.length ? given : [resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json')]).map((f) => resolve(f));
   // The embedding loop is off: the texts are embedded below, all of them before the first query.
   const linking = linkingConfigFromEnv(process.env, false);
 
-  await withFreshApp(async (app) => {
+  const runs: SetRun[] = [];
+  for (const file of files) {
+    const run = await runSet(file, linking, verbose);
+    runs.push(run);
+    if (!json) report(run, linking);
+  }
+  // Several sets: their queries pooled, each still matched against its own set's claims.
+  const union: SetRun | null =
+    runs.length > 1
+      ? {
+          file: `union of ${runs.length} sets (${runs.map((r) => basename(r.file)).join(', ')})`,
+          set: { claims: runs.flatMap((r) => r.set.claims), queries: runs.flatMap((r) => r.set.queries) },
+          claimsLoaded: runs.reduce((n, r) => n + r.claimsLoaded, 0),
+          outcomes: runs.flatMap((r) => r.outcomes),
+          elapsed: runs.reduce((n, r) => n + r.elapsed, 0),
+        }
+      : null;
+  if (json) {
+    const summaries = runs.map((r) => jsonSummary(r, linking));
+    console.log(JSON.stringify(union ? { sets: summaries, union: jsonSummary(union, linking) } : summaries[0], null, 2));
+  } else if (union) {
+    console.log('');
+    report(union, linking);
+  }
+  if (pairsFile) {
+    const pairs: ScoredPairs = {
+      threshold: SUGGESTION_THRESHOLD,
+      sets: runs.map((r) => ({
+        file: r.file,
+        queries: r.outcomes.map((o) => ({ id: o.query.id, group: o.query.group ?? null, kind: o.query.kind ?? null, sameAs: o.query.same_as, pairs: o.pairs })),
+      })),
+    };
+    writeFileSync(pairsFile, JSON.stringify(pairs));
+  }
+}
+
+/** Every returned pair of every query of the sets, for calibrating the threshold (scripts/calibrate-match-threshold.ts). */
+export interface ScoredPairs {
+  /** The lexical model's threshold when the pairs were scored. */
+  threshold: number;
+  sets: { file: string; queries: { id: string; group: string | null; kind: string | null; sameAs: string[]; pairs: QueryOutcome['pairs'] }[] }[];
+}
+
+interface SetRun {
+  file: string;
+  set: LinkingSet;
+  claimsLoaded: number;
+  outcomes: QueryOutcome[];
+  elapsed: number;
+}
+
+/** Loads one labelled set into a fresh database and matches each of its queries. */
+async function runSet(file: string, linking: ReturnType<typeof linkingConfigFromEnv>, verbose: boolean): Promise<SetRun> {
+  const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
+  return withFreshApp(async (app) => {
     const articles = app.get(ArticlesService);
     const claims = app.get(ClaimsService);
     const matcher = app.get(ClaimMatcherService);
@@ -103,7 +163,7 @@ async function main(): Promise<void> {
         query,
         ranked,
         suggested: suggested.map((m) => labelOf.get(m.claimId) ?? m.claimId),
-        pairs: matches.map((m, i) => ({ score: m.score, threshold: m.threshold, label: relevant.has(ranked[i]) ? 1 : 0 })),
+        pairs: matches.map((m, i) => ({ score: m.score, threshold: m.threshold, label: relevant.has(ranked[i]) ? 1 : 0, relation: m.relation })),
         contradicts: offered.filter((m) => m.relation === 'CONTRADICTS').length,
         // Without a match: the best candidate; with one: the query's claim, when it is returned.
         withheldAs: (relevant.size ? matches.find((m, i) => relevant.has(ranked[i])) : matches[0])?.reasons.find((r) => WITHHELD_REASONS.has(r.kind))?.kind ?? null,
@@ -115,47 +175,66 @@ async function main(): Promise<void> {
         console.log(`not suggested ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
       }
     }
-    const elapsed = Date.now() - started;
-    const all = summarise(outcomes);
-    const within = summarise(outcomes.filter((o) => o.query.same_as.length && !o.crossLanguage));
-    const cross = summarise(outcomes.filter((o) => o.crossLanguage));
-    const groups = [...new Set(set.queries.flatMap((q) => (q.group ? [q.group] : [])))].sort();
-    const byGroup = Object.fromEntries(groups.map((g) => [g, summarise(outcomes.filter((o) => o.query.group === g))]));
-    const kinds = [...new Set(set.queries.flatMap((q) => (q.kind ? [q.kind] : [])))].sort();
-    const byKind = Object.fromEntries(kinds.map((k) => [k, summarise(outcomes.filter((o) => o.query.kind === k))]));
-    if (json) {
-      console.log(
-        JSON.stringify({ file, threshold: SUGGESTION_THRESHOLD, sentenceThreshold: usesLocalSentences(linking) ? SENTENCE_SUGGESTION_THRESHOLD : null, all, sameLanguage: within, crossLanguage: cross, groups: byGroup, kinds: byKind, msPerQuery: elapsed / set.queries.length }, null, 2),
-      );
-      return;
-    }
-    const pct = (x: number) => x.toFixed(3);
-    console.log(`linking set: ${file}`);
-    console.log(`${set.claims.length} claims, ${claimIds.size} loaded; ${all.withMatch} queries with a match, ${all.withoutMatch} without`);
-    console.log(`suggestion threshold: ${SUGGESTION_THRESHOLD}`);
-    if (usesLocalSentences(linking)) console.log(`sentence encoder: local; pools scored with sentence vectors suggest from ${SENTENCE_SUGGESTION_THRESHOLD}`);
-    console.log(`ranking      MAP@5 ${pct(all.map5)}  Recall@1 ${pct(all.recall1)}  Recall@5 ${pct(all.recall5)}`);
-    console.log(`suggestions  MAP@5 ${pct(all.map5AtThreshold)}  Recall@1 ${pct(all.recall1AtThreshold)}  Recall@5 ${pct(all.recall5AtThreshold)}  (only scores >= threshold)`);
-    console.log(
-      `  of which ${within.withMatch} have a claim text in their language: MAP@5 ${pct(within.map5)}  Recall@1 ${pct(within.recall1)}  ` +
-        `Recall@5 ${pct(within.recall5)}; at threshold Recall@1 ${pct(within.recall1AtThreshold)}`,
-    );
-    console.log(
-      `  and ${cross.withMatch} only in another language (no translation recorded): MAP@5 ${pct(cross.map5)}  ` +
-        `Recall@1 ${pct(cross.recall1)}  Recall@5 ${pct(cross.recall5)}`,
-    );
-    console.log(`false-match rate ${pct(all.falseMatchRate)} (${all.falseMatches}/${all.withoutMatch} queries without a match got a suggestion)`);
-    console.log(`matching: ${(elapsed / set.queries.length).toFixed(1)} ms per query`);
-    console.log(line('all queries', all));
-    console.log(line('cross-language', cross));
-    for (const g of groups) console.log(line(`group ${g}`, byGroup[g]));
-    for (const k of kinds) console.log(line(`kind ${k}`, byKind[k]));
-    console.log(withheldLine(outcomes));
-    if (usesLocalSentences(linking)) {
-      const scored = outcomes.filter((o) => o.pairs.some((p) => p.threshold === SENTENCE_SUGGESTION_THRESHOLD)).length;
-      console.log(`pools scored with sentence vectors: ${scored} of ${outcomes.length} queries (the others lexically: a text of the pool without a vector)`);
-    }
+    return { file, set, claimsLoaded: claimIds.size, outcomes, elapsed: Date.now() - started };
   }, linking);
+}
+
+function jsonSummary(run: SetRun, linking: ReturnType<typeof linkingConfigFromEnv>) {
+  const { all, within, cross, byGroup, byKind } = summaries(run);
+  return {
+    file: run.file,
+    threshold: SUGGESTION_THRESHOLD,
+    sentenceThreshold: usesLocalSentences(linking) ? SENTENCE_SUGGESTION_THRESHOLD : null,
+    all,
+    sameLanguage: within,
+    crossLanguage: cross,
+    groups: byGroup,
+    kinds: byKind,
+    msPerQuery: run.elapsed / run.set.queries.length,
+  };
+}
+
+function summaries({ set, outcomes }: SetRun) {
+  const groups = [...new Set(set.queries.flatMap((q) => (q.group ? [q.group] : [])))].sort();
+  const kinds = [...new Set(set.queries.flatMap((q) => (q.kind ? [q.kind] : [])))].sort();
+  return {
+    all: summarise(outcomes),
+    within: summarise(outcomes.filter((o) => o.query.same_as.length && !o.crossLanguage)),
+    cross: summarise(outcomes.filter((o) => o.crossLanguage)),
+    byGroup: Object.fromEntries(groups.map((g) => [g, summarise(outcomes.filter((o) => o.query.group === g))])),
+    byKind: Object.fromEntries(kinds.map((k) => [k, summarise(outcomes.filter((o) => o.query.kind === k))])),
+  };
+}
+
+function report(run: SetRun, linking: ReturnType<typeof linkingConfigFromEnv>): void {
+  const { set, outcomes, file, elapsed } = run;
+  const { all, within, cross, byGroup, byKind } = summaries(run);
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`linking set: ${file}`);
+  console.log(`${set.claims.length} claims, ${run.claimsLoaded} loaded; ${all.withMatch} queries with a match, ${all.withoutMatch} without`);
+  console.log(`suggestion threshold: ${SUGGESTION_THRESHOLD}`);
+  if (usesLocalSentences(linking)) console.log(`sentence encoder: local; pools scored with sentence vectors suggest from ${SENTENCE_SUGGESTION_THRESHOLD}`);
+  console.log(`ranking      MAP@5 ${pct(all.map5)}  Recall@1 ${pct(all.recall1)}  Recall@5 ${pct(all.recall5)}`);
+  console.log(`suggestions  MAP@5 ${pct(all.map5AtThreshold)}  Recall@1 ${pct(all.recall1AtThreshold)}  Recall@5 ${pct(all.recall5AtThreshold)}  (only scores >= threshold)`);
+  console.log(
+    `  of which ${within.withMatch} have a claim text in their language: MAP@5 ${pct(within.map5)}  Recall@1 ${pct(within.recall1)}  ` +
+      `Recall@5 ${pct(within.recall5)}; at threshold Recall@1 ${pct(within.recall1AtThreshold)}`,
+  );
+  console.log(
+    `  and ${cross.withMatch} only in another language (no translation recorded): MAP@5 ${pct(cross.map5)}  ` +
+      `Recall@1 ${pct(cross.recall1)}  Recall@5 ${pct(cross.recall5)}`,
+  );
+  console.log(`false-match rate ${pct(all.falseMatchRate)} (${all.falseMatches}/${all.withoutMatch} queries without a match got a suggestion)`);
+  console.log(`matching: ${(elapsed / set.queries.length).toFixed(1)} ms per query`);
+  console.log(line('all queries', all));
+  console.log(line('cross-language', cross));
+  for (const g of Object.keys(byGroup)) console.log(line(`group ${g}`, byGroup[g]));
+  for (const k of Object.keys(byKind)) console.log(line(`kind ${k}`, byKind[k]));
+  console.log(withheldLine(outcomes));
+  if (usesLocalSentences(linking)) {
+    const scored = outcomes.filter((o) => o.pairs.some((p) => p.threshold === SENTENCE_SUGGESTION_THRESHOLD)).length;
+    console.log(`pools scored with sentence vectors: ${scored} of ${outcomes.length} queries (the others lexically: a text of the pool without a vector)`);
+  }
 }
 
 interface QueryOutcome {
@@ -163,7 +242,7 @@ interface QueryOutcome {
   ranked: string[];
   suggested: string[];
   /** Every returned (first 5) candidate's score, and whether it is one of the query's claims. */
-  pairs: { score: number; threshold: number; label: number }[];
+  pairs: { score: number; threshold: number; label: number; relation: string }[];
   contradicts: number;
   crossLanguage: boolean;
   /** Why the best candidate (the query's claim, when it has one) was withheld as another story, if it was. */

@@ -269,8 +269,9 @@ export class ClaimMatcherService {
       this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
-      if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true });
+      if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [], words: 0 });
     }
+    const wordsToRender = this.lexicon.wordsToRender(key, language);
     const query: QueryText = {
       key,
       names,
@@ -280,7 +281,14 @@ export class ClaimMatcherService {
         const terms = new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf]));
         const spelt = v.translated ? spellings.filter((s) => s.language === v.language && !terms.has(s.lexeme)) : [];
         spelt.forEach((s) => terms.set(s.lexeme, 1));
-        return { ...v, key: [v.key, ...spelt.map((s) => s.lexeme)].filter(Boolean).join(' '), terms };
+        const rendered = new Set([...('rendered' in v ? v.rendered : []), ...spelt.map((s) => s.word)]);
+        return {
+          language: v.language,
+          key: [v.key, ...spelt.map((s) => s.lexeme)].filter(Boolean).join(' '),
+          translated: v.translated,
+          terms,
+          renderedShare: v.translated ? Math.min(1, rendered.size / Math.max(wordsToRender, 1)) : 1,
+        };
       }),
       nameSpellings: new Map(spellings.map((s) => [s.lexeme, s.word])),
     };

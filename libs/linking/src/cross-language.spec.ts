@@ -18,6 +18,18 @@ describe('cross-language lexicon', () => {
     expect(translate('talks in Damascus', 'en').ar).toContain('دمشق');
   });
 
+  // What each translation renders of the text, so that its coverage of a candidate counts for no more.
+  it.each([
+    ['a Lebanese headline in Russian: the place alone', 'ميقاتي: عبء اللاجئين السوريين أكبر من قدرة لبنان', 'ar', 'ru', ['لبنان'], 7],
+    ['the same in English: the words the dictionary knows (ميقاتي too, as a word) and the place', 'ميقاتي: عبء اللاجئين السوريين أكبر من قدرة لبنان', 'ar', 'en', ['ميقاتي', 'عبء', 'السوريين', 'اكبر', 'قدره', 'لبنان'], 7],
+    ['digits carry over, stop words do not count', 'قتل 12 من الجنود في سوريا', 'ar', 'en', ['قتل', '12', 'الجنود', 'سوريا'], 4],
+  ])('%s', (_case, text, language, target, rendered, words) => {
+    const translation = lexicon.translations(normalizeForSearch(text), language).find((t) => t.language === target);
+    expect(translation?.rendered).toEqual(rendered.map(normalizeForSearch));
+    expect(translation?.words).toBe(words);
+    expect(lexicon.wordsToRender(normalizeForSearch(text), language)).toBe(words);
+  });
+
   it('spells Russian names it does not know in Latin letters for English', () => {
     expect(transliterateCyrillic('шойгу')).toBe('shoygu');
     // Search keys drop combining marks, so й arrives as и.

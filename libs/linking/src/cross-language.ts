@@ -17,6 +17,10 @@ import { remembered } from './claim-predicates';
 export interface TranslatedKey {
   language: string;
   key: string;
+  /** The words of the source key (not its stop words) the translation renders: by a place's name, a sense, or as digits. */
+  rendered: string[];
+  /** How many words of the source key are not stop words: what a full translation would render. */
+  words: number;
 }
 
 interface LexiconFile {
@@ -239,15 +243,18 @@ export class CrossLanguageLexicon {
     const source = sourceLanguage(language);
     if (!source) return [];
     const words = key.split(' ').filter(Boolean);
+    const contentWords = this.wordsToRender(key, language);
     const out: TranslatedKey[] = [];
     for (const target of PLACE_LANGUAGES) {
       if (target === source) continue;
       const translated: string[] = [];
+      const rendered: string[] = [];
       let found = 0;
       for (let i = 0; i < words.length; ) {
         const place = this.placeAt(words, i, source, target);
         if (place) {
           translated.push(place.name);
+          rendered.push(...words.slice(i, i + place.length));
           found++;
           i += place.length;
           continue;
@@ -256,15 +263,22 @@ export class CrossLanguageLexicon {
         if (STOP_WORDS[source]?.has(word)) continue;
         if (/^\d/.test(word)) {
           translated.push(word);
+          rendered.push(word);
           continue;
         }
         const senses = this.wordSenses(word, source, target);
-        if (senses.length) found++;
+        if (senses.length) found++, rendered.push(word);
         translated.push(...senses);
       }
-      if (found) out.push({ language: target, key: translated.join(' ') });
+      if (found) out.push({ language: target, key: translated.join(' '), rendered, words: contentWords });
     }
     return out;
+  }
+
+  /** How many words of the key a translation has to render: those that are not stop words of its language. */
+  wordsToRender(key: string, language: string | null): number {
+    const source = sourceLanguage(language);
+    return key.split(' ').filter((word) => word && !(source && STOP_WORDS[source]?.has(word))).length;
   }
 
   /**

@@ -33,6 +33,29 @@ describe('match features', () => {
     expect(evidence.trigram).toBeGreaterThan(0.5);
   });
 
+  // A translation covers no more of the query than it renders: the Arabic–Russian one of a Lebanese
+  // headline often renders the place alone, and a Russian text naming Lebanon shares all of it. A
+  // person's name spelt across scripts is what no dictionary renders: a pair sharing one is not capped.
+  it.each([
+    ['the translation renders one word of six: the shared place covers a sixth', 1 / 6, 1 / 6, undefined],
+    ['it renders all the words: coverage as shared', 1, 1, undefined],
+    ['no share recorded (a text as written): coverage as shared', undefined, 1, undefined],
+    ['the two share a name spelt across scripts (Salam, салам): coverage as shared', 1 / 6, 1, new Map([['салам', 'سلام']])],
+  ])('%s', (_case, renderedShare, coverage, nameSpellings) => {
+    const text: QueryText = {
+      key: 'ميقاتي عبء اللاجيين السوريين اكبر من قدره لبنان',
+      names: [],
+      nameSpellings,
+      variants: [
+        { language: 'ar', key: 'ميقاتي عبء اللاجيين السوريين اكبر من قدره لبنان', terms: terms('ميقات', 'عبء', 'لاجي', 'سوري', 'اكبر', 'قدر', 'لبنان'), translated: false },
+        { language: 'ru', key: 'ливан', terms: terms('лива'), translated: true, renderedShare },
+      ],
+    };
+    const evidence = pairEvidence(text, [], { key: 'салам сформировал новое правительство ливана', terms: terms('салам', 'сформирова', 'нов', 'правительств', 'лива'), trigram: 0 }, stats);
+    expect(evidence.translated).toBe(true);
+    expect(evidence.queryCoverage).toBeCloseTo(coverage);
+  });
+
   it('ranks each candidate against the best of its pool', () => {
     const q = query('rare common', 'rare', 'common');
     const pool = [

@@ -27,6 +27,11 @@ export interface QueryVariant {
   terms: TermCounts;
   /** True for a dictionary translation of the query. */
   translated: boolean;
+  /**
+   * The share of the query's words (not its stop words) this version renders: 1 as written; for a
+   * translation, the words the dictionary, the place names or a name's spelling carried over.
+   */
+  renderedShare?: number;
 }
 
 export interface QueryText {
@@ -213,6 +218,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const entities = new Set([...(query.entityWords ?? []), ...query.names].map(lightStem));
   const entitiesOnly = overlap > 0 && sharedStems.every((w) => entities.has(w) || STOP_STEMS.has(w) || /^\d/.test(w));
   const words = new Set(candidateWords);
+  const speltNames = namesSpeltIn(query, candidate.terms);
   const queryNumbers = numbersIn(query.key);
   const candidateNumbers = numbersIn(candidate.key);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
@@ -220,7 +226,10 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   return {
     bm25: score,
     translated,
-    queryCoverage: sharedWeight / Math.max(bestWeight, 1e-9),
+    // A translation that renders one word of six covers all of itself with that one word: it
+    // covers no more of the query than it renders, unless the two share a person's name spelt
+    // across scripts (between Arabic and Russian, which no dictionary links, often all they share).
+    queryCoverage: Math.min(sharedWeight / Math.max(bestWeight, 1e-9), speltNames.length ? 1 : (best.renderedShare ?? 1)),
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
     // PostgreSQL compares the candidate with the text as written; a translated match is compared
     // with the translation that explains it, or its wording would always look unrelated.
@@ -228,7 +237,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     sharedPhrase: phrase,
     phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
-    sharedNames: [...new Set([...query.names.filter((name) => words.has(name)), ...namesSpeltIn(query, candidate.terms)])],
+    sharedNames: [...new Set([...query.names.filter((name) => words.has(name)), ...speltNames])],
     sharedHandles: queryHandles.filter((h) => words.has(h)),
     sharedNumbers,
     differentNumbers,
