@@ -267,7 +267,10 @@ export class CrossLanguageLexicon {
           continue;
         }
         const senses = this.wordSenses(word, source, target);
-        if (senses.length) found++, rendered.push(word);
+        if (senses.length) {
+          found++;
+          rendered.push(word);
+        }
         translated.push(...senses);
       }
       if (found) out.push({ language: target, key: translated.join(' '), rendered, words: contentWords });
