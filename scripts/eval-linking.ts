@@ -22,7 +22,8 @@
  * Matching is configured from the environment as the API's is (EMBEDDINGS_URL, SENTENCE_ENCODER):
  * with an encoder, every loaded claim text is embedded before the first query, so that the pools
  * are scored as they would be once the embedding worker has caught up. A pair counts as suggested
- * from the threshold of the model that scored it (the sentence model has its own).
+ * from the threshold of the model that scored it (the sentence model has its own, and scores the
+ * texts of a pool that have a vector; the others are scored by the usual model).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -154,6 +155,10 @@ async function main(): Promise<void> {
     if (usesLocalSentences(linking)) {
       const scored = outcomes.filter((o) => o.pairs.some((p) => p.threshold === SENTENCE_SUGGESTION_THRESHOLD)).length;
       console.log(`pools scored with sentence vectors: ${scored} of ${outcomes.length} queries (the others lexically: a text of the pool without a vector)`);
+      // A pool's texts without a vector (another language) are scored by the usual model beside them.
+      const pairs = outcomes.flatMap((o) => o.pairs);
+      const bySentence = pairs.filter((p) => p.threshold === SENTENCE_SUGGESTION_THRESHOLD).length;
+      console.log(`candidates returned (top 5) scored with sentence vectors: ${bySentence} of ${pairs.length} (the others by the usual model: no vector)`);
     }
   }, linking);
 }

@@ -3,6 +3,8 @@ import {
   ClaimEmbeddingsService,
   ClaimEmbeddingsWorker,
   ClaimMatcherService,
+  EMBEDDING_ENCODER,
+  EmbeddingEncoder,
   FEATURE_NAMES,
   SENTENCE_FEATURE_NAMES,
   SENTENCE_SUGGESTION_THRESHOLD,
@@ -11,12 +13,15 @@ import {
 import { TestApi } from './support/test-api';
 
 // English claims that share one word with the query ("covid"), only the first in its meaning; and
-// one in Arabic, which the English encoder does not read.
+// one in Arabic, which the English encoder does not read, with an English claim on the same story.
 const INFERTILE = 'Covid jab leaves young women unable to have children';
 const CASES = 'Covid cases fell in three provinces last week';
 const BREAD = 'The government raised the price of subsidised bread';
 const ARABIC = 'أعلنت وزارة الصحة عن تفشي الكوليرا في إدلب';
+const CHOLERA = 'Hospitals in Idlib are running out of cholera medicine';
 const QUERY = 'The covid vaccine causes infertility';
+// Found in English and, through the word-by-word translation, in Arabic: a mixed pool.
+const CHOLERA_QUERY = 'The health ministry announced a cholera outbreak in Idlib';
 
 const MATCHES = `query($text: String!) { claimMatches(text: $text, minScore: 0) { score claim { statement } } }`;
 type Match = { score: number; claim: { statement: string } };
@@ -37,7 +42,7 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     worker = api.provider(ClaimEmbeddingsWorker);
     vectorIndex = await api.provider(ClaimEmbeddingsService).available();
     if (!vectorIndex && process.env.ISNAD_EXPECT_PGVECTOR === '1') throw new Error('ISNAD_EXPECT_PGVECTOR=1 but the database has no pgvector');
-    for (const [statements, language] of [[[CASES, INFERTILE, BREAD], 'en'], [[ARABIC], 'ar']] as const) {
+    for (const [statements, language] of [[[CASES, INFERTILE, BREAD, CHOLERA], 'en'], [[ARABIC], 'ar']] as const) {
       const text = statements.map((s) => `${s}.`).join(' ');
       const { captureArticle } = await api.ok<{ captureArticle: { article: { id: string } } }>(
         `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id } } }`,
@@ -64,7 +69,7 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     if (!vectorIndex) return;
     while ((await worker.runOnce()) > 0);
     const embedded: { language: string }[] = await db.query(`SELECT t.language FROM claim_match_embeddings e JOIN claim_match_texts t ON t.id = e.text_id`);
-    expect(embedded.length).toBeGreaterThanOrEqual(3);
+    expect(embedded.length).toBeGreaterThanOrEqual(4);
     expect(embedded.every((e) => e.language === 'en')).toBe(true);
     const [{ queued }] = await db.query(`SELECT count(*)::int AS queued FROM claim_match_embedding_jobs`);
     expect(queued).toBe(0);
@@ -77,6 +82,43 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     expect(ranked.every((m) => m.threshold === SENTENCE_SUGGESTION_THRESHOLD)).toBe(true);
     const suggested = await matcher.match(QUERY, { language: 'en' });
     expect(suggested.map((m) => m.claimId)).toEqual(ranked.filter((m) => m.score >= SENTENCE_SUGGESTION_THRESHOLD).map((m) => m.claimId));
+  }, 60_000);
+
+  it('scores the texts of a mixed pool that have a vector with the sentence model, the Arabic one with the usual model', async () => {
+    if (!vectorIndex) return;
+    const matcher = api.provider(ClaimMatcherService);
+    const ranked = await matcher.rank(CHOLERA_QUERY, { language: 'en' });
+    const english = ranked.find((c) => c.key === CHOLERA.toLowerCase());
+    const arabic = ranked.find((c) => c.language === 'ar');
+    // Each carries the threshold of the model that scored it, and that model's features.
+    expect([english?.threshold, english?.features.length]).toEqual([SENTENCE_SUGGESTION_THRESHOLD, FEATURE_NAMES.length + SENTENCE_FEATURE_NAMES.length]);
+    expect([arabic?.threshold, arabic?.features.length]).toEqual([SUGGESTION_THRESHOLD, FEATURE_NAMES.length]);
+    expect(SENTENCE_SUGGESTION_THRESHOLD).toBe(0.59);
+    expect(SUGGESTION_THRESHOLD).toBe(0.573);
+    // One ranking of calibrated probabilities across both models, and each suggested from its own threshold.
+    expect(ranked.map((c) => c.probability)).toEqual([...ranked.map((c) => c.probability)].sort((a, b) => b - a));
+    const matches = await matcher.match(CHOLERA_QUERY, { language: 'en', minScore: 0 });
+    expect(new Set(matches.map((m) => m.threshold))).toEqual(new Set([SENTENCE_SUGGESTION_THRESHOLD, SUGGESTION_THRESHOLD]));
+    const suggested = await matcher.match(CHOLERA_QUERY, { language: 'en' });
+    expect(suggested.map((m) => m.claimId)).toEqual(matches.filter((m) => m.score >= m.threshold).map((m) => m.claimId));
+  }, 60_000);
+
+  it("reads a stored claim text's vector for a query with the same search key instead of encoding it", async () => {
+    if (!vectorIndex) return;
+    const matcher = api.provider(ClaimMatcherService);
+    const encode = jest.spyOn(api.provider<EmbeddingEncoder>(EMBEDDING_ENCODER), 'encode');
+    try {
+      // The appearance's own text, as claim-link suggestions match it: its vector is stored.
+      const [first] = await matcher.match(`${BREAD}.`, { language: 'en', minScore: 0 });
+      expect(encode).not.toHaveBeenCalled();
+      expect([first.matchedKey, first.threshold]).toEqual([BREAD.toLowerCase(), SENTENCE_SUGGESTION_THRESHOLD]);
+      // A text no claim states is encoded, once: asked again, its vector is remembered.
+      await matcher.match('Bread prices doubled in the capital', { language: 'en' });
+      await matcher.match('Bread prices doubled in the capital', { language: 'en' });
+      expect(encode).toHaveBeenCalledTimes(1);
+    } finally {
+      encode.mockRestore();
+    }
   }, 60_000);
 
   it('matches an Arabic text without sentence features', async () => {

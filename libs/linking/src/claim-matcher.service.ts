@@ -21,7 +21,7 @@ import {
   poolFeatures,
   queryBm25,
   reasonsOf,
-  sentenceFeatures,
+  sentenceSubsetFeatures,
 } from './match-features';
 import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-model';
 import matchModelFile from './match-weights.json';
@@ -35,10 +35,12 @@ import { MatchStatisticsService } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 /**
- * The model for English pools whose texts all have a vector of the shipped sentence encoder
- * (LocalSentenceEncoder): the same features and the sentence encoder's (sentenceFeatures), trained
- * by `npm run train:matcher -- --sentence-vectors FILE` on the English CheckThat! sets. Other pools
- * are scored by MODEL.
+ * The model for the texts of an English query's pool that have a vector of the shipped sentence
+ * encoder (LocalSentenceEncoder): the same features and the sentence encoder's (sentenceFeatures,
+ * over those texts), trained by `npm run train:matcher -- --sentence-vectors FILE` on the English
+ * CheckThat! sets, whose pools are all English. The pool's other texts (an Arabic or Russian one
+ * found through the translation) are scored by the pool's usual model, as they would be without
+ * the encoder; both give calibrated probabilities, which rank the pool together.
  */
 const SENTENCE_MODEL: MatchModel = checkedMatchModel(sentenceModelFile as MatchModel, [...FEATURE_NAMES, ...SENTENCE_FEATURE_NAMES]);
 
@@ -122,6 +124,11 @@ export interface RankedCandidate {
   /** The suggestion threshold of the model that scored it (its probability is calibrated by that model). */
   threshold: number;
 }
+
+// Recent queries' vectors of the shipped sentence encoder, by search key: monitoring re-checks the
+// same sentences, and a fact-checker asks again for the suggestions of the text on screen. 512
+// vectors of 512 numbers are about 2 MB.
+const RECENT_QUERY_VECTORS = 512;
 
 export interface MatchOptions {
   /** BCP 47 language of the text; detected when absent. */
@@ -217,6 +224,7 @@ const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
 @Injectable()
 export class ClaimMatcherService {
   private readonly logger = new Logger(ClaimMatcherService.name);
+  private readonly recentVectors = new Map<string, number[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -234,7 +242,7 @@ export class ClaimMatcherService {
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const encoding = this.queryVector(text, options);
+    const encoding = this.queryVector(text, options, manager);
     let ranked = await this.ranked(text, options, manager, encoding);
     const queryVector = await encoding;
     if (queryVector && ranked.length && !this.localSentences) ranked = await this.withEmbeddings(queryVector, ranked, manager);
@@ -246,7 +254,7 @@ export class ClaimMatcherService {
    * best text). What match() filters and cuts; the training script reads the features from it.
    */
   async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
-    return this.ranked(text, options, manager, this.queryVector(text, options));
+    return this.ranked(text, options, manager, this.queryVector(text, options, manager));
   }
 
   /** `encoding` is the query's vector on its way (null without an encoder): the index is searched meanwhile. */
@@ -301,41 +309,50 @@ export class ClaimMatcherService {
     const handles = handlesIn(text);
     const terms = pool.map(termsOf);
     const evidence = pool.map((row, i) => pairEvidence(query, handles, { key: row.key, terms: terms[i], trigram: Number(row.trigram) }, stats));
-    let features = poolFeatures(evidence);
-    let model = MODEL;
-    const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
-    if (cosines) {
-      const extra = sentenceFeatures(cosines);
-      features = features.map((f, i) => [...f, ...extra[i]]);
-      model = SENTENCE_MODEL;
-    } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
+    // The pool's usual model (the lexical features are those of the whole pool, whichever model scores a text).
+    let usual = { model: MODEL, features: poolFeatures(evidence) };
+    if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
       const [original] = query.variants;
       const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
-      features = features.map((f, i) => [...f, ...extra[i]]);
-      model = ARABIC_MODEL;
+      usual = { model: ARABIC_MODEL, features: usual.features.map((f, i) => [...f, ...extra[i]]) };
     }
-    const logits = features.map((f) => logitOf(model, f, language));
-    const bestLogit = Math.max(...logits);
+    const usualLogits = usual.features.map((f) => logitOf(usual.model, f, language));
+    const usualBest = Math.max(...usualLogits);
+    // The texts with a sentence vector are scored by SENTENCE_MODEL, among themselves: in a pool
+    // where every text has one, the whole pool (the pools it learnt from). A text without one keeps
+    // the usual model's probability, calibrated against the pool's best logit by that model, as
+    // it is when the query has no vector.
+    const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
+    const sentence = cosines ? sentenceSubsetFeatures(cosines) : pool.map(() => null);
+    const sentenceLogits = sentence.map((extra, i) => (extra ? logitOf(SENTENCE_MODEL, [...usual.features[i], ...extra], language) : null));
+    const sentenceBest = Math.max(...sentenceLogits.filter((l): l is number => l !== null));
+    const scored = pool.map((_, i) => {
+      const extra = sentence[i];
+      const logit = sentenceLogits[i];
+      return extra && logit !== null
+        ? { model: SENTENCE_MODEL, features: [...usual.features[i], ...extra], logit, probability: probabilityOf(SENTENCE_MODEL, logit, sentenceBest) }
+        : { model: usual.model, features: usual.features[i], logit: usualLogits[i], probability: probabilityOf(usual.model, usualLogits[i], usualBest) };
+    });
     const best = new Map<string, RankedCandidate>();
     pool.forEach((row, i) => {
-      const logit = logits[i];
+      const { model, features, logit, probability } = scored[i];
       const current = best.get(row.claim_id);
-      if (current && current.logit >= logit) return;
+      if (current && byScore(current, { probability, logit }) <= 0) return;
       best.set(row.claim_id, {
         claimId: row.claim_id,
         textId: row.id,
         kind: row.kind,
         language: row.language,
         key: row.key,
-        features: features[i],
+        features,
         evidence: evidence[i],
         reasons: reasonsOf(evidence[i]),
         logit,
-        probability: probabilityOf(model, logit, bestLogit),
+        probability,
         threshold: model.threshold,
       });
     });
-    return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
+    return [...best.values()].sort((a, b) => byScore(a, b) || (a.claimId < b.claimId ? -1 : 1));
   }
 
   /**
@@ -501,17 +518,52 @@ export class ClaimMatcherService {
    * encoder for an English text (its search key, as the claim texts' vectors are made); null
    * otherwise (matching stays lexical).
    */
-  private async queryVector(text: string, options: MatchOptions): Promise<number[] | null> {
+  private async queryVector(text: string, options: MatchOptions, manager: EntityManager): Promise<number[] | null> {
     // A text without letters is refused by ranked(): nothing to encode.
     if (!this.encoder || !normalizeForSearch(text)) return null;
-    let input = text;
     if (this.localSentences) {
       const language = options.language || languageOrNull(detectLanguage(text));
       if (!readsLanguage(language)) return null;
-      input = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+      return this.sentenceVector(normalizeForSearch([text, ...hashtagWords(text)].join(' ')), manager);
     }
+    return this.encoded(text);
+  }
+
+  /**
+   * The shipped encoder's vector of a search key: a recent query's, or the stored vector of a
+   * claim text with the same key (the vector the encoder would make: claim-link suggestions match
+   * an appearance's text, which is itself indexed and embedded), else encoded.
+   */
+  private async sentenceVector(key: string, manager: EntityManager): Promise<number[] | null> {
+    const recent = this.recentVectors.get(key);
+    if (recent) {
+      this.recentVectors.delete(key);
+      this.recentVectors.set(key, recent);
+      return recent;
+    }
+    const vector = (await this.storedVector(manager, key)) ?? (await this.encoded(key));
+    if (vector) {
+      this.recentVectors.set(key, vector);
+      if (this.recentVectors.size > RECENT_QUERY_VECTORS) this.recentVectors.delete(this.recentVectors.keys().next().value as string);
+    }
+    return vector;
+  }
+
+  /** The stored vector of a claim text whose search key is `key` (null without one, or without the index). */
+  private async storedVector(manager: EntityManager, key: string): Promise<number[] | null> {
+    if (!this.embeddings) return null;
     try {
-      const [vector] = await this.encoder.encode([input]);
+      return (await this.embeddings.available()) ? await this.embeddings.vectorOfKey(manager, key) : null;
+    } catch (error) {
+      this.logger.warn(`Vector index unavailable, encoding the query: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The encoder's vector of `input`; null when it fails (matching stays lexical). */
+  private async encoded(input: string): Promise<number[] | null> {
+    try {
+      const [vector] = await (this.encoder as EmbeddingEncoder).encode([input]);
       checkedSize([vector]);
       return vector;
     } catch (error) {
@@ -520,13 +572,13 @@ export class ClaimMatcherService {
     }
   }
 
-  /** The cosine of each pool text's stored sentence vector with the query's; null when one has none (or there is no index). */
-  private async sentenceCosines(manager: EntityManager, queryVector: number[], textIds: string[]): Promise<number[] | null> {
+  /** The cosine of each pool text's stored sentence vector with the query's (null for a text without one); null without the index. */
+  private async sentenceCosines(manager: EntityManager, queryVector: number[], textIds: string[]): Promise<(number | null)[] | null> {
     if (!this.embeddings) return null;
     try {
       if (!(await this.embeddings.available())) return null;
       const stored = await this.embeddings.similarities(manager, queryVector, textIds);
-      return textIds.every((id) => stored.has(id)) ? textIds.map((id) => stored.get(id) as number) : null;
+      return textIds.map((id) => stored.get(id) ?? null);
     } catch (error) {
       this.logger.warn(`Vector index unavailable, matching without sentence vectors: ${(error as Error).message}`);
       return null;
@@ -577,6 +629,15 @@ export class ClaimMatcherService {
       return ranked;
     }
   }
+}
+
+/**
+ * Orders two candidates, the better first: by calibrated probability (comparable across the models
+ * of one pool), then by logit (a model's probabilities tie near 0 and 1; within one model this is
+ * the logit's order, as its scaling keeps it).
+ */
+function byScore(a: { probability: number; logit: number }, b: { probability: number; logit: number }): number {
+  return b.probability - a.probability || b.logit - a.logit;
 }
 
 function termsOf(row: CandidateRow): Map<string, number> {

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, substitutedPerson, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
+import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, substitutedPerson, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures, sentenceSubsetFeatures } from './match-features';
 import { MatchReasonKind, capitalisedNames } from './match-scoring';
 
 const stats: CollectionStats = { df: new Map([['common', 900], ['rare', 2], ['tanf', 3]]), total: 1000, averageLength: 4 };
@@ -229,5 +229,17 @@ describe('sentenceFeatures', () => {
     expect(rows[0][2]).toBeCloseTo(-0.7, 10);
     expect(rows[1][2]).toBe(0);
     expect(sentenceFeatures([])).toEqual([]);
+  });
+});
+
+describe('sentenceSubsetFeatures', () => {
+  it.each([
+    ['every text has a vector: the whole pool', [0.2, 0.9, 0.5], sentenceFeatures([0.2, 0.9, 0.5])],
+    ['ranks and gaps among the texts with a vector only', [0.2, null, 0.5, null], [[0.2, 1 / 2, -0.3], null, [0.5, 1, 0], null]],
+    ['one text with a vector is its own best', [null, 0.4], [null, [0.4, 1, 0]]],
+    ['no text has one', [null, null], [null, null]],
+  ])('%s', (_case, cosines, expected) => {
+    const rounded = (rows: (number[] | null)[]) => rows.map((r) => r && r.map((x) => Math.round(x * 1e9) / 1e9));
+    expect(rounded(sentenceSubsetFeatures(cosines))).toEqual(rounded(expected));
   });
 });

@@ -103,10 +103,10 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /**
- * The features a sentence encoder adds for a pool whose texts all have vectors (English: see
- * LocalSentenceEncoder): the pair's cosine, its reciprocal rank by cosine in the pool, and its
- * distance below the pool's best cosine. A model that weighs them is used only when every text of
- * the pool has a vector; otherwise the model without them (match-model.ts).
+ * The features a sentence encoder adds for the texts of a pool that have vectors (English: see
+ * LocalSentenceEncoder): the pair's cosine, its reciprocal rank by cosine among them, and its
+ * distance below their best cosine. A model that weighs them scores those texts; the pool's other
+ * texts are scored by the model without them (claim-matcher.service.ts).
  */
 export const SENTENCE_FEATURE_NAMES = ['sentenceCosine', 'sentenceReciprocalRank', 'sentenceGapToBest'] as const;
 
@@ -119,6 +119,19 @@ export function sentenceFeatures(cosines: readonly number[]): number[][] {
     .sort((a, b) => b[0] - a[0] || a[1] - b[1])
     .forEach(([, i], r) => (rank[i] = r + 1));
   return cosines.map((c, i) => [c, 1 / rank[i], c - best]);
+}
+
+/**
+ * The sentence features of the texts of a pool that have a vector (a cosine; null for a text
+ * without one), computed among those texts only, as if they were the pool; null for the others.
+ * A pool where every text has one gets sentenceFeatures(cosines).
+ */
+export function sentenceSubsetFeatures(cosines: readonly (number | null)[]): (number[] | null)[] {
+  const present = cosines.flatMap((c, i) => (c === null ? [] : [i]));
+  const features = sentenceFeatures(present.map((i) => cosines[i] as number));
+  const out: (number[] | null)[] = cosines.map(() => null);
+  present.forEach((i, n) => (out[i] = features[n]));
+  return out;
 }
 
 /** What one pair says before it is compared with the other candidates of the pool. */
