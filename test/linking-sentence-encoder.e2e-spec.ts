@@ -19,6 +19,8 @@ const CASES = 'Covid cases fell in three provinces last week';
 const BREAD = 'The government raised the price of subsidised bread';
 const ARABIC = 'أعلنت وزارة الصحة عن تفشي الكوليرا في إدلب';
 const CHOLERA = 'Hospitals in Idlib are running out of cholera medicine';
+// Another Arabic claim, on nothing the queries say (a pool holds it only when asked to).
+const BOOK_FAIR = 'افتتاح معرض الكتاب في الرياض بمشاركة ألف دار نشر';
 const QUERY = 'The covid vaccine causes infertility';
 // Found in English and, through the word-by-word translation, in Arabic: a mixed pool.
 const CHOLERA_QUERY = 'The health ministry announced a cholera outbreak in Idlib';
@@ -42,7 +44,7 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     worker = api.provider(ClaimEmbeddingsWorker);
     vectorIndex = await api.provider(ClaimEmbeddingsService).available();
     if (!vectorIndex && process.env.ISNAD_EXPECT_PGVECTOR === '1') throw new Error('ISNAD_EXPECT_PGVECTOR=1 but the database has no pgvector');
-    for (const [statements, language] of [[[CASES, INFERTILE, BREAD, CHOLERA], 'en'], [[ARABIC], 'ar']] as const) {
+    for (const [statements, language] of [[[CASES, INFERTILE, BREAD, CHOLERA], 'en'], [[ARABIC, BOOK_FAIR], 'ar']] as const) {
       const text = statements.map((s) => `${s}.`).join(' ');
       const { captureArticle } = await api.ok<{ captureArticle: { article: { id: string } } }>(
         `mutation($input: CaptureArticleInput!) { captureArticle(input: $input) { article { id } } }`,
@@ -101,6 +103,21 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     expect(new Set(matches.map((m) => m.threshold))).toEqual(new Set([SENTENCE_SUGGESTION_THRESHOLD, SUGGESTION_THRESHOLD]));
     const suggested = await matcher.match(CHOLERA_QUERY, { language: 'en' });
     expect(suggested.map((m) => m.claimId)).toEqual(matches.filter((m) => m.score >= m.threshold).map((m) => m.claimId));
+  }, 60_000);
+
+  it('scores with the usual model alone a pool where most texts have no vector', async () => {
+    if (!vectorIndex) return;
+    const matcher = api.provider(ClaimMatcherService);
+    const claimOf = async (statement: string): Promise<string> =>
+      (await db.query(`SELECT id FROM claims WHERE statement = $1`, [statement]))[0].id;
+    const [english, arabic, bookFair] = await Promise.all([CHOLERA, ARABIC, BOOK_FAIR].map(claimOf));
+    const thresholds = async (onlyClaimIds: string[]) =>
+      new Map((await matcher.rank(CHOLERA_QUERY, { language: 'en', onlyClaimIds })).map((c) => [c.claimId, c.threshold]));
+    // Half of the pool's texts have a vector: those are scored by the sentence model.
+    expect(await thresholds([english, arabic])).toEqual(new Map([[english, SENTENCE_SUGGESTION_THRESHOLD], [arabic, SUGGESTION_THRESHOLD]]));
+    // Two thirds have none: the English text's rank among the texts with a vector says little.
+    const mostlyArabic = await thresholds([english, arabic, bookFair]);
+    expect([mostlyArabic.get(english), mostlyArabic.get(arabic)]).toEqual([SUGGESTION_THRESHOLD, SUGGESTION_THRESHOLD]);
   }, 60_000);
 
   it("reads a stored claim text's vector for a query with the same search key instead of encoding it", async () => {
