@@ -3,6 +3,8 @@ import {
   ClaimEmbeddingsService,
   ClaimEmbeddingsWorker,
   ClaimMatcherService,
+  EMBEDDING_ENCODER,
+  EmbeddingEncoder,
   FEATURE_NAMES,
   SENTENCE_FEATURE_NAMES,
   SENTENCE_SUGGESTION_THRESHOLD,
@@ -77,6 +79,24 @@ describe('matching with the shipped English sentence encoder (SENTENCE_ENCODER=l
     expect(ranked.every((m) => m.threshold === SENTENCE_SUGGESTION_THRESHOLD)).toBe(true);
     const suggested = await matcher.match(QUERY, { language: 'en' });
     expect(suggested.map((m) => m.claimId)).toEqual(ranked.filter((m) => m.score >= SENTENCE_SUGGESTION_THRESHOLD).map((m) => m.claimId));
+  }, 60_000);
+
+  it("reads a stored claim text's vector for a query with the same search key instead of encoding it", async () => {
+    if (!vectorIndex) return;
+    const matcher = api.provider(ClaimMatcherService);
+    const encode = jest.spyOn(api.provider<EmbeddingEncoder>(EMBEDDING_ENCODER), 'encode');
+    try {
+      // The appearance's own text, as claim-link suggestions match it: its vector is stored.
+      const [first] = await matcher.match(`${BREAD}.`, { language: 'en', minScore: 0 });
+      expect(encode).not.toHaveBeenCalled();
+      expect([first.matchedKey, first.threshold]).toEqual([BREAD.toLowerCase(), SENTENCE_SUGGESTION_THRESHOLD]);
+      // A text no claim states is encoded, once: asked again, its vector is remembered.
+      await matcher.match('Bread prices doubled in the capital', { language: 'en' });
+      await matcher.match('Bread prices doubled in the capital', { language: 'en' });
+      expect(encode).toHaveBeenCalledTimes(1);
+    } finally {
+      encode.mockRestore();
+    }
   }, 60_000);
 
   it('matches an Arabic text without sentence features', async () => {

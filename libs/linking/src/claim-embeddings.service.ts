@@ -98,6 +98,19 @@ export class ClaimEmbeddingsService {
     return new Map(rows.map((r) => [r.text_id, Number(r.similarity)]));
   }
 
+  /**
+   * The stored vector (of the configured model) of a text whose search key was `key`, or null: the
+   * vector the model makes of that key, whether or not the text has changed since (through the
+   * hash index on key, one probe whatever the collection's size).
+   */
+  async vectorOfKey(manager: EntityManager, key: string): Promise<number[] | null> {
+    const [row]: { embedding: string }[] = await manager.query(
+      `SELECT e.embedding::text AS embedding FROM claim_match_embeddings e WHERE e.key = $1 AND e.model = $2 LIMIT 1`,
+      [key, this.model],
+    );
+    return row ? (JSON.parse(row.embedding) as number[]) : null;
+  }
+
   /** Takes up to `limit` due texts from the queue, each leased for `leaseMs` (a crashed worker's come back). */
   async takeDue(limit: number, leaseMs: number): Promise<DueClaimText[]> {
     const rows: { text_id: string; key: string; attempts: number; language: string | null }[] = await this.dataSource.query(

@@ -123,6 +123,11 @@ export interface RankedCandidate {
   threshold: number;
 }
 
+// Recent queries' vectors of the shipped sentence encoder, by search key: monitoring re-checks the
+// same sentences, and a fact-checker asks again for the suggestions of the text on screen. 512
+// vectors of 512 numbers are about 2 MB.
+const RECENT_QUERY_VECTORS = 512;
+
 export interface MatchOptions {
   /** BCP 47 language of the text; detected when absent. */
   language?: string | null;
@@ -217,6 +222,7 @@ const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
 @Injectable()
 export class ClaimMatcherService {
   private readonly logger = new Logger(ClaimMatcherService.name);
+  private readonly recentVectors = new Map<string, number[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -234,7 +240,7 @@ export class ClaimMatcherService {
 
   /** Ranked suggestions of canonical claims for `text`, best first. */
   async match(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ClaimMatchResult[]> {
-    const encoding = this.queryVector(text, options);
+    const encoding = this.queryVector(text, options, manager);
     let ranked = await this.ranked(text, options, manager, encoding);
     const queryVector = await encoding;
     if (queryVector && ranked.length && !this.localSentences) ranked = await this.withEmbeddings(queryVector, ranked, manager);
@@ -246,7 +252,7 @@ export class ClaimMatcherService {
    * best text). What match() filters and cuts; the training script reads the features from it.
    */
   async rank(text: string, options: MatchOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<RankedCandidate[]> {
-    return this.ranked(text, options, manager, this.queryVector(text, options));
+    return this.ranked(text, options, manager, this.queryVector(text, options, manager));
   }
 
   /** `encoding` is the query's vector on its way (null without an encoder): the index is searched meanwhile. */
@@ -509,17 +515,52 @@ export class ClaimMatcherService {
    * encoder for an English text (its search key, as the claim texts' vectors are made); null
    * otherwise (matching stays lexical).
    */
-  private async queryVector(text: string, options: MatchOptions): Promise<number[] | null> {
+  private async queryVector(text: string, options: MatchOptions, manager: EntityManager): Promise<number[] | null> {
     // A text without letters is refused by ranked(): nothing to encode.
     if (!this.encoder || !normalizeForSearch(text)) return null;
-    let input = text;
     if (this.localSentences) {
       const language = options.language || languageOrNull(detectLanguage(text));
       if (!readsLanguage(language)) return null;
-      input = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+      return this.sentenceVector(normalizeForSearch([text, ...hashtagWords(text)].join(' ')), manager);
     }
+    return this.encoded(text);
+  }
+
+  /**
+   * The shipped encoder's vector of a search key: a recent query's, or the stored vector of a
+   * claim text with the same key (the vector the encoder would make: claim-link suggestions match
+   * an appearance's text, which is itself indexed and embedded), else encoded.
+   */
+  private async sentenceVector(key: string, manager: EntityManager): Promise<number[] | null> {
+    const recent = this.recentVectors.get(key);
+    if (recent) {
+      this.recentVectors.delete(key);
+      this.recentVectors.set(key, recent);
+      return recent;
+    }
+    const vector = (await this.storedVector(manager, key)) ?? (await this.encoded(key));
+    if (vector) {
+      this.recentVectors.set(key, vector);
+      if (this.recentVectors.size > RECENT_QUERY_VECTORS) this.recentVectors.delete(this.recentVectors.keys().next().value as string);
+    }
+    return vector;
+  }
+
+  /** The stored vector of a claim text whose search key is `key` (null without one, or without the index). */
+  private async storedVector(manager: EntityManager, key: string): Promise<number[] | null> {
+    if (!this.embeddings) return null;
     try {
-      const [vector] = await this.encoder.encode([input]);
+      return (await this.embeddings.available()) ? await this.embeddings.vectorOfKey(manager, key) : null;
+    } catch (error) {
+      this.logger.warn(`Vector index unavailable, encoding the query: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** The encoder's vector of `input`; null when it fails (matching stays lexical). */
+  private async encoded(input: string): Promise<number[] | null> {
+    try {
+      const [vector] = await (this.encoder as EmbeddingEncoder).encode([input]);
       checkedSize([vector]);
       return vector;
     } catch (error) {

@@ -16,6 +16,7 @@ import { RepeatRescans1796023913492 } from './1796023913492-RepeatRescans';
 import { RepeatEventsWithoutVerdict1796025805298 } from './1796025805298-RepeatEventsWithoutVerdict';
 import { ClaimMatchEmbeddings1796030000000 } from './1796030000000-ClaimMatchEmbeddings';
 import { NameSkeletons1796060000000 } from './1796060000000-NameSkeletons';
+import { ClaimMatchEmbeddingKeys1796072000000 } from './1796072000000-ClaimMatchEmbeddingKeys';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835, Verdicts1795589837964, Linking1795589928382, Republication1795590543943, Access1795596130559, AuditTrail1795596158432, ClaimNotes1795599615090, LinkingDeferredTermCounts1796010966384, RepublicationPassages1796011435240, Monitoring1796011526565, IdempotencyKeys1796012054544, ExternalReviews1796023450137, RepeatFeedKeys1796023681043, RepeatRescans1796023913492, RepeatEventsWithoutVerdict1796025805298, ClaimMatchEmbeddings1796030000000, NameSkeletons1796060000000];
+export const MIGRATIONS = [CoreModel1795588595155, CaptureEvidence1795589385835, Verdicts1795589837964, Linking1795589928382, Republication1795590543943, Access1795596130559, AuditTrail1795596158432, ClaimNotes1795599615090, LinkingDeferredTermCounts1796010966384, RepublicationPassages1796011435240, Monitoring1796011526565, IdempotencyKeys1796012054544, ExternalReviews1796023450137, RepeatFeedKeys1796023681043, RepeatRescans1796023913492, RepeatEventsWithoutVerdict1796025805298, ClaimMatchEmbeddings1796030000000, NameSkeletons1796060000000, ClaimMatchEmbeddingKeys1796072000000];
