@@ -275,7 +275,7 @@ export class ClaimMatcherService {
       this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
-      if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [], words: 0 });
+      if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [] });
     }
     const wordsToRender = this.lexicon.wordsToRender(key, language);
     const query: QueryText = {
@@ -559,8 +559,9 @@ export class ClaimMatcherService {
 
   /** The encoder's vector of `input`; null when it fails (matching stays lexical). */
   private async encoded(input: string): Promise<number[] | null> {
+    if (!this.encoder) return null;
     try {
-      const [vector] = await (this.encoder as EmbeddingEncoder).encode([input]);
+      const [vector] = await this.encoder.encode([input]);
       checkedSize([vector]);
       return vector;
     } catch (error) {

@@ -17,10 +17,8 @@ import { remembered } from './claim-predicates';
 export interface TranslatedKey {
   language: string;
   key: string;
-  /** The words of the source key (not its stop words) the translation renders: by a place's name, a sense, or as digits. */
+  /** The words of the source key (not its stop words) the translation renders: by a place's name, a sense, or as digits; of wordsToRender(key). */
   rendered: string[];
-  /** How many words of the source key are not stop words: what a full translation would render. */
-  words: number;
 }
 
 interface LexiconFile {
@@ -243,7 +241,6 @@ export class CrossLanguageLexicon {
     const source = sourceLanguage(language);
     if (!source) return [];
     const words = key.split(' ').filter(Boolean);
-    const contentWords = this.wordsToRender(key, language);
     const out: TranslatedKey[] = [];
     for (const target of PLACE_LANGUAGES) {
       if (target === source) continue;
@@ -273,7 +270,7 @@ export class CrossLanguageLexicon {
         }
         translated.push(...senses);
       }
-      if (found) out.push({ language: target, key: translated.join(' '), rendered, words: contentWords });
+      if (found) out.push({ language: target, key: translated.join(' '), rendered });
     }
     return out;
   }
