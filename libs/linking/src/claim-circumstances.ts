@@ -7,6 +7,7 @@
  * tables are language-neutral, so a cross-language pair is compared too.
  */
 import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
+import { monthsBesideFigures } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
 /** A figure that reads as a year of news (1900–2099). */
@@ -26,6 +27,18 @@ export function otherYears(queryKey: string, candidateKey: string): string[] | n
   const c = yearsIn(candidateKey);
   if (!q.size || !c.size || [...q].some((y) => c.has(y))) return null;
   return [...q, ...c];
+}
+
+/**
+ * Months that both texts give in a date and that differ ("6 March 2024" against "6 February 2024",
+ * "7 أوت" against "7 جوان"), by number, so across languages and regional month names too; null when
+ * either names none or they share one.
+ */
+export function otherMonths(queryKey: string, candidateKey: string): string[] | null {
+  const q = monthsBesideFigures(queryKey);
+  const c = monthsBesideFigures(candidateKey);
+  if (!q.size || !c.size || [...q].some((m) => c.has(m))) return null;
+  return [...q, ...c].map((m) => `month ${m}`);
 }
 
 // Spans a figure is counted over. English words take -s/-ly off (englishForms), Arabic words are
