@@ -83,6 +83,7 @@ describe('another month in a date', () => {
     ['the Levantine and the Maghrebi names of August', 'سعيد يعفي الحشاني في 7 آب 2024', 'قيس سعيد يقيل الحشاني مساء 7 أوت 2024'],
     ['an American date against an Arabic one', 'On March 6, 2024, the Central Bank of Egypt floated the pound', 'البنك المركزي المصري يحرر سعر صرف الجنيه في 6 مارس 2024'],
     ['a text with no date', 'Egypt floats the pound', "Egypt's central bank let the pound float freely on 6 March 2024"],
+    ["another day: a tweet's dateline against the claim's date", 'Text COUNT ME to 89800 — Sriya (@sriya) January 23, 2017', 'The march was held on 21 March 2017'],
   ])('does not tell another month for %s', (_, a, b) => {
     expect(otherMonths(key(a), key(b))).toBeNull();
   });

@@ -44,6 +44,7 @@ describe('the same figure in another unit', () => {
     ['words of two scripts, which only a translation compares', '6,000 megawatts for Iraq', 'إضافة 6000 ميغاواط'],
     ['a count of people worded otherwise', 'تسجيل 18 حالة في إربد', 'تسجيل 18 إصابة في إربد'],
     ['a day before two month names', '7 آب 2024', '7 أوت 2024'],
+    ['a number followed by no unit', 'Please do not text to 89800 or any other number', 'Should you text COUNT ME to 89800 should you march'],
   ])('does not tell another unit with %s', (_, a, b) => {
     expect(otherUnit(key(a), key(b))).toBeNull();
   });

@@ -64,15 +64,15 @@ export function otherCount(queryKey: string, candidateKey: string): string[] | n
 // 13 محتجزا, 13 رهينة), so a small figure followed by other words is no other unit.
 const MEASURED = 1000;
 
-/** The nearest content word after each figure of a search key, within WINDOW words, by figure value (not a month: "7 آب"). */
+/** The word right after each figure of a search key, where a unit stands, by figure value (not a function word, nor a month: "7 آب"). */
 function wordsAfterFigures(key: string): Map<string, string> {
   const words = figureWords(key);
   const months = calendarMonths();
   const after = new Map<string, string>();
   for (const f of figuresIn(key)) {
     if (isYear(f.value) || Number(f.value) < MEASURED || after.has(f.value)) continue;
-    const word = words.slice(f.end, f.end + WINDOW).find((w) => !STOP_STEMS.has(lightStem(w)));
-    if (word && [...word].length > 1 && !/\d/.test(word) && !months.has(word)) after.set(f.value, word);
+    const word = words[f.end];
+    if (word && !STOP_STEMS.has(lightStem(word)) && [...word].length > 1 && !/\d/.test(word) && !months.has(word)) after.set(f.value, word);
   }
   return after;
 }
@@ -94,10 +94,11 @@ function holds(words: readonly string[], word: string): boolean {
 }
 
 /**
- * The same figure counting another unit: both texts give the figure and follow it with a word of
- * the same script that the other text holds nowhere ("27 مليار ريال" against "27 مليار دولار", "270
- * ألف طن" against "270 ألف برميل", "6000 kilometres" against "6000 megawatts"): the figure and the
- * two words; null otherwise. A wording of the same claim keeps the unit somewhere in the text ("30
+ * The same figure counting another unit: both texts give the figure and follow it right away with
+ * a word of the same script that the other text holds nowhere ("27 مليار ريال" against "27 مليار
+ * دولار", "270 ألف طن" against "270 ألف برميل", "6000 kilometres" against "6000 megawatts"): the
+ * figure and the two words; null otherwise (a phone number "89800 or any" against "89800 should"
+ * has no unit). A wording of the same claim keeps the unit somewhere in the text ("30
  * killed" against "killed 30 people"), so a word found anywhere in the other text is no other unit.
  * Words of two scripts say nothing (a translation would be needed); years and months are dates;
  * figures under MEASURED are counts.

@@ -40,23 +40,36 @@ export function calendarMonths(): ReadonlyMap<string, number> {
   return monthNames;
 }
 
+/** A month named in a date, with the figure beside it (the day, or the year when no day is given). */
+export interface MonthInDate {
+  month: number;
+  figure: string;
+}
+
 /**
  * The months a search key names as part of a date: a month name (of calendarMonths) with a number
  * right before or after it ("6 مارس", "March 6", "مارس 2024", "6 марта"), so that مارس the verb
- * ("practised") and "may" the modal are not read as months.
+ * ("practised") and "may" the modal are not read as months. Each with that number (the one before
+ * it first: "6 March 2024" gives 6).
  */
-export function monthsBesideFigures(key: string): Set<number> {
+export function monthsInDates(key: string): MonthInDate[] {
   const names = calendarMonths();
   const words = key.split(' ');
-  const months = new Set<number>();
+  const dates: MonthInDate[] = [];
   const isFigure = (i: number) => /^\d/.test(words[i] ?? '');
   for (let i = 0; i < words.length; i++) {
     const two = i + 1 < words.length ? names.get(`${words[i]} ${words[i + 1]}`) : undefined;
     const month = two ?? names.get(words[i]) ?? names.get(words[i].replace(/^[وبلف](?=\p{L}{3})/u, ''));
     if (month === undefined) continue;
     const last = two !== undefined ? i + 1 : i;
-    if (isFigure(i - 1) || isFigure(last + 1)) months.add(month);
+    const figure = isFigure(i - 1) ? words[i - 1] : isFigure(last + 1) ? words[last + 1] : null;
+    if (figure !== null) dates.push({ month, figure });
     i = last;
   }
-  return months;
+  return dates;
+}
+
+/** The months a search key names as part of a date (see monthsInDates). */
+export function monthsBesideFigures(key: string): Set<number> {
+  return new Set(monthsInDates(key).map((d) => d.month));
 }
