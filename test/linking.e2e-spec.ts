@@ -99,6 +99,26 @@ describe('cross-outlet claim matching and its review', () => {
     expect(otherScore!.score).toBeLessThan(sameScore!.score * 0.8);
   });
 
+  it('offers the same figure in another unit and the same day in another month as CONTRADICTS, and keeps their paraphrases SAME', async () => {
+    const profit = 'أرامكو السعودية تعلن أرباحا صافية بقيمة 27 مليار دولار في الربع الثاني';
+    const float = "Egypt's central bank let the pound float freely on 6 March 2024";
+    const arabic = await captureArticle(api, { url: 'https://local.example/aramco-q2', text: `${profit}. وقالت الشركة إن النتائج فاقت التوقعات.`, language: 'ar' });
+    const english = await captureArticle(api, { url: 'https://local.example/egypt-float', text: `${float}, the bank said.`, language: 'en' });
+    const aramco = await annotate(api, { articleId: arabic.id, selector: codePointSpan(arabic.text, profit) });
+    const pound = await annotate(api, { articleId: english.id, selector: codePointSpan(english.text, float) });
+    const relationOf = async (text: string, claimId: string) => (await claimMatches(api, text, { minScore: 0 })).find((m) => m.claimId === claimId);
+
+    const riyals = await relationOf('أرامكو السعودية تعلن أرباحا صافية بقيمة 27 مليار ريال في الربع الثاني', aramco.claimId);
+    expect(riyals?.relation).toBe('CONTRADICTS');
+    expect(riyals?.reasons).toEqual(expect.arrayContaining([{ kind: 'CONTRADICTS', values: ['27000000000 ريال', '27000000000 دولار'] }]));
+    expect((await relationOf('ارامكو: ٢٧ مليار دولار صافي الارباح في الربع الثاني', aramco.claimId))?.relation).toBe('SAME');
+
+    const february = await relationOf("Egypt's central bank let the pound float freely on 6 February 2024", pound.claimId);
+    expect(february?.relation).toBe('CONTRADICTS');
+    expect(february?.reasons).toEqual(expect.arrayContaining([{ kind: 'CONTRADICTS', values: ['month 2', 'month 3'] }]));
+    expect((await relationOf('On March 6, 2024, the Central Bank of Egypt floated the pound', pound.claimId))?.relation).toBe('SAME');
+  });
+
   it('suggests the Arabic claim for the English appearance; a rejection is remembered', async () => {
     const suggestions = await matchSuggestions(api, meetingsEn.id);
     expect(suggestions[0]?.claimId).toBe(meetings.claimId);

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { otherModality, otherPeriod, otherYears, periodsIn, yearsIn } from './claim-circumstances';
+import { otherModality, otherMonths, otherPeriod, otherYears, periodsIn, yearsIn } from './claim-circumstances';
 
 const key = normalizeForSearch;
 
@@ -67,5 +67,24 @@ describe('claim circumstances', () => {
     ['a proposal as a thing, not a plan', 'Netanyahu rejects a Gaza ceasefire proposal', 'نتنياهو يرفض مقترح وقف إطلاق النار في غزة'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('another month in a date', () => {
+  it.each([
+    ['another month, the same day', 'البنك المركزي المصري يحرر سعر صرف الجنيه في 6 فبراير 2024', 'البنك المركزي المصري يحرر سعر صرف الجنيه في 6 مارس 2024', ['month 2', 'month 3']],
+    ['the Maghrebi June for the Maghrebi August', 'الرئيس قيس سعيد يقيل رئيس الحكومة مساء 7 جوان', 'الرئيس قيس سعيد يقيل رئيس الحكومة مساء 7 أوت 2024', ['month 6', 'month 8']],
+    ['across languages', 'الجيش السوداني يستعيد ود مدني في 11 ديسمبر', "Sudan's army recaptured Wad Madani on 11 January 2025", ['month 12', 'month 1']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherMonths(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['the Levantine and the Maghrebi names of August', 'سعيد يعفي الحشاني في 7 آب 2024', 'قيس سعيد يقيل الحشاني مساء 7 أوت 2024'],
+    ['an American date against an Arabic one', 'On March 6, 2024, the Central Bank of Egypt floated the pound', 'البنك المركزي المصري يحرر سعر صرف الجنيه في 6 مارس 2024'],
+    ['a text with no date', 'Egypt floats the pound', "Egypt's central bank let the pound float freely on 6 March 2024"],
+    ["another day: a tweet's dateline against the claim's date", 'Text COUNT ME to 89800 — Sriya (@sriya) January 23, 2017', 'The march was held on 21 March 2017'],
+  ])('does not tell another month for %s', (_, a, b) => {
+    expect(otherMonths(key(a), key(b))).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
  * tables are language-neutral, so a cross-language pair is compared too.
  */
 import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
+import { monthsInDates } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
 /** A figure that reads as a year of news (1900–2099). */
@@ -26,6 +27,22 @@ export function otherYears(queryKey: string, candidateKey: string): string[] | n
   const c = yearsIn(candidateKey);
   if (!q.size || !c.size || [...q].some((y) => c.has(y))) return null;
   return [...q, ...c];
+}
+
+/**
+ * The same day (or year) in another month: both texts give a date whose day is the same figure and
+ * whose months differ, and no month is common to them ("6 March 2024" against "6 February 2024",
+ * "7 أوت" against "7 جوان", across languages and regional month names too, by number): the months.
+ * Dates with other figures are told by the figures already; a tweet's own dateline ("— name
+ * (@handle) May 4, 2019") against the claim's date is not another month of the same date.
+ */
+export function otherMonths(queryKey: string, candidateKey: string): string[] | null {
+  const q = monthsInDates(queryKey);
+  const c = monthsInDates(candidateKey);
+  if (q.some((d) => c.some((e) => e.month === d.month))) return null;
+  const date = q.find((d) => c.some((e) => e.figure === d.figure));
+  const other = date && c.find((e) => e.figure === date.figure);
+  return date && other ? [`month ${date.month}`, `month ${other.month}`] : null;
 }
 
 // Spans a figure is counted over. English words take -s/-ly off (englishForms), Arabic words are

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { rolesIn, swappedRoles } from './claim-roles';
+import { rolesIn, speakersIn, swappedRoles, swappedSpeakers } from './claim-roles';
 
 const key = normalizeForSearch;
 
@@ -67,5 +67,35 @@ describe('who does what to whom', () => {
     ['the same roles with the place where it happened', 'Israel accuses Hamas of violating the ceasefire in Gaza', 'إسرائيل تتهم حماس بخرق وقف إطلاق النار في غزة'],
   ])('does not call %s exchanged', (_, a, b) => {
     expect(swapped(a, b)).toBeNull();
+  });
+});
+
+describe('who says it of whom', () => {
+  const speakers = (text: string) => speakersIn(key(text), placesIn);
+  const swappedSpeaking = (a: string, b: string) => swappedSpeakers(key(a), key(b), placesIn);
+
+  it.each([
+    ['English, before "said"', 'Hezbollah said Israel had violated the ceasefire in south Lebanon', ['hezbollah']],
+    ['English, a possessive before "says"', "Kurdistan owes Baghdad $5 billion, Israel's ministry says", ['israel']],
+    ['Arabic, after the verb', 'قالت إسرائيل إن حزب الله خرق وقف إطلاق النار', ['israel']],
+    ['Russian', 'Израиль заявил, что «Хезболла» нарушила режим прекращения огня', ['israel']],
+    ['no verb of saying', 'Israel violated the ceasefire more than 100 times: Hezbollah', []],
+  ])('reads the speaker: %s', (_, text, expected) => {
+    expect(speakers(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['English', 'Israel said Hezbollah had violated the ceasefire in south Lebanon more than 100 times', 'Hezbollah said Israel had violated the ceasefire in south Lebanon more than 100 times', ['israel', 'hezbollah']],
+    ['across languages', 'Израиль заявил, что «Хезболла» более 100 раз нарушила режим прекращения огня', 'Hezbollah said Israel had violated the ceasefire more than 100 times', ['israel', 'hezbollah']],
+  ])('tells another speaker: %s', (_, a, b, expected) => {
+    expect(swappedSpeaking(a, b)).toEqual(expected);
+  });
+
+  it.each([
+    ['the same speaker, put last', 'Israel violated the south Lebanon ceasefire more than 100 times, Hezbollah says', 'Hezbollah said Israel had violated the ceasefire in south Lebanon more than 100 times'],
+    ['a text that names no speaker', 'Israel violated the south Lebanon ceasefire more than 100 times: Hezbollah', 'Hezbollah said Israel had violated the ceasefire more than 100 times'],
+    ['speakers that speak of other parties', 'Iran said the talks in Gaza had failed', 'Hezbollah said Israel had violated the ceasefire'],
+  ])('does not tell another speaker for %s', (_, a, b) => {
+    expect(swappedSpeaking(a, b)).toBeNull();
   });
 });

@@ -241,3 +241,68 @@ export function swappedRoles(queryKey: string, candidateKey: string, placesIn?: 
 function described(roles: ActRoles): string {
   return `${roles.agents.join(', ') || '?'} → ${roles.patients.join(', ') || '?'}`;
 }
+
+// Verbs that attribute what follows to a speaker ("X said", "قال X", "X заявил"): English base and
+// irregular forms (englishForms tries -s, -ed off), Arabic stems (arabicForms), Russian beginnings.
+const SAYING = {
+  en: ['say', 'said', 'claim', 'state', 'announce', 'allege'],
+  ar: ['قال', 'قول', 'اعلن', 'علن', 'اكد', 'كد', 'زعم', 'ذكر', 'افاد', 'فاد', 'صرح'],
+  ru: ['заяв', 'сообщ', 'утвержда', 'объяв'],
+};
+// How far from its verb a speaker may stand ("Iraq's oil ministry said": three words).
+const SPEAKER_REACH = 3;
+
+function saysAt(word: string): boolean {
+  if (word.length < 2) return false;
+  if (isCyrillic(word)) return SAYING.ru.some((stem) => word.startsWith(stem));
+  return isArabic(word) ? arabicForms(word).some((f) => SAYING.ar.includes(f)) : englishForms(word).some((f) => SAYING.en.includes(f));
+}
+
+/**
+ * Who a text says is speaking: the actors or places named nearest before its first verb of saying
+ * (within SPEAKER_REACH words; for Arabic, which puts the verb first, after it first), by their one
+ * name; empty when it has no such verb or no name beside it.
+ */
+export function speakersIn(key: string, placesIn?: PlacesIn): string[] {
+  const words = key.split(' ');
+  const verb = words.findIndex(saysAt);
+  if (verb < 0) return [];
+  const before = () => {
+    for (let i = verb - 1; i >= Math.max(0, verb - SPEAKER_REACH); i--) {
+      const mention = mentionAt(words, i, placesIn);
+      if (mention && mention.end <= verb) return mention.names;
+    }
+    return [];
+  };
+  const after = () => {
+    for (let i = verb + 1; i <= Math.min(words.length - 1, verb + SPEAKER_REACH); i++) {
+      const mention = mentionAt(words, i, placesIn);
+      if (mention) return mention.names;
+    }
+    return [];
+  };
+  if (isArabic(words[verb])) {
+    const first = after();
+    return first.length ? first : before();
+  }
+  return before();
+}
+
+/**
+ * Another speaker saying it of the first ("Israel said Hezbollah violated the ceasefire" against
+ * "Hezbollah said Israel violated the ceasefire"): each text names a speaker, the two share none,
+ * and one text's speaker is named in the other text too (as what is spoken of). The two speakers,
+ * the query's first; null otherwise. A text without a verb of saying ("Israel violated the
+ * ceasefire: Hezbollah") is not read, nor one whose speaker the other text never names.
+ */
+export function swappedSpeakers(queryKey: string, candidateKey: string, placesIn?: PlacesIn): [string, string] | null {
+  const q = speakersIn(queryKey, placesIn);
+  const c = speakersIn(candidateKey, placesIn);
+  if (!q.length || !c.length || q.some((name) => c.includes(name))) return null;
+  const named = (names: string[], key: string) => {
+    const all = new Set(mentionsIn(key.split(' '), placesIn).flatMap((m) => m.names));
+    return names.some((name) => all.has(name));
+  };
+  if (!named(q, candidateKey) && !named(c, queryKey)) return null;
+  return [q.join(', '), c.join(', ')];
+}

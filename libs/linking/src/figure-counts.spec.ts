@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { countedAfterFigures, otherCount } from './figure-counts';
+import { countedAfterFigures, otherCount, otherUnit } from './figure-counts';
 
 const key = normalizeForSearch;
 
@@ -25,5 +25,27 @@ describe('what a figure counts', () => {
 
   it('reads what the two words after each figure count', () => {
     expect(countedAfterFigures(key('3 killed and 12 wounded, up 2 points'))).toEqual(new Map([['3', new Set(['killed'])], ['12', new Set(['wounded'])], ['2', new Set(['points'])]]));
+  });
+});
+
+describe('the same figure in another unit', () => {
+  it.each([
+    ['riyals for dollars', 'أرامكو تعلن أرباحا صافية بقيمة 27 مليار ريال في الربع الثاني', 'أرامكو تعلن أرباحا صافية بقيمة 27 مليار دولار في الربع الثاني', ['27000000000 ريال', '27000000000 دولار']],
+    ['tonnes for barrels', 'استئناف الإنتاج في حقل الشرارة بمعدل 270 ألف طن يوميا', 'استئناف الإنتاج في حقل الشرارة بمعدل 270 ألف برميل يوميا', ['270000 طن', '270000 برميل']],
+    ['kilometres for megawatts', 'a contract to build 6,000 kilometres of transmission lines', 'a contract to add 6,000 megawatts to the grid', ['6000 kilometres', '6000 megawatts']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherUnit(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['the unit elsewhere in the other text', '270,000 barrels a day from Sharara', 'Sharara pumps 270,000 a day, in barrels'],
+    ['an Arabic form of the same word', 'سجلت 2500 إصابة', 'تسجيل 2500 إصابات'],
+    ['the same figure in Arabic-Indic digits and the same unit', 'قرض ب٧٠٠ مليون دولار لمصر', 'قرض بقيمة 700 مليون دولار لمصر'],
+    ['words of two scripts, which only a translation compares', '6,000 megawatts for Iraq', 'إضافة 6000 ميغاواط'],
+    ['a count of people worded otherwise', 'تسجيل 18 حالة في إربد', 'تسجيل 18 إصابة في إربد'],
+    ['a day before two month names', '7 آب 2024', '7 أوت 2024'],
+    ['a number followed by no unit', 'Please do not text to 89800 or any other number', 'Should you text COUNT ME to 89800 should you march'],
+  ])('does not tell another unit with %s', (_, a, b) => {
+    expect(otherUnit(key(a), key(b))).toBeNull();
   });
 });

@@ -5,8 +5,11 @@
  * with "percent" or "dollars" in one text and none in the other says nothing. Pure functions over
  * search keys; the kinds of event are language-neutral, so a cross-language pair is compared too.
  */
-import { eventsIn } from './claim-predicates';
-import { figureWords, figuresIn } from './match-scoring';
+import { calendarMonths } from '@isnad/text';
+import { isYear } from './claim-circumstances';
+import { arabicForms, eventsIn, isArabic, isCyrillic } from './claim-predicates';
+import { STOP_STEMS } from './match-features';
+import { figureWords, figuresIn, lightStem } from './match-scoring';
 
 // Points are no percent: "rose 2 points" against "rose 2%".
 const POINTS = new Set(['point', 'points', 'نقطه', 'نقاط', 'пункт', 'пункта', 'пунктов', 'пунктах']);
@@ -52,6 +55,62 @@ export function otherCount(queryKey: string, candidateKey: string): string[] | n
       const missing = [...kinds].find((k) => !otherKinds.has(k));
       if (otherFigures.has(value) && missing) return [value, missing];
     }
+  }
+  return null;
+}
+
+// A figure from a thousand up is a quantity with a unit (dollars, tonnes, barrels, megawatts);
+// below it mostly a count of people or events, whose noun news words freely (18 حالة, 18 إصابة;
+// 13 محتجزا, 13 رهينة), so a small figure followed by other words is no other unit.
+const MEASURED = 1000;
+
+/** The word right after each figure of a search key, where a unit stands, by figure value (not a function word, nor a month: "7 آب"). */
+function wordsAfterFigures(key: string): Map<string, string> {
+  const words = figureWords(key);
+  const months = calendarMonths();
+  const after = new Map<string, string>();
+  for (const f of figuresIn(key)) {
+    if (isYear(f.value) || Number(f.value) < MEASURED || after.has(f.value)) continue;
+    const word = words[f.end];
+    if (word && !STOP_STEMS.has(lightStem(word)) && [...word].length > 1 && !/\d/.test(word) && !months.has(word)) after.set(f.value, word);
+  }
+  return after;
+}
+
+/** The script a word is written in, as far as these rules tell them apart. */
+const scriptOf = (word: string) => (isArabic(word) ? 'ar' : isCyrillic(word) ? 'ru' : 'latin');
+
+/** True when some word of `words` is `word` or a form of it: the same light stem, an Arabic form in common, or the same first four letters. */
+function holds(words: readonly string[], word: string): boolean {
+  const stem = lightStem(word);
+  const forms = isArabic(word) ? new Set(arabicForms(word)) : null;
+  return words.some(
+    (w) =>
+      w === word ||
+      lightStem(w) === stem ||
+      (forms !== null && arabicForms(w).some((f) => forms.has(f))) ||
+      ([...w].length >= 4 && [...word].length >= 4 && w.slice(0, 4) === word.slice(0, 4)),
+  );
+}
+
+/**
+ * The same figure counting another unit: both texts give the figure and follow it right away with
+ * a word of the same script that the other text holds nowhere ("27 مليار ريال" against "27 مليار
+ * دولار", "270 ألف طن" against "270 ألف برميل", "6000 kilometres" against "6000 megawatts"): the
+ * figure and the two words; null otherwise (a phone number "89800 or any" against "89800 should"
+ * has no unit). A wording of the same claim keeps the unit somewhere in the text ("30
+ * killed" against "killed 30 people"), so a word found anywhere in the other text is no other unit.
+ * Words of two scripts say nothing (a translation would be needed); years and months are dates;
+ * figures under MEASURED are counts.
+ */
+export function otherUnit(queryKey: string, candidateKey: string): string[] | null {
+  const candidate = wordsAfterFigures(candidateKey);
+  if (!candidate.size) return null;
+  const queryWords = figureWords(queryKey);
+  const candidateWords = figureWords(candidateKey);
+  for (const [value, word] of wordsAfterFigures(queryKey)) {
+    const other = candidate.get(value);
+    if (other && scriptOf(other) === scriptOf(word) && !holds(candidateWords, word) && !holds(queryWords, other)) return [`${value} ${word}`, `${value} ${other}`];
   }
   return null;
 }

@@ -167,6 +167,8 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     ['"dismissed as untrue" in English', 'Qatar Airways dismissed as untrue reports that it resumed direct flights to Beirut', 'Qatar Airways resumes direct flights to Beirut'],
     ['عار عن الصحة', 'عار عن الصحة ما تداولته مواقع عن رفع مصرف لبنان سعر الصرف', 'رفع مصرف لبنان سعر الصرف الرسمي للدولار'],
     ['фейк in Russian', 'В Минздраве назвали фейком сообщения о случаях холеры', 'Минздрав сообщил о случаях холеры'],
+    ['the same figure in another currency', 'أرامكو السعودية تعلن أرباحا صافية بقيمة 27 مليار ريال في الربع الثاني', 'أرامكو السعودية تعلن أرباحا صافية بقيمة 27 مليار دولار في الربع الثاني'],
+    ['another month of the same day', "Egypt's central bank let the pound float freely on 6 February 2024", "Egypt's central bank let the pound float freely on 6 March 2024"],
   ])('offers %s as CONTRADICTS', (_, a, b) => {
     const e = evidenceOf(a, b);
     expect(e.contradiction?.kind).toBe(MatchReasonKind.CONTRADICTS);
@@ -179,10 +181,21 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
     ['100 000 / 100 тысяч', 'Россия поставила Сирии 100 000 тонн пшеницы', 'Россия поставила в Сирию 100 тысяч тонн пшеницы'],
     ['ثلاثة / 3', 'مقتل ثلاثة جنود إسرائيليين في غزة', 'الجيش الإسرائيلي يعلن مقتل 3 من جنوده في غزة'],
     ['a paraphrase of the direction', 'Turkey has reduced the Euphrates flow into Syria', 'Turkey cut the flow of the Euphrates into Syria'],
+    ['the same figure and unit, reworded, in Arabic', 'ارامكو: ٢٧ مليار دولار صافي الارباح في الربع الثاني', 'أرامكو السعودية تعلن أرباحا صافية بقيمة 27 مليار دولار في الربع الثاني'],
+    ['the same date with another month name, in Arabic', 'سعيد يعفي الحشاني من منصبه ويكلف المدوري في 7 آب 2024', 'الرئيس قيس سعيد يقيل رئيس الحكومة أحمد الحشاني ويعين كمال المدوري خلفا له مساء 7 أوت 2024'],
+    ['an American date in English', 'On March 6, 2024, the Central Bank of Egypt floated the pound', "Egypt's central bank let the pound float freely on 6 March 2024"],
+    ['the speaker put last in English', 'Islamic Jihad fired the rockets at Sderot, Hamas says', 'Hamas said Islamic Jihad fired the rockets at Sderot'],
   ])('keeps a compatible restatement as the same claim: %s', (_, a, b) => {
     const e = evidenceOf(a, b);
     expect(e.contradiction).toBeNull();
     expect(e.otherStory).toBeNull();
+  });
+
+  it('offers the same words said by the other party as ROLE_SWAP', () => {
+    expect(evidenceOf('Islamic Jihad said Hamas fired the rockets at Sderot', 'Hamas said Islamic Jihad fired the rockets at Sderot').contradiction).toEqual({
+      kind: MatchReasonKind.ROLE_SWAP,
+      values: ['islamic jihad', 'hamas'],
+    });
   });
 
   it('tells another event, another place and another actor of the same story apart from the claim', () => {

@@ -5,9 +5,9 @@
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
 import { actorsIn, eventsIn, thingsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
-import { isYear, otherModality, otherPeriod, otherYears } from './claim-circumstances';
-import { swappedRoles } from './claim-roles';
-import { otherCount } from './figure-counts';
+import { isYear, otherModality, otherMonths, otherPeriod, otherYears } from './claim-circumstances';
+import { swappedRoles, swappedSpeakers } from './claim-roles';
+import { otherCount, otherUnit } from './figure-counts';
 import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
@@ -157,7 +157,7 @@ export interface PairEvidence {
 }
 
 // Function words, light-stemmed, that say nothing about what a claim states.
-const STOP_STEMS = new Set(
+export const STOP_STEMS = new Set(
   [
     'the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'is', 'was', 'are', 'were', 'be', 'by', 'for', 'that', 'this', 'with', 'as',
     'at', 'from', 'it', 'its', 'has', 'have', 'had', 'will', 'would', 'said', 'say', 'says', 'on', 'near', 'after', 'over',
@@ -488,14 +488,16 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
 }
 
 /**
- * Tells a candidate that contradicts the query: a figure, a negation or a direction differs
- * (CONTRADICTS), or the same act is told with its doer and target exchanged (ROLE_SWAP; places
- * and countries read with `placesIn`, groups with the actors' table).
+ * Tells a candidate that contradicts the query: a figure, a year, a month of a date, a span, what
+ * a figure counts or its unit, a negation or a direction differs (CONTRADICTS), or the same act is
+ * told with its doer and target exchanged, or the same words are said by the other party
+ * (ROLE_SWAP; places and countries read with `placesIn`, groups with the actors' table).
  */
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
-  const when = otherYears(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey);
+  const when =
+    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
@@ -507,6 +509,6 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   }
   const opposite = otherModality(queryKey, candidateKey) ?? oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
   if (opposite) return { kind: MatchReasonKind.CONTRADICTS, values: opposite };
-  const roles = swappedRoles(queryKey, candidateKey, placesIn);
+  const roles = swappedRoles(queryKey, candidateKey, placesIn) ?? swappedSpeakers(queryKey, candidateKey, placesIn);
   return roles ? { kind: MatchReasonKind.ROLE_SWAP, values: roles } : null;
 }

@@ -17,3 +17,4 @@ export * from './fuzzy-anchor';
 export * from './credit-line';
 export * from './name-skeleton';
 export * from './hashtag-words';
+export * from './calendar-months';
