@@ -57,13 +57,15 @@ const ENGLISH_PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'be', 'been', '
 const WINDOW = 6;
 const PATIENT_REACH = 3;
 
+/** True when `word` is one of the table's words: a Russian beginning, an Arabic form without clitics (arabicForms), an English form (englishForms). */
+function inTable(word: string, words: { en: readonly string[]; ar: readonly string[]; ru: readonly string[] }): boolean {
+  if (isCyrillic(word)) return words.ru.some((stem) => word.startsWith(stem));
+  return isArabic(word) ? arabicForms(word).some((f) => words.ar.includes(f)) : englishForms(word).some((f) => words.en.includes(f));
+}
+
 /** The act a word names, if any. */
 function actOf(word: string): string | null {
-  for (const [act, words] of Object.entries(ACTS)) {
-    if (isCyrillic(word) ? words.ru.some((stem) => word.startsWith(stem)) : isArabic(word) ? arabicForms(word).some((f) => words.ar.includes(f)) : englishForms(word).some((f) => words.en.includes(f))) {
-      return act;
-    }
-  }
+  for (const [act, words] of Object.entries(ACTS)) if (inTable(word, words)) return act;
   return null;
 }
 
@@ -253,9 +255,7 @@ const SAYING = {
 const SPEAKER_REACH = 3;
 
 function saysAt(word: string): boolean {
-  if (word.length < 2) return false;
-  if (isCyrillic(word)) return SAYING.ru.some((stem) => word.startsWith(stem));
-  return isArabic(word) ? arabicForms(word).some((f) => SAYING.ar.includes(f)) : englishForms(word).some((f) => SAYING.en.includes(f));
+  return word.length >= 2 && inTable(word, SAYING);
 }
 
 /**
