@@ -29,6 +29,9 @@ export function otherYears(queryKey: string, candidateKey: string): string[] | n
   return [...q, ...c];
 }
 
+/** The months a search key names in dates, with their figures (monthsInDates), kept per key. */
+const datesIn = remembered(monthsInDates);
+
 /**
  * The same day (or year) in another month: both texts give a date whose day is the same figure and
  * whose months differ, and no month is common to them ("6 March 2024" against "6 February 2024",
@@ -37,8 +40,8 @@ export function otherYears(queryKey: string, candidateKey: string): string[] | n
  * (@handle) May 4, 2019") against the claim's date is not another month of the same date.
  */
 export function otherMonths(queryKey: string, candidateKey: string): string[] | null {
-  const q = monthsInDates(queryKey);
-  const c = monthsInDates(candidateKey);
+  const q = datesIn(queryKey);
+  const c = datesIn(candidateKey);
   if (q.some((d) => c.some((e) => e.month === d.month))) return null;
   const date = q.find((d) => c.some((e) => e.figure === d.figure));
   const other = date && c.find((e) => e.figure === date.figure);

@@ -7,7 +7,7 @@
  */
 import { calendarMonths } from '@isnad/text';
 import { isYear } from './claim-circumstances';
-import { arabicForms, eventsIn, isArabic, isCyrillic } from './claim-predicates';
+import { arabicForms, eventsIn, isArabic, isCyrillic, remembered } from './claim-predicates';
 import { STOP_STEMS } from './match-features';
 import { figureWords, figuresIn, lightStem } from './match-scoring';
 
@@ -65,7 +65,7 @@ export function otherCount(queryKey: string, candidateKey: string): string[] | n
 const MEASURED = 1000;
 
 /** The word right after each figure of a search key, where a unit stands, by figure value (not a function word, nor a month: "7 آب"). */
-function wordsAfterFigures(key: string): Map<string, string> {
+const wordsAfterFigures = remembered((key: string): Map<string, string> => {
   const words = figureWords(key);
   const months = calendarMonths();
   const after = new Map<string, string>();
@@ -75,7 +75,7 @@ function wordsAfterFigures(key: string): Map<string, string> {
     if (word && !STOP_STEMS.has(lightStem(word)) && [...word].length > 1 && !/\d/.test(word) && !months.has(word)) after.set(f.value, word);
   }
   return after;
-}
+});
 
 /** The script a word is written in, as far as these rules tell them apart. */
 const scriptOf = (word: string) => (isArabic(word) ? 'ar' : isCyrillic(word) ? 'ru' : 'latin');

@@ -28,7 +28,7 @@ function buildMonthNames(): Map<string, number> {
       if (locale === 'ru') add(`${standalone.replace(/[ьй]$/u, '')}е`, m + 1);
     }
   }
-  // "may" and "mar" are English words too; they count only beside a figure (monthsBesideFigures).
+  // "may" and "mar" are English words too; they count only beside a figure (monthsInDates).
   return names;
 }
 
@@ -67,9 +67,4 @@ export function monthsInDates(key: string): MonthInDate[] {
     i = last;
   }
   return dates;
-}
-
-/** The months a search key names as part of a date (see monthsInDates). */
-export function monthsBesideFigures(key: string): Set<number> {
-  return new Set(monthsInDates(key).map((d) => d.month));
 }
