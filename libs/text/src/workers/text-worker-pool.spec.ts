@@ -61,8 +61,9 @@ describe('page capture and candidate extraction in worker threads', () => {
     expect(result.status).toBe('rejected');
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(PageTooComplexError);
     // Parsed on the event loop, this page would hold it for the whole time limit (1.5 s) and more;
-    // a loaded shared machine can delay a timer tick by tens of milliseconds, so the bound leaves room.
-    expect(stallMs).toBeLessThan(400);
+    // a loaded shared machine can delay a timer tick by hundreds of milliseconds (481 ms seen in CI),
+    // so the bound is half that time limit.
+    expect(stallMs).toBeLessThan(750);
     // The pool replaces the stopped worker.
     await expect(pool.extractArticle(readHtmlFixture('wordpress-seed-article.html'))).resolves.toMatchObject({ language: 'ar' });
   });
