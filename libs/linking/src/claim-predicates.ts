@@ -265,6 +265,8 @@ const ACTORS: Record<string, string[]> = {
   polisario: ['polisario', 'البوليساريو', 'полисарио'],
   imf: ['imf', 'international monetary fund', 'صندوق النقد الدولي', 'صندوق النقد', 'мвф'],
   'world bank': ['world bank', 'البنك الدولي', 'всемирный банк', 'всемирного банка'],
+  // A region with its own government, which neither CLDR nor the gazetteer names as a place.
+  'kurdistan region': ['kurdistan', 'krg', 'kurdistan regional government', 'كردستان', 'اقليم كردستان', 'حكومه اقليم كردستان', 'курдистан'],
 };
 
 /**
