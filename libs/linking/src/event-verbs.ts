@@ -13,7 +13,7 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { englishForms, isArabic, isCyrillic, remembered } from './claim-predicates';
+import { IndexedTable, indexOf, labelsOf, remembered } from './claim-predicates';
 
 /** One class of verbs: its family, and its words. */
 interface VerbClass {
@@ -144,42 +144,12 @@ function arabicForms(word: string): string[] {
   return forms;
 }
 
-interface Lexicon {
-  single: Map<string, string>;
-  russian: [string, string][];
-  phrases: [string, string][];
-}
-
-function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: string[] }>): Lexicon {
-  const lexicon: Lexicon = { single: new Map(), russian: [], phrases: [] };
-  for (const [name, { en, ar, ru }] of Object.entries(classes)) {
-    for (const word of [...en, ...ar, ...ru]) {
-      if (word.includes(' ')) lexicon.phrases.push([word, name]);
-      else if (isCyrillic(word)) lexicon.russian.push([word, name]);
-      else lexicon.single.set(word, name);
-    }
-  }
-  return lexicon;
+function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: string[] }>): IndexedTable {
+  return indexOf(Object.entries(classes).flatMap(([name, { en, ar, ru }]) => [...en, ...ar, ...ru].map((word): [string, string] => [word, name])));
 }
 
 /** The lexicon's entries a search key holds: entry name → the first word (or phrase) that names it. */
-function entriesIn(lexicon: Lexicon, key: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const add = (name: string, word: string) => found.has(name) || found.set(name, word);
-  const padded = ` ${key} `;
-  for (const [phrase, name] of lexicon.phrases) if (padded.includes(` ${phrase} `)) add(name, phrase);
-  for (const word of key.split(' ')) {
-    if (word.length < 2) continue;
-    if (isCyrillic(word)) {
-      for (const [stem, name] of lexicon.russian) if (word.startsWith(stem)) add(name, word);
-      continue;
-    }
-    const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
-    const name = forms.map((f) => lexicon.single.get(f)).find(Boolean);
-    if (name) add(name, word);
-  }
-  return found;
-}
+const entriesIn = (lexicon: IndexedTable, key: string) => labelsOf(lexicon, key, arabicForms);
 
 const VERBS = lexiconOf(EVENT_VERBS);
 
