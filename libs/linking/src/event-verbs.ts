@@ -27,7 +27,7 @@ interface VerbClass {
 }
 
 // Arabic: perfect (3rd masc., fem., dual, plural), imperfect (masc., fem., dual) and the verbal noun.
-// Forms that are also a common other word are left out (عين "eye", وقع "happened", يسقط "falls").
+// Forms that are also a common other word are left out (عين "eye", وقع "happened", يسقط and تسقط "falls").
 export const EVENT_VERBS: Record<string, VerbClass> = {
   sign: {
     family: 'sign',
@@ -105,7 +105,7 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
   intercept: {
     family: 'intercept',
     en: ['intercept', 'shot down', 'shoot down', 'shoots down'],
-    ar: ['اعترض', 'يعترض', 'تعترض', 'اعترضت', 'اعتراض', 'اسقط', 'اسقطت', 'تسقط', 'اسقاط'],
+    ar: ['اعترض', 'يعترض', 'تعترض', 'اعترضت', 'اعتراض', 'اسقط', 'اسقطت', 'اسقاط'],
     ru: ['перехват', 'сбил', 'сбит'],
   },
   cure: {
