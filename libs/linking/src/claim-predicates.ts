@@ -119,8 +119,15 @@ export function englishForms(word: string): string[] {
   return forms;
 }
 
+/** A table of words indexed for lookup: see indexOf. */
+export interface IndexedTable {
+  single: Map<string, string[]>;
+  russian: [string, string][];
+  phrases: [string, string][];
+}
+
 /** Table word → the labels it carries (kind of event, or axis:sign). Multi-word entries are matched as phrases. */
-function indexOf(entries: [string, string][]): { single: Map<string, string[]>; russian: [string, string][]; phrases: [string, string][] } {
+export function indexOf(entries: [string, string][]): IndexedTable {
   const single = new Map<string, string[]>();
   const russian: [string, string][] = [];
   const phrases: [string, string][] = [];
@@ -154,24 +161,31 @@ export function remembered<T>(f: (key: string) => T, size = 20000): (key: string
   };
 }
 
-/** The table labels a search key carries, each with the first word of the key that carries it. */
-const labelsIn = remembered((key: string): Map<string, string> => {
+/**
+ * The labels of `table` a search key carries, each with the first word (or phrase) of the key that
+ * carries it: phrases as written, Russian words by their beginning, Arabic words under `arabic`'s
+ * forms (arabicForms unless told), English ones under englishForms.
+ */
+export function labelsOf(table: IndexedTable, key: string, arabic: (word: string) => string[] = arabicForms): Map<string, string> {
   const labels = new Map<string, string>();
   const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
   const padded = ` ${key} `;
-  for (const [phrase, label] of TABLE.phrases) if (padded.includes(` ${phrase} `)) add(label, phrase);
+  for (const [phrase, label] of table.phrases) if (padded.includes(` ${phrase} `)) add(label, phrase);
   for (const word of key.split(' ')) {
     if (word.length < 2) continue;
     if (isCyrillic(word)) {
-      for (const [stem, label] of TABLE.russian) if (word.startsWith(stem)) add(label, word);
+      for (const [stem, label] of table.russian) if (word.startsWith(stem)) add(label, word);
       continue;
     }
-    const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
-    const found = forms.find((f) => TABLE.single.has(f));
-    if (found) for (const label of TABLE.single.get(found) ?? []) add(label, word);
+    const forms = isArabic(word) ? arabic(word) : englishForms(word);
+    const found = forms.find((f) => table.single.has(f));
+    if (found) for (const label of table.single.get(found) ?? []) add(label, word);
   }
   return labels;
-});
+}
+
+/** The labels of the directions' and events' table a search key carries. */
+const labelsIn = remembered((key: string): Map<string, string> => labelsOf(TABLE, key));
 
 /** A direction both texts give the same axis of change, one way in one and the other way in the other: the two words. */
 export function oppositeDirection(queryKey: string, candidateKey: string): [string, string] | null {
@@ -265,6 +279,8 @@ const ACTORS: Record<string, string[]> = {
   polisario: ['polisario', 'البوليساريو', 'полисарио'],
   imf: ['imf', 'international monetary fund', 'صندوق النقد الدولي', 'صندوق النقد', 'мвф'],
   'world bank': ['world bank', 'البنك الدولي', 'всемирный банк', 'всемирного банка'],
+  // A region with its own government, which neither CLDR nor the gazetteer names as a place.
+  'kurdistan region': ['kurdistan', 'krg', 'kurdistan regional government', 'كردستان', 'اقليم كردستان', 'حكومه اقليم كردستان', 'курдистан'],
 };
 
 /**
@@ -296,7 +312,7 @@ const THINGS: Record<string, string[]> = {
 const ACTOR_TABLE = indexOf(Object.entries(ACTORS).flatMap(([actor, names]) => names.map((n): [string, string] => [n, actor])));
 
 /** The names of a table a search key holds, each by its one name (an Arabic word may carry و, ب, ل or the article). */
-const namesIn = (table: ReturnType<typeof indexOf>): ((key: string) => ReadonlySet<string>) =>
+const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
   remembered((key: string): Set<string> => {
     const names = new Set<string>();
     const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;

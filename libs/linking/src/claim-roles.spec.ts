@@ -9,7 +9,7 @@ const COUNTRIES: Record<string, string> = {
   russia: 'russia', روسيا: 'russia', россия: 'russia', россию: 'russia', россиеи: 'russia', russian: 'russia',
   ukraine: 'ukraine', اوكرانيا: 'ukraine', украина: 'ukraine', украину: 'ukraine', ukrainian: 'ukraine',
   turkish: 'turkiye', crimea: 'crimea', qamishli: 'qamishli', gaza: 'gaza', غزه: 'gaza', газе: 'gaza', lebanon: 'lebanon',
-  iran: 'iran', 'united states': 'united states', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
+  iran: 'iran', 'united states': 'united states', iraq: 'iraq', العراقيه: 'iraq', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
 };
 const placesIn = (phrase: string) => new Set(COUNTRIES[phrase] ? [COUNTRIES[phrase]] : []);
 const roles = (text: string) => rolesIn(key(text), placesIn);
@@ -80,6 +80,12 @@ describe('who says it of whom', () => {
     ['Arabic, after the verb', 'قالت إسرائيل إن حزب الله خرق وقف إطلاق النار', ['israel']],
     ['Russian', 'Израиль заявил, что «Хезболла» нарушила режим прекращения огня', ['israel']],
     ['no verb of saying', 'Israel violated the ceasefire more than 100 times: Hezbollah', []],
+    ['English, a possessive three words before "said"', "Iraq's oil ministry said the Kurdistan Regional Government owes Baghdad $5 billion", ['iraq']],
+    ['an Arabic headline, the speaker before a colon', 'حزب الله: إسرائيل خرقت وقف إطلاق النار في جنوب لبنان', ['hezbollah']],
+    ['an Arabic headline with diacritics', 'حِزْبُ اللهِ: إِسْرَائِيلُ خَرَقَتْ وَقْفَ إِطْلَاقِ النَّارِ', ['hezbollah']],
+    ['an Arabic headline, the speaker a ministry', 'وزارة النفط العراقية: حكومة إقليم كردستان مدينة لبغداد بأكثر من 5 مليارات دولار', ['iraq']],
+    ['an Arabic sentence, the second name after a verb', 'إسرائيل تقصف مواقع حزب الله في جنوب لبنان', []],
+    ['an English headline listing two names', 'Israel, Hezbollah agree to extend the ceasefire', []],
   ])('reads the speaker: %s', (_, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });
@@ -87,6 +93,8 @@ describe('who says it of whom', () => {
   it.each([
     ['English', 'Israel said Hezbollah had violated the ceasefire in south Lebanon more than 100 times', 'Hezbollah said Israel had violated the ceasefire in south Lebanon more than 100 times', ['israel', 'hezbollah']],
     ['across languages', 'Израиль заявил, что «Хезболла» более 100 раз нарушила режим прекращения огня', 'Hezbollah said Israel had violated the ceasefire more than 100 times', ['israel', 'hezbollah']],
+    ['two Arabic headlines', 'إسرائيل: حزب الله خرق وقف إطلاق النار في جنوب لبنان أكثر من 100 مرة', 'حزب الله: إسرائيل خرقت وقف إطلاق النار في جنوب لبنان أكثر من ١٠٠ مرة', ['israel', 'hezbollah']],
+    ['an English sentence against an Arabic headline', 'The Kurdistan Regional Government said Baghdad owes it more than $5 billion', 'وزارة النفط العراقية: حكومة إقليم كردستان مدينة لبغداد بأكثر من 5 مليارات دولار', ['kurdistan region', 'iraq']],
   ])('tells another speaker: %s', (_, a, b, expected) => {
     expect(swappedSpeaking(a, b)).toEqual(expected);
   });
@@ -94,6 +102,7 @@ describe('who says it of whom', () => {
   it.each([
     ['the same speaker, put last', 'Israel violated the south Lebanon ceasefire more than 100 times, Hezbollah says', 'Hezbollah said Israel had violated the ceasefire in south Lebanon more than 100 times'],
     ['a text that names no speaker', 'Israel violated the south Lebanon ceasefire more than 100 times: Hezbollah', 'Hezbollah said Israel had violated the ceasefire more than 100 times'],
+    ['an Arabic headline and a sentence of the same speaker', 'حزب الله: إسرائيل خرقت وقف إطلاق النار أكثر من 100 مرة', 'Hezbollah said Israel had violated the ceasefire more than 100 times'],
     ['speakers that speak of other parties', 'Iran said the talks in Gaza had failed', 'Hezbollah said Israel had violated the ceasefire'],
   ])('does not tell another speaker for %s', (_, a, b) => {
     expect(swappedSpeaking(a, b)).toBeNull();

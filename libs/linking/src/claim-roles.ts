@@ -258,17 +258,42 @@ function saysAt(word: string): boolean {
   return word.length >= 2 && inTable(word, SAYING);
 }
 
+// Nouns that head a speaker's name in a headline ("وزارة النفط العراقية: حكومة إقليم كردستان...").
+const SPEAKER_HEADS = new Set(['وزاره', 'وزير', 'حكومه', 'رئيس', 'رياسه', 'جيش', 'الجيش', 'قوات', 'مجلس', 'حركه', 'حزب', 'اقليم', 'سلطات', 'السلطات', 'الخارجيه', 'الدفاع']);
+
+/**
+ * The speaker of an Arabic headline that puts it first, before a colon ("حزب الله: إسرائيل خرقت
+ * الهدنة"), which the search key no longer holds: the text opens (within SPEAKER_REACH words) with
+ * a name followed at once by another one, or by the head of another one (وزارة, حكومة...). (Not in
+ * English or Russian, whose headlines list names with commas: "Russia, Iran sign a treaty".)
+ */
+function headlineSpeaker(words: string[], placesIn: PlacesIn | undefined): string[] {
+  if (!isArabic(words[0] ?? '')) return [];
+  for (let i = 0; i < Math.min(SPEAKER_REACH, words.length); i++) {
+    const first = mentionAt(words, i, placesIn);
+    if (!first) continue;
+    for (let gap = 0; gap <= 2; gap++) {
+      if (gap > 0 && !SPEAKER_HEADS.has(words[first.end])) break;
+      if (first.end + gap < words.length && mentionAt(words, first.end + gap, placesIn)) return first.names;
+    }
+    return [];
+  }
+  return [];
+}
+
 /**
  * Who a text says is speaking: the actors or places named nearest before its first verb of saying
- * (within SPEAKER_REACH words; for Arabic, which puts the verb first, after it first), by their one
- * name; empty when it has no such verb or no name beside it.
+ * (within SPEAKER_REACH words, an English possessive's "s" not counted; for Arabic, which puts the
+ * verb first, after it first), by their one name; without a verb of saying, an Arabic headline's
+ * speaker put first (headlineSpeaker); empty when it has no name beside it.
  */
 export function speakersIn(key: string, placesIn?: PlacesIn): string[] {
   const words = key.split(' ');
   const verb = words.findIndex(saysAt);
-  if (verb < 0) return [];
+  if (verb < 0) return headlineSpeaker(words, placesIn);
   const before = () => {
-    for (let i = verb - 1; i >= Math.max(0, verb - SPEAKER_REACH); i--) {
+    const possessives = words.slice(Math.max(0, verb - SPEAKER_REACH - 1), verb).filter((w) => w === 's').length;
+    for (let i = verb - 1; i >= Math.max(0, verb - SPEAKER_REACH - possessives); i--) {
       const mention = mentionAt(words, i, placesIn);
       if (mention && mention.end <= verb) return mention.names;
     }
@@ -293,7 +318,8 @@ export function speakersIn(key: string, placesIn?: PlacesIn): string[] {
  * "Hezbollah said Israel violated the ceasefire"): each text names a speaker, the two share none,
  * and one text's speaker is named in the other text too (as what is spoken of). The two speakers,
  * the query's first; null otherwise. A text without a verb of saying ("Israel violated the
- * ceasefire: Hezbollah") is not read, nor one whose speaker the other text never names.
+ * ceasefire: Hezbollah") is not read (but for an Arabic headline's speaker put first), nor one
+ * whose speaker the other text never names.
  */
 export function swappedSpeakers(queryKey: string, candidateKey: string, placesIn?: PlacesIn): [string, string] | null {
   const q = speakersIn(queryKey, placesIn);

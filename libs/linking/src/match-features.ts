@@ -8,6 +8,7 @@ import { actorsIn, eventsIn, thingsIn, oppositeDirection, otherEvent, reversedRo
 import { isYear, otherModality, otherMonths, otherPeriod, otherYears } from './claim-circumstances';
 import { swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherUnit } from './figure-counts';
+import { otherEventVerb, retracted } from './event-verbs';
 import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
@@ -255,7 +256,7 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
 
 /** Why a candidate tells another story than the query: another kind of event, or the same by other actors or elsewhere. */
 function otherStoryOf(query: QueryText, queryKey: string, candidate: CandidateText): MatchReasonParts | null {
-  const event = otherEvent(queryKey, candidate.key);
+  const event = otherEvent(queryKey, candidate.key) ?? otherEventVerb(queryKey, candidate.key);
   if (event) return { kind: MatchReasonKind.OTHER_EVENT, values: event };
   const actors = otherActors(query, queryKey, candidate);
   return actors ? { kind: MatchReasonKind.OTHER_ACTOR, values: actors } : null;
@@ -507,6 +508,9 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
     return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
   }
+  // A statement and its retraction ("withdrew its statement that...", "تراجع عن", "отозвал"), as a negation.
+  const retraction = retracted(queryKey, candidateKey);
+  if (retraction) return { kind: MatchReasonKind.CONTRADICTS, values: [retraction] };
   const opposite = otherModality(queryKey, candidateKey) ?? oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
   if (opposite) return { kind: MatchReasonKind.CONTRADICTS, values: opposite };
   const roles = swappedRoles(queryKey, candidateKey, placesIn) ?? swappedSpeakers(queryKey, candidateKey, placesIn);

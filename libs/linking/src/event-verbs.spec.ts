@@ -1,0 +1,69 @@
+import { normalizeForSearch } from '@isnad/text';
+import { eventVerbsIn, otherEventVerb, retracted, retractionIn } from './event-verbs';
+
+const key = normalizeForSearch;
+const other = (a: string, b: string) => otherEventVerb(key(a), key(b));
+
+describe('the event a claim verb reports', () => {
+  it.each([
+    ['Arabic, the imperfect', 'الرئيس قيس سعيد يستقبل رئيس الحكومة في قصر قرطاج', ['receive']],
+    ['Arabic with diacritics', 'الرَّئِيسُ يَسْتَقْبِلُ رَئِيسَ الحُكُومَةِ', ['receive']],
+    ['Arabic, the dual and the verbal noun', 'إيران وروسيا توقعان معاهدة الشراكة بعد التوقيع', ['sign']],
+    ['Arabic, with و', 'الرئيس يقيل رئيس الحكومة ويعين خلفا له', ['dismiss', 'appoint']],
+    ['English, a phrase', 'Fidan spoke by phone with al-Sharaa', ['phone']],
+    ['English, a past form', 'The parliament ratified the treaty', ['ratify']],
+    ['Russian', 'Россия и Иран обсудили в Москве договор', ['discuss']],
+    ['no verb of the lexicon', 'Electricity cut across most of Lebanon', []],
+    ['"expects" is not "signs"', 'وزارة الكهرباء تتوقع زيادة الإنتاج', []],
+  ])('reads %s', (_, text, expected) => {
+    expect([...eventVerbsIn(key(text)).keys()].sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['received, not signed (Arabic)', 'وزير الكهرباء العراقي يستقبل وفدا من شركة سيمنس', 'وزارة الكهرباء العراقية توقع عقدا مع شركة سيمنس', ['يستقبل', 'توقع']],
+    ['received, not sacked (Arabic with diacritics)', 'الرَّئِيسُ قَيْسُ سَعَيِّدُ يَسْتَقْبِلُ رَئِيسَ الحُكُومَةِ', 'الرئيس قيس سعيد يقيل رئيس الحكومة', ['يستقبل', 'يقيل']],
+    ['inaugurated, not visited', 'الملك يدشن المستشفى الجامعي بمراكش', 'الملك يزور جرحى الزلزال في المستشفى الجامعي بمراكش', ['يدشن', 'يزور']],
+    ['discussed, not signed (Russian)', 'Россия и Иран обсудили договор о партнерстве', 'Россия и Иран подписали договор о партнерстве', ['обсудили', 'подписали']],
+    ['ratified, not signed (Arabic against Russian)', 'البرلمان الإيراني يصادق على معاهدة الشراكة مع روسيا', 'Россия и Иран подписали договор о партнерстве', ['يصادق', 'подписали']],
+    ['a phone call, not a meeting', 'Fidan spoke by phone with Syria leader al-Sharaa', 'Fidan met Syria leader al-Sharaa in Damascus', ['by phone', 'met']],
+    ['another effect', 'Boiled onion water irritates the stomach', 'Boiled onion water cures high blood pressure', ['irritates', 'cures']],
+    ['residents returned, not the army recaptured', 'Тысячи жителей вернулись в Вад-Мадани', 'Армия Судана отбила город Вад-Мадани', ['вернулись', 'отбила']],
+    ['launched, not intercepted', 'The Houthis launched a missile at Eilat', 'Israel intercepted a Houthi missile over Eilat', ['launched', 'intercepted']],
+    ['cancelled, not signed', 'وزارة الكهرباء العراقية تلغي عقدها مع سيمنس', 'وزارة الكهرباء العراقية توقع عقدا مع سيمنس', ['تلغي', 'توقع']],
+  ])('tells another event: %s', (_, a, b, expected) => {
+    expect(other(a, b)).toEqual(expected);
+  });
+
+  it.each([
+    ['met and held talks (one family)', 'Fidan held talks with al-Sharaa in Damascus', 'Fidan met al-Sharaa in Damascus'],
+    ['received and met (Arabic)', 'الرئيس يستقبل وزير الخارجية التركي', 'الرئيس يلتقي وزير الخارجية التركي'],
+    ['a synonym in the same class', 'The army recaptured Wad Madani', 'The army seized Wad Madani'],
+    ['the same verb across languages', 'Russia and Iran signed the partnership treaty', 'إيران وروسيا توقعان معاهدة الشراكة'],
+    ['a text with no verb of the lexicon', 'Treaty between Russia and Iran', 'Russia and Iran signed the treaty'],
+    ['a text that tells both', 'The minister discussed and signed the contract', 'The minister signed the contract'],
+  ])('does not tell another event for %s', (_, a, b) => {
+    expect(other(a, b)).toBeNull();
+  });
+});
+
+describe('a statement taken back', () => {
+  it.each([
+    ['English', 'Saudi Aramco withdrew its second-quarter profit statement, saying it had been published in error', 'withdrew'],
+    ['English, walked back', 'The ministry walked back its claim that the dam had cracked', 'walked back'],
+    ['Arabic, سحب with the pronoun', 'حزب الله يسحب بيانه عن خروقات إسرائيل', 'يسحب'],
+    ['Arabic, تراجع عن, with diacritics', 'وِزَارَةُ التَّرْبِيَةِ تَتَرَاجَعُ عَنْ قَرَارِ إِلْغَاءِ الامْتِحَانَاتِ', 'تتراجع عن'],
+    ['Russian', 'Минобороны отозвало свое заявление об ударе по Идлибу', 'отозвало'],
+    ['troops withdrawn, not a statement', 'Russia withdrew its troops from the Kherson region', ''],
+    ['troops withdrawn after a decision', 'Russia withdrew its troops after the decision of the council', ''],
+    ['تراجع as a fall', 'تراجع الليرة اللبنانية أمام الدولار', ''],
+  ])('reads %s', (_, text, expected) => {
+    expect(retractionIn(key(text))).toBe(expected);
+  });
+
+  it('tells a claim from its retraction, not from a retraction of it', () => {
+    const decision = 'وزارة التربية تقرر إلغاء امتحانات الثانوية العامة';
+    expect(retracted(key('وزارة التربية تتراجع عن قرار إلغاء امتحانات الثانوية العامة'), key(decision))).toBe('تتراجع عن');
+    expect(retracted(key('Aramco retracted its profit report'), key('Aramco withdrew its report on profits'))).toBeNull();
+    expect(retracted(key('وزارة التربية تلغي امتحانات الثانوية العامة'), key(decision))).toBeNull();
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * What a claim's verb says happened, from a small hand-written lexicon of news verbs in Arabic,
+ * English and Russian (written for this repository): "received a delegation" and "signed a contract"
+ * with the same actors and object are two events, as are "discussed the treaty" and "signed the
+ * treaty", "spoke by phone" and "met", "cures" and "irritates". Verbs are grouped into classes
+ * (synonyms: "met", "held talks", "التقى", "встретился"), and classes into families of events that one
+ * report may tell in either word (meeting, receiving, visiting and talks): two texts whose verbs
+ * share no family report other events. Also the words by which a speaker takes back what it said
+ * ("withdrew its statement", "تراجع عن", "отозвал заявление"). Pure functions over search keys
+ * (lower case; Arabic folded: ة → ه, أ → ا, ى → ي).
+ *
+ * The direction axes of claim-predicates.ts (opened/closed, arrested/released, raised/cut) are not
+ * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
+ * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
+ */
+import { IndexedTable, indexOf, labelsOf, remembered } from './claim-predicates';
+
+/** One class of verbs: its family, and its words. */
+interface VerbClass {
+  family: string;
+  /** English base or irregular forms (-s, -es, -ed, -ing are tried off), or phrases of two words. */
+  en: string[];
+  /** Arabic forms as written (after و/ف and the article are taken off): the conjugations news uses. */
+  ar: string[];
+  /** Russian beginnings of words. */
+  ru: string[];
+}
+
+// Arabic: perfect (3rd masc., fem., dual, plural), imperfect (masc., fem., dual) and the verbal noun.
+// Forms that are also a common other word are left out (عين "eye", وقع "happened", يسقط and تسقط "falls").
+export const EVENT_VERBS: Record<string, VerbClass> = {
+  sign: {
+    family: 'sign',
+    en: ['sign', 'signed', 'signing'],
+    ar: ['يوقع', 'توقع', 'توقعان', 'يوقعان', 'وقعا', 'وقعوا', 'توقيع'],
+    ru: ['подписал', 'подписан', 'подпишут', 'подпишет', 'подписыва'],
+  },
+  ratify: {
+    family: 'ratify',
+    en: ['ratify', 'ratified', 'ratifies', 'ratification'],
+    ar: ['صادق', 'يصادق', 'تصادق', 'صادقت', 'صادقا', 'مصادقه'],
+    ru: ['ратифицир', 'ратификац'],
+  },
+  meet: {
+    family: 'meeting',
+    en: ['meet', 'met', 'meeting'],
+    ar: ['التقي', 'يلتقي', 'تلتقي', 'التقت', 'التقيا', 'لقاء', 'اجتمع', 'يجتمع', 'تجتمع', 'اجتمعت', 'اجتماع'],
+    ru: ['встрет', 'встреч'],
+  },
+  receive: {
+    family: 'meeting',
+    en: ['receive', 'received', 'host', 'hosted'],
+    ar: ['استقبل', 'يستقبل', 'تستقبل', 'استقبلت', 'استقبال'],
+    // (принял: also "adopted" a law or a resolution.)
+    ru: [],
+  },
+  visit: {
+    family: 'meeting',
+    en: ['visit'],
+    ar: ['زار', 'يزور', 'تزور', 'زارت', 'زاروا', 'زياره'],
+    ru: ['посет', 'посещ', 'визит'],
+  },
+  discuss: {
+    family: 'meeting',
+    en: ['discuss', 'talk', 'negotiate', 'negotiation'],
+    ar: ['بحث', 'يبحث', 'تبحث', 'بحثت', 'بحثا', 'يبحثان', 'تبحثان', 'ناقش', 'يناقش', 'تناقش', 'ناقشت', 'مناقشه', 'محادثات', 'مباحثات', 'مفاوضات'],
+    ru: ['обсуд', 'обсужд', 'переговор'],
+  },
+  phone: {
+    family: 'phone',
+    en: ['phone', 'phoned', 'telephone', 'by phone'],
+    ar: ['اتصال', 'اتصالا', 'هاتفي', 'هاتفيا', 'هاتفيه'],
+    ru: ['телефон', 'созвон'],
+  },
+  inaugurate: {
+    family: 'inaugurate',
+    en: ['inaugurate', 'inaugurated', 'inauguration'],
+    ar: ['دشن', 'يدشن', 'تدشن', 'دشنت', 'تدشين'],
+    ru: ['торжественно открыл', 'инаугурац'],
+  },
+  dismiss: {
+    family: 'dismiss',
+    en: ['sack', 'dismiss', 'oust'],
+    ar: ['اقال', 'يقيل', 'تقيل', 'اقالت', 'اقاله', 'عزل', 'يعزل'],
+    ru: ['уволи', 'отправил в отставку', 'снял с должности'],
+  },
+  appoint: {
+    family: 'appoint',
+    en: ['appoint', 'appointment'],
+    ar: ['يعين', 'عينت', 'تعيين'],
+    ru: ['назнач'],
+  },
+  cancel: {
+    family: 'cancel',
+    en: ['cancel', 'cancelled', 'canceled', 'scrap', 'scrapped', 'annul', 'revoke'],
+    ar: ['الغي', 'يلغي', 'تلغي', 'الغت', 'الغاء'],
+    ru: ['отмен', 'аннулир', 'расторг'],
+  },
+  launch: {
+    family: 'launch',
+    en: ['launch', 'fire rockets', 'fired rockets', 'fire missiles', 'fired missiles'],
+    ar: ['اطلق صواريخ', 'اطلقت صواريخ', 'يطلق صواريخ', 'تطلق صواريخ', 'اطلاق صواريخ'],
+    ru: ['запуст', 'выпустил'],
+  },
+  intercept: {
+    family: 'intercept',
+    en: ['intercept', 'shot down', 'shoot down', 'shoots down'],
+    ar: ['اعترض', 'يعترض', 'تعترض', 'اعترضت', 'اعتراض', 'اسقط', 'اسقطت', 'اسقاط'],
+    ru: ['перехват', 'сбил', 'сбит'],
+  },
+  cure: {
+    family: 'cure',
+    en: ['cure', 'heal', 'treat'],
+    ar: ['يعالج', 'تعالج', 'عالج', 'علاج', 'يشفي', 'تشفي', 'شفاء'],
+    ru: ['лечит', 'излеч', 'вылеч'],
+  },
+  harm: {
+    family: 'harm',
+    en: ['harm', 'irritate', 'damage'],
+    ar: ['يضر', 'تضر', 'يهيج', 'تهيج', 'يوذي', 'توذي'],
+    ru: ['вредит', 'вредн', 'раздража', 'поврежда'],
+  },
+  return: {
+    family: 'return',
+    en: ['return', 'came back'],
+    ar: ['عاد', 'عادت', 'عادوا', 'يعود', 'تعود', 'يعودون', 'عوده'],
+    ru: ['вернул', 'возвращ'],
+  },
+  capture: {
+    family: 'capture',
+    en: ['capture', 'recapture', 'seize', 'take control', 'took control', 'retake', 'retook'],
+    ar: ['سيطر', 'يسيطر', 'تسيطر', 'سيطرت', 'استعاد', 'يستعيد', 'تستعيد', 'استعادت', 'استعاده'],
+    ru: ['отбил', 'захват', 'овладел', 'взял под контроль', 'взяла под контроль', 'взяли под контроль'],
+  },
+};
+
+/** Arabic forms of a word as the lexicon lists them: as written, without و/ف, without the article. */
+function arabicForms(word: string): string[] {
+  const forms = [word];
+  const bare = /^[وف]/u.test(word) && word.length >= 4 ? word.slice(1) : word;
+  forms.push(bare);
+  const article = ['ال', 'بال', 'لل'].find((a) => bare.startsWith(a) && bare.length - a.length >= 3);
+  if (article) forms.push(bare.slice(article.length));
+  return forms;
+}
+
+function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: string[] }>): IndexedTable {
+  return indexOf(Object.entries(classes).flatMap(([name, { en, ar, ru }]) => [...en, ...ar, ...ru].map((word): [string, string] => [word, name])));
+}
+
+/** The lexicon's entries a search key holds: entry name → the first word (or phrase) that names it. */
+const entriesIn = (lexicon: IndexedTable, key: string) => labelsOf(lexicon, key, arabicForms);
+
+const VERBS = lexiconOf(EVENT_VERBS);
+
+/** The classes of event verb a search key holds, each with its first word (remembered: a claim text is read against many queries). */
+export const eventVerbsIn = remembered((key: string): Map<string, string> => entriesIn(VERBS, key));
+
+/**
+ * Other events told of the same story: both texts hold a verb of the lexicon and no family of
+ * events is common to them ("يستقبل" against "توقع عقدا"; "обсудили договор" against "подписали
+ * договор"): a word of each, the query's first; null when they share a family or either holds none.
+ */
+export function otherEventVerb(queryKey: string, candidateKey: string): [string, string] | null {
+  const q = eventVerbsIn(queryKey);
+  const c = eventVerbsIn(candidateKey);
+  if (!q.size || !c.size) return null;
+  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
+  if ([...q.keys()].some((name) => families.has(EVENT_VERBS[name].family))) return null;
+  return [[...q.values()][0], [...c.values()][0]];
+}
+
+// A speaker taking back what it said: a verb of withdrawing followed, within RETRACTED_REACH words,
+// by what is withdrawn (a statement, a decision), or a word that says it alone (retract, تراجع عن).
+const WITHDRAWING = lexiconOf({
+  withdraw: {
+    en: ['withdraw', 'withdrew', 'withdrawn', 'pull', 'pulled', 'take back', 'took back'],
+    ar: ['سحب', 'يسحب', 'تسحب', 'سحبت'],
+    ru: ['отозвал', 'отзыва', 'отозвана'],
+  },
+});
+const WITHDRAWN = lexiconOf({
+  statement: {
+    en: ['statement', 'claim', 'remark', 'comment', 'report', 'announcement', 'decision', 'tweet'],
+    ar: ['بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحه', 'تصريحها', 'تصريحات', 'تصريحاته', 'تصريحاتها', 'قرار', 'قراره', 'قرارها', 'تغريده', 'تغريدته', 'تغريدتها', 'اعلان', 'اعلانه', 'اعلانها'],
+    ru: ['заявлен', 'сообщени', 'решени', 'слова', 'публикац'],
+  },
+});
+const RETRACTING = lexiconOf({
+  retract: {
+    en: ['retract', 'retraction', 'backtrack', 'walk back', 'walked back', 'walks back', 'published in error', 'u turn'],
+    ar: ['تراجع عن', 'تتراجع عن', 'يتراجع عن', 'تراجعت عن', 'عدل عن', 'تعدل عن', 'يعدل عن', 'عدلت عن'],
+    ru: ['дезавуир', 'отказался от своих слов', 'отказалась от своих слов', 'отказались от своих слов', 'опроверг свое заявление', 'опровергла свое заявление'],
+  },
+});
+const RETRACTED_REACH = 5;
+// Words after which what follows is no longer what was withdrawn ("withdrew its troops after the decision").
+const REACH_ENDS = new Set(['from', 'after', 'in', 'over', 'من', 'بعد', 'في', 'из', 'после', 'в']);
+
+/** The word by which a search key takes back a statement or decision ("withdrew its statement", "تراجع عن", "отозвал заявление"), if any. */
+export const retractionIn = remembered((key: string): string => {
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1] ?? ''}`;
+    const verb = entriesIn(WITHDRAWING, words[i]).get('withdraw') ?? WITHDRAWING.phrases.find(([phrase]) => phrase === pair)?.[0];
+    if (!verb) continue;
+    const reach = words.slice(i + 1, i + 1 + RETRACTED_REACH);
+    const end = reach.findIndex((w) => REACH_ENDS.has(w));
+    if (reach.slice(0, end < 0 ? reach.length : end).some((w) => entriesIn(WITHDRAWN, w).size)) return verb;
+  }
+  return entriesIn(RETRACTING, key).get('retract') ?? '';
+});
+
+/** One text takes back a statement and the other does not: the retraction's word; null otherwise. */
+export function retracted(queryKey: string, candidateKey: string): string | null {
+  const q = retractionIn(queryKey);
+  const c = retractionIn(candidateKey);
+  return !q !== !c ? q || c : null;
+}
