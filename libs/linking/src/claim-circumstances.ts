@@ -90,6 +90,56 @@ export function otherPeriod(queryKey: string, candidateKey: string): [string, st
   return [[...q.values()][0], [...c.values()][0]];
 }
 
+// Parts of a year numbered by an ordinal: "the first quarter", "الربع الأول", "в первом квартале",
+// "Q1", "H2". English and Russian put the ordinal before the part, Arabic after it. A part without
+// an ordinal ("fell by half", "ربع مليون") is no period.
+const PARTS: Record<string, string[]> = {
+  quarter: ['quarter', 'ربع', 'квартал'],
+  half: ['half', 'نصف', 'полугод'],
+};
+const ORDINALS: Record<string, string[]> = {
+  '1': ['first', 'اول', 'перв'],
+  '2': ['second', 'ثاني', 'втор'],
+  '3': ['third', 'ثالث', 'трет'],
+  '4': ['fourth', 'رابع', 'четверт'],
+};
+const SHORT_PARTS = /^([qh])([1-4])$/u;
+
+/** What a word is of a table: English under englishForms, Arabic under arabicForms, Russian by its beginning. */
+function entryOf(table: Record<string, string[]>, word: string): string | undefined {
+  for (const [entry, words] of Object.entries(table)) {
+    if (isCyrillic(word) ? words.some((w) => isCyrillic(w) && word.startsWith(w)) : (isArabic(word) ? arabicForms(word) : englishForms(word)).some((f) => words.includes(f))) return entry;
+  }
+  return undefined;
+}
+
+/** The numbered parts of a year a search key names ("quarter 1", "half 2"). */
+export const partsOfYearIn = remembered((key: string): Set<string> => {
+  const words = key.split(' ');
+  const parts = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const short = SHORT_PARTS.exec(words[i]);
+    if (short) parts.add(`${short[1] === 'q' ? 'quarter' : 'half'} ${short[2]}`);
+    const part = words[i].length > 2 ? entryOf(PARTS, words[i]) : undefined;
+    if (!part) continue;
+    const ordinal = isArabic(words[i]) ? entryOf(ORDINALS, words[i + 1] ?? '') : entryOf(ORDINALS, words[i - 1] ?? '');
+    if (ordinal) parts.add(`${part} ${ordinal}`);
+  }
+  return parts;
+});
+
+/**
+ * Other numbered parts of a year: both texts name one and none is common ("in the first quarter"
+ * against "in the second quarter", "الربع الأول" against "النصف الأول", "Q1" against "во втором
+ * квартале"): the parts, the query's first; null otherwise.
+ */
+export function otherPartOfYear(queryKey: string, candidateKey: string): string[] | null {
+  const q = partsOfYearIn(queryKey);
+  const c = partsOfYearIn(candidateKey);
+  if (!q.size || !c.size || [...q].some((p) => c.has(p))) return null;
+  return [...q, ...c];
+}
+
 // Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
 // happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
 const NOT_YET = {
@@ -98,10 +148,14 @@ const NOT_YET = {
     'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
   ]),
   russian: ['планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност'],
+  // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
+  phrases: ['next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце'],
 };
 
 /** The first word of a search key that makes what it reports a plan or a threat, if any. */
 export const notYetIn = remembered((key: string): string | null => {
+  const ahead = NOT_YET.phrases.find((p) => ` ${key} `.includes(` ${p} `));
+  if (ahead) return ahead;
   for (const word of key.split(' ')) {
     if (isCyrillic(word) ? NOT_YET.russian.some((stem) => word.startsWith(stem)) : NOT_YET.words.has(word) || (isArabic(word) && NOT_YET.words.has(word.replace(/^[وف](?=.{3})/u, '')))) {
       return word;
