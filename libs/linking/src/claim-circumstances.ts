@@ -6,7 +6,7 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
+import { IndexedTable, arabicForms, englishForms, indexOf, isArabic, isCyrillic, labelsOf, remembered, sameEventKind } from './claim-predicates';
 import { monthsInDates } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
@@ -93,25 +93,21 @@ export function otherPeriod(queryKey: string, candidateKey: string): [string, st
 // Parts of a year numbered by an ordinal: "the first quarter", "الربع الأول", "в первом квартале",
 // "Q1", "H2". English and Russian put the ordinal before the part, Arabic after it. A part without
 // an ordinal ("fell by half", "ربع مليون") is no period.
-const PARTS: Record<string, string[]> = {
+const tableOf = (entries: Record<string, string[]>) => indexOf(Object.entries(entries).flatMap(([entry, words]) => words.map((w): [string, string] => [w, entry])));
+const PARTS = tableOf({
   quarter: ['quarter', 'ربع', 'квартал'],
   half: ['half', 'نصف', 'полугод'],
-};
-const ORDINALS: Record<string, string[]> = {
+});
+const ORDINALS = tableOf({
   '1': ['first', 'اول', 'перв'],
   '2': ['second', 'ثاني', 'втор'],
   '3': ['third', 'ثالث', 'трет'],
   '4': ['fourth', 'رابع', 'четверт'],
-};
+});
 const SHORT_PARTS = /^([qh])([1-4])$/u;
 
-/** What a word is of a table: English under englishForms, Arabic under arabicForms, Russian by its beginning. */
-function entryOf(table: Record<string, string[]>, word: string): string | undefined {
-  for (const [entry, words] of Object.entries(table)) {
-    if (isCyrillic(word) ? words.some((w) => isCyrillic(w) && word.startsWith(w)) : (isArabic(word) ? arabicForms(word) : englishForms(word)).some((f) => words.includes(f))) return entry;
-  }
-  return undefined;
-}
+/** The entry of a table a word is (labelsOf's forms: English without -s..., Arabic without clitics, Russian by its beginning). */
+const entryOf = (table: IndexedTable, word: string): string | undefined => labelsOf(table, word).keys().next().value;
 
 /** The numbered parts of a year a search key names ("quarter 1", "half 2"). */
 export const partsOfYearIn = remembered((key: string): Set<string> => {

@@ -7,7 +7,7 @@
  */
 import { calendarMonths } from '@isnad/text';
 import { isYear } from './claim-circumstances';
-import { arabicForms, eventsIn, isArabic, isCyrillic, remembered } from './claim-predicates';
+import { arabicForms, eventsIn, indexOf, isArabic, isCyrillic, labelsOf, remembered } from './claim-predicates';
 import { STOP_STEMS } from './match-features';
 import { figureWords, figuresIn, lightStem } from './match-scoring';
 
@@ -134,21 +134,15 @@ const UNITS: Record<string, string[]> = {
   'cubic metre': ['cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'متر مكعب', 'امتار مكعبه', 'кубометр', 'кубических метр', 'куб м'],
   'cubic foot': ['cubic foot', 'cubic feet', 'قدم مكعب', 'اقدام مكعبه', 'кубических фут'],
 };
-const UNIT_PHRASES = Object.entries(UNITS).flatMap(([unit, words]) => words.filter((w) => w.includes(' ')).map((w): [string[], string] => [w.split(' '), unit]));
-const UNIT_OF = new Map(Object.entries(UNITS).flatMap(([unit, words]) => words.filter((w) => !w.includes(' ') && !isCyrillic(w)).map((w): [string, string] => [w, unit])));
-const RUSSIAN_UNITS = Object.entries(UNITS).flatMap(([unit, words]) => words.filter((w) => !w.includes(' ') && isCyrillic(w)).map((w): [string, string] => [w, unit]));
+const UNIT_TABLE = indexOf(Object.entries(UNITS).flatMap(([unit, words]) => words.map((w): [string, string] => [w, unit])));
 // How far after a figure its unit may stand: "2 million cubic metres", "1.2 مليار دولار", "7,4 млрд евро".
 const UNIT_REACH = 2;
 
-/** The unit of UNITS at `words[i]` (a phrase starting there, or one word), if any. */
+/** The unit of UNITS at `words[i]` (a phrase of two words starting there, or one word: labelsOf's forms), if any. */
 function unitAt(words: readonly string[], i: number): string | undefined {
-  for (const [phrase, unit] of UNIT_PHRASES) {
-    if (phrase.every((p, k) => (isCyrillic(p) ? (words[i + k] ?? '').startsWith(p) : words[i + k] === p))) return unit;
-  }
-  const word = words[i] ?? '';
-  if (isCyrillic(word)) return RUSSIAN_UNITS.find(([stem]) => word.startsWith(stem))?.[1];
-  const forms = isArabic(word) ? [word, word.replace(/^[وب]/u, '')] : [word, word.replace(/s$/u, '')];
-  return forms.map((f) => UNIT_OF.get(f)).find(Boolean);
+  const pair = `${words[i] ?? ''} ${words[i + 1] ?? ''}`;
+  const phrase = UNIT_TABLE.phrases.find(([p]) => pair === p || (isCyrillic(p) && pair.startsWith(p)));
+  return phrase?.[1] ?? labelsOf(UNIT_TABLE, words[i] ?? '').keys().next().value;
 }
 
 /** The unit of UNITS each figure of a search key is followed by (within UNIT_REACH words), by figure value; and every unit the key names. */
