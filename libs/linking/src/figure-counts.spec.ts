@@ -52,10 +52,10 @@ describe('the same figure in another unit', () => {
 
 describe('the same figure in another unit of the units table, in any script', () => {
   it.each([
-    ['dollars for euros, in Arabic', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار دولار', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو', ['7400000000 dollar', '7400000000 euro']],
-    ['pounds for dollars, Russian against Arabic', 'Доходы Суэцкого канала упали до 1,2 млрд фунтов', 'إيرادات قناة السويس تراجعت إلى 1.2 مليار دولار', ['1200000000 pound', '1200000000 dollar']],
-    ['cubic feet for cubic metres', 'gas to Syria through Jordan, 2 million cubic feet a day', 'gas to Syria through Jordan, 2 million cubic metres a day', ['2000000 cubic foot', '2000000 cubic metre']],
-    ['kilometres for megawatts, English against Arabic', 'a contract for 6,000 kilometres of lines', 'عقد لإضافة 6000 ميغاواط', ['6000 kilometre', '6000 megawatt']],
+    ['dollars for euros, in Arabic', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار دولار', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو', ['7400000000 دولار', '7400000000 يورو']],
+    ['pounds for dollars, Russian against Arabic', 'Доходы Суэцкого канала упали до 1,2 млрд фунтов', 'إيرادات قناة السويس تراجعت إلى 1.2 مليار دولار', ['1200000000 фунтов', '1200000000 دولار']],
+    ['cubic feet for cubic metres', 'gas to Syria through Jordan, 2 million cubic feet a day', 'gas to Syria through Jordan, 2 million cubic metres a day', ['2000000 cubic feet', '2000000 cubic metres']],
+    ['kilometres for megawatts, English against Arabic', 'a contract for 6,000 kilometres of lines', 'عقد لإضافة 6000 ميغاواط', ['6000 kilometres', '6000 ميغاواط']],
   ])('tells %s', (_, a, b, expected) => {
     expect(otherTableUnit(key(a), key(b))).toEqual(expected);
   });

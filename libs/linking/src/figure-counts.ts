@@ -138,21 +138,23 @@ const UNIT_TABLE = indexOf(Object.entries(UNITS).flatMap(([unit, words]) => word
 // How far after a figure its unit may stand: "2 million cubic metres", "1.2 مليار دولار", "7,4 млрд евро".
 const UNIT_REACH = 2;
 
-/** The unit of UNITS at `words[i]` (a phrase of two words starting there, or one word: labelsOf's forms), if any. */
-function unitAt(words: readonly string[], i: number): string | undefined {
+/** The unit of UNITS at `words[i]` (a phrase of two words starting there, or one word: labelsOf's forms) and its words as written, if any. */
+function unitAt(words: readonly string[], i: number): { unit: string; word: string } | undefined {
   const pair = `${words[i] ?? ''} ${words[i + 1] ?? ''}`;
   const phrase = UNIT_TABLE.phrases.find(([p]) => pair === p || (isCyrillic(p) && pair.startsWith(p)));
-  return phrase?.[1] ?? labelsOf(UNIT_TABLE, words[i] ?? '').keys().next().value;
+  if (phrase) return { unit: phrase[1], word: pair };
+  const unit = labelsOf(UNIT_TABLE, words[i] ?? '').keys().next().value;
+  return unit ? { unit, word: words[i] } : undefined;
 }
 
-/** The unit of UNITS each figure of a search key is followed by (within UNIT_REACH words), by figure value; and every unit the key names. */
-const unitsOf = remembered((key: string): { after: Map<string, string>; all: Set<string> } => {
+/** The unit of UNITS (and the word that names it) each figure of a search key is followed by within UNIT_REACH words, by figure value; and every unit the key names. */
+const unitsOf = remembered((key: string): { after: Map<string, { unit: string; word: string }>; all: Set<string> } => {
   const words = figureWords(key);
-  const after = new Map<string, string>();
+  const after = new Map<string, { unit: string; word: string }>();
   const all = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const unit = unitAt(words, i);
-    if (unit) all.add(unit);
+    if (unit) all.add(unit.unit);
   }
   for (const f of figuresIn(key)) {
     if (isYear(f.value) || after.has(f.value)) continue;
@@ -171,14 +173,14 @@ const unitsOf = remembered((key: string): { after: Map<string, string>; all: Set
  * The same figure in another unit of the units' table, in any two scripts: both texts follow the
  * figure with a unit, the units differ, and neither text names the other's unit anywhere ("7.4
  * مليار دولار" against "7.4 مليار يورو", "1,2 млрд фунтов" against "1.2 مليار دولار", "2 million
- * cubic feet" against "2 million cubic metres"): the figure with each unit, the query's first.
+ * cubic feet" against "2 million cubic metres"): the figure with each unit's word as written, the query's first.
  */
 export function otherTableUnit(queryKey: string, candidateKey: string): string[] | null {
   const q = unitsOf(queryKey);
   const c = unitsOf(candidateKey);
-  for (const [value, unit] of q.after) {
+  for (const [value, { unit, word }] of q.after) {
     const other = c.after.get(value);
-    if (other && other !== unit && !c.all.has(unit) && !q.all.has(other)) return [`${value} ${unit}`, `${value} ${other}`];
+    if (other && other.unit !== unit && !c.all.has(unit) && !q.all.has(other.unit)) return [`${value} ${word}`, `${value} ${other.word}`];
   }
   return null;
 }
