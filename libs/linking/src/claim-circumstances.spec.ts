@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { otherModality, otherMonths, otherPartOfYear, otherPeriod, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
+import { otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
 
 const key = normalizeForSearch;
 
@@ -115,5 +115,24 @@ describe('another numbered part of the year', () => {
     ['a text that names no part', 'Suez Canal revenue fell by half', 'Suez Canal revenue fell in the first quarter'],
   ])('does not tell another part for %s', (_, a, b) => {
     expect(otherPartOfYear(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('the other side of the same event', () => {
+  it.each([
+    ['until the end against after, in Arabic', 'السعودية تعلق التأشيرات الإلكترونية بعد انتهاء موسم الحج', 'السعودية تعلق التأشيرات الإلكترونية حتى نهاية موسم الحج', ['after موسم', 'before موسم']],
+    ['before against after the election, in English', 'The cabinet approved the budget before the election', 'The cabinet approved the budget after the election', ['before election', 'after election']],
+    ['до against после, in Russian', 'Правительство одобрило бюджет до выборов', 'Правительство одобрило бюджет после выборов', ['before выборов', 'after выборов']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherSideOfEvent(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['until and before, one side', 'suspended until the end of the Hajj season', 'suspended before the end of the Hajj season'],
+    ['after two other events', 'approved after the talks', 'approved before the election'],
+    ['a figure as the bound', 'ставка снижена до 21%', 'после 21 года'],
+    ['a text that names no side', 'Saudi Arabia suspended e-visas for 14 countries', 'Saudi Arabia suspended e-visas after the Hajj season'],
+  ])('does not tell another side for %s', (_, a, b) => {
+    expect(otherSideOfEvent(key(a), key(b))).toBeNull();
   });
 });

@@ -136,6 +136,44 @@ export function otherPartOfYear(queryKey: string, candidateKey: string): string[
   return [...q, ...c];
 }
 
+// Which side of an event a thing is dated: "before the election" or "until the end of Hajj" against
+// "after the election", "بعد انتهاء موسم الحج". The words of an end (the end of, انتهاء, окончания)
+// and the article are skipped to reach the event named.
+const SIDES: Record<string, string[]> = {
+  before: ['before', 'until', 'till', 'قبل', 'حتي', 'لحين', 'до'],
+  after: ['after', 'following', 'بعد', 'после'],
+};
+const SIDE_OF = new Map(Object.entries(SIDES).flatMap(([side, words]) => words.map((w): [string, string] => [w, side])));
+const SIDE_SKIPPED = new Set(['the', 'a', 'an', 'of', 'end', 'close', 'نهايه', 'انتهاء', 'ختام', 'конца', 'окончания', 'завершения']);
+const SIDE_REACH = 4;
+
+/** The events a search key dates as before or after ("after the election": "after election"), each as `side event`. */
+const sidesIn = remembered((key: string): Map<string, string> => {
+  const words = key.split(' ');
+  const sides = new Map<string, string>();
+  for (let i = 0; i < words.length; i++) {
+    const side = SIDE_OF.get(words[i]);
+    if (!side) continue;
+    const event = words.slice(i + 1, i + 1 + SIDE_REACH).find((w) => !SIDE_SKIPPED.has(w));
+    if (event && !/\d/.test(event) && [...event].length > 2) sides.set(event.replace(/^(?:ال|لل)(?=.{3})/u, ''), side);
+  }
+  return sides;
+});
+
+/**
+ * The same event named as the bound on the other side: one text says before (or until) it, the
+ * other after it ("suspended until the end of the Hajj season" against "suspended after the Hajj
+ * season"), the event word written alike (one language): the two sides with the event; null otherwise.
+ */
+export function otherSideOfEvent(queryKey: string, candidateKey: string): string[] | null {
+  const c = sidesIn(candidateKey);
+  for (const [event, side] of sidesIn(queryKey)) {
+    const other = c.get(event);
+    if (other && other !== side) return [`${side} ${event}`, `${other} ${event}`];
+  }
+  return null;
+}
+
 // Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
 // happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
 const NOT_YET = {

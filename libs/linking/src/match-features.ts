@@ -5,7 +5,7 @@
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
 import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
-import { isYear, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherYears } from './claim-circumstances';
+import { isYear, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears } from './claim-circumstances';
 import { swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
@@ -506,7 +506,7 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
   const when =
-    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherPartOfYear(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherTableUnit(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
+    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherPartOfYear(queryKey, candidateKey) ?? otherSideOfEvent(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherTableUnit(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
