@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { otherModality, otherMonths, otherPeriod, otherYears, periodsIn, yearsIn } from './claim-circumstances';
+import { otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
 
 const key = normalizeForSearch;
 
@@ -54,6 +54,8 @@ describe('claim circumstances', () => {
     ['рассматривает / открыла', 'Турция рассматривает возможность открыть базу в Дохуке', 'Турция открыла базу в Дохуке', ['рассматривает']],
     ['تعتزم / opened', 'تركيا تعتزم فتح قاعدة عسكرية في دهوك', 'Turkey opened a military base in Duhok', ['تعتزم']],
     ['a deed / a postponed vote, the other way round', 'Iraq elected a speaker', 'Парламент Ирака отложил выборы спикера', ['отложил']],
+    ['talks next week / talks held', 'Лавров проведет переговоры с аш-Шейбани на следующей неделе', 'Лавров провел переговоры с аш-Шейбани в Москве', ['на следующеи неделе']],
+    ['an approval postponed / approved', "Lebanon's cabinet postpones approval of the 2025 budget", "Lebanon's cabinet approved the 2025 budget", ['postpones']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
   });
@@ -86,5 +88,51 @@ describe('another month in a date', () => {
     ["another day: a tweet's dateline against the claim's date", 'Text COUNT ME to 89800 — Sriya (@sriya) January 23, 2017', 'The march was held on 21 March 2017'],
   ])('does not tell another month for %s', (_, a, b) => {
     expect(otherMonths(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('another numbered part of the year', () => {
+  it('reads quarters and halves with their ordinal in the three languages, and Q1 and H2', () => {
+    expect([...partsOfYearIn(key('revenue in the first quarter and the second half'))]).toEqual(['quarter 1', 'half 2']);
+    expect([...partsOfYearIn(key('خلال الربع الأول والنصف الثاني من العام'))]).toEqual(['quarter 1', 'half 2']);
+    expect([...partsOfYearIn(key('во втором квартале и в первом полугодии'))]).toEqual(['quarter 2', 'half 1']);
+    expect([...partsOfYearIn(key('Q3 profit, H1 revenue'))]).toEqual(['quarter 3', 'half 1']);
+    // A part without an ordinal is no period.
+    expect([...partsOfYearIn(key('revenue fell by half, ربع مليون'))]).toEqual([]);
+  });
+
+  it.each([
+    ['another quarter, in English', 'Suez Canal revenue fell to $1.2 billion in the second quarter', 'Suez Canal revenue fell to $1.2 billion in the first quarter', ['quarter 2', 'quarter 1']],
+    ['another quarter, in Arabic', 'ترحيل 2400 عامل أجنبي خلال الربع الثاني', 'ترحيل 2400 عامل أجنبي خلال الربع الأول', ['quarter 2', 'quarter 1']],
+    ['a half for a quarter, across languages', 'доходы канала в первом полугодии', 'إيرادات القناة في الربع الأول', ['half 1', 'quarter 1']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherPartOfYear(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['Q1 and the first quarter', 'Suez Canal earned $1.2bn in Q1', 'Suez Canal revenue fell to $1.2 billion in the first quarter'],
+    ['the same quarter across languages', 'в первом квартале', 'في الربع الأول'],
+    ['a text that names no part', 'Suez Canal revenue fell by half', 'Suez Canal revenue fell in the first quarter'],
+  ])('does not tell another part for %s', (_, a, b) => {
+    expect(otherPartOfYear(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('the other side of the same event', () => {
+  it.each([
+    ['until the end against after, in Arabic', 'السعودية تعلق التأشيرات الإلكترونية بعد انتهاء موسم الحج', 'السعودية تعلق التأشيرات الإلكترونية حتى نهاية موسم الحج', ['after موسم', 'before موسم']],
+    ['before against after the election, in English', 'The cabinet approved the budget before the election', 'The cabinet approved the budget after the election', ['before election', 'after election']],
+    ['до against после, in Russian', 'Правительство одобрило бюджет до выборов', 'Правительство одобрило бюджет после выборов', ['before выборов', 'after выборов']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherSideOfEvent(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['until and before, one side', 'suspended until the end of the Hajj season', 'suspended before the end of the Hajj season'],
+    ['after two other events', 'approved after the talks', 'approved before the election'],
+    ['a figure as the bound', 'ставка снижена до 21%', 'после 21 года'],
+    ['a text that names no side', 'Saudi Arabia suspended e-visas for 14 countries', 'Saudi Arabia suspended e-visas after the Hajj season'],
+  ])('does not tell another side for %s', (_, a, b) => {
+    expect(otherSideOfEvent(key(a), key(b))).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { arabicForms, englishForms, isArabic, isCyrillic, remembered, sameEventKind } from './claim-predicates';
+import { IndexedTable, arabicForms, englishForms, indexOf, isArabic, isCyrillic, labelsOf, remembered, sameEventKind } from './claim-predicates';
 import { monthsInDates } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
@@ -90,6 +90,90 @@ export function otherPeriod(queryKey: string, candidateKey: string): [string, st
   return [[...q.values()][0], [...c.values()][0]];
 }
 
+// Parts of a year numbered by an ordinal: "the first quarter", "الربع الأول", "в первом квартале",
+// "Q1", "H2". English and Russian put the ordinal before the part, Arabic after it. A part without
+// an ordinal ("fell by half", "ربع مليون") is no period.
+const tableOf = (entries: Record<string, string[]>) => indexOf(Object.entries(entries).flatMap(([entry, words]) => words.map((w): [string, string] => [w, entry])));
+const PARTS = tableOf({
+  quarter: ['quarter', 'ربع', 'квартал'],
+  half: ['half', 'نصف', 'полугод'],
+});
+const ORDINALS = tableOf({
+  '1': ['first', 'اول', 'перв'],
+  '2': ['second', 'ثاني', 'втор'],
+  '3': ['third', 'ثالث', 'трет'],
+  '4': ['fourth', 'رابع', 'четверт'],
+});
+const SHORT_PARTS = /^([qh])([1-4])$/u;
+
+/** The entry of a table a word is (labelsOf's forms: English without -s..., Arabic without clitics, Russian by its beginning). */
+const entryOf = (table: IndexedTable, word: string): string | undefined => labelsOf(table, word).keys().next().value;
+
+/** The numbered parts of a year a search key names ("quarter 1", "half 2"). */
+export const partsOfYearIn = remembered((key: string): Set<string> => {
+  const words = key.split(' ');
+  const parts = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const short = SHORT_PARTS.exec(words[i]);
+    if (short) parts.add(`${short[1] === 'q' ? 'quarter' : 'half'} ${short[2]}`);
+    const part = words[i].length > 2 ? entryOf(PARTS, words[i]) : undefined;
+    if (!part) continue;
+    const ordinal = isArabic(words[i]) ? entryOf(ORDINALS, words[i + 1] ?? '') : entryOf(ORDINALS, words[i - 1] ?? '');
+    if (ordinal) parts.add(`${part} ${ordinal}`);
+  }
+  return parts;
+});
+
+/**
+ * Other numbered parts of a year: both texts name one and none is common ("in the first quarter"
+ * against "in the second quarter", "الربع الأول" against "النصف الأول", "Q1" against "во втором
+ * квартале"): the parts, the query's first; null otherwise.
+ */
+export function otherPartOfYear(queryKey: string, candidateKey: string): string[] | null {
+  const q = partsOfYearIn(queryKey);
+  const c = partsOfYearIn(candidateKey);
+  if (!q.size || !c.size || [...q].some((p) => c.has(p))) return null;
+  return [...q, ...c];
+}
+
+// Which side of an event a thing is dated: "before the election" or "until the end of Hajj" against
+// "after the election", "بعد انتهاء موسم الحج". The words of an end (the end of, انتهاء, окончания)
+// and the article are skipped to reach the event named.
+const SIDES: Record<string, string[]> = {
+  before: ['before', 'until', 'till', 'قبل', 'حتي', 'لحين', 'до'],
+  after: ['after', 'following', 'بعد', 'после'],
+};
+const SIDE_OF = new Map(Object.entries(SIDES).flatMap(([side, words]) => words.map((w): [string, string] => [w, side])));
+const SIDE_SKIPPED = new Set(['the', 'a', 'an', 'of', 'end', 'close', 'نهايه', 'انتهاء', 'ختام', 'конца', 'окончания', 'завершения']);
+const SIDE_REACH = 4;
+
+/** The events a search key dates as before or after ("after the election": "after election"), each as `side event`. */
+const sidesIn = remembered((key: string): Map<string, string> => {
+  const words = key.split(' ');
+  const sides = new Map<string, string>();
+  for (let i = 0; i < words.length; i++) {
+    const side = SIDE_OF.get(words[i]);
+    if (!side) continue;
+    const event = words.slice(i + 1, i + 1 + SIDE_REACH).find((w) => !SIDE_SKIPPED.has(w));
+    if (event && !/\d/.test(event) && [...event].length > 2) sides.set(event.replace(/^(?:ال|لل)(?=.{3})/u, ''), side);
+  }
+  return sides;
+});
+
+/**
+ * The same event named as the bound on the other side: one text says before (or until) it, the
+ * other after it ("suspended until the end of the Hajj season" against "suspended after the Hajj
+ * season"), the event word written alike (one language): the two sides with the event; null otherwise.
+ */
+export function otherSideOfEvent(queryKey: string, candidateKey: string): string[] | null {
+  const c = sidesIn(candidateKey);
+  for (const [event, side] of sidesIn(queryKey)) {
+    const other = c.get(event);
+    if (other && other !== side) return [`${side} ${event}`, `${other} ${event}`];
+  }
+  return null;
+}
+
 // Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
 // happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
 const NOT_YET = {
@@ -98,10 +182,14 @@ const NOT_YET = {
     'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
   ]),
   russian: ['планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност'],
+  // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
+  phrases: ['next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце'],
 };
 
 /** The first word of a search key that makes what it reports a plan or a threat, if any. */
 export const notYetIn = remembered((key: string): string | null => {
+  const ahead = NOT_YET.phrases.find((p) => ` ${key} `.includes(` ${p} `));
+  if (ahead) return ahead;
   for (const word of key.split(' ')) {
     if (isCyrillic(word) ? NOT_YET.russian.some((stem) => word.startsWith(stem)) : NOT_YET.words.has(word) || (isArabic(word) && NOT_YET.words.has(word.replace(/^[وف](?=.{3})/u, '')))) {
       return word;

@@ -7,6 +7,7 @@
  * (Arabic folded: ة → ه, أ → ا, ى → ي; lower case). The tables are language-neutral, so a
  * cross-language pair is compared too.
  */
+import { figuresIn } from './match-scoring';
 
 /** An axis of change: the words that move it one way, and those that move it the other way. */
 interface DirectionAxis {
@@ -32,7 +33,8 @@ const DIRECTIONS: DirectionAxis[] = [
   {
     name: 'arrive',
     forward: ['arrive', 'arrival', 'reach', 'وصل', 'صل', 'وصول', 'прибы', 'приех'],
-    backward: ['leave', 'left', 'depart', 'departure', 'غادر', 'مغادره', 'покину', 'уех'],
+    // Evacuating is leaving: "ordered residents to evacuate" and "to leave their homes" (and not shelling).
+    backward: ['leave', 'left', 'depart', 'departure', 'evacuate', 'evacuation', 'غادر', 'مغادره', 'اخلاء', 'باخلاء', 'لاخلاء', 'اجلاء', 'باجلاء', 'جلي', 'покину', 'уех', 'эвакуа', 'эвакуир'],
   },
   {
     name: 'confirm',
@@ -50,7 +52,7 @@ const DIRECTIONS: DirectionAxis[] = [
     backward: ['lift', 'رفع', 'снял', 'отмен'],
   },
   { name: 'win', forward: ['win', 'won', 'فاز', 'فوز', 'побед', 'выиграл'], backward: ['lose', 'lost', 'خسر', 'خساره', 'проиграл'] },
-  { name: 'accept', forward: ['accept', 'approve', 'وافق', 'موافقه', 'одобр', 'принял'], backward: ['reject', 'refuse', 'رفض', 'отклон', 'отказ'] },
+  { name: 'accept', forward: ['accept', 'approve', 'approval', 'وافق', 'موافقه', 'اقر', 'قر', 'اقرار', 'одобр', 'принял'], backward: ['reject', 'refuse', 'رفض', 'отклон', 'отказ'] },
   { name: 'deploy', forward: ['deploy', 'send troops', 'развер'], backward: ['withdraw', 'withdrew', 'انسحب', 'نسحب', 'انسحاب', 'вывел', 'вывод'] },
   { name: 'hold', forward: ['seize', 'capture', 'recapture', 'arrest', 'detain', 'توقيف', 'اعتقل', 'عتقل', 'اعتقال', 'احتجز', 'حتجز', 'احتجاز', 'захват', 'задерж', 'арест'], backward: ['release', 'freed', 'افرج', 'افراج', 'فرج', 'освобод', 'отпуст'] },
 ];
@@ -62,7 +64,9 @@ const EVENTS: Record<string, string[]> = {
   cases: ['case', 'infection', 'اصابه', 'اصابات', 'حالات', 'سجل', 'تسجيل', 'случа', 'заражен', 'заболе'],
   vaccination: ['vaccinate', 'vaccination', 'vaccine', 'لقاح', 'لقاحات', 'تطعيم', 'вакцин', 'прививк'],
   delivery: ['deliver', 'supply', 'supplied', 'shipment', 'زود', 'تزويد', 'وزع', 'توزيع', 'توريد', 'شحنه', 'постав', 'доставил'],
-  visit: ['visit', 'meet', 'met', 'زياره', 'التقي', 'لتقي', 'لقاء', 'визит', 'встрет', 'встреч'],
+  // One kind: a report of a meeting says "met", "visited" or "held talks" of the same event
+  // ("Лавров встретился с аш-Шейбани" and "провел переговоры с аш-Шейбани").
+  meeting: ['visit', 'meet', 'met', 'زياره', 'التقي', 'لتقي', 'لقاء', 'визит', 'встрет', 'встреч', 'talk', 'negotiate', 'negotiation', 'محادثات', 'مفاوضات', 'تفاوض', 'переговор'],
   agreement: ['sign', 'agreement', 'deal', 'treaty', 'توقيع', 'اتفاق', 'اتفاقيه', 'подпис', 'соглашени', 'договор'],
   appointment: ['appoint', 'تعيين', 'назнач'],
   dismissal: ['dismiss', 'sack', 'اقال', 'اقاله', 'уволи', 'отставк'],
@@ -77,7 +81,6 @@ const EVENTS: Record<string, string[]> = {
   exemption: ['exempt', 'exemption', 'visa free', 'اعفاء', 'اعفي', 'عفي', 'безвиз'],
   sinking: ['sink', 'sank', 'sunk', 'اغرق', 'غرق', 'اغراق', 'потопил', 'затонул', 'затоп'],
   grant: ['grant', 'award', 'منح', 'предостав', 'выдал', 'выдач'],
-  talks: ['talk', 'negotiate', 'negotiation', 'محادثات', 'مفاوضات', 'تفاوض', 'переговор'],
 };
 
 const ARTICLES = ['وال', 'بال', 'فال', 'لل', 'ال'];
@@ -231,6 +234,49 @@ export function reversedRoute(queryKey: string, candidateKey: string): [string, 
   const candidate = routesIn(candidateKey);
   const reversed = routesIn(queryKey).find((r) => r.from !== r.to && candidate.some((c) => c.from === r.to && c.to === r.from));
   return reversed?.words ?? null;
+}
+
+// A level kept where it was: a third answer beside raised and cut ("held its key rate at 21%",
+// "أبقى سعر الفائدة دون تغيير", "сохранил ключевую ставку"). Verbs count only with a figure
+// close after them ("Russia will keep its bases" keeps no level); the phrases alone.
+const KEPT = {
+  words: new Set(['unchanged', 'steady', 'keep', 'keeps', 'kept', 'hold', 'holds', 'held', 'maintain', 'maintains', 'maintained', 'ابقي', 'يبقي', 'تبقي', 'ابقت', 'ابقاء', 'ثبت', 'يثبت', 'تثبت', 'ثبتت', 'تثبيت']),
+  russian: ['сохранил', 'сохраня', 'сохранит', 'оставил', 'оставля'],
+  phrases: ['دون تغيير', 'بدون تغيير', 'без изменени', 'on hold'],
+};
+const KEPT_REACH = 6;
+
+/** The word by which a search key keeps a level (a figure) where it was, if any. */
+const keptIn = remembered((key: string): string | null => {
+  const padded = ` ${key} `;
+  const phrase = KEPT.phrases.find((p) => padded.includes(` ${p}`));
+  if (phrase) return phrase;
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const kept = isCyrillic(word) ? KEPT.russian.some((stem) => word.startsWith(stem)) : KEPT.words.has(word.replace(/^[وف](?=.{3})/u, ''));
+    if (kept && words.slice(i + 1, i + 1 + KEPT_REACH).some((w) => /^\d/.test(w))) return word;
+  }
+  return null;
+});
+
+/**
+ * One text keeps a level where it was and the other moves it ("kept its key rate at 21%" against
+ * "raised its key rate to 21%"; "يبقي سعر الفائدة عند 2.5" against "يخفض سعر الفائدة إلى 2.5"),
+ * with a figure in common: the two words; null otherwise (or when a text does both).
+ */
+export function keptAgainstMoved(queryKey: string, candidateKey: string): [string, string] | null {
+  const moved = (key: string) => {
+    const labels = labelsIn(key);
+    return labels.get('level:+') ?? labels.get('level:-') ?? null;
+  };
+  const [qk, ck] = [keptIn(queryKey), keptIn(candidateKey)];
+  if (!qk === !ck) return null;
+  const [keeping, moving] = qk ? [queryKey, candidateKey] : [candidateKey, queryKey];
+  const movedWord = moved(moving);
+  const figures = new Set(figuresIn(moving).map((f) => f.value));
+  if (!movedWord || moved(keeping) || keptIn(moving) || !figuresIn(keeping).some((f) => figures.has(f.value))) return null;
+  return qk ? [qk, movedWord] : [movedWord, ck as string];
 }
 
 /** The kinds of event a search key reports (each direction axis counts as one kind). */

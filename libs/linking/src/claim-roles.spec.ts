@@ -9,7 +9,7 @@ const COUNTRIES: Record<string, string> = {
   russia: 'russia', روسيا: 'russia', россия: 'russia', россию: 'russia', россиеи: 'russia', russian: 'russia',
   ukraine: 'ukraine', اوكرانيا: 'ukraine', украина: 'ukraine', украину: 'ukraine', ukrainian: 'ukraine',
   turkish: 'turkiye', crimea: 'crimea', qamishli: 'qamishli', gaza: 'gaza', غزه: 'gaza', газе: 'gaza', lebanon: 'lebanon',
-  iran: 'iran', 'united states': 'united states', iraq: 'iraq', العراقيه: 'iraq', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
+  iran: 'iran', 'united states': 'united states', iraq: 'iraq', العراقيه: 'iraq', العراق: 'iraq', الكويت: 'kuwait', kuwait: 'kuwait', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
 };
 const placesIn = (phrase: string) => new Set(COUNTRIES[phrase] ? [COUNTRIES[phrase]] : []);
 const roles = (text: string) => rolesIn(key(text), placesIn);
@@ -86,6 +86,7 @@ describe('who says it of whom', () => {
     ['an Arabic headline, the speaker a ministry', 'وزارة النفط العراقية: حكومة إقليم كردستان مدينة لبغداد بأكثر من 5 مليارات دولار', ['iraq']],
     ['an Arabic sentence, the second name after a verb', 'إسرائيل تقصف مواقع حزب الله في جنوب لبنان', []],
     ['an English headline listing two names', 'Israel, Hezbollah agree to extend the ceasefire', []],
+    ['one who accuses, without a verb of saying', 'الكويت تتهم العراق بانتهاك اتفاقية خور عبد الله', ['kuwait']],
   ])('reads the speaker: %s', (_, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });
@@ -95,6 +96,7 @@ describe('who says it of whom', () => {
     ['across languages', 'Израиль заявил, что «Хезболла» более 100 раз нарушила режим прекращения огня', 'Hezbollah said Israel had violated the ceasefire more than 100 times', ['israel', 'hezbollah']],
     ['two Arabic headlines', 'إسرائيل: حزب الله خرق وقف إطلاق النار في جنوب لبنان أكثر من 100 مرة', 'حزب الله: إسرائيل خرقت وقف إطلاق النار في جنوب لبنان أكثر من ١٠٠ مرة', ['israel', 'hezbollah']],
     ['an English sentence against an Arabic headline', 'The Kurdistan Regional Government said Baghdad owes it more than $5 billion', 'وزارة النفط العراقية: حكومة إقليم كردستان مدينة لبغداد بأكثر من 5 مليارات دولار', ['kurdistan region', 'iraq']],
+    ['an Arabic headline against an accusation', 'العراق: الكويت تنتهك اتفاقية الملاحة في خور عبد الله', 'الكويت تتهم العراق بانتهاك اتفاقية الملاحة في خور عبد الله', ['iraq', 'kuwait']],
   ])('tells another speaker: %s', (_, a, b, expected) => {
     expect(swappedSpeaking(a, b)).toEqual(expected);
   });
@@ -104,6 +106,7 @@ describe('who says it of whom', () => {
     ['a text that names no speaker', 'Israel violated the south Lebanon ceasefire more than 100 times: Hezbollah', 'Hezbollah said Israel had violated the ceasefire more than 100 times'],
     ['an Arabic headline and a sentence of the same speaker', 'حزب الله: إسرائيل خرقت وقف إطلاق النار أكثر من 100 مرة', 'Hezbollah said Israel had violated the ceasefire more than 100 times'],
     ['speakers that speak of other parties', 'Iran said the talks in Gaza had failed', 'Hezbollah said Israel had violated the ceasefire'],
+    ['an Arabic headline of the one who accuses', 'الكويت: العراق ينتهك اتفاقية الملاحة في خور عبدالله', 'الكويت تتهم العراق بانتهاك اتفاقية الملاحة في خور عبد الله'],
   ])('does not tell another speaker for %s', (_, a, b) => {
     expect(swappedSpeaking(a, b)).toBeNull();
   });

@@ -285,12 +285,17 @@ function headlineSpeaker(words: string[], placesIn: PlacesIn | undefined): strin
  * Who a text says is speaking: the actors or places named nearest before its first verb of saying
  * (within SPEAKER_REACH words, an English possessive's "s" not counted; for Arabic, which puts the
  * verb first, after it first), by their one name; without a verb of saying, an Arabic headline's
- * speaker put first (headlineSpeaker); empty when it has no name beside it.
+ * speaker put first (headlineSpeaker), or the one who accuses; empty when it has no name beside it.
  */
 export function speakersIn(key: string, placesIn?: PlacesIn): string[] {
   const words = key.split(' ');
   const verb = words.findIndex(saysAt);
-  if (verb < 0) return headlineSpeaker(words, placesIn);
+  if (verb < 0) {
+    // One who accuses says what the other did: "الكويت تتهم العراق بانتهاك" is Kuwait's word, as "العراق: الكويت تنتهك" is Iraq's.
+    const headline = headlineSpeaker(words, placesIn);
+    const roles = headline.length ? null : rolesIn(key, placesIn);
+    return roles?.act === 'accuse' ? roles.agents : headline;
+  }
   const before = () => {
     const possessives = words.slice(Math.max(0, verb - SPEAKER_REACH - 1), verb).filter((w) => w === 's').length;
     for (let i = verb - 1; i >= Math.max(0, verb - SPEAKER_REACH - possessives); i--) {

@@ -30,6 +30,8 @@ describe('the event a claim verb reports', () => {
     ['residents returned, not the army recaptured', 'Тысячи жителей вернулись в Вад-Мадани', 'Армия Судана отбила город Вад-Мадани', ['вернулись', 'отбила']],
     ['launched, not intercepted', 'The Houthis launched a missile at Eilat', 'Israel intercepted a Houthi missile over Eilat', ['launched', 'intercepted']],
     ['cancelled, not signed', 'وزارة الكهرباء العراقية تلغي عقدها مع سيمنس', 'وزارة الكهرباء العراقية توقع عقدا مع سيمنس', ['تلغي', 'توقع']],
+    ['expelled, not summoned, though both name the arrest', 'الجزائر تطرد السفير الفرنسي احتجاجا على توقيف موظف قنصلي', 'الجزائر تستدعي سفير فرنسا احتجاجا على توقيف موظف قنصلي', ['تطرد', 'تستدعي']],
+    ['deported, not summoned (Russian against English)', 'Алжир выслал посла Франции', 'Algeria summoned the French ambassador', ['выслал', 'summoned']],
   ])('tells another event: %s', (_, a, b, expected) => {
     expect(other(a, b)).toEqual(expected);
   });
@@ -41,6 +43,8 @@ describe('the event a claim verb reports', () => {
     ['the same verb across languages', 'Russia and Iran signed the partnership treaty', 'إيران وروسيا توقعان معاهدة الشراكة'],
     ['a text with no verb of the lexicon', 'Treaty between Russia and Iran', 'Russia and Iran signed the treaty'],
     ['a text that tells both', 'The minister discussed and signed the contract', 'The minister signed the contract'],
+    ['summoned across languages', 'Алжир вызвал посла Франции из-за ареста', 'الجزائر تستدعي سفير فرنسا احتجاجا على توقيف موظف'],
+    ['deported in two words (Arabic)', 'الداخلية العراقية: ترحيل 2400 عامل أجنبي', 'وزارة الداخلية العراقية ترحل 2400 عامل أجنبي'],
   ])('does not tell another event for %s', (_, a, b) => {
     expect(other(a, b)).toBeNull();
   });
@@ -56,6 +60,11 @@ describe('a statement taken back', () => {
     ['troops withdrawn, not a statement', 'Russia withdrew its troops from the Kherson region', ''],
     ['troops withdrawn after a decision', 'Russia withdrew its troops after the decision of the council', ''],
     ['تراجع as a fall', 'تراجع الليرة اللبنانية أمام الدولار', ''],
+    ['English, a report corrected', 'Suez Canal Authority corrects report that first-quarter revenue fell', 'corrects'],
+    ['English, an apology', 'Kuwait apologises for accusing Iraq of violating the agreement', 'apologises for'],
+    ['Arabic, an apology', 'الكويت تعتذر عن اتهام العراق بانتهاك الاتفاقية', 'تعتذر عن'],
+    ['Russian, denied having said', 'Лавров опроверг, что говорил о сохранении баз в Сирии', 'опроверг что говорил'],
+    ['a correct figure, not a correction', 'The figure of 1.2 billion is correct, the authority said', ''],
   ])('reads %s', (_, text, expected) => {
     expect(retractionIn(key(text))).toBe(expected);
   });

@@ -72,6 +72,19 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
     ar: ['اتصال', 'اتصالا', 'هاتفي', 'هاتفيا', 'هاتفيه'],
     ru: ['телефон', 'созвон'],
   },
+  summon: {
+    family: 'summon',
+    en: ['summon', 'summoned'],
+    ar: ['استدعي', 'يستدعي', 'تستدعي', 'استدعت', 'استدعاء'],
+    // (вызвал alone: also "caused".)
+    ru: ['вызвал посла', 'вызвала посла', 'вызвали посла', 'вызвало посла', 'вызов посла'],
+  },
+  expel: {
+    family: 'expel',
+    en: ['expel', 'expelled', 'deport', 'deportation'],
+    ar: ['طرد', 'يطرد', 'تطرد', 'طردت', 'ترحيل', 'يرحل', 'ترحل', 'رحلت'],
+    ru: ['выслал', 'высыла', 'выслан', 'депорт', 'выдвор'],
+  },
   inaugurate: {
     family: 'inaugurate',
     en: ['inaugurate', 'inaugurated', 'inauguration'],
@@ -174,9 +187,9 @@ export function otherEventVerb(queryKey: string, candidateKey: string): [string,
 // by what is withdrawn (a statement, a decision), or a word that says it alone (retract, تراجع عن).
 const WITHDRAWING = lexiconOf({
   withdraw: {
-    en: ['withdraw', 'withdrew', 'withdrawn', 'pull', 'pulled', 'take back', 'took back'],
-    ar: ['سحب', 'يسحب', 'تسحب', 'سحبت'],
-    ru: ['отозвал', 'отзыва', 'отозвана'],
+    en: ['withdraw', 'withdrew', 'withdrawn', 'pull', 'pulled', 'take back', 'took back', 'correct', 'corrected'],
+    ar: ['سحب', 'يسحب', 'تسحب', 'سحبت', 'صحح', 'يصحح', 'تصحح', 'صححت'],
+    ru: ['отозвал', 'отзыва', 'отозвана', 'исправил'],
   },
 });
 const WITHDRAWN = lexiconOf({
@@ -188,9 +201,16 @@ const WITHDRAWN = lexiconOf({
 });
 const RETRACTING = lexiconOf({
   retract: {
-    en: ['retract', 'retraction', 'backtrack', 'walk back', 'walked back', 'walks back', 'published in error', 'u turn'],
-    ar: ['تراجع عن', 'تتراجع عن', 'يتراجع عن', 'تراجعت عن', 'عدل عن', 'تعدل عن', 'يعدل عن', 'عدلت عن'],
-    ru: ['дезавуир', 'отказался от своих слов', 'отказалась от своих слов', 'отказались от своих слов', 'опроверг свое заявление', 'опровергла свое заявление'],
+    en: [
+      'retract', 'retraction', 'backtrack', 'walk back', 'walked back', 'walks back', 'published in error', 'u turn',
+      'apologise for', 'apologised for', 'apologises for', 'apologize for', 'apologized for', 'apologizes for',
+      'denied having said', 'denies having said', 'denied saying', 'denies saying',
+    ],
+    ar: ['تراجع عن', 'تتراجع عن', 'يتراجع عن', 'تراجعت عن', 'عدل عن', 'تعدل عن', 'يعدل عن', 'عدلت عن', 'اعتذر عن', 'اعتذرت عن', 'يعتذر عن', 'تعتذر عن'],
+    ru: [
+      'дезавуир', 'отказался от своих слов', 'отказалась от своих слов', 'отказались от своих слов', 'опроверг свое заявление', 'опровергла свое заявление',
+      'извинил', 'опроверг что говорил', 'опровергла что говорила', 'опроверг что заявлял', 'опровергла что заявляла',
+    ],
   },
 });
 const RETRACTED_REACH = 5;

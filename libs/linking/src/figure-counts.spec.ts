@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { countedAfterFigures, otherCount, otherUnit } from './figure-counts';
+import { countedAfterFigures, otherCount, otherTableUnit, otherUnit } from './figure-counts';
 
 const key = normalizeForSearch;
 
@@ -47,5 +47,26 @@ describe('the same figure in another unit', () => {
     ['a number followed by no unit', 'Please do not text to 89800 or any other number', 'Should you text COUNT ME to 89800 should you march'],
   ])('does not tell another unit with %s', (_, a, b) => {
     expect(otherUnit(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('the same figure in another unit of the units table, in any script', () => {
+  it.each([
+    ['dollars for euros, in Arabic', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار دولار', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو', ['7400000000 دولار', '7400000000 يورو']],
+    ['pounds for dollars, Russian against Arabic', 'Доходы Суэцкого канала упали до 1,2 млрд фунтов', 'إيرادات قناة السويس تراجعت إلى 1.2 مليار دولار', ['1200000000 фунтов', '1200000000 دولار']],
+    ['cubic feet for cubic metres', 'gas to Syria through Jordan, 2 million cubic feet a day', 'gas to Syria through Jordan, 2 million cubic metres a day', ['2000000 cubic feet', '2000000 cubic metres']],
+    ['kilometres for megawatts, English against Arabic', 'a contract for 6,000 kilometres of lines', 'عقد لإضافة 6000 ميغاواط', ['6000 kilometres', '6000 ميغاواط']],
+  ])('tells %s', (_, a, b, expected) => {
+    expect(otherTableUnit(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
+    ['the same unit in two scripts', 'Египет и ЕС заключили соглашение на 7,4 млрд евро', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو'],
+    ['the same unit as a symbol, which a key drops', 'Egypt, EU sign €7.4bn deal', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو'],
+    ['a lira and a pound, one unit', 'Syria raises salaries by 400,000 pounds', 'زيادة الرواتب 400 ألف ليرة'],
+    ['both units named in the other text', '2 million cubic metres a day, 70 million cubic feet', '2 million cubic feet a day'],
+    ['MW for megawatts', 'gas to generate 400 MW of power', 'gas to generate 400 megawatts of electricity'],
+  ])('does not tell another unit with %s', (_, a, b) => {
+    expect(otherTableUnit(key(a), key(b))).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { calendarMonths } from '@isnad/text';
 import { isYear } from './claim-circumstances';
-import { arabicForms, eventsIn, isArabic, isCyrillic, remembered } from './claim-predicates';
+import { arabicForms, eventsIn, indexOf, isArabic, isCyrillic, labelsOf, remembered } from './claim-predicates';
 import { STOP_STEMS } from './match-features';
 import { figureWords, figuresIn, lightStem } from './match-scoring';
 
@@ -111,6 +111,76 @@ export function otherUnit(queryKey: string, candidateKey: string): string[] | nu
   for (const [value, word] of wordsAfterFigures(queryKey)) {
     const other = candidate.get(value);
     if (other && scriptOf(other) === scriptOf(word) && !holds(candidateWords, word) && !holds(queryWords, other)) return [`${value} ${word}`, `${value} ${other}`];
+  }
+  return null;
+}
+
+// Units of measure and currencies by one name whatever the script: a figure's unit is compared
+// across languages too ("1,2 млрд фунтов" against "1.2 مليار دولار"). English words under their
+// -s forms, Arabic ones as written in a key (folded, with the accusative and plural forms news
+// uses), Russian ones by their beginning; two-word units as phrases. ليرة and جنيه are both "pound".
+const UNITS: Record<string, string[]> = {
+  dollar: ['dollar', 'usd', 'دولار', 'دولارا', 'دولارات', 'доллар'],
+  euro: ['euro', 'eur', 'يورو', 'евро'],
+  riyal: ['riyal', 'rial', 'ريال', 'ريالا', 'ريالات', 'риал'],
+  dinar: ['dinar', 'دينار', 'دينارا', 'دنانير', 'динар'],
+  dirham: ['dirham', 'درهم', 'درهما', 'دراهم', 'дирхам'],
+  pound: ['pound', 'lira', 'جنيه', 'جنيها', 'جنيهات', 'ليره', 'ليرات', 'фунт', 'лир'],
+  rouble: ['rouble', 'ruble', 'روبل', 'روبلا', 'рубл'],
+  tonne: ['ton', 'tonne', 'طن', 'طنا', 'اطنان', 'тонн'],
+  barrel: ['barrel', 'برميل', 'براميل', 'баррел'],
+  kilometre: ['km', 'kilometre', 'kilometer', 'كيلومتر', 'كيلومترا', 'كيلومترات', 'كم', 'километр', 'км'],
+  megawatt: ['mw', 'megawatt', 'ميغاواط', 'ميجاوات', 'ميغاوات', 'ميجاواط', 'мегаватт', 'мвт'],
+  'cubic metre': ['cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'متر مكعب', 'امتار مكعبه', 'кубометр', 'кубических метр', 'куб м'],
+  'cubic foot': ['cubic foot', 'cubic feet', 'قدم مكعب', 'اقدام مكعبه', 'кубических фут'],
+};
+const UNIT_TABLE = indexOf(Object.entries(UNITS).flatMap(([unit, words]) => words.map((w): [string, string] => [w, unit])));
+// How far after a figure its unit may stand: "2 million cubic metres", "1.2 مليار دولار", "7,4 млрд евро".
+const UNIT_REACH = 2;
+
+/** The unit of UNITS at `words[i]` (a phrase of two words starting there, or one word: labelsOf's forms) and its words as written, if any. */
+function unitAt(words: readonly string[], i: number): { unit: string; word: string } | undefined {
+  const pair = `${words[i] ?? ''} ${words[i + 1] ?? ''}`;
+  const phrase = UNIT_TABLE.phrases.find(([p]) => pair === p || (isCyrillic(p) && pair.startsWith(p)));
+  if (phrase) return { unit: phrase[1], word: pair };
+  const unit = labelsOf(UNIT_TABLE, words[i] ?? '').keys().next().value;
+  return unit ? { unit, word: words[i] } : undefined;
+}
+
+/** The unit of UNITS (and the word that names it) each figure of a search key is followed by within UNIT_REACH words, by figure value; and every unit the key names. */
+const unitsOf = remembered((key: string): { after: Map<string, { unit: string; word: string }>; all: Set<string> } => {
+  const words = figureWords(key);
+  const after = new Map<string, { unit: string; word: string }>();
+  const all = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const unit = unitAt(words, i);
+    if (unit) all.add(unit.unit);
+  }
+  for (const f of figuresIn(key)) {
+    if (isYear(f.value) || after.has(f.value)) continue;
+    for (let i = f.end; i < Math.min(words.length, f.end + UNIT_REACH); i++) {
+      const unit = unitAt(words, i);
+      if (unit) {
+        after.set(f.value, unit);
+        break;
+      }
+    }
+  }
+  return { after, all };
+});
+
+/**
+ * The same figure in another unit of the units' table, in any two scripts: both texts follow the
+ * figure with a unit, the units differ, and neither text names the other's unit anywhere ("7.4
+ * مليار دولار" against "7.4 مليار يورو", "1,2 млрд фунтов" against "1.2 مليار دولار", "2 million
+ * cubic feet" against "2 million cubic metres"): the figure with each unit's word as written, the query's first.
+ */
+export function otherTableUnit(queryKey: string, candidateKey: string): string[] | null {
+  const q = unitsOf(queryKey);
+  const c = unitsOf(candidateKey);
+  for (const [value, { unit, word }] of q.after) {
+    const other = c.after.get(value);
+    if (other && other.unit !== unit && !c.all.has(unit) && !q.all.has(other.unit)) return [`${value} ${word}`, `${value} ${other.word}`];
   }
   return null;
 }

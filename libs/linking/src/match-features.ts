@@ -4,10 +4,10 @@
  * and the cues of a contradiction. Pure functions; the service gathers the lexemes, frequencies and
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
-import { actorsIn, eventsIn, thingsIn, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
-import { isYear, otherModality, otherMonths, otherPeriod, otherYears } from './claim-circumstances';
+import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
+import { isYear, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears } from './claim-circumstances';
 import { swappedRoles, swappedSpeakers } from './claim-roles';
-import { otherCount, otherUnit } from './figure-counts';
+import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
 import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
 
@@ -334,8 +334,16 @@ const NEGATIONS = new Set([
 // casualties"), not before a manner ("talks without preconditions").
 const WITHOUT = new Set(['without', 'без', 'دون', 'بدون']);
 
+// Adjectives غير makes privative ("بصورة غير قانونية", illegally): a manner, not a denial of what
+// happened; a Russian or English text says it in one word (незаконно, illegally), with no negation.
+const PRIVATIVE_AFTER_GHAYR = new Set([
+  'قانوني', 'قانونيه', 'شرعي', 'شرعيه', 'مشروع', 'مشروعه', 'نظامي', 'نظاميه', 'رسمي', 'رسميه', 'مباشر', 'مباشره',
+  'مسبوق', 'مسبوقه', 'حكومي', 'حكوميه', 'مسلح', 'مسلحه', 'مسلحين', 'مرخص', 'مرخصه', 'معلن', 'معلنه', 'شرعيين', 'نظاميين',
+]);
+
 /** True when the i-th word turns the statement around: a negation, or "without" before a kind of event. */
 function negatesAt(words: string[], i: number): boolean {
+  if (words[i] === 'غير' && PRIVATIVE_AFTER_GHAYR.has(words[i + 1] ?? '')) return false;
   if (NEGATIONS.has(words[i])) return true;
   return WITHOUT.has(words[i]) && i + 1 < words.length && eventsIn(words[i + 1]).size > 0;
 }
@@ -498,7 +506,7 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
   const when =
-    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
+    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherPartOfYear(queryKey, candidateKey) ?? otherSideOfEvent(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherTableUnit(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
@@ -511,7 +519,8 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   // A statement and its retraction ("withdrew its statement that...", "تراجع عن", "отозвал"), as a negation.
   const retraction = retracted(queryKey, candidateKey);
   if (retraction) return { kind: MatchReasonKind.CONTRADICTS, values: [retraction] };
-  const opposite = otherModality(queryKey, candidateKey) ?? oppositeDirection(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
+  const opposite =
+    otherModality(queryKey, candidateKey) ?? oppositeDirection(queryKey, candidateKey) ?? keptAgainstMoved(queryKey, candidateKey) ?? reversedRoute(queryKey, candidateKey);
   if (opposite) return { kind: MatchReasonKind.CONTRADICTS, values: opposite };
   const roles = swappedRoles(queryKey, candidateKey, placesIn) ?? swappedSpeakers(queryKey, candidateKey, placesIn);
   return roles ? { kind: MatchReasonKind.ROLE_SWAP, values: roles } : null;
