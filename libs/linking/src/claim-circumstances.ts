@@ -6,7 +6,7 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { IndexedTable, arabicForms, englishForms, indexOf, isArabic, isCyrillic, labelsOf, remembered, sameEventKind } from './claim-predicates';
+import { arabicForms, englishForms, entryOf, isArabic, isCyrillic, remembered, sameEventKind, tableOf } from './claim-predicates';
 import { monthsInDates } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
@@ -93,7 +93,6 @@ export function otherPeriod(queryKey: string, candidateKey: string): [string, st
 // Parts of a year numbered by an ordinal: "the first quarter", "الربع الأول", "в первом квартале",
 // "Q1", "H2". English and Russian put the ordinal before the part, Arabic after it. A part without
 // an ordinal ("fell by half", "ربع مليون") is no period.
-const tableOf = (entries: Record<string, string[]>) => indexOf(Object.entries(entries).flatMap(([entry, words]) => words.map((w): [string, string] => [w, entry])));
 const PARTS = tableOf({
   quarter: ['quarter', 'ربع', 'квартал'],
   half: ['half', 'نصف', 'полугод'],
@@ -105,9 +104,6 @@ const ORDINALS = tableOf({
   '4': ['fourth', 'رابع', 'четверт'],
 });
 const SHORT_PARTS = /^([qh])([1-4])$/u;
-
-/** The entry of a table a word is (labelsOf's forms: English without -s..., Arabic without clitics, Russian by its beginning). */
-const entryOf = (table: IndexedTable, word: string): string | undefined => labelsOf(table, word).keys().next().value;
 
 /** The numbered parts of a year a search key names ("quarter 1", "half 2"). */
 export const partsOfYearIn = remembered((key: string): Set<string> => {

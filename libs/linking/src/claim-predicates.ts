@@ -130,7 +130,7 @@ export interface IndexedTable {
 }
 
 /** Table word → the labels it carries (kind of event, or axis:sign). Multi-word entries are matched as phrases. */
-export function indexOf(entries: [string, string][]): IndexedTable {
+function indexOf(entries: [string, string][]): IndexedTable {
   const single = new Map<string, string[]>();
   const russian: [string, string][] = [];
   const phrases: [string, string][] = [];
@@ -140,6 +140,16 @@ export function indexOf(entries: [string, string][]): IndexedTable {
     else single.set(word, [...(single.get(word) ?? []), label]);
   }
   return { single, russian, phrases };
+}
+
+/** A table of entries each named by several words (an actor by its names in three scripts), indexed: word → entry. */
+export function tableOf(entries: Record<string, string[]>): IndexedTable {
+  return indexOf(Object.entries(entries).flatMap(([entry, words]) => words.map((w): [string, string] => [w, entry])));
+}
+
+/** The entry of `table` a single word is, under labelsOf's forms, if any. */
+export function entryOf(table: IndexedTable, word: string): string | undefined {
+  return labelsOf(table, word).keys().next().value;
 }
 
 const TABLE = indexOf([
@@ -355,7 +365,7 @@ const THINGS: Record<string, string[]> = {
   gas: ['gas', 'غاز', 'газ'],
 };
 
-const ACTOR_TABLE = indexOf(Object.entries(ACTORS).flatMap(([actor, names]) => names.map((n): [string, string] => [n, actor])));
+const ACTOR_TABLE = tableOf(ACTORS);
 
 /** The names of a table a search key holds, each by its one name (an Arabic word may carry و, ب, ل or the article). */
 const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
@@ -375,4 +385,4 @@ const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
 export const actorsIn = namesIn(ACTOR_TABLE);
 
 /** The buildings and goods of THINGS a search key names. */
-export const thingsIn = namesIn(indexOf(Object.entries(THINGS).flatMap(([thing, names]) => names.map((n): [string, string] => [n, thing]))));
+export const thingsIn = namesIn(tableOf(THINGS));

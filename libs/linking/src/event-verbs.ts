@@ -13,7 +13,7 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { IndexedTable, indexOf, labelsOf, remembered } from './claim-predicates';
+import { IndexedTable, labelsOf, remembered, tableOf } from './claim-predicates';
 
 /** One class of verbs: its family, and its words. */
 interface VerbClass {
@@ -158,7 +158,7 @@ function arabicForms(word: string): string[] {
 }
 
 function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: string[] }>): IndexedTable {
-  return indexOf(Object.entries(classes).flatMap(([name, { en, ar, ru }]) => [...en, ...ar, ...ru].map((word): [string, string] => [word, name])));
+  return tableOf(Object.fromEntries(Object.entries(classes).map(([name, { en, ar, ru }]) => [name, [...en, ...ar, ...ru]])));
 }
 
 /** The lexicon's entries a search key holds: entry name → the first word (or phrase) that names it. */

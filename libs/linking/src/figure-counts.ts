@@ -7,7 +7,7 @@
  */
 import { calendarMonths } from '@isnad/text';
 import { isYear } from './claim-circumstances';
-import { arabicForms, eventsIn, indexOf, isArabic, isCyrillic, labelsOf, remembered } from './claim-predicates';
+import { arabicForms, entryOf, eventsIn, isArabic, isCyrillic, remembered, tableOf } from './claim-predicates';
 import { STOP_STEMS } from './match-features';
 import { figureWords, figuresIn, lightStem } from './match-scoring';
 
@@ -134,7 +134,7 @@ const UNITS: Record<string, string[]> = {
   'cubic metre': ['cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'متر مكعب', 'امتار مكعبه', 'кубометр', 'кубических метр', 'куб м'],
   'cubic foot': ['cubic foot', 'cubic feet', 'قدم مكعب', 'اقدام مكعبه', 'кубических фут'],
 };
-const UNIT_TABLE = indexOf(Object.entries(UNITS).flatMap(([unit, words]) => words.map((w): [string, string] => [w, unit])));
+const UNIT_TABLE = tableOf(UNITS);
 // How far after a figure its unit may stand: "2 million cubic metres", "1.2 مليار دولار", "7,4 млрд евро".
 const UNIT_REACH = 2;
 
@@ -143,7 +143,7 @@ function unitAt(words: readonly string[], i: number): { unit: string; word: stri
   const pair = `${words[i] ?? ''} ${words[i + 1] ?? ''}`;
   const phrase = UNIT_TABLE.phrases.find(([p]) => pair === p || (isCyrillic(p) && pair.startsWith(p)));
   if (phrase) return { unit: phrase[1], word: pair };
-  const unit = labelsOf(UNIT_TABLE, words[i] ?? '').keys().next().value;
+  const unit = entryOf(UNIT_TABLE, words[i] ?? '');
   return unit ? { unit, word: words[i] } : undefined;
 }
 
