@@ -119,6 +119,25 @@ describe('cross-outlet claim matching and its review', () => {
     expect((await relationOf('On March 6, 2024, the Central Bank of Egypt floated the pound', pound.claimId))?.relation).toBe('SAME');
   });
 
+  it('does not suggest a text that tells another act of the same actors, or takes the statement back; keeps a paraphrase with another verb', async () => {
+    const signed = "Iraq's electricity ministry signed a contract with Siemens Energy to build a power plant in Basra";
+    const article = await captureArticle(api, { url: 'https://local.example/basra-plant', text: `${signed}, the ministry said on Sunday.`, language: 'en' });
+    const claim = await annotate(api, { articleId: article.id, selector: codePointSpan(article.text, signed) });
+    const scored = async (text: string) => (await claimMatches(api, text, { minScore: 0 })).find((m) => m.claimId === claim.claimId);
+    const suggested = async (text: string) => (await claimMatches(api, text)).map((m) => m.claimId);
+
+    const received = "Iraq's electricity ministry received a Siemens Energy delegation about a power plant in Basra";
+    expect((await scored(received))?.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'OTHER_EVENT' })]));
+    expect(await suggested(received)).not.toContain(claim.claimId);
+    expect(await suggested('وزارة الكهرباء العراقية تستقبل وفدا من سيمنس للطاقة لبحث محطة كهرباء في البصرة')).not.toContain(claim.claimId);
+
+    const withdrawn = await scored("Iraq's electricity ministry withdrew its statement that it signed a contract with Siemens Energy for a Basra power plant");
+    expect(withdrawn?.relation).toBe('CONTRADICTS');
+    expect(withdrawn?.reasons).toEqual(expect.arrayContaining([{ kind: 'CONTRADICTS', values: ['withdrew'] }]));
+
+    expect(await suggested('Siemens Energy and the Iraqi electricity ministry sign a deal to build a Basra power plant')).toContain(claim.claimId);
+  });
+
   it('suggests the Arabic claim for the English appearance; a rejection is remembered', async () => {
     const suggestions = await matchSuggestions(api, meetingsEn.id);
     expect(suggestions[0]?.claimId).toBe(meetings.claimId);
