@@ -148,7 +148,7 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
 };
 
 /** Arabic forms of a word as the lexicon lists them: as written, without و/ف, without the article. */
-function arabicForms(word: string): string[] {
+function listedForms(word: string): string[] {
   const forms = [word];
   const bare = /^[وف]/u.test(word) && word.length >= 4 ? word.slice(1) : word;
   forms.push(bare);
@@ -162,7 +162,7 @@ function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: str
 }
 
 /** The lexicon's entries a search key holds: entry name → the first word (or phrase) that names it. */
-const entriesIn = (lexicon: IndexedTable, key: string) => labelsOf(lexicon, key, arabicForms);
+const entriesIn = (lexicon: IndexedTable, key: string) => labelsOf(lexicon, key, listedForms);
 
 const VERBS = lexiconOf(EVENT_VERBS);
 
