@@ -150,23 +150,13 @@ function unitAt(words: readonly string[], i: number): { unit: string; word: stri
 /** The unit of UNITS (and the word that names it) each figure of a search key is followed by within UNIT_REACH words, by figure value; and every unit the key names. */
 const unitsOf = remembered((key: string): { after: Map<string, { unit: string; word: string }>; all: Set<string> } => {
   const words = figureWords(key);
+  const units = words.map((_, i) => unitAt(words, i));
   const after = new Map<string, { unit: string; word: string }>();
-  const all = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    const unit = unitAt(words, i);
-    if (unit) all.add(unit.unit);
-  }
   for (const f of figuresIn(key)) {
-    if (isYear(f.value) || after.has(f.value)) continue;
-    for (let i = f.end; i < Math.min(words.length, f.end + UNIT_REACH); i++) {
-      const unit = unitAt(words, i);
-      if (unit) {
-        after.set(f.value, unit);
-        break;
-      }
-    }
+    const unit = units.slice(f.end, f.end + UNIT_REACH).find((u) => u !== undefined);
+    if (unit && !isYear(f.value) && !after.has(f.value)) after.set(f.value, unit);
   }
-  return { after, all };
+  return { after, all: new Set(units.flatMap((u) => (u ? [u.unit] : []))) };
 });
 
 /**
