@@ -496,6 +496,20 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
   return null;
 }
 
+/** Circumstances that make the same story another claim, tried in this order: the date, the span, what a figure counts, its unit. */
+const OTHER_CIRCUMSTANCES: ReadonlyArray<(queryKey: string, candidateKey: string) => string[] | null> = [
+  otherYears, otherMonths, otherPeriod, otherPartOfYear, otherSideOfEvent, otherCount, otherTableUnit, otherUnit,
+];
+
+/** The first rule's answer for the pair, or null when none answers. */
+function firstAnswer(rules: typeof OTHER_CIRCUMSTANCES, queryKey: string, candidateKey: string): string[] | null {
+  for (const rule of rules) {
+    const answer = rule(queryKey, candidateKey);
+    if (answer) return answer;
+  }
+  return null;
+}
+
 /**
  * Tells a candidate that contradicts the query: a figure, a year, a month of a date, a span, what
  * a figure counts or its unit, a negation or a direction differs (CONTRADICTS), or the same act is
@@ -505,8 +519,7 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
 export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
-  const when =
-    otherYears(queryKey, candidateKey) ?? otherMonths(queryKey, candidateKey) ?? otherPeriod(queryKey, candidateKey) ?? otherPartOfYear(queryKey, candidateKey) ?? otherSideOfEvent(queryKey, candidateKey) ?? otherCount(queryKey, candidateKey) ?? otherTableUnit(queryKey, candidateKey) ?? otherUnit(queryKey, candidateKey);
+  const when = firstAnswer(OTHER_CIRCUMSTANCES, queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
