@@ -6,7 +6,7 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { arabicForms, englishForms, entryOf, isArabic, isCyrillic, remembered, sameEventKind, tableOf } from './claim-predicates';
+import { asWritten, entryOf, isArabic, labelsOf, remembered, sameEventKind, tableOf, withoutConjunction } from './claim-predicates';
 import { monthsInDates } from '@isnad/text';
 import { figuresIn } from './match-scoring';
 
@@ -58,26 +58,10 @@ const PERIODS: Record<string, string[]> = {
   month: ['month', 'monthly', 'شهر', 'شهرين', 'اشهر', 'شهور', 'شهريا', 'месяц'],
 };
 
-const PERIOD_OF = new Map(Object.entries(PERIODS).flatMap(([span, words]) => words.filter((w) => !isCyrillic(w)).map((w): [string, string] => [w, span])));
-const RUSSIAN_PERIODS = Object.entries(PERIODS).flatMap(([span, words]) => words.filter(isCyrillic).map((w): [string, string] => [w, span]));
-
-/** The spans a word names, if any. */
-function spanOf(word: string): string | undefined {
-  if (isCyrillic(word)) return RUSSIAN_PERIODS.find(([stem]) => word.startsWith(stem))?.[1];
-  const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
-  for (const form of forms) if (PERIOD_OF.has(form)) return PERIOD_OF.get(form);
-  return undefined;
-}
+const PERIOD_TABLE = tableOf(PERIODS);
 
 /** The spans of time a search key names (night, daily, week, month), each with its first word. */
-export const periodsIn = remembered((key: string): Map<string, string> => {
-  const spans = new Map<string, string>();
-  for (const word of key.split(' ')) {
-    const span = spanOf(word);
-    if (span && !spans.has(span)) spans.set(span, word);
-  }
-  return spans;
-});
+export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, key));
 
 /**
  * Spans that both texts name and that differ ("in one week" against "in a month", "ночью" against
@@ -171,28 +155,20 @@ export function otherSideOfEvent(queryKey: string, candidateKey: string): string
 }
 
 // Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
-// happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
-const NOT_YET = {
-  words: new Set([
+// happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so. Every
+// English and Arabic form is listed (not "considered": "is considered the largest").
+const NOT_YET = tableOf({
+  'not yet': [
     'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
     'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
-  ]),
-  russian: ['планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност'],
-  // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
-  phrases: ['next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце'],
-};
-
-/** The first word of a search key that makes what it reports a plan or a threat, if any. */
-export const notYetIn = remembered((key: string): string | null => {
-  const ahead = NOT_YET.phrases.find((p) => ` ${key} `.includes(` ${p} `));
-  if (ahead) return ahead;
-  for (const word of key.split(' ')) {
-    if (isCyrillic(word) ? NOT_YET.russian.some((stem) => word.startsWith(stem)) : NOT_YET.words.has(word) || (isArabic(word) && NOT_YET.words.has(word.replace(/^[وف](?=.{3})/u, '')))) {
-      return word;
-    }
-  }
-  return null;
+    'планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност',
+    // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
+    'next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце',
+  ],
 });
+
+/** The first word of a search key that makes what it reports a plan or a threat (a phrase before any word), if any. */
+export const notYetIn = remembered((key: string): string | null => labelsOf(NOT_YET, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('not yet') ?? null);
 
 // What is not a deed either: a text in the future or the conditional is no deed to set a plan against.
 const UNDONE = new Set(['will', 'would', 'could', 'might', 'may', 'سوف', 'будет', 'будут', 'может']);
