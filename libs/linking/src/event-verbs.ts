@@ -110,6 +110,20 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
     ar: ['عاد', 'عادت', 'عادوا', 'يعود', 'تعود', 'يعودون', 'عوده'],
     ru: ['вернул', 'возвращ'],
   },
+  // A sentence and its execution are two steps: "sentenced to death" is not "executed". The nouns that
+  // name both (حكم الإعدام, смертная казнь, "death sentence") are left out.
+  sentence: {
+    family: 'sentence',
+    en: ['sentence', 'sentenced', 'uphold', 'upheld'],
+    ar: ['حكمت', 'يحكم', 'تحكم', 'قضت', 'تقضي', 'يقضي', 'تويد', 'يويد', 'ايدت'],
+    ru: ['приговорил', 'приговорен', 'приговорив', 'приговаривает', 'утвердил приговор', 'оставил в силе'],
+  },
+  execute: {
+    family: 'execute',
+    en: ['execute', 'executed', 'executes', 'hanged'],
+    ar: ['اعدم', 'اعدمت', 'يعدم', 'تعدم', 'اعدموا'],
+    ru: ['казнил', 'казнен', 'казнят', 'казнит'],
+  },
   capture: {
     family: 'capture',
     en: ['capture', 'recapture', 'seize', 'take control', 'took control', 'retake', 'retook'],
