@@ -416,6 +416,15 @@ const THINGS: Record<string, string[]> = {
   sugar: ['sugar', 'سكر', 'сахар'],
   crude: ['oil', 'crude', 'نفط', 'нефть', 'нефти', 'нефтью'],
   gas: ['gas', 'غاز', 'газ'],
+  // What a measure is aimed at beside places and groups: a bank or a person in office, wages or
+  // pensions ("sanctions on a bank" against "sanctions on its governor"; "raised pensions" against
+  // "raised the minimum wage").
+  // (Not "bank" alone: the West Bank; not وزراء, "ministers": مجلس الوزراء is the cabinet.)
+  bank: ['banks', 'central bank', 'مصرف', 'مصارف', 'بنك', 'بنوك', 'банк'],
+  minister: ['minister', 'وزير', 'министр'],
+  governor: ['governor', 'محافظ', 'губернатор', 'глава центробанка'],
+  pension: ['pension', 'pensions', 'معاش', 'معاشات', 'المعاشات', 'пенси'],
+  wage: ['wage', 'wages', 'salary', 'salaries', 'اجر', 'الاجر', 'اجور', 'الاجور', 'راتب', 'رواتب', 'зарплат', 'оклад'],
 };
 
 const ACTOR_TABLE = tableOf(ACTORS);
