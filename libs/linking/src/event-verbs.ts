@@ -115,7 +115,8 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
   sentence: {
     family: 'sentence',
     en: ['sentence', 'sentenced', 'uphold', 'upheld'],
-    ar: ['حكمت', 'يحكم', 'تحكم', 'قضت', 'تقضي', 'يقضي', 'تويد', 'يويد', 'ايدت'],
+    // (Not يحكم "rules", يقضي "stipulates", تؤيد "supports": only a sentence upheld.)
+    ar: ['حكمت', 'قضت', 'تويد حكم', 'يويد حكم', 'ايدت حكم', 'ايد حكم'],
     ru: ['приговорил', 'приговорен', 'приговорив', 'приговаривает', 'утвердил приговор', 'оставил в силе'],
   },
   execute: {
