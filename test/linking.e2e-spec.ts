@@ -138,6 +138,22 @@ describe('cross-outlet claim matching and its review', () => {
     expect(await suggested('Siemens Energy and the Iraqi electricity ministry sign a deal to build a Basra power plant')).toContain(claim.claimId);
   });
 
+  it('offers a text that only supposes or asks what a claim says was done as CONTRADICTS, and keeps a paraphrase SAME', async () => {
+    const banned = 'Oman banned single-use plastic bags in all shops from January';
+    const article = await captureArticle(api, { url: 'https://local.example/oman-plastic-bags', text: `${banned}, the environment authority said.`, language: 'en' });
+    const claim = await annotate(api, { articleId: article.id, selector: codePointSpan(article.text, banned) });
+    const relationOf = async (text: string) => (await claimMatches(api, text, { minScore: 0 })).find((m) => m.claimId === claim.claimId);
+
+    const could = await relationOf('Oman could ban single-use plastic bags in all shops from January');
+    expect(could?.relation).toBe('CONTRADICTS');
+    expect(could?.reasons).toEqual(expect.arrayContaining([{ kind: 'CONTRADICTS', values: ['could'] }]));
+    const asked = await relationOf('Did Oman ban single-use plastic bags in all shops?');
+    expect(asked?.relation).toBe('CONTRADICTS');
+    expect(asked?.reasons).toEqual(expect.arrayContaining([{ kind: 'CONTRADICTS', values: ['did'] }]));
+
+    expect((await relationOf('Single-use plastic bags banned in all Omani shops from January'))?.relation).toBe('SAME');
+  });
+
   it('suggests the Arabic claim for the English appearance; a rejection is remembered', async () => {
     const suggestions = await matchSuggestions(api, meetingsEn.id);
     expect(suggestions[0]?.claimId).toBe(meetings.claimId);

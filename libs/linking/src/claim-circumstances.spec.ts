@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
+import { otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
 
 const key = normalizeForSearch;
 
@@ -56,6 +56,16 @@ describe('claim circumstances', () => {
     ['a deed / a postponed vote, the other way round', 'Iraq elected a speaker', 'Парламент Ирака отложил выборы спикера', ['отложил']],
     ['talks next week / talks held', 'Лавров проведет переговоры с аш-Шейбани на следующей неделе', 'Лавров провел переговоры с аш-Шейбани в Москве', ['на следующеи неделе']],
     ['an approval postponed / approved', "Lebanon's cabinet postpones approval of the 2025 budget", "Lebanon's cabinet approved the 2025 budget", ['postpones']],
+    ['could / cut', 'Jordan could cut fuel prices by 5%, minister says', 'Jordan cut fuel prices by 5%', ['could']],
+    ['may / resumed', 'Royal Jordanian may resume flights to Baghdad', 'Royal Jordanian resumed flights to Baghdad', ['may']],
+    ['would ... if / reopened', 'Syria would reopen the Nasib crossing if Jordan agrees', 'Syria reopened the Nasib crossing', ['would']],
+    ['threatens, naming no kind of event / imposed', 'Britain threatens sanctions on Libyan oil officials', 'Britain imposed sanctions on Libyan oil officials', ['threatens']],
+    ['a demand / a deed (Arabic)', 'النقابات تطالب برفع الأجور بنسبة 10%', 'الحكومة ترفع الأجور بنسبة 10%', ['تطالب']],
+    ['recommends / a deed', 'A committee recommends banning plastic bags in Oman', 'Oman banned plastic bags', ['recommends']],
+    ['a first reading / a vote', 'Парламент Ирака одобрил закон в первом чтении', 'Парламент Ирака одобрил закон', ['первом чтении']],
+    ['a question / a deed', 'Did Oman ban plastic bags?', 'Oman banned plastic bags', ['did']],
+    ['هل / a deed', 'هل حظرت سلطنة عمان الأكياس البلاستيكية؟', 'سلطنة عمان تحظر الأكياس البلاستيكية', ['هل']],
+    ['ли / a deed', 'Правда ли, что Оман запретил пластиковые пакеты?', 'Оман запретил пластиковые пакеты', ['правда ли']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
   });
@@ -67,6 +77,9 @@ describe('claim circumstances', () => {
     ['a plan against the future, which is no deed', 'Biden plans to ban fracking', 'Biden will ban fracking'],
     ['a plan against another kind of event', 'Turkey plans to open a base in Duhok', 'Turkish drones struck Duhok'],
     ['a proposal as a thing, not a plan', 'Netanyahu rejects a Gaza ceasefire proposal', 'نتنياهو يرفض مقترح وقف إطلاق النار في غزة'],
+    ['"would" in reported words, the speaker\'s future', 'Nasrallah warned that any attack on Lebanon would start a war', 'نصر الله يحذر من أن أي هجوم على لبنان سيشعل حربا'],
+    ['May the month', 'Tunisia raised the minimum wage by 7.5% from May', 'Tunisia raised the minimum wage by 7.5%'],
+    ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();
   });
@@ -134,5 +147,28 @@ describe('the other side of the same event', () => {
     ['a text that names no side', 'Saudi Arabia suspended e-visas for 14 countries', 'Saudi Arabia suspended e-visas after the Hajj season'],
   ])('does not tell another side for %s', (_, a, b) => {
     expect(otherSideOfEvent(key(a), key(b))).toBeNull();
+  });
+});
+
+describe('how far a deed went, or which step of it', () => {
+  it.each([
+    ['partially reopened / reopened', 'Syria partially reopened the Nasib crossing', 'Syria reopened the Nasib crossing', ['partially']],
+    ['جزئيا / reopened (Arabic)', 'سوريا تعيد فتح معبر نصيب جزئيا', 'سوريا تعيد فتح معبر نصيب', ['جزييا']],
+    ['частично / opened', 'Сирия частично открыла КПП Насиб', 'Сирия открыла КПП Насиб', ['частично']],
+    ["a cabinet's draft law / parliament's vote", 'مجلس الوزراء يقر مشروع قانون الاستثمار', 'مجلس النواب يصوت على قانون الاستثمار', ['مشروع قانون']],
+    ['in force / approved', 'Oman\'s new labour law comes into force', 'Oman approved a new labour law', ['into force']],
+  ])('tells %s', (_, a, b, words) => {
+    expect(otherExtent(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['both partial', 'Syria partially reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب جزئيا'],
+    ['neither', 'Syria reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب'],
+  ])('does not tell another extent for %s', (_, a, b) => {
+    expect(otherExtent(key(a), key(b))).toBeNull();
+  });
+
+  it('reads a rate per day as a span, as it reads a week', () => {
+    expect(otherPeriod(key('Royal Jordanian flies to Baghdad twice a day'), key('Royal Jordanian flies to Baghdad twice a week'))).toEqual(['a day', 'week']);
   });
 });

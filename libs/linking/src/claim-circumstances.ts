@@ -6,8 +6,9 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { arabicForms, englishForms, entryOf, isArabic, isCyrillic, remembered, sameEventKind, tableOf } from './claim-predicates';
+import { asWritten, entryOf, eventsIn, isArabic, labelsOf, remembered, sameEventKind, tableOf, withoutConjunction } from './claim-predicates';
 import { monthsInDates } from '@isnad/text';
+import { saysAt } from './claim-roles';
 import { figuresIn } from './match-scoring';
 
 /** A figure that reads as a year of news (1900–2099). */
@@ -50,34 +51,19 @@ export function otherMonths(queryKey: string, candidateKey: string): string[] | 
 
 // Spans a figure is counted over. English words take -s/-ly off (englishForms), Arabic words are
 // matched under their forms without clitics (arabicForms), Russian ones as the start of a word.
-// "Day" and "year" are left out: "on the day", يوم الجمعة, "this year", "2024 года" name a date, not a span.
+// "Day" and "year" are left out: "on the day", يوم الجمعة, "this year", "2024 года" name a date, not a span
+// ("a day", "per day", في اليوم, "в день" are a rate).
 const PERIODS: Record<string, string[]> = {
   night: ['night', 'nightly', 'overnight', 'ليله', 'ليل', 'ليلا', 'ночь', 'ночью', 'ночн'],
-  daily: ['daily', 'يوميا', 'ежеднев', 'сутк'],
+  daily: ['daily', 'per day', 'a day', 'each day', 'every day', 'يوميا', 'في اليوم', 'باليوم', 'ежеднев', 'сутк', 'в день'],
   week: ['week', 'weekly', 'اسبوع', 'اسبوعين', 'اسابيع', 'اسبوعيا', 'недел'],
   month: ['month', 'monthly', 'شهر', 'شهرين', 'اشهر', 'شهور', 'شهريا', 'месяц'],
 };
 
-const PERIOD_OF = new Map(Object.entries(PERIODS).flatMap(([span, words]) => words.filter((w) => !isCyrillic(w)).map((w): [string, string] => [w, span])));
-const RUSSIAN_PERIODS = Object.entries(PERIODS).flatMap(([span, words]) => words.filter(isCyrillic).map((w): [string, string] => [w, span]));
-
-/** The spans a word names, if any. */
-function spanOf(word: string): string | undefined {
-  if (isCyrillic(word)) return RUSSIAN_PERIODS.find(([stem]) => word.startsWith(stem))?.[1];
-  const forms = isArabic(word) ? arabicForms(word) : englishForms(word);
-  for (const form of forms) if (PERIOD_OF.has(form)) return PERIOD_OF.get(form);
-  return undefined;
-}
+const PERIOD_TABLE = tableOf(PERIODS);
 
 /** The spans of time a search key names (night, daily, week, month), each with its first word. */
-export const periodsIn = remembered((key: string): Map<string, string> => {
-  const spans = new Map<string, string>();
-  for (const word of key.split(' ')) {
-    const span = spanOf(word);
-    if (span && !spans.has(span)) spans.set(span, word);
-  }
-  return spans;
-});
+export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, key));
 
 /**
  * Spans that both texts name and that differ ("in one week" against "in a month", "ночью" against
@@ -170,44 +156,106 @@ export function otherSideOfEvent(queryKey: string, candidateKey: string): string
   return null;
 }
 
-// Words that make a deed a plan, an intention, a threat or a delay: what is reported has not
-// happened (yet). Not the plain future ("will", سوف, выделит): news gives decisions so.
-const NOT_YET = {
-  words: new Set([
-    'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
-    'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
-  ]),
-  russian: ['планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност'],
-  // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
-  phrases: ['next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце'],
-};
-
-/** The first word of a search key that makes what it reports a plan or a threat, if any. */
-export const notYetIn = remembered((key: string): string | null => {
-  const ahead = NOT_YET.phrases.find((p) => ` ${key} `.includes(` ${p} `));
-  if (ahead) return ahead;
-  for (const word of key.split(' ')) {
-    if (isCyrillic(word) ? NOT_YET.russian.some((stem) => word.startsWith(stem)) : NOT_YET.words.has(word) || (isArabic(word) && NOT_YET.words.has(word.replace(/^[وف](?=.{3})/u, '')))) {
-      return word;
-    }
-  }
-  return null;
+// How far a deed went, or which step of it a text reports: in part only ("partially reopened",
+// جزئيا, частично), a draft that is not yet law (a cabinet's "draft law" against parliament's vote),
+// a law taking effect (against its approval).
+const EXTENTS = tableOf({
+  // (Keys fold ئ to ي: جزئيا is جزييا.)
+  partial: ['partial', 'partially', 'partly', 'in part', 'جزيي', 'جزييا', 'جزييه', 'частичн'],
+  draft: ['draft law', 'draft bill', 'draft amendment', 'مشروع قانون', 'مشروع تعديل', 'مشروع نظام', 'законопроект', 'проект закона'],
+  'in force': ['into force', 'into effect', 'takes effect', 'took effect', 'حيز التنفيذ', 'вступил в силу', 'вступила в силу', 'вступило в силу', 'вступает в силу', 'вступит в силу'],
 });
 
-// What is not a deed either: a text in the future or the conditional is no deed to set a plan against.
-const UNDONE = new Set(['will', 'would', 'could', 'might', 'may', 'سوف', 'будет', 'будут', 'может']);
+/** The extents and steps of EXTENTS a search key names (partial, draft, in force), each with its first word. */
+const extentsIn = remembered((key: string): Map<string, string> => labelsOf(EXTENTS, key));
 
 /**
- * One text reports a plan, a threat or a delay and the other the deed ("Turkey plans to open a
- * base" against "Turkey opened a base"): the word that says so; null when both or neither do, when
- * the two report no kind of event in common (the deed must be the planned one), or when the other
- * text is in the future or the conditional itself ("Biden plans to ban" against "Biden will ban").
+ * One text says a deed went only part of the way, or names another step of it, and the other does
+ * not ("partially reopened the bridge" against "reopened the bridge"; "the cabinet approves the draft
+ * law" against "parliament passes the law"; "the law comes into force" against "approved the law"):
+ * the word that says so; null when both or neither do.
+ */
+export function otherExtent(queryKey: string, candidateKey: string): string[] | null {
+  const q = extentsIn(queryKey);
+  const c = extentsIn(candidateKey);
+  for (const [extent, word] of q) if (!c.has(extent)) return [word];
+  for (const [extent, word] of c) if (!q.has(extent)) return [word];
+  return null;
+}
+
+// Words that make a deed a plan, an intention, a threat, a condition, a demand, a recommendation
+// or a delay: what is reported has not happened (yet). Not the plain future ("will", سوف,
+// выделит): news gives decisions so. Every English and Arabic form is listed (not "considered":
+// "is considered the largest"; not "pledged", "threat": a pledge and a threat are deeds of their own;
+// not "ready to", مستعد, готов: readiness is a stance, "ready for talks" and "готова к переговорам" alike).
+const NOT_YET = tableOf({
+  'not yet': [
+    'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
+    'promise to', 'promises to', 'promised to', 'demand', 'demands', 'calls for', 'urges', 'recommend', 'recommends', 'recommended', 'recommendation',
+    'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'يهددون', 'هددوا', 'يلوح', 'تلوح', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
+    'يطالب', 'تطالب', 'يطالبون', 'طالب', 'طالبت', 'يوصي', 'توصي', 'اوصي', 'اوصت', 'توصيه',
+    'планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност', 'может', 'могут', 'обеща', 'пообеща', 'требу', 'призыва', 'призвал', 'рекоменд',
+    // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
+    'next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце',
+    // A bill read, not passed.
+    'first reading', 'second reading', 'القراءه الاولي', 'القراءه الثانيه', 'первом чтении', 'втором чтении',
+  ],
+});
+
+// A modal makes a deed a condition ("Egypt could raise", "Jordan would reopen ... if", "may resume"),
+// unless it stands in reported words, where it is the speaker's future ("warned that an attack would
+// trigger a war"). "may" is a modal only where it is no month: not after a preposition or a figure,
+// nor before a figure ("from May", "6 May", "May 2024").
+const MODALS = new Set(['could', 'would', 'might', 'may']);
+const REPORTING = new Set(['that', 'warn', 'warns', 'warned', 'told', 'ان', 'انه', 'بان', 'что']);
+const MONTH_BEFORE = new Set(['in', 'from', 'since', 'until', 'till', 'of', 'by', 'on', 'early', 'late', 'mid', 'end', 'last', 'next', 'this']);
+const aMonth = (words: readonly string[], i: number) =>
+  words[i] === 'may' && (i + 1 >= words.length || /^\d/.test(words[i + 1]) || (i > 0 && (MONTH_BEFORE.has(words[i - 1]) || /^\d/.test(words[i - 1]))));
+
+/** The modal of a search key that makes its deed a condition, when no verb of saying comes before it. */
+function modalIn(key: string): string | null {
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (REPORTING.has(words[i]) || saysAt(words[i])) return null;
+    if (MODALS.has(words[i]) && !aMonth(words, i)) return words[i];
+  }
+  return null;
+}
+
+// A question asks; it does not report: هل first, ли after the first word or two, an English auxiliary first.
+const ASKING_FIRST = new Set(['هل', 'وهل', 'فهل', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'will', 'can', 'should']);
+
+/** The word by which a search key asks rather than reports (a question headline), if any. */
+function questionIn(key: string): string | null {
+  const words = key.split(' ');
+  if (ASKING_FIRST.has(words[0]) && words.length > 2) return words[0];
+  const li = words.slice(1, 4).indexOf('ли');
+  return li >= 0 ? `${words[li]} ли` : null;
+}
+
+/** The first word of a search key that makes what it reports a plan, a threat, a condition or a question (a phrase before any word), if any. */
+export const notYetIn = remembered((key: string): string | null => {
+  const planned = labelsOf(NOT_YET, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('not yet');
+  return planned ?? modalIn(key) ?? questionIn(key);
+});
+
+// What is not a deed either: a text in the future is no deed to set a plan against.
+const UNDONE = new Set(['will', 'سوف', 'будет', 'будут']);
+
+/**
+ * One text reports a plan, a threat, a condition or a delay, or asks a question, and the other the
+ * deed ("Turkey plans to open a base", "Turkey could open a base", "Did Turkey open a base?" against
+ * "Turkey opened a base"): the word that says so; null when both or neither do, when the plan names
+ * a kind of event the deed does not report (the deed must be the planned one), or when the other
+ * text is in the future itself ("Biden plans to ban" against "Biden will ban").
  */
 export function otherModality(queryKey: string, candidateKey: string): string[] | null {
   const q = notYetIn(queryKey);
   const c = notYetIn(candidateKey);
-  if (!q === !c || !sameEventKind(queryKey, candidateKey)) return null;
-  const deed = q ? candidateKey : queryKey;
+  if (!q === !c) return null;
+  const [plan, deed] = q ? [queryKey, candidateKey] : [candidateKey, queryKey];
+  // A plan that names no kind of event may be of the deed ("threatens sanctions" against "imposed sanctions").
+  if (eventsIn(plan).size && !sameEventKind(queryKey, candidateKey)) return null;
   if (deed.split(' ').some((w) => UNDONE.has(w))) return null;
   return [(q ?? c) as string];
 }

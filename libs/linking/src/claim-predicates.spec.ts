@@ -85,6 +85,9 @@ describe('claim predicates', () => {
     ['goods under the article', 'المغرب يستورد الشعير والقمح', ['barley', 'wheat']],
     ['an abbreviation and its full word', 'пожар на НПЗ, нефтеперерабатывающем заводе', ['refinery']],
     ['nothing', 'Kuwait dissolved parliament', []],
+    ['pensions, not wages', 'Jordan raises retirees\' pensions by 5%', ['pension']],
+    ['a bank in Arabic and a minister', 'عقوبات على وزير المالية والمصرف التجاري', ['bank', 'minister']],
+    ['the West Bank is no bank, the cabinet no minister', 'مجلس الوزراء يناقش الوضع في الضفة الغربية, West Bank crossings', []],
   ])('names what an act is done to: %s', (_, text, things) => {
     expect([...thingsIn(key(text))]).toEqual(things);
   });

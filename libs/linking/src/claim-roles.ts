@@ -254,7 +254,8 @@ const SAYING = {
 // How far from its verb a speaker may stand ("Iraq's oil ministry said": three words).
 const SPEAKER_REACH = 3;
 
-function saysAt(word: string): boolean {
+/** True when a word is a verb of saying ("said", قال, заявил). */
+export function saysAt(word: string): boolean {
   return word.length >= 2 && inTable(word, SAYING);
 }
 

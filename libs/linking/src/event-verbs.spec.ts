@@ -32,6 +32,9 @@ describe('the event a claim verb reports', () => {
     ['cancelled, not signed', 'وزارة الكهرباء العراقية تلغي عقدها مع سيمنس', 'وزارة الكهرباء العراقية توقع عقدا مع سيمنس', ['تلغي', 'توقع']],
     ['expelled, not summoned, though both name the arrest', 'الجزائر تطرد السفير الفرنسي احتجاجا على توقيف موظف قنصلي', 'الجزائر تستدعي سفير فرنسا احتجاجا على توقيف موظف قنصلي', ['تطرد', 'تستدعي']],
     ['deported, not summoned (Russian against English)', 'Алжир выслал посла Франции', 'Algeria summoned the French ambassador', ['выслал', 'summoned']],
+    ['sentenced, not executed', 'Iraq sentenced three men to death for the Baghdad bombing', 'Iraq executed three men for the Baghdad bombing', ['sentenced', 'executed']],
+    ['a sentence upheld, not carried out (Arabic)', 'المحكمة تؤيد حكم الإعدام بحق ثلاثة مدانين بتفجير بغداد', 'العراق يعدم ثلاثة مدانين بتفجير بغداد', ['تويد حكم', 'يعدم']],
+    ['sentenced, not executed (Russian, "смертной казни" is the sentence)', 'Суд приговорил троих к смертной казни', 'В Ираке казнили троих осужденных', ['приговорил', 'казнили']],
   ])('tells another event: %s', (_, a, b, expected) => {
     expect(other(a, b)).toEqual(expected);
   });

@@ -13,17 +13,11 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { IndexedTable, labelsOf, remembered, tableOf } from './claim-predicates';
+import { IndexedTable, labelsOf, MEETING, remembered, tableOf, VerbWords } from './claim-predicates';
 
 /** One class of verbs: its family, and its words. */
-interface VerbClass {
+interface VerbClass extends VerbWords {
   family: string;
-  /** English base or irregular forms (-s, -es, -ed, -ing are tried off), or phrases of two words. */
-  en: string[];
-  /** Arabic forms as written (after و/ف and the article are taken off): the conjugations news uses. */
-  ar: string[];
-  /** Russian beginnings of words. */
-  ru: string[];
 }
 
 // Arabic: perfect (3rd masc., fem., dual, plural), imperfect (masc., fem., dual) and the verbal noun.
@@ -41,31 +35,8 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
     ar: ['صادق', 'يصادق', 'تصادق', 'صادقت', 'صادقا', 'مصادقه'],
     ru: ['ратифицир', 'ратификац'],
   },
-  meet: {
-    family: 'meeting',
-    en: ['meet', 'met', 'meeting'],
-    ar: ['التقي', 'يلتقي', 'تلتقي', 'التقت', 'التقيا', 'لقاء', 'اجتمع', 'يجتمع', 'تجتمع', 'اجتمعت', 'اجتماع'],
-    ru: ['встрет', 'встреч'],
-  },
-  receive: {
-    family: 'meeting',
-    en: ['receive', 'received', 'host', 'hosted'],
-    ar: ['استقبل', 'يستقبل', 'تستقبل', 'استقبلت', 'استقبال'],
-    // (принял: also "adopted" a law or a resolution.)
-    ru: [],
-  },
-  visit: {
-    family: 'meeting',
-    en: ['visit'],
-    ar: ['زار', 'يزور', 'تزور', 'زارت', 'زاروا', 'زياره'],
-    ru: ['посет', 'посещ', 'визит'],
-  },
-  discuss: {
-    family: 'meeting',
-    en: ['discuss', 'talk', 'negotiate', 'negotiation'],
-    ar: ['بحث', 'يبحث', 'تبحث', 'بحثت', 'بحثا', 'يبحثان', 'تبحثان', 'ناقش', 'يناقش', 'تناقش', 'ناقشت', 'مناقشه', 'محادثات', 'مباحثات', 'مفاوضات'],
-    ru: ['обсуд', 'обсужд', 'переговор'],
-  },
+  // Meeting, receiving, visiting and talks: one family, whose words claim-predicates' MEETING holds.
+  ...Object.fromEntries(Object.entries(MEETING).map(([name, words]): [string, VerbClass] => [name, { family: 'meeting', ...words }])),
   phone: {
     family: 'phone',
     en: ['phone', 'phoned', 'telephone', 'by phone'],
@@ -138,6 +109,21 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
     en: ['return', 'came back'],
     ar: ['عاد', 'عادت', 'عادوا', 'يعود', 'تعود', 'يعودون', 'عوده'],
     ru: ['вернул', 'возвращ'],
+  },
+  // A sentence and its execution are two steps: "sentenced to death" is not "executed". The nouns that
+  // name both (حكم الإعدام, смертная казнь, "death sentence") are left out.
+  sentence: {
+    family: 'sentence',
+    en: ['sentence', 'sentenced', 'uphold', 'upheld'],
+    // (Not يحكم "rules", يقضي "stipulates", تؤيد "supports": only a sentence upheld.)
+    ar: ['حكمت', 'قضت', 'تويد حكم', 'يويد حكم', 'ايدت حكم', 'ايد حكم'],
+    ru: ['приговорил', 'приговорен', 'приговорив', 'приговаривает', 'утвердил приговор', 'оставил в силе'],
+  },
+  execute: {
+    family: 'execute',
+    en: ['execute', 'executed', 'executes', 'hanged'],
+    ar: ['اعدم', 'اعدمت', 'يعدم', 'تعدم', 'اعدموا'],
+    ru: ['казнил', 'казнен', 'казнят', 'казнит'],
   },
   capture: {
     family: 'capture',

@@ -61,6 +61,13 @@ describe('the same figure in another unit of the units table, in any script', ()
   });
 
   it.each([
+    ['pounds for piastres, across scripts', 'Egypt raises the price of a loaf to 20 pounds', 'مصر ترفع سعر الرغيف إلى 20 قرشا', ['20 pounds', '20 قرشا']],
+    ['lorries for tonnes', 'Jordan sent 40 trucks of aid to Gaza', 'Jordan sent 40 tonnes of aid to Gaza', ['40 trucks', '40 tonnes']],
+  ])('tells a currency or a load of another size: %s', (_, a, b, expected) => {
+    expect(otherTableUnit(key(a), key(b))).toEqual(expected);
+  });
+
+  it.each([
     ['the same unit in two scripts', 'Египет и ЕС заключили соглашение на 7,4 млрд евро', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو'],
     ['the same unit as a symbol, which a key drops', 'Egypt, EU sign €7.4bn deal', 'مصر والاتحاد الأوروبي يوقعان اتفاقية بقيمة 7.4 مليار يورو'],
     ['a lira and a pound, one unit', 'Syria raises salaries by 400,000 pounds', 'زيادة الرواتب 400 ألف ليرة'],

@@ -127,8 +127,12 @@ const UNITS: Record<string, string[]> = {
   dirham: ['dirham', 'درهم', 'درهما', 'دراهم', 'дирхам'],
   pound: ['pound', 'lira', 'جنيه', 'جنيها', 'جنيهات', 'ليره', 'ليرات', 'фунт', 'лир'],
   rouble: ['rouble', 'ruble', 'روبل', 'روبلا', 'рубл'],
+  // A hundredth of a pound: the price of a loaf of bread ("20 قرشا" is not "20 pounds").
+  piastre: ['piastre', 'piaster', 'قرش', 'قرشا', 'قروش', 'пиастр'],
   tonne: ['ton', 'tonne', 'طن', 'طنا', 'اطنان', 'тонн'],
   barrel: ['barrel', 'برميل', 'براميل', 'баррел'],
+  // Aid is counted in lorries as often as in tonnes ("30 trucks of aid" is not "30 tonnes").
+  truck: ['truck', 'lorry', 'lorries', 'شاحنه', 'شاحنات', 'грузовик'],
   kilometre: ['km', 'kilometre', 'kilometer', 'كيلومتر', 'كيلومترا', 'كيلومترات', 'كم', 'километр', 'км'],
   megawatt: ['mw', 'megawatt', 'ميغاواط', 'ميجاوات', 'ميغاوات', 'ميجاواط', 'мегаватт', 'мвт'],
   'cubic metre': ['cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'متر مكعب', 'امتار مكعبه', 'кубометр', 'кубических метр', 'куб м'],

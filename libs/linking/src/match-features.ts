@@ -5,7 +5,7 @@
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
 import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
-import { isYear, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears } from './claim-circumstances';
+import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears } from './claim-circumstances';
 import { swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
@@ -498,7 +498,7 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
 
 /** Circumstances that make the same story another claim, tried in this order: the date, the span, what a figure counts, its unit. */
 const OTHER_CIRCUMSTANCES: ReadonlyArray<(queryKey: string, candidateKey: string) => string[] | null> = [
-  otherYears, otherMonths, otherPeriod, otherPartOfYear, otherSideOfEvent, otherCount, otherTableUnit, otherUnit,
+  otherYears, otherMonths, otherPeriod, otherPartOfYear, otherSideOfEvent, otherExtent, otherCount, otherTableUnit, otherUnit,
 ];
 
 /** The first rule's answer for the pair, or null when none answers. */
