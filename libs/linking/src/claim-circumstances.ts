@@ -222,30 +222,22 @@ function modalIn(key: string): string | null {
   return null;
 }
 
-// A question asks; it does not report: هل first, ли after the first word or two, an English auxiliary first.
-const ASKING_FIRST = new Set(['هل', 'وهل', 'فهل', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'will', 'can', 'should']);
-
-/** The word by which a search key asks rather than reports (a question headline), if any. */
-function questionIn(key: string): string | null {
-  const words = key.split(' ');
-  if (ASKING_FIRST.has(words[0]) && words.length > 2) return words[0];
-  const li = words.slice(1, 4).indexOf('ли');
-  return li >= 0 ? `${words[li]} ли` : null;
-}
-
-/** The first word of a search key that makes what it reports a plan, a threat, a condition or a question (a phrase before any word), if any. */
+/**
+ * The first word of a search key that makes what it reports a plan, a threat or a condition (a phrase
+ * before any word), if any. A question is none of these: "Did Oman ban plastic bags?", "هل صحيح أن …",
+ * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
+ */
 export const notYetIn = remembered((key: string): string | null => {
   const planned = labelsOf(NOT_YET, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('not yet');
-  return planned ?? modalIn(key) ?? questionIn(key);
+  return planned ?? modalIn(key);
 });
 
 // What is not a deed either: a text in the future is no deed to set a plan against.
 const UNDONE = new Set(['will', 'سوف', 'будет', 'будут']);
 
 /**
- * One text reports a plan, a threat, a condition or a delay, or asks a question, and the other the
- * deed ("Turkey plans to open a base", "Turkey could open a base", "Did Turkey open a base?" against
- * "Turkey opened a base"): the word that says so; null when both or neither do, when the plan names
+ * One text reports a plan, a threat, a condition or a delay and the other the deed ("Turkey plans
+ * to open a base", "Turkey could open a base" against "Turkey opened a base"): the word that says so; null when both or neither do, when the plan names
  * a kind of event the deed does not report (the deed must be the planned one), or when the other
  * text is in the future itself ("Biden plans to ban" against "Biden will ban").
  */
