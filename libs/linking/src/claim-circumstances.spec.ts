@@ -79,6 +79,9 @@ describe('claim circumstances', () => {
     ["a reader's question about the deed, which asks for its verdict", 'Did Oman ban plastic bags?', 'Oman banned plastic bags'],
     ['هل, the question in Arabic', 'هل حظرت سلطنة عمان الأكياس البلاستيكية؟', 'سلطنة عمان تحظر الأكياس البلاستيكية'],
     ['Правда ли, что: "is it true that"', 'Правда ли, что Оман запретил пластиковые пакеты?', 'Оман запретил пластиковые пакеты'],
+    ['"demand", the noun', "Egypt's wheat demand rose 5% in 2024", "Egypt's wheat consumption rose 5% in 2024"],
+    ['طالب, a student', 'مقتل طالب بانفجار في جامعة بغداد', 'انفجار في جامعة بغداد يقتل طالبا'],
+    ['призыв, conscription', 'Россия продлила отсрочку от призыва для студентов', 'Russia extended the draft deferment for students'],
     ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();

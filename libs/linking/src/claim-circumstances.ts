@@ -187,14 +187,15 @@ export function otherExtent(queryKey: string, candidateKey: string): string[] | 
 // or a delay: what is reported has not happened (yet). Not the plain future ("will", سوف,
 // выделит): news gives decisions so. Every English and Arabic form is listed (not "considered":
 // "is considered the largest"; not "pledged", "threat": a pledge and a threat are deeds of their own;
+// not the noun "demand" ("wheat demand rose"), طالب "a student", призыв "conscription", требуется "is needed";
 // not "ready to", مستعد, готов: readiness is a stance, "ready for talks" and "готова к переговорам" alike).
 const NOT_YET = tableOf({
   'not yet': [
     'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
-    'promise to', 'promises to', 'promised to', 'demand', 'demands', 'calls for', 'urges', 'recommend', 'recommends', 'recommended', 'recommendation',
+    'promise to', 'promises to', 'promised to', 'demand that', 'demands', 'demanded', 'calls for', 'urges', 'recommend', 'recommends', 'recommended', 'recommendation',
     'يعتزم', 'تعتزم', 'اعتزام', 'يخطط', 'تخطط', 'يدرس', 'تدرس', 'ينوي', 'تنوي', 'يهدد', 'تهدد', 'هدد', 'هددت', 'يهددون', 'هددوا', 'يلوح', 'تلوح', 'تاجيل', 'يوجل', 'توجل', 'امكانيه',
-    'يطالب', 'تطالب', 'يطالبون', 'طالب', 'طالبت', 'يوصي', 'توصي', 'اوصي', 'اوصت', 'توصيه',
-    'планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност', 'может', 'могут', 'обеща', 'пообеща', 'требу', 'призыва', 'призвал', 'рекоменд',
+    'يطالب', 'تطالب', 'يطالبون', 'طالبت', 'طالبوا', 'يوصي', 'توصي', 'اوصي', 'اوصت', 'توصيه',
+    'планир', 'намерен', 'рассматрива', 'собира', 'угрож', 'пригрози', 'отлож', 'возможност', 'может', 'могут', 'обеща', 'пообеща', 'требует', 'требуют', 'потребова', 'призывает', 'призывают', 'призвал', 'рекоменд',
     // A deed dated ahead: "talks next week" has not happened. (Keys fold the Russian й to и.)
     'next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце',
     // A bill read, not passed.
