@@ -167,6 +167,7 @@ describe('how far a deed went, or which step of it', () => {
   it.each([
     ['both partial', 'Syria partially reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب جزئيا'],
     ['neither', 'Syria reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب'],
+    ['a cause given in part', 'Bread prices in Egypt rose 20% due in part to the drought', 'Bread prices in Egypt rose 20% because of the drought'],
   ])('does not tell another extent for %s', (_, a, b) => {
     expect(otherExtent(key(a), key(b))).toBeNull();
   });

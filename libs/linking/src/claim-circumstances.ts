@@ -161,7 +161,8 @@ export function otherSideOfEvent(queryKey: string, candidateKey: string): string
 // a law taking effect (against its approval).
 const EXTENTS = tableOf({
   // (Keys fold ئ to ي: جزئيا is جزييا.)
-  partial: ['partial', 'partially', 'partly', 'in part', 'جزيي', 'جزييا', 'جزييه', 'частичн'],
+  // (Not "partly", "in part": "partly because", "due in part to" give a cause.)
+  partial: ['partial', 'partially', 'جزيي', 'جزييا', 'جزييه', 'частичн'],
   draft: ['draft law', 'draft bill', 'draft amendment', 'مشروع قانون', 'مشروع تعديل', 'مشروع نظام', 'законопроект', 'проект закона'],
   'in force': ['into force', 'into effect', 'takes effect', 'took effect', 'حيز التنفيذ', 'вступил в силу', 'вступила в силу', 'вступило в силу', 'вступает в силу', 'вступит в силу'],
 });
