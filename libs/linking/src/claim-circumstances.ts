@@ -239,9 +239,10 @@ const UNDONE = new Set(['will', 'سوف', 'будет', 'будут']);
 
 /**
  * One text reports a plan, a threat, a condition or a delay and the other the deed ("Turkey plans
- * to open a base", "Turkey could open a base" against "Turkey opened a base"): the word that says so; null when both or neither do, when the plan names
- * a kind of event the deed does not report (the deed must be the planned one), or when the other
- * text is in the future itself ("Biden plans to ban" against "Biden will ban").
+ * to open a base", "Turkey could open a base" against "Turkey opened a base"): the word that says
+ * so; null when both or neither do, when the plan names a kind of event the deed does not report
+ * (the deed must be the planned one), or when the other text is in the future itself ("Biden plans
+ * to ban" against "Biden will ban").
  */
 export function otherModality(queryKey: string, candidateKey: string): string[] | null {
   const q = notYetIn(queryKey);

@@ -67,6 +67,9 @@ export interface VerbWords {
   ru: string[];
 }
 
+/** Every word of a verb class, the three languages together (a table's entry lists them so). */
+export const wordsOf = ({ en, ar, ru }: VerbWords): string[] => [...en, ...ar, ...ru];
+
 /**
  * A meeting, in each word one report may tell it with: met, received, visited, held talks ("Лавров
  * встретился с аш-Шейбани" and "провел переговоры с аш-Шейбани" are one event). The one lexicon of
@@ -106,7 +109,7 @@ const EVENTS: Record<string, string[]> = {
   delivery: ['deliver', 'supply', 'supplied', 'shipment', 'زود', 'تزويد', 'وزع', 'توزيع', 'توريد', 'شحنه', 'постав', 'доставил'],
   // Not MEETING's `receive`: "received a $820 million tranche" receives no one. (Event-verbs, which
   // compares a verb only with another verb, reads it.)
-  meeting: [MEETING.meet, MEETING.visit, MEETING.discuss].flatMap(({ en, ar, ru }) => [...en, ...ar, ...ru]),
+  meeting: [MEETING.meet, MEETING.visit, MEETING.discuss].flatMap(wordsOf),
   agreement: ['sign', 'agreement', 'deal', 'treaty', 'توقيع', 'اتفاق', 'اتفاقيه', 'подпис', 'соглашени', 'договор'],
   appointment: ['appoint', 'تعيين', 'назнач'],
   dismissal: ['dismiss', 'sack', 'اقال', 'اقاله', 'уволи', 'отставк'],

@@ -13,7 +13,7 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { IndexedTable, labelsOf, MEETING, remembered, tableOf, VerbWords } from './claim-predicates';
+import { IndexedTable, labelsOf, MEETING, remembered, tableOf, VerbWords, withoutConjunction, wordsOf } from './claim-predicates';
 
 /** One class of verbs: its family, and its words. */
 interface VerbClass extends VerbWords {
@@ -135,16 +135,15 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
 
 /** Arabic forms of a word as the lexicon lists them: as written, without و/ف, without the article. */
 function listedForms(word: string): string[] {
-  const forms = [word];
-  const bare = /^[وف]/u.test(word) && word.length >= 4 ? word.slice(1) : word;
-  forms.push(bare);
+  const [bare] = withoutConjunction(word);
+  const forms = [word, bare];
   const article = ['ال', 'بال', 'لل'].find((a) => bare.startsWith(a) && bare.length - a.length >= 3);
   if (article) forms.push(bare.slice(article.length));
   return forms;
 }
 
-function lexiconOf(classes: Record<string, { en: string[]; ar: string[]; ru: string[] }>): IndexedTable {
-  return tableOf(Object.fromEntries(Object.entries(classes).map(([name, { en, ar, ru }]) => [name, [...en, ...ar, ...ru]])));
+function lexiconOf(classes: Record<string, VerbWords>): IndexedTable {
+  return tableOf(Object.fromEntries(Object.entries(classes).map(([name, words]) => [name, wordsOf(words)])));
 }
 
 /** The lexicon's entries a search key holds: entry name → the first word (or phrase) that names it. */
