@@ -17,4 +17,5 @@ export * from './fuzzy-anchor';
 export * from './credit-line';
 export * from './name-skeleton';
 export * from './hashtag-words';
+export * from './post-trailers';
 export * from './calendar-months';
