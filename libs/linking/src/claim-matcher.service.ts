@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { detectLanguage, hashtagWords, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch, primaryLanguage } from '@isnad/text';
+import { detectLanguage, hashtagWords, nameScript, nameSkeleton, nameSkeletonKeys, normalizeForSearch, primaryLanguage, segmentSentences, withoutPostTrailers } from '@isnad/text';
 import { ClaimEmbeddingsService, NearClaimText, checkedSize } from './claim-embeddings.service';
 import { ClaimLinkDecision } from './claim-link-review.entity';
 import { ClaimTextKind } from './claim-match-text.entity';
@@ -278,8 +278,11 @@ export class ClaimMatcherService {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [] });
     }
     const wordsToRender = this.lexicon.wordsToRender(key, language);
+    const stated = withoutPostTrailers(text);
     const query: QueryText = {
       key,
+      statedKey: normalizeForSearch([stated, ...hashtagWords(stated)].join(' ')),
+      statedSentences: segmentSentences(stated).map((s) => normalizeForSearch(s.text)).filter(Boolean),
       names,
       entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
       placesIn: this.lexicon.placesIn,

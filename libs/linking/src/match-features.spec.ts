@@ -144,6 +144,37 @@ describe('match features', () => {
     );
   });
 
+  it("does not read a tweet's own dateline as a figure or date of the claim it carries", () => {
+    const tweet = 'Vaping and juuling CAN cause cancer. Talk to kids. https://t.co/dFIpTwVNeW — Deborah Gilboa, MD (@AskDocG) March 5, 2018';
+    const stated = 'Vaping and juuling CAN cause cancer. Talk to kids.';
+    const claim = normalizeForSearch('A study found that vaping causes cancer, four times as often as smoking.');
+    const q: QueryText = { ...query(normalizeForSearch(tweet)), statedKey: normalizeForSearch(stated) };
+    const evidence = pairEvidence(q, [], { key: claim, terms: new Map(), trigram: 0 }, stats);
+    expect(evidence.contradiction).toBeNull();
+    // The model's number features still read the text as written.
+    expect(evidence.differentNumbers).toEqual(['5', '2018', '4']);
+    // A figure the tweet itself states still contradicts another.
+    const figure: QueryText = { ...query(normalizeForSearch(`${tweet} 8 times`)), statedKey: normalizeForSearch(`${stated} 8 times`) };
+    expect(pairEvidence(figure, [], { key: claim, terms: new Map(), trigram: 0 }, stats).contradiction?.kind).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
+  it('reads a negation as contradicting a claim only from a sentence that speaks of it', () => {
+    const tweet = 'Screw Disney for changing tower of terror to guardians of the Galaxy. Trash. Not taking future kids';
+    const sentences = ['screw disney for changing tower of terror to guardians of the galaxy', 'trash', 'not taking future kids'];
+    // The fact-check as CheckThat! 2022 gives it: claim, title and subtitle.
+    const claim = normalizeForSearch(
+      'Disney is replacing the "Tower of Terror" attraction with a "Guardians of the Galaxy" themed ride at their Disney California Adventure Park. ' +
+        "Disney’s ‘Tower of Terror’ Being Replaced with ‘Guardians of the Galaxy’ After an earlier spurious rumor about the fate of Disney's \"Tower of Terror,\" " +
+        'the company confirmed they are replacing the ride with a "Guardians of the Galaxy" attraction in California.',
+    );
+    expect(contradictionOf(normalizeForSearch(tweet), claim, [], undefined, sentences)).toBeNull();
+    // The same denial where its sentence names what the claim says still contradicts it.
+    const fire = 'Fire at the Baiji refinery. No workers were killed';
+    expect(
+      contradictionOf(normalizeForSearch(fire), normalizeForSearch('Three workers were killed in a fire at the Baiji refinery'), [], undefined, ['fire at the baiji refinery', 'no workers were killed'])?.kind,
+    ).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
   it('does not call a restatement a contradiction', () => {
     expect(contradictionOf('jordan closed the jaber crossing', 'jordan shuts the jaber border crossing after clashes', [])).toBeNull();
     expect(contradictionOf('who denies the vaccine causes infertility', 'the who denied that the vaccine causes infertility', [])).toBeNull();

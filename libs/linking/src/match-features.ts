@@ -39,6 +39,14 @@ export interface QueryText {
   key: string;
   /** Capitalised words of the original text (English names), as search keys. */
   names: string[];
+  /**
+   * The key of what the text states, without links and embedded posts' signatures (withoutPostTrailers):
+   * what the contradiction and other-story rules read, for a tweet's dateline is no date or figure of
+   * its claim. The key when absent.
+   */
+  statedKey?: string;
+  /** The stated text's sentences, as search keys: a negation contradicts a candidate only from a sentence sharing a word with it. */
+  statedSentences?: readonly string[];
   /** Words of the query's names and known places (any language): sharing only these is not stating the same claim. */
   entityWords?: ReadonlySet<string>;
   /**
@@ -224,6 +232,9 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const candidateNumbers = numbersIn(candidate.key);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
   const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
+  const stated = query.statedKey ?? original.key;
+  const statedNumbers = stated === query.key ? queryNumbers : numbersIn(stated);
+  const otherFigures = statedNumbers.length && candidateNumbers.length && !statedNumbers.some((n) => candidateNumbers.includes(n)) ? [...statedNumbers, ...candidateNumbers] : [];
   return {
     bm25: score,
     translated,
@@ -247,10 +258,10 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     sharedTerms,
     // The negation and direction tables hold all three languages: the text as written is compared,
     // not its translation (which carries every sense of every word).
-    contradiction: contradictionOf(original.key, candidate.key, differentNumbers, query.placesIn),
+    contradiction: contradictionOf(stated, candidate.key, otherFigures, query.placesIn, query.statedSentences),
     // A word-by-word translation shares little but names and places even with the right claim.
     entitiesOnly: entitiesOnly && best === original,
-    otherStory: otherStoryOf(query, original.key, candidate),
+    otherStory: otherStoryOf(query, stated, candidate),
   };
 }
 
@@ -357,7 +368,6 @@ function negatesAt(words: string[], i: number): boolean {
  * words after the negation to hold half of them too cost 0.02 MAP@5 on CheckThat! AR 2021 dev.)
  */
 function refutesAfterStating(negating: string[], plain: string[]): boolean {
-  const content = (words: string[]) => new Set(words.filter((w) => [...w].length > 1).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
   const other = content(plain);
   const shared = [...content(negating)].filter((w) => other.has(w));
   if (shared.length < 2) return false;
@@ -368,6 +378,28 @@ function refutesAfterStating(negating: string[], plain: string[]): boolean {
   if (events.size && ![...eventsIn(stated.join(' ')).keys()].some((kind) => events.has(kind))) return false;
   const before = content(stated);
   return shared.filter((w) => before.has(w)).length * 2 >= shared.length;
+}
+
+/** The light stems of a text's words that say something (no one-letter or function words). */
+function content(words: string[]): Set<string> {
+  return new Set(words.filter((w) => [...w].length > 1).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
+}
+
+/**
+ * The negations of the query that bear on the candidate: all of them, or with the query's sentences,
+ * those of a sentence sharing a content word with it. A tweet comments around the claim it carries
+ * ("Screw Disney for changing Tower of Terror to Guardians of the Galaxy. Trash. Not taking future
+ * kids"), and denying something the claim does not speak of does not contradict it.
+ */
+function queryNegations(q: string[], candidate: string[], sentences?: readonly string[]): string[] {
+  const words = q.filter((_, i) => negatesAt(q, i));
+  if (!words.length || !sentences || sentences.length < 2) return words;
+  const other = content(candidate);
+  const bearing = sentences.some((sentence) => {
+    const w = sentence.split(' ');
+    return w.some((_, i) => negatesAt(w, i)) && [...content(w)].some((stem) => other.has(stem));
+  });
+  return bearing ? words : [];
 }
 
 function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): Set<string> {
@@ -516,7 +548,13 @@ function firstAnswer(rules: typeof OTHER_CIRCUMSTANCES, queryKey: string, candid
  * told with its doer and target exchanged, or the same words are said by the other party
  * (ROLE_SWAP; places and countries read with `placesIn`, groups with the actors' table).
  */
-export function contradictionOf(queryKey: string, candidateKey: string, differentNumbers: string[], placesIn?: QueryText['placesIn']): MatchReasonParts | null {
+export function contradictionOf(
+  queryKey: string,
+  candidateKey: string,
+  differentNumbers: string[],
+  placesIn?: QueryText['placesIn'],
+  querySentences?: readonly string[],
+): MatchReasonParts | null {
   const figures = differentNumbers.length ? differentNumbers : differentFigures(queryKey, candidateKey);
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
   const when = firstAnswer(OTHER_CIRCUMSTANCES, queryKey, candidateKey);
@@ -524,7 +562,7 @@ export function contradictionOf(queryKey: string, candidateKey: string, differen
   const q = queryKey.split(' ');
   const c = candidateKey.split(' ');
   const negated = (words: string[]) => words.filter((_, i) => negatesAt(words, i));
-  const qn = negated(q);
+  const qn = queryNegations(q, c, querySentences);
   const cn = negated(c);
   if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
     return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
