@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, yearsIn } from './claim-circumstances';
+import { otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, partsOfYearIn, periodsIn, recordAgainstFigure, yearsIn } from './claim-circumstances';
 
 const key = normalizeForSearch;
 
@@ -63,6 +63,13 @@ describe('claim circumstances', () => {
     ['a demand / a deed (Arabic)', 'النقابات تطالب برفع الأجور بنسبة 10%', 'الحكومة ترفع الأجور بنسبة 10%', ['تطالب']],
     ['recommends / a deed', 'A committee recommends banning plastic bags in Oman', 'Oman banned plastic bags', ['recommends']],
     ['a first reading / a vote', 'Парламент Ирака одобрил закон в первом чтении', 'Парламент Ирака одобрил закон', ['первом чтении']],
+    ['a proposal / a deed (Arabic)', 'مجلس الشورى السعودي يقترح رفع ضريبة القيمة المضافة إلى 15%', 'السعودية ترفع ضريبة القيمة المضافة إلى 15%', ['يقترح']],
+    ['proposes / raised', "Saudi Arabia's Shura council proposes raising VAT to 15%", 'Saudi Arabia raised VAT to 15%', ['proposes']],
+    ['a declaration being prepared / signed (Russian)', 'Алжир и Россия готовят декларацию о стратегическом партнерстве', 'Россия и Алжир подписали декларацию о стратегическом партнерстве', ['готовят']],
+    ['about to be certified / certified (Arabic)', 'وزير الصحة: مصر على وشك الحصول على شهادة الخلو من الملاريا', 'منظمة الصحة العالمية تمنح مصر شهادة الخلو من الملاريا', ['علي وشك']],
+    ['a failed bid / a title won (Arabic, after و)', 'الأهلي يخسر النهائي ويفشل في التتويج باللقب', 'الأهلي يتوج باللقب', ['ويفشل في']],
+    ['tried to / stormed', 'Protesters tried to storm the parliament in Baghdad', 'Protesters stormed the parliament in Baghdad', ['tried to']],
+    ['не смог / won (Russian)', '«Аль-Ахли» не смог выиграть Лигу чемпионов', '«Аль-Ахли» выиграл Лигу чемпионов', ['не смог']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
   });
@@ -83,6 +90,8 @@ describe('claim circumstances', () => {
     ['طالب, a student', 'مقتل طالب بانفجار في جامعة بغداد', 'انفجار في جامعة بغداد يقتل طالبا'],
     ['призыв, conscription', 'Россия продлила отсрочку от призыва для студентов', 'Russia extended the draft deferment for students'],
     ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
+    ['an attempt as a thing, foiled', 'Iraq foiled an attempt to smuggle 2 tonnes of captagon', 'Iraq seized 2 tonnes of captagon'],
+    ['a bid as a thing', "Morocco's bid for the 2030 World Cup", 'Morocco will co-host the 2030 World Cup'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();
   });
@@ -172,7 +181,42 @@ describe('how far a deed went, or which step of it', () => {
     expect(otherExtent(key(a), key(b))).toBeNull();
   });
 
+  it.each([
+    ['"a day after", an English date', 'Algeria and Russia signed the declaration a day after Tebboune arrived in Moscow'],
+    ['"the next day" in Arabic, اليوم with an adjective', 'وقعت الجزائر وروسيا الإعلان في اليوم التالي لوصول تبون'],
+    ['"on election day" in Russian, в день before a noun', 'Явка в день выборов составила 11%'],
+  ])('does not read a day that dates as a daily rate: %s', (_, text) => {
+    expect(periodsIn(key(text)).has('daily')).toBe(false);
+  });
+
+  it('still reads a daily rate, "24 hours" and a year\'s total as spans', () => {
+    expect(periodsIn(key('Iraq exports 185,000 barrels a day, يوم بعد يوم')).has('daily')).toBe(true);
+    expect(periodsIn(key('185 тысяч баррелей в день')).has('daily')).toBe(true);
+    expect(otherPeriod(key('Dubai recorded 254 mm of rain in 2023, the annual total'), key('Dubai recorded 254 mm of rain in 24 hours'))).toEqual(['annual', '24 hours']);
+    expect(otherPeriod(key('Dubai recorded 254 mm of rain in 24 hours'), key('В Дубае за сутки выпало 254 мм осадков'))).toBeNull();
+  });
+
   it('reads a rate per day as a span, as it reads a week', () => {
     expect(otherPeriod(key('Royal Jordanian flies to Baghdad twice a day'), key('Royal Jordanian flies to Baghdad twice a week'))).toEqual(['a day', 'week']);
+  });
+});
+
+describe('a record against a figure', () => {
+  it.each([
+    ['a record low against a rate', 'The Yemeni rial hit its lowest level since the start of the war in Aden', 'The Yemeni rial fell to 1,870 to the dollar in Aden', ['lowest']],
+    ['the highest weekly count against a count', 'Khartoum recorded its highest weekly number of dengue cases since the outbreak began', "Sudan's health ministry recorded 1,187 dengue cases in Khartoum in a week", ['highest']],
+    ['قياسي against a figure (Arabic)', 'الريال اليمني يسجل تراجعا قياسيا في عدن', 'الريال اليمني يتراجع إلى 1870 ريالا للدولار في عدن', ['قياسيا']],
+    ['рекорд against a figure (Russian), the figure first', 'Явка на выборах в Тунисе составила 11,2%', 'Явка на выборах в Тунисе стала рекордно низкой', ['рекордно']],
+  ])('tells %s', (_, a, b, words) => {
+    expect(recordAgainstFigure(key(a), key(b))).toEqual(words);
+  });
+
+  it.each([
+    ['a record with its figure', 'Dubai saw a record 254 mm of rain in a day', 'Dubai recorded 254 mm of rain in 24 hours, the heaviest in 75 years'],
+    ['two records', 'Dubai hit by record rainfall', 'Dubai sees its heaviest rain in 75 years'],
+    ['no record', 'The rial fell to 1,950 in Aden', 'The rial fell in Aden'],
+    ['a record against a text with only a year', 'The rial hit its lowest level since 2015', 'The rial fell sharply in 2024'],
+  ])('does not tell a record from a figure for %s', (_, a, b) => {
+    expect(recordAgainstFigure(key(a), key(b))).toBeNull();
   });
 });

@@ -55,15 +55,22 @@ export function otherMonths(queryKey: string, candidateKey: string): string[] | 
 // ("a day", "per day", في اليوم, "в день" are a rate).
 const PERIODS: Record<string, string[]> = {
   night: ['night', 'nightly', 'overnight', 'ليله', 'ليل', 'ليلا', 'ночь', 'ночью', 'ночн'],
-  daily: ['daily', 'per day', 'a day', 'each day', 'every day', 'يوميا', 'في اليوم', 'باليوم', 'ежеднев', 'сутк', 'в день'],
+  daily: ['daily', 'per day', 'a day', 'each day', 'every day', '24 hours', 'يوميا', 'في اليوم', 'باليوم', '24 ساعه', 'ежеднев', 'сутк', 'в день', '24 часа'],
   week: ['week', 'weekly', 'اسبوع', 'اسبوعين', 'اسابيع', 'اسبوعيا', 'недел'],
   month: ['month', 'monthly', 'شهر', 'شهرين', 'اشهر', 'شهور', 'شهريا', 'месяц'],
+  // A year's total, not a date: "annual", سنويا, ежегодно ("this year", "في عام 2024" are dates).
+  year: ['annual', 'annually', 'yearly', 'per year', 'سنويا', 'السنوي', 'ежегодн', 'в год'],
 };
+
+// A day that dates, not a rate: "a day after the vote", "في اليوم التالي", "в день выборов" (the
+// day of the elections). An Arabic day with an adjective (التالي, السابق, العالمي), a Russian one
+// before a noun of four letters or more, an English "a day" before after, before, later, earlier.
+const DAY_AS_DATE = /(?:^| )(?:a day (?:after|before|later|earlier|ago)|(?:في|ب)\s?اليوم ال\S+|в день \S{4,})(?= |$)/gu;
 
 const PERIOD_TABLE = tableOf(PERIODS);
 
 /** The spans of time a search key names (night, daily, week, month), each with its first word. */
-export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, key));
+export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, key.replace(DAY_AS_DATE, ' ').trim()));
 
 /**
  * Spans that both texts name and that differ ("in one week" against "in a month", "ночью" against
@@ -201,6 +208,16 @@ const NOT_YET = tableOf({
     'next week', 'next month', 'الاسبوع المقبل', 'الاسبوع القادم', 'الشهر المقبل', 'الشهر القادم', 'на следующеи неделе', 'в следующем месяце',
     // A bill read, not passed.
     'first reading', 'second reading', 'القراءه الاولي', 'القراءه الثانيه', 'первом чтении', 'втором чтении',
+    // A deed proposed, being prepared or about to happen, applied for: the step before the deed.
+    // Verbs only: a proposal, مقترح, an attempt, a bid are things ("rejects a ceasefire proposal",
+    // "foiled an attempt to smuggle"); not "offer" nor предложил ("offered aid" is a deed), not "prepared".
+    'propose', 'proposes', 'proposed', 'preparing to', 'prepares to', 'about to', 'on the verge of', 'applied for', 'applies for',
+    'يقترح', 'تقترح', 'اقترح', 'اقترحت', 'يستعد', 'تستعد', 'علي وشك', 'تقدم بطلب', 'تقدمت بطلب',
+    'предлагает', 'предлагают', 'готовит', 'готовят', 'готовится', 'готовятся', 'вот-вот', 'вот вот', 'подала заявку', 'подал заявку',
+    // A deed tried, or failed, is not done: "tried to storm", "failed to win", يفشل في, "не смог".
+    'tried to', 'tries to', 'attempted to', 'failed to', 'fails to',
+    'حاول', 'حاولت', 'يحاول', 'تحاول', 'فشل في', 'فشلت في', 'يفشل في', 'تفشل في', 'وفشل في', 'وفشلت في', 'ويفشل في', 'وتفشل في',
+    'пытался', 'пыталась', 'пытаются', 'пытается', 'не смог', 'не смогла', 'не удалось',
   ],
 });
 
@@ -253,4 +270,34 @@ export function otherModality(queryKey: string, candidateKey: string): string[] 
   if (eventsIn(plan).size && !sameEventKind(queryKey, candidateKey)) return null;
   if (deed.split(' ').some((w) => UNDONE.has(w))) return null;
   return [(q ?? c) as string];
+}
+
+// A record or a superlative of a level: "a record low", "its highest since 2017", قياسي, غير مسبوق,
+// "самый низкий", рекорд. (Not "largest", "biggest": "the largest producer" ranks, it sets no record.)
+const RECORDS = tableOf({
+  record: [
+    'record', 'unprecedented', 'all-time', 'highest', 'lowest', 'heaviest', 'worst',
+    'قياسي', 'قياسيا', 'قياسيه', 'مسبوق', 'مسبوقه', 'اعلي مستوي', 'ادني مستوي', 'اعلي معدل', 'ادني معدل', 'اعلي نسبه', 'ادني نسبه', 'الاسوا',
+    'рекорд', 'максимальн', 'минимальн', 'самый высокий', 'самый низкий', 'самого высокого', 'самого низкого', 'наивысш', 'наименьш',
+  ],
+});
+
+/** The word of a search key that says a level is a record (or the highest, the lowest), if any. */
+const recordIn = remembered((key: string): string | null => labelsOf(RECORDS, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('record') ?? null);
+
+/** True when a search key gives a figure that is not a year. */
+const givesFigure = (key: string) => figuresIn(key).some((f) => !isYear(f.value));
+
+/**
+ * A record against a figure: one text says a level is a record (the lowest since the war began, the
+ * highest weekly count) and gives no figure, the other gives a figure and names no record ("the rial
+ * hit its lowest level since the war" against "the rial fell to 2,000 to the dollar"): two claims, a
+ * fact-checker checks the record apart from the figure. The record's word; null otherwise.
+ */
+export function recordAgainstFigure(queryKey: string, candidateKey: string): string[] | null {
+  const q = recordIn(queryKey);
+  const c = recordIn(candidateKey);
+  if (!q === !c) return null;
+  const [record, figure] = q ? [queryKey, candidateKey] : [candidateKey, queryKey];
+  return !givesFigure(record) && givesFigure(figure) ? [(q ?? c) as string] : null;
 }

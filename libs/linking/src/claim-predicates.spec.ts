@@ -17,6 +17,8 @@ describe('claim predicates', () => {
     ['released / seized', 'Houthi forces released the crew of a cargo ship', 'Houthi forces seized a cargo ship', ['released', 'seized']],
     ['возобновила / прекратила', 'Авиакомпания возобновила рейсы в Бейрут', 'Авиакомпания прекратила рейсы в Бейрут', ['возобновила', 'прекратила']],
     ['raised / eased', 'the central bank raised interest rates', 'the central bank eased interest rates', ['raised', 'eased']],
+    ['يتعافى / يتراجع: a currency recovering rises', 'الريال اليمني يتعافى في عدن', 'الريال اليمني يتراجع في عدن', ['يتعافي', 'يتراجع']],
+    ['crowned / lost (Arabic)', 'الأهلي يتوج بلقب دوري أبطال أفريقيا', 'الأهلي يخسر لقب دوري أبطال أفريقيا', ['يتوج', 'يخسر']],
   ])('tells opposite directions: %s', (_, a, b, words) => {
     expect(oppositeDirection(key(a), key(b))).toEqual(words);
   });
@@ -88,6 +90,7 @@ describe('claim predicates', () => {
     ['pensions, not wages', 'Jordan raises retirees\' pensions by 5%', ['pension']],
     ['a bank in Arabic and a minister', 'عقوبات على وزير المالية والمصرف التجاري', ['bank', 'minister']],
     ['the West Bank is no bank, the cabinet no minister', 'مجلس الوزراء يناقش الوضع في الضفة الغربية, West Bank crossings', []],
+    ['diseases in the three languages', 'malaria, التهاب الكبد, холера, حمى الضنك', ['hepatitis', 'malaria', 'cholera', 'dengue']],
   ])('names what an act is done to: %s', (_, text, things) => {
     expect([...thingsIn(key(text))]).toEqual(things);
   });

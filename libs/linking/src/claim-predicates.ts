@@ -22,7 +22,8 @@ interface DirectionAxis {
 const DIRECTIONS: DirectionAxis[] = [
   {
     name: 'level',
-    forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'повыс', 'подня', 'увелич', 'вырос'],
+    // A currency or a market that recovers rises ("the rial recovered to 1,600", يتعافى).
+    forward: ['raise', 'rise', 'rose', 'risen', 'increase', 'hike', 'boost', 'higher', 'recover', 'rebound', 'رفع', 'زياده', 'زاد', 'زيد', 'ارتفاع', 'ارتفع', 'رتفع', 'تعافي', 'повыс', 'подня', 'увелич', 'вырос'],
     backward: ['cut', 'reduce', 'lower', 'decrease', 'fall', 'fell', 'drop', 'slash', 'ease', 'trim', 'خفض', 'تخفيض', 'انخفاض', 'انخفض', 'نخفض', 'تقليص', 'قلص', 'نقص', 'تراجع', 'сократ', 'сниз', 'пониз', 'уменьш', 'упал', 'паден'],
   },
   {
@@ -51,7 +52,7 @@ const DIRECTIONS: DirectionAxis[] = [
     forward: ['impose', 'فرض', 'ввел', 'введ'],
     backward: ['lift', 'رفع', 'снял', 'отмен'],
   },
-  { name: 'win', forward: ['win', 'won', 'فاز', 'فوز', 'побед', 'выиграл'], backward: ['lose', 'lost', 'خسر', 'خساره', 'проиграл'] },
+  { name: 'win', forward: ['win', 'won', 'crown', 'فاز', 'فوز', 'توج', 'تتويج', 'побед', 'выиграл'], backward: ['lose', 'lost', 'خسر', 'خساره', 'проиграл'] },
   { name: 'accept', forward: ['accept', 'approve', 'approval', 'وافق', 'موافقه', 'اقر', 'قر', 'اقرار', 'одобр', 'принял'], backward: ['reject', 'refuse', 'رفض', 'отклон', 'отказ'] },
   { name: 'deploy', forward: ['deploy', 'send troops', 'развер'], backward: ['withdraw', 'withdrew', 'انسحب', 'نسحب', 'انسحاب', 'вывел', 'вывод'] },
   { name: 'hold', forward: ['seize', 'capture', 'recapture', 'arrest', 'detain', 'توقيف', 'اعتقل', 'عتقل', 'اعتقال', 'احتجز', 'حتجز', 'احتجاز', 'захват', 'задерж', 'арест'], backward: ['release', 'freed', 'افرج', 'افراج', 'فرج', 'освобод', 'отпуст'] },
@@ -123,7 +124,7 @@ const EVENTS: Record<string, string[]> = {
   campaign: ['launch', 'campaign', 'اطلق', 'طلق', 'حمله', 'запуст', 'кампани'],
   exemption: ['exempt', 'exemption', 'visa free', 'اعفاء', 'اعفي', 'عفي', 'безвиз'],
   sinking: ['sink', 'sank', 'sunk', 'اغرق', 'غرق', 'اغراق', 'потопил', 'затонул', 'затоп'],
-  grant: ['grant', 'award', 'منح', 'предостав', 'выдал', 'выдач'],
+  grant: ['grant', 'award', 'certify', 'certified', 'certifies', 'certification', 'منح', 'предостав', 'выдал', 'выдач'],
 };
 
 const ARTICLES = ['وال', 'بال', 'فال', 'لل', 'ال'];
@@ -428,6 +429,13 @@ const THINGS: Record<string, string[]> = {
   governor: ['governor', 'محافظ', 'губернатор', 'глава центробанка'],
   pension: ['pension', 'pensions', 'معاش', 'معاشات', 'المعاشات', 'пенси'],
   wage: ['wage', 'wages', 'salary', 'salaries', 'اجر', 'الاجر', 'اجور', 'الاجور', 'راتب', 'رواتب', 'зарплат', 'оклад'],
+  // Diseases: a country certified free of malaria is not one free of hepatitis C; cases of cholera are not of dengue.
+  malaria: ['malaria', 'ملاريا', 'маляри'],
+  hepatitis: ['hepatitis', 'التهاب الكبد', 'гепатит'],
+  cholera: ['cholera', 'كوليرا', 'холер'],
+  dengue: ['dengue', 'ضنك', 'денге'],
+  measles: ['measles', 'حصبه', 'корь'],
+  polio: ['polio', 'شلل الاطفال', 'полиомиелит'],
 };
 
 const ACTOR_TABLE = tableOf(ACTORS);

@@ -43,6 +43,8 @@ describe('the same figure in another unit', () => {
     ['the same figure in Arabic-Indic digits and the same unit', 'قرض ب٧٠٠ مليون دولار لمصر', 'قرض بقيمة 700 مليون دولار لمصر'],
     ['words of two scripts, which only a translation compares', '6,000 megawatts for Iraq', 'إضافة 6000 ميغاواط'],
     ['a count of people worded otherwise', 'تسجيل 18 حالة في إربد', 'تسجيل 18 إصابة في إربد'],
+    ['a thousand cases worded otherwise', 'الصحة السودانية: ١١٨٧ حالة حمى ضنك في الخرطوم', 'وزارة الصحة السودانية تسجل 1187 إصابة بحمى الضنك في الخرطوم'],
+    ['a thousand people worded otherwise', '2,476 people pardoned', '2,476 persons pardoned'],
     ['a day before two month names', '7 آب 2024', '7 أوت 2024'],
     ['a number followed by no unit', 'Please do not text to 89800 or any other number', 'Should you text COUNT ME to 89800 should you march'],
   ])('does not tell another unit with %s', (_, a, b) => {

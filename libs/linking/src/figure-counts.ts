@@ -77,6 +77,17 @@ const wordsAfterFigures = remembered((key: string): Map<string, string> => {
   return after;
 });
 
+// Nouns news uses for one count, whatever the figure: "1187 حالة" and "1187 إصابة" are the same
+// cases, "2,400 people" and "2,400 persons" the same people (words of one script, as written in a key).
+const SAME_COUNT = tableOf({
+  cases: ['case', 'cases', 'infection', 'infections', 'حاله', 'حالات', 'اصابه', 'اصابات', 'случаев', 'случая', 'заражений', 'заболеваний'],
+  people: ['people', 'persons', 'individuals', 'شخص', 'شخصا', 'اشخاص', 'مواطن', 'مواطنا', 'مواطنين', 'نسمه', 'человек', 'граждан'],
+});
+const sameCount = (a: string, b: string) => {
+  const kind = entryOf(SAME_COUNT, a);
+  return kind !== undefined && kind === entryOf(SAME_COUNT, b);
+};
+
 /** The script a word is written in, as far as these rules tell them apart. */
 const scriptOf = (word: string) => (isArabic(word) ? 'ar' : isCyrillic(word) ? 'ru' : 'latin');
 
@@ -110,7 +121,7 @@ export function otherUnit(queryKey: string, candidateKey: string): string[] | nu
   const candidateWords = figureWords(candidateKey);
   for (const [value, word] of wordsAfterFigures(queryKey)) {
     const other = candidate.get(value);
-    if (other && scriptOf(other) === scriptOf(word) && !holds(candidateWords, word) && !holds(queryWords, other)) return [`${value} ${word}`, `${value} ${other}`];
+    if (other && scriptOf(other) === scriptOf(word) && !sameCount(word, other) && !holds(candidateWords, word) && !holds(queryWords, other)) return [`${value} ${word}`, `${value} ${other}`];
   }
   return null;
 }

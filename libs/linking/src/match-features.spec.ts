@@ -137,6 +137,19 @@ describe('match features', () => {
     expect(contradictionOf(normalizeForSearch('Лавров: Москва готова к переговорам без предварительных условий'), normalizeForSearch('Лавров: Москва готова к переговорам'), [])).toBeNull();
   });
 
+  it('reads a rounded figure as the figure it rounds, and a multiple as no figure of its slot', () => {
+    const sudan = { key: normalizeForSearch("Sudan's health ministry recorded 1,187 dengue fever cases in Khartoum state in a single week."), terms: new Map(), trigram: 0 };
+    const rounded = pairEvidence(query(normalizeForSearch('Nearly 1,200 dengue cases recorded in Khartoum state in one week')), [], sudan, stats);
+    expect(rounded.differentNumbers).toEqual([]);
+    expect(rounded.contradiction).toBeNull();
+    const tooFar = pairEvidence(query(normalizeForSearch('Nearly 1,100 dengue cases recorded in Khartoum state in one week')), [], sudan, stats);
+    expect(tooFar.contradiction?.kind).toBe(MatchReasonKind.CONTRADICTS);
+    const vat = normalizeForSearch('السعودية ترفع ضريبة القيمة المضافة من 5% إلى 15% اعتبارا من يوليو');
+    expect(contradictionOf(normalizeForSearch('المملكة تضاعف ضريبة القيمة المضافة ثلاث مرات لتصل إلى 15%'), vat, [])).toBeNull();
+    // "Three times a week" is a frequency, compared as a figure.
+    expect(contradictionOf(normalizeForSearch('Turkish Airlines flies to Damascus 3 times a week'), normalizeForSearch('Turkish Airlines flies to Damascus 4 times a week'), [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
   it('does not read a denial of the setting alone as a fact-check restating the claim', () => {
     // The fire is stated before the denial, the deaths are not: the text contradicts the claim.
     expect(contradictionOf(normalizeForSearch('Fire at the Baiji refinery: no workers were killed'), normalizeForSearch('Three workers were killed in a fire at the Baiji refinery'), [])?.kind).toBe(

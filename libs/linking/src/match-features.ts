@@ -5,11 +5,11 @@
  * trigram similarity from PostgreSQL and the model (match-model.ts) turns the features into a score.
  */
 import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
-import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears } from './claim-circumstances';
+import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, periodsIn, recordAgainstFigure } from './claim-circumstances';
 import { swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
-import { MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
+import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -230,7 +230,8 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const speltNames = namesSpeltIn(query, candidate.terms);
   const queryNumbers = numbersIn(query.key);
   const candidateNumbers = numbersIn(candidate.key);
-  const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.includes(n));
+  const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
+  const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded)));
   const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
   const stated = query.statedKey ?? original.key;
   const statedNumbers = stated === query.key ? queryNumbers : numbersIn(stated);
@@ -430,6 +431,8 @@ function otherNamed(queryText: QueryText, queryKey: string, candidateText: Candi
   return onlyQuery.length && onlyCandidate.length ? [...onlyQuery, ...onlyCandidate] : null;
 }
 
+const TIMES = new Set(['times', 'fold', 'مرات', 'اضعاف', 'раза']);
+
 /**
  * Where each figure of a search key stands: "<word" for the nearest content word before it, ">word"
  * after it (within two words, light-stemmed), each slot with the figures found there.
@@ -441,7 +444,10 @@ function figureSlots(key: string): Map<string, Set<string>> {
   const content = (i: number) => i >= 0 && i < words.length && !inFigure.has(i) && [...words[i]].length > 1 && !STOP_STEMS.has(lightStem(words[i]));
   const slots = new Map<string, Set<string>>();
   const put = (slot: string, value: string) => slots.set(slot, (slots.get(slot) ?? new Set<string>()).add(value));
-  for (const f of figures) {
+  // "Tripled" said as "three times" (ثلاث مرات, в три раза) is a multiple, not a figure of the slot, in a
+  // text that names no span ("three times a week" is a frequency, and compared).
+  const multiple = (f: Figure) => TIMES.has(words[f.end] ?? '') && !periodsIn(key).size;
+  for (const f of figures.filter((f) => !multiple(f))) {
     const before = [f.start - 1, f.start - 2].find(content);
     const after = [f.end, f.end + 1].find(content);
     // A year is compared with years only: "20% in fiscal 2024" against "20% in the 2024 fiscal year".
@@ -460,9 +466,10 @@ function figureSlots(key: string): Map<string, Set<string>> {
  */
 export function differentFigures(queryKey: string, candidateKey: string): string[] {
   const candidate = figureSlots(candidateKey);
+  const rounded = new Set([...roundedIn(queryKey), ...roundedIn(candidateKey)]);
   for (const [slot, values] of figureSlots(queryKey)) {
     const others = candidate.get(slot);
-    if (others && ![...values].some((v) => others.has(v))) return [...values, ...others];
+    if (others && ![...values].some((v) => [...others].some((o) => sameFigure(v, o, rounded)))) return [...values, ...others];
   }
   return [];
 }
@@ -528,9 +535,9 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
   return null;
 }
 
-/** Circumstances that make the same story another claim, tried in this order: the date, the span, what a figure counts, its unit. */
+/** Circumstances that make the same story another claim, tried in this order: the date, the span, what a figure counts, its unit, a record against a figure. */
 const OTHER_CIRCUMSTANCES: ReadonlyArray<(queryKey: string, candidateKey: string) => string[] | null> = [
-  otherYears, otherMonths, otherPeriod, otherPartOfYear, otherSideOfEvent, otherExtent, otherCount, otherTableUnit, otherUnit,
+  otherYears, otherMonths, otherPeriod, otherPartOfYear, otherSideOfEvent, otherExtent, otherCount, otherTableUnit, otherUnit, recordAgainstFigure,
 ];
 
 /** The first rule's answer for the pair, or null when none answers. */

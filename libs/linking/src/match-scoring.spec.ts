@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { capitalisedNames, lightStem, longestSharedPhrase, numbersIn, trigramSimilarity } from './match-scoring';
+import { capitalisedNames, lightStem, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 describe('match scoring', () => {
   it.each([
@@ -67,7 +67,34 @@ describe('numbers written in other formats', () => {
     ['abbreviated multipliers', '25 млрд долларов и 3 млн тонн', ['25000000000', '3000000']],
     ['a multiplier written onto the digits', '$2.5bn in aid and 3mln tonnes', ['2500000000', '3000000']],
     ['an Arabic dual, which is two of a thing', 'مدة لا تزيد على سنتين', ['2']],
+    ['an Arabic number in words, largest part first', 'العفو عن ألفين وأربعمائة وستة وسبعين سجينا', ['2476']],
+    ['thousands and hundreds in Arabic words', 'ثلاثة آلاف وخمسمائة لاجئ', ['3500']],
+    ['an English ordinal in digits', 'a record 12th title, the 3rd in a row', ['12', '3']],
   ])('reads %s', (_, text, expected) => {
     expect(numbersIn(normalizeForSearch(text))).toEqual(expected);
+  });
+
+  it.each([
+    ['two figures in digits joined by و, which are two figures', '1000 و500', ['1000', '500']],
+    ['a figure in digits and one in words', '2000 وخمسمائة', ['2000', '500']],
+  ])('does not join %s', (_, text, expected) => {
+    expect(numbersIn(normalizeForSearch(text))).toEqual(expected);
+  });
+});
+
+describe('rounded figures', () => {
+  it('reads a figure given as a rounding in the three languages', () => {
+    expect([...roundedIn(normalizeForSearch('nearly 1,200 cases, 30 deaths'))]).toEqual(['1200']);
+    expect([...roundedIn(normalizeForSearch('تسجيل نحو 1200 إصابة و300 حالة تقريبا'))]).toEqual(['1200', '300']);
+    expect([...roundedIn(normalizeForSearch('около 1200 случаев'))]).toEqual(['1200']);
+  });
+
+  it.each([
+    ['a rounding within 5 %', '1200', '1187', true],
+    ['the same figure', '1187', '1187', true],
+    ['a rounding too far', '1200', '1100', false],
+    ['two exact figures close together', '1190', '1187', false],
+  ])('compares %s', (_, a, b, same) => {
+    expect(sameFigure(a, b, new Set(['1200', '1190'].filter((v) => v === '1200')))).toBe(same);
   });
 });

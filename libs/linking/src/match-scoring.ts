@@ -65,9 +65,9 @@ const TEEN_UNITS: Record<string, number> = { احد: 1, اثنا: 2, اثني: 2
 /** Digits without the Arabic clitic written onto them (بـ100, و1). */
 const withoutClitic = (word: string) => word.replace(/^[وبلك](?=\d)/u, '');
 
-/** A word's number, if it is one: digits (an Arabic clitic such as بـ stripped) or a number word. */
+/** A word's number, if it is one: digits (an Arabic clitic such as بـ stripped, an English ordinal's ending: "12th") or a number word. */
 function numberOf(word: string, previous: string | undefined): number | null {
-  const digits = withoutClitic(word);
+  const digits = withoutClitic(word).replace(/^(\d+)(?:st|nd|rd|th)$/u, '$1');
   if (/^\d+(?:[.,]\d+)*$/.test(digits)) return Number(/^\d{1,3}(?:,\d{3})+$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.'));
   const bare = word.replace(/^و(?=\p{L}{3})/u, '');
   if (NUMBER_WORDS[bare] && !(previous !== undefined && /^\d/.test(previous) && MULTIPLIERS[bare])) return Number(NUMBER_WORDS[bare]);
@@ -121,9 +121,62 @@ export function figuresIn(key: string): Figure[] {
     else if (value < 10 && next !== null && TENS.has(String(next)) && /^و/u.test(words[i + 1])) value += next as number, i++;
     const multiplier = MULTIPLIERS[words[i + 1]?.replace(/^و/u, '') ?? ''];
     if (multiplier) i++;
-    figures.push({ value: String(multiplier ? Math.round(value * multiplier * 1000) / 1000 : value), start, end: i + 1 });
+    const figure = { value: String(multiplier ? Math.round(value * multiplier * 1000) / 1000 : value), start, end: i + 1 };
+    const previous = figures[figures.length - 1];
+    if (previous && joinsArabicNumber(words, previous, figure)) {
+      previous.value = String(Number(previous.value) + Number(figure.value));
+      previous.end = figure.end;
+    } else figures.push(figure);
   }
   return figures;
+}
+
+/** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
+function placeOf(value: number): number {
+  let place = 1;
+  while (value % (place * 10) === 0 && place * 10 <= value) place *= 10;
+  return place;
+}
+
+/**
+ * True when `next` continues `previous` as one Arabic number written in words, largest part first
+ * and each part after و ("الفين واربعمايه وسته وسبعين" is 2476): the two are adjacent, both in
+ * letters, and the next part is smaller than the place of the last non-zero digit so far.
+ */
+function joinsArabicNumber(words: readonly string[], previous: Figure, next: Figure): boolean {
+  const [first, joined] = [words[previous.start], words[next.start]];
+  if (previous.end !== next.start || !isArabicWord(first) || !isArabicWord(joined) || !/^و/u.test(joined)) return false;
+  const value = Number(previous.value);
+  return Number.isInteger(value) && value >= 100 && Number(next.value) < placeOf(value);
+}
+
+const isArabicWord = (word: string) => /^[\u0600-\u06ff]+$/u.test(word);
+
+// Words that make a figure a rounding: "nearly 1,200", نحو 1200, قرابة, "около 1200", "1200 حالة تقريبا".
+const APPROXIMATELY_BEFORE = new Set(['nearly', 'about', 'around', 'almost', 'roughly', 'approximately', 'some', 'نحو', 'حوالي', 'قرابه', 'زهاء', 'يقارب', 'почти', 'около', 'примерно', 'порядка', 'приблизительно']);
+const APPROXIMATELY_AFTER = new Set(['تقريبا', 'approximately']);
+// How far a rounded figure may stand from the exact one: "nearly 1,200" for 1,187, not for 1,100.
+const ROUNDING = 0.05;
+
+/** The figures of a search key given as roundings (a word of approximation just before, or within two words after). */
+export function roundedIn(key: string): Set<string> {
+  const words = figureWords(key);
+  const rounded = new Set<string>();
+  for (const f of figuresIn(key)) {
+    if (APPROXIMATELY_BEFORE.has(words[f.start - 1] ?? '') || words.slice(f.end, f.end + 3).some((w) => APPROXIMATELY_AFTER.has(w))) rounded.add(f.value);
+  }
+  return rounded;
+}
+
+/**
+ * True when two figures say the same: equal, or one a round figure given as a rounding (`rounded`
+ * holds it) within 5 % of the other ("nearly 1,200" and "1,187"; not "nearly 1,200" and "1,100").
+ */
+export function sameFigure(a: string, b: string, rounded: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  const [x, y] = [Number(a), Number(b)];
+  const roundOne = (v: number, s: string) => rounded.has(s) && Number.isInteger(v) && v >= 10 && v % 10 === 0;
+  return (roundOne(x, a) || roundOne(y, b)) && Math.abs(x - y) <= ROUNDING * Math.max(x, y);
 }
 
 /** The distinct figures of a search key, as plain digits (see figuresIn). */
