@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { ARABIC_FEATURE_NAMES, arabicPoolFeatures, characterGramCoverage, characterGrams, rarestSharedTerm, withoutLinkWords } from './arabic-match-features';
+import { ARABIC_FEATURE_NAMES, arabicPoolFeatures, characterGramCoverage, characterGrams, otherSpellingShared, rarestSharedTerm, withoutLinkWords } from './arabic-match-features';
 import { CollectionStats } from './match-features';
 
 const stats: CollectionStats = { df: new Map([['قانون', 300], ['كيرز', 1], ['كورونا', 400], ['2019', 50]]), total: 1000, averageLength: 10 };
@@ -44,7 +44,25 @@ describe('Arabic match features', () => {
     expect(rarestSharedTerm(terms(...query), terms(...candidate), stats)).toBeCloseTo(expected as number, 6);
   });
 
-  it('gives each candidate of a pool one value per feature, its gram coverage beside the pool best', () => {
+  it.each([
+    ['America with and without its ي', 'وصول امير الكويت الى أمريكا', 'لوصول أمير الكويت إلى أميركا لاستكمال العلاج'],
+    ['Erdogan with an Egyptian ج', 'تطبيع أردوجان مثمر', 'نشكر السيد أردوغان على التطبيع'],
+    ['Gattuso with ج for غ', 'تأكيد إصابة جاتوزو بكورونا', 'إصابة مدرب نابولي غاتوزو بفايروس كورونا'],
+  ])('otherSpellingShared: the candidate spells %s otherwise', (_case, query, candidate) => {
+    expect(otherSpellingShared(normalizeForSearch(query), normalizeForSearch(candidate))).toBe(1);
+  });
+
+  it.each([
+    ['the same spelling', 'وصول امير الكويت الى امريكا', 'أمير الكويت في أمريكا'],
+    ['the same word with its article and an ending', 'الشرطة الأمريكية', 'شرطه امريكيه'],
+    ['no word in common', 'فيضان النيل في السودان', 'انتخابات الكويت'],
+    ['a short link whose code shares a skeleton', 'ترامب يرقص https://t.co/Z40abD19Gm', 'z40abd19gz'],
+    ['a function word', 'التي قالت', 'اللتي'],
+  ])('otherSpellingShared: nothing spelt otherwise with %s', (_case, query, candidate) => {
+    expect(otherSpellingShared(normalizeForSearch(query), normalizeForSearch(candidate))).toBe(0);
+  });
+
+  it('gives each candidate of a pool one value per feature, its gram coverage beside the pool best, the virus spelt otherwise', () => {
     const query = { key: normalizeForSearch('تم مناقشة قانون كيرز قبل ظهور الفيروس'), terms: terms('قانون', 'كيرز') };
     const pool = [
       { key: normalizeForSearch('قانون كيرز قدم قبل اكتشاف الفايروس'), terms: terms('قانون', 'كيرز') },
@@ -56,5 +74,8 @@ describe('Arabic match features', () => {
     expect(other[2]).toBeLessThan(1);
     expect(right[3]).toBe(1);
     expect(other[3]).toBeLessThan(0.5);
+    // الفيروس / الفايروس: one word, two spellings.
+    expect(right[4]).toBe(1);
+    expect(other[4]).toBe(0);
   });
 });

@@ -4,12 +4,23 @@
  * inflected spellings of one word still meet (بيرقص / يرقص, الاسباني / اسبانيا, كشفوه / يكشفون), and
  * how rare the rarest word the two texts share is beside the query's rarest word (a tweet naming
  * "قانون كيرز" finds the one claim naming it among many about laws). Tweets' link fragments
- * ("https t co z40abd19gm" in a search key) are left out. Pure functions.
+ * ("https t co z40abd19gm" in a search key) are left out. And whether the candidate spells a word of
+ * the query otherwise: a name or loanword that Arabic writers spell with other letters (أمريكا /
+ * أميركا, أردوجان / أردوغان, جاتوزو / غاتوزو) shares its consonant skeleton but neither its
+ * spelling nor its light stem, so BM25 and the other features do not see it. Pure functions.
  */
-import { idf, CollectionStats, TermCounts } from './match-features';
+import { nameSkeleton } from '@isnad/text';
+import { idf, CollectionStats, STOP_STEMS, TermCounts } from './match-features';
+import { lightStem } from './match-scoring';
 
 /** The features arabicPoolFeatures gives each pair of a pool, in this order. */
-export const ARABIC_FEATURE_NAMES = ['charGramQueryCoverage', 'charGramCandidateCoverage', 'charGramCandidateCoverageOfBest', 'rarestSharedTerm'] as const;
+export const ARABIC_FEATURE_NAMES = [
+  'charGramQueryCoverage',
+  'charGramCandidateCoverage',
+  'charGramCandidateCoverageOfBest',
+  'rarestSharedTerm',
+  'otherSpellingShared',
+] as const;
 
 const GRAM = 4;
 const LINK_WORDS = new Set(['http', 'https', 'www', 't', 'co', 'com', 'bit', 'ly']);
@@ -55,6 +66,34 @@ export function rarestSharedTerm(query: TermCounts, candidate: TermCounts, stats
   return shared / Math.max(rarest, 1e-9);
 }
 
+// A skeleton of fewer than three consonants (words of under four letters) matches too many words.
+const SPELLING_MIN_LETTERS = 4;
+const SPELLING_MIN_SKELETON = 3;
+
+/** The consonant skeletons (nameSkeleton) of the words of four letters or more. */
+function skeletonsOf(words: readonly string[]): string[] {
+  return words.filter((w) => [...w].length >= SPELLING_MIN_LETTERS).map(nameSkeleton);
+}
+
+/**
+ * 1 when the candidate writes a word of the query of four letters or more (not a function word)
+ * with other letters: the same consonant skeleton, but not the same light stem (أمريكا / أميركا,
+ * اردوجان / اردوغان); 0 otherwise.
+ */
+export function otherSpellingShared(queryKey: string, candidateKey: string): number {
+  const candidateWords = withoutLinkWords(candidateKey);
+  const candidateStems = new Set(candidateWords.map(lightStem));
+  const candidateSkeletons = new Set(skeletonsOf(candidateWords));
+  const queryWords = withoutLinkWords(queryKey).filter((w) => !STOP_STEMS.has(lightStem(w)));
+  return queryWords.some((w) => {
+    if ([...w].length < SPELLING_MIN_LETTERS || candidateStems.has(lightStem(w))) return false;
+    const skeleton = nameSkeleton(w);
+    return skeleton.length >= SPELLING_MIN_SKELETON && candidateSkeletons.has(skeleton);
+  })
+    ? 1
+    : 0;
+}
+
 /** The Arabic features of each pair of a pool (ARABIC_FEATURE_NAMES), from the query and the candidates' search keys and terms. */
 export function arabicPoolFeatures(
   query: { key: string; terms: TermCounts },
@@ -64,5 +103,11 @@ export function arabicPoolFeatures(
   const queryGrams = characterGrams(query.key);
   const coverage = candidates.map((c) => characterGramCoverage(queryGrams, characterGrams(c.key)));
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
-  return candidates.map((c, i) => [coverage[i][0], coverage[i][1], coverage[i][1] / best, rarestSharedTerm(query.terms, c.terms, stats)]);
+  return candidates.map((c, i) => [
+    coverage[i][0],
+    coverage[i][1],
+    coverage[i][1] / best,
+    rarestSharedTerm(query.terms, c.terms, stats),
+    otherSpellingShared(query.key, c.key),
+  ]);
 }
