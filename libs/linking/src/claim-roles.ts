@@ -122,7 +122,8 @@ function namesIn(phrase: string, placesIn: PlacesIn | undefined): Set<string> {
 function mentionAt(words: string[], i: number, placesIn: PlacesIn | undefined): Mention | null {
   for (let n = 1; n <= Math.min(3, words.length - i); n++) {
     const names = namesIn(words.slice(i, i + n).join(' '), placesIn);
-    if (n > 1) {
+    // (Most phrases name nothing: their parts are read only when one does.)
+    if (n > 1 && names.size) {
       const parts = [...words.slice(i, i + n), words.slice(i + 1, i + n).join(' ')];
       for (const part of parts) for (const name of namesIn(part, placesIn)) names.delete(name);
     }
