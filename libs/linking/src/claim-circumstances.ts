@@ -6,7 +6,8 @@
  * Pure functions over search keys (Arabic folded, lower case), in Arabic, English and Russian; the
  * tables are language-neutral, so a cross-language pair is compared too.
  */
-import { asWritten, entryOf, eventsIn, isArabic, labelsOf, remembered, sameEventKind, tableOf, withoutConjunction } from './claim-predicates';
+import { asWritten, entryOf, eventsIn, isArabic, labelsOf, sameEventKind, tableOf, withoutConjunction } from './claim-predicates';
+import { remembered } from './remembered';
 import { monthsInDates } from '@isnad/text';
 import { saysAt } from './claim-roles';
 import { figuresIn } from './match-scoring';

@@ -8,6 +8,7 @@
  * cross-language pair is compared too.
  */
 import { figuresIn } from './match-scoring';
+import { remembered } from './remembered';
 
 /** An axis of change: the words that move it one way, and those that move it the other way. */
 interface DirectionAxis {
@@ -206,23 +207,6 @@ const TABLE = indexOf([
   ...DIRECTIONS.flatMap((a): [string, string][] => [...a.forward.map((w): [string, string] => [w, `${a.name}:+`]), ...a.backward.map((w): [string, string] => [w, `${a.name}:-`])]),
   ...Object.entries(EVENTS).flatMap(([kind, words]) => words.map((w): [string, string] => [w, kind])),
 ]);
-
-/**
- * f with its last results kept (up to `size` keys, then forgotten at once): a claim's text is read
- * against every query whose pool it joins, and a query against every text of its pool.
- */
-export function remembered<T>(f: (key: string) => T, size = 20000): (key: string) => T {
-  const results = new Map<string, T>();
-  return (key) => {
-    let result = results.get(key);
-    if (result === undefined) {
-      if (results.size >= size) results.clear();
-      result = f(key);
-      results.set(key, result);
-    }
-    return result;
-  };
-}
 
 /**
  * The labels of `table` a search key carries, each with the first word (or phrase) of the key that

@@ -6,7 +6,8 @@
  * Arabic folded: ة → ه, ئ → ي, أ → ا; Russian й → и), in Arabic, English and Russian, read with
  * word order, the passive, and the words and case endings that mark a doer or a target.
  */
-import { actorsIn, arabicForms, englishForms, isArabic, isCyrillic, remembered } from './claim-predicates';
+import { actorsIn, arabicForms, englishForms, isArabic, isCyrillic } from './claim-predicates';
+import { remembered } from './remembered';
 
 /** Known places and countries a search key names, by their English names (CrossLanguageLexicon.placesIn). */
 export type PlacesIn = (key: string) => ReadonlySet<string>;
@@ -121,7 +122,8 @@ function namesIn(phrase: string, placesIn: PlacesIn | undefined): Set<string> {
 function mentionAt(words: string[], i: number, placesIn: PlacesIn | undefined): Mention | null {
   for (let n = 1; n <= Math.min(3, words.length - i); n++) {
     const names = namesIn(words.slice(i, i + n).join(' '), placesIn);
-    if (n > 1) {
+    // (Most phrases name nothing: their parts are read only when one does.)
+    if (n > 1 && names.size) {
       const parts = [...words.slice(i, i + n), words.slice(i + 1, i + n).join(' ')];
       for (const part of parts) for (const name of namesIn(part, placesIn)) names.delete(name);
     }
@@ -194,21 +196,20 @@ function rolesOf(key: string, placesIn: PlacesIn | undefined): ActRoles | null {
   return agents.size || patients.size ? { act, agents: [...agents], patients: [...patients] } : null;
 }
 
-const rememberedBy = new WeakMap<PlacesIn, Map<string, ActRoles | null>>();
-const withoutPlaces = new Map<string, ActRoles | null>();
+/** f remembered by key (see remembered), apart for each reader of places: its results depend on it. */
+function rememberedWithPlaces<T>(f: (key: string, placesIn: PlacesIn | undefined) => T): (key: string, placesIn?: PlacesIn) => T {
+  const byPlaces = new WeakMap<PlacesIn, (key: string) => T>();
+  const withoutPlaces = remembered((key: string) => f(key, undefined));
+  return (key, placesIn) => {
+    if (!placesIn) return withoutPlaces(key);
+    let read = byPlaces.get(placesIn);
+    if (!read) byPlaces.set(placesIn, (read = remembered((k: string) => f(k, placesIn))));
+    return read(key);
+  };
+}
 
 /** The roles a search key gives its actors for the first act it names (remembered: a claim text is read against many queries). */
-export function rolesIn(key: string, placesIn?: PlacesIn): ActRoles | null {
-  let cache = placesIn ? rememberedBy.get(placesIn) : withoutPlaces;
-  if (!cache) rememberedBy.set(placesIn as PlacesIn, (cache = new Map()));
-  let roles = cache.get(key);
-  if (roles === undefined) {
-    if (cache.size >= 20000) cache.clear();
-    roles = rolesOf(key, placesIn);
-    cache.set(key, roles);
-  }
-  return roles;
-}
+export const rolesIn: (key: string, placesIn?: PlacesIn) => ActRoles | null = rememberedWithPlaces(rolesOf);
 
 /** The first act a search key names, if any (a cheap test before names are read). */
 const firstActIn = remembered((key: string): string => {
@@ -288,7 +289,9 @@ function headlineSpeaker(words: string[], placesIn: PlacesIn | undefined): strin
  * verb first, after it first), by their one name; without a verb of saying, an Arabic headline's
  * speaker put first (headlineSpeaker), or the one who accuses; empty when it has no name beside it.
  */
-export function speakersIn(key: string, placesIn?: PlacesIn): string[] {
+export const speakersIn: (key: string, placesIn?: PlacesIn) => string[] = rememberedWithPlaces(speakersOf);
+
+function speakersOf(key: string, placesIn: PlacesIn | undefined): string[] {
   const words = key.split(' ');
   const verb = words.findIndex(saysAt);
   if (verb < 0) {

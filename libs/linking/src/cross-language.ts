@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { primaryLanguage } from '@isnad/text';
-import { remembered } from './claim-predicates';
+import { remembered } from './remembered';
 
 /**
  * Word-by-word translation of a search key between Arabic, English and Russian, from data that
@@ -63,7 +63,10 @@ export function transliterateCyrillic(word: string): string {
 }
 
 /** Forms under which an Arabic word may be a dictionary headword: as written, without clitics, with or without the article. */
-export function arabicLookupForms(word: string): string[] {
+export const arabicLookupForms: (word: string) => readonly string[] = remembered(arabicFormsOf);
+
+// (Remembered: every word of every candidate text is looked up as a place, and words recur.)
+function arabicFormsOf(word: string): string[] {
   const forms = new Set<string>([word]);
   const bare = word.replace(/^(?:وال|بال|فال|كال|لل|ال)(?=\p{L}{2})/u, '').replace(/^[وف](?=\p{L}{3})/u, '');
   for (const stem of [bare, bare.replace(/^[بلك](?=ال\p{L}{2})/u, '')]) {
@@ -87,7 +90,9 @@ function englishLookupForms(word: string): string[] {
 }
 
 /** Russian forms to try: as written, then with common case and verb endings cut. */
-function russianLookupForms(word: string): string[] {
+const russianLookupForms: (word: string) => readonly string[] = remembered(russianFormsOf);
+
+function russianFormsOf(word: string): string[] {
   const forms = [word];
   const ending = /(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ах|ях|ов|ев|ую|юю|ая|яя|ое|ее|ые|ие|ый|ий|а|я|у|ю|ы|и|е|о|ь)$/u;
   // The nominative under the case ending: ирака → ирак, сирии → сирия, израиля → израиль.
@@ -145,6 +150,8 @@ export class CrossLanguageLexicon {
     englishNames: Map<string, string>;
     /** The keys of `places` that CLDR names (countries and its cities), not the gazetteer. */
     cldrPlaces: ReadonlySet<string>;
+    /** The first word of each place name of several words, in any language ("united"). */
+    phraseStarts: ReadonlySet<string>;
   } | null = null;
 
   // The lexicon is some 10 MB once parsed: read on the first cross-language lookup, not at start-up,
@@ -180,7 +187,8 @@ export class CrossLanguageLexicon {
         }
       });
     }
-    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames, cldrPlaces };
+    const phraseStarts = new Set([...places.keys()].filter((key) => key.includes(' ')).map((key) => key.slice(key.indexOf(':') + 1, key.indexOf(' '))));
+    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames, cldrPlaces, phraseStarts };
     return this.loaded;
   }
 
@@ -216,24 +224,32 @@ export class CrossLanguageLexicon {
   private placesOf(key: string): Set<string> {
     const words = key.split(' ').filter(Boolean);
     const out = new Set<string>();
-    const add = (lookup: string) => {
-      const names = this.lexicon.englishNames.get(lookup);
-      if (names !== undefined) out.add(names);
-      return names !== undefined;
-    };
     for (let i = 0; i < words.length; i++) {
-      // Each word is looked up in the language its script says (a claim's text is scored once per pool).
-      const source = /\p{Script=Arabic}/u.test(words[i]) ? 'ar' : /\p{Script=Cyrillic}/u.test(words[i]) ? 'ru' : 'en';
-      const place = this.placeAt(words, i, source, 'en');
-      if (place && add(`${source}:${place.form}`)) continue;
-      const alias = PLACE_ALIASES[words[i]] ?? PLACE_ALIASES[words[i].replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '')];
-      const nationality = source === 'ru' ? RUSSIAN_NATIONALITIES.find(([stem]) => words[i].startsWith(stem)) : undefined;
-      if (alias) out.add(alias);
-      else if (nationality) out.add(nationality[1]);
-      // Adjectives are of countries and CLDR's cities, not of the gazetteer's towns ("susan" is not Susa's).
-      else adjectiveBases(words[i]).some((form) => this.lexicon.cldrPlaces.has(`${source}:${form}`) && add(`${source}:${form}`));
+      // A word that starts no place name of several words names the same place wherever it stands.
+      const names = this.lexicon.phraseStarts.has(words[i]) ? this.placeNamedAt(words, i) : this.placeOfWord(words[i]);
+      if (names !== null) out.add(names);
     }
     return out;
+  }
+
+  // (Remembered: every word of every candidate text is read, and words recur.)
+  private readonly placeOfWord = remembered((word: string) => this.placeNamedAt([word], 0));
+
+  /** The English names (joined by "|") of the place the key names from word i on, by a name, an alias or an adjective; null for none. */
+  private placeNamedAt(words: string[], i: number): string | null {
+    const namesOf = (lookup: string) => this.lexicon.englishNames.get(lookup) ?? null;
+    // Each word is looked up in the language its script says (a claim's text is scored once per pool).
+    const source = /\p{Script=Arabic}/u.test(words[i]) ? 'ar' : /\p{Script=Cyrillic}/u.test(words[i]) ? 'ru' : 'en';
+    const place = this.placeAt(words, i, source, 'en');
+    const named = place && namesOf(`${source}:${place.form}`);
+    if (named !== null) return named;
+    const alias = PLACE_ALIASES[words[i]] ?? PLACE_ALIASES[words[i].replace(/^(?:وال|بال|لل|ال)(?=\p{L}{3})/u, '')];
+    const nationality = source === 'ru' ? RUSSIAN_NATIONALITIES.find(([stem]) => words[i].startsWith(stem)) : undefined;
+    if (alias) return alias;
+    if (nationality) return nationality[1];
+    // Adjectives are of countries and CLDR's cities, not of the gazetteer's towns ("susan" is not Susa's).
+    const adjective = adjectiveBases(words[i]).find((form) => this.lexicon.cldrPlaces.has(`${source}:${form}`) && namesOf(`${source}:${form}`) !== null);
+    return adjective === undefined ? null : namesOf(`${source}:${adjective}`);
   }
 
   /** The key in each other language of ar/en/ru, word by word; none when the language is unknown or nothing translates. */
@@ -328,7 +344,9 @@ export class CrossLanguageLexicon {
 
   /** The longest place name starting at word i, in the target language. */
   private placeAt(words: string[], i: number, source: string, target: string): { name: string; length: number; form: string } | null {
-    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
+    // Most words start no name of several words: those are not joined into phrases to look up.
+    const longest = this.lexicon.phraseStarts.has(words[i]) ? MAX_PLACE_WORDS : 1;
+    for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ');
       const forms = n > 1 ? [phrase] : source === 'ar' ? arabicLookupForms(phrase) : source === 'ru' ? russianLookupForms(phrase) : [phrase];
       for (const form of forms) {

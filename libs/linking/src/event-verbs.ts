@@ -13,7 +13,8 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { IndexedTable, labelsOf, MEETING, remembered, tableOf, VerbWords, withoutConjunction, wordsOf } from './claim-predicates';
+import { IndexedTable, labelsOf, MEETING, tableOf, VerbWords, withoutConjunction, wordsOf } from './claim-predicates';
+import { remembered } from './remembered';
 
 /** One class of verbs: its family, and its words. */
 interface VerbClass extends VerbWords {

@@ -7,7 +7,8 @@
  */
 import { calendarMonths } from '@isnad/text';
 import { isYear } from './claim-circumstances';
-import { arabicForms, entryOf, eventsIn, isArabic, isCyrillic, remembered, tableOf } from './claim-predicates';
+import { arabicForms, entryOf, eventsIn, isArabic, isCyrillic, tableOf } from './claim-predicates';
+import { remembered } from './remembered';
 import { STOP_STEMS } from './match-features';
 import { figureWords, figuresIn, lightStem } from './match-scoring';
 

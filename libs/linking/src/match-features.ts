@@ -494,8 +494,10 @@ function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: 
     const ours = namedIn(q[i]).filter((n) => !candidateNames.has(n));
     if (!ours.length || candidateNames.has(ours[0])) continue;
     for (let j = 0; j < c.length; j++) {
+      // The cheap test first: reading a word's names is what costs.
+      if (!between(i, j)) continue;
       const theirs = namedIn(c[j]).filter((n) => !queryNames.has(n));
-      if (theirs.length && between(i, j)) return [ours[0], theirs[0]];
+      if (theirs.length) return [ours[0], theirs[0]];
     }
   }
   return null;
@@ -528,8 +530,8 @@ export function substitutedPerson(names: readonly string[], q: readonly string[]
     if (!inName(i) || c.some((w) => alikeWords(w, q[i]))) continue;
     for (let j = 0; j < c.length; j++) {
       const word = c[j];
-      if ([...word].length < 3 || /\d/.test(word) || STOP_STEMS.has(lightStem(word)) || q.some((w) => alikeWords(w, word))) continue;
-      if (between(i, j) && trigramSimilarity(q[i], word) < 0.3) return [q[i], word];
+      if (!between(i, j) || [...word].length < 3 || /\d/.test(word) || STOP_STEMS.has(lightStem(word)) || q.some((w) => alikeWords(w, word))) continue;
+      if (trigramSimilarity(q[i], word) < 0.3) return [q[i], word];
     }
   }
   return null;

@@ -2,6 +2,7 @@
  * Text helpers of claim matching: numbers, names, light stems and shared phrases of search keys,
  * and the reasons a match is suggested. Pure functions; match-features.ts builds on them.
  */
+import { remembered } from './remembered';
 
 /** Why a candidate was suggested, in words a fact-checker can check against the two texts. */
 export interface MatchReasonParts {
@@ -97,7 +98,9 @@ export function figureWords(key: string): string[] {
  * "1,200" (the key reads "1 200") → 1200, "32.5" (the key reads "32 5") → 32.5, number words → digits ("twenty five", "خمسه عشر",
  * "пятидесяти"), "15 ألف", "15 thousand", "15 тысяч" and "3.5 млрд" → their value, "بـ100" → 100.
  */
-export function figuresIn(key: string): Figure[] {
+export const figuresIn: (key: string) => readonly Figure[] = remembered(figuresOf);
+
+function figuresOf(key: string): Figure[] {
   const words = figureWords(key);
   const figures: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
