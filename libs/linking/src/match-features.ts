@@ -232,10 +232,10 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const candidateNumbers = numbersIn(candidate.key);
   const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded)));
-  const differentNumbers = queryNumbers.length && candidateNumbers.length && !sharedNumbers.length ? [...queryNumbers, ...candidateNumbers] : [];
+  const differentNumbers = figuresApart(queryNumbers, candidateNumbers, sharedNumbers);
   const stated = query.statedKey ?? original.key;
   const statedNumbers = stated === query.key ? queryNumbers : numbersIn(stated);
-  const otherFigures = statedNumbers.length && candidateNumbers.length && !statedNumbers.some((n) => candidateNumbers.includes(n)) ? [...statedNumbers, ...candidateNumbers] : [];
+  const otherFigures = stated === query.key ? differentNumbers : figuresApart(statedNumbers, candidateNumbers, statedNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded))));
   return {
     bm25: score,
     translated,
@@ -264,6 +264,11 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     entitiesOnly: entitiesOnly && best === original,
     otherStory: otherStoryOf(query, stated, candidate),
   };
+}
+
+/** Both texts' figures when each gives some and none of them agree (`shared`: the first's that agree with one of the second's). */
+function figuresApart(first: string[], second: string[], shared: string[]): string[] {
+  return first.length && second.length && !shared.length ? [...first, ...second] : [];
 }
 
 /** Why a candidate tells another story than the query: another kind of event, or the same by other actors or elsewhere. */
