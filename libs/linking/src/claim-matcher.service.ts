@@ -9,6 +9,7 @@ import { CrossLanguageLexicon } from './cross-language';
 import { EMBEDDING_ENCODER, EmbeddingEncoder, cosine } from './embedding-encoder';
 import { InvalidLinkError } from './linking.errors';
 import {
+  CandidateText,
   CollectionStats,
   FEATURE_NAMES,
   PairEvidence,
@@ -17,7 +18,8 @@ import {
   SENTENCE_FEATURE_NAMES,
   handlesIn,
   idf,
-  pairEvidence,
+  pairMeasures,
+  pairRules,
   poolFeatures,
   queryBm25,
   reasonsOf,
@@ -317,8 +319,9 @@ export class ClaimMatcherService {
 
     const handles = handlesIn(text);
     const terms = pool.map(termsOf);
-    const evidence = pool.map((row, i) => pairEvidence(query, handles, { key: row.key, terms: terms[i], trigram: Number(row.trigram) }, stats));
-    let features = poolFeatures(evidence);
+    const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
+    const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
+    let features = poolFeatures(measures);
     let model = MODEL;
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
     if (cosines) {
@@ -338,6 +341,9 @@ export class ClaimMatcherService {
       const logit = logits[i];
       const current = best.get(row.claim_id);
       if (current && current.logit >= logit) return;
+      // The rules are read when first asked for: suggestionsOf asks only of the candidates it may offer.
+      let evidence: PairEvidence | undefined;
+      const judged = () => (evidence ??= { ...measures[i], ...pairRules(query, texts[i], measures[i]) });
       best.set(row.claim_id, {
         claimId: row.claim_id,
         textId: row.id,
@@ -345,8 +351,12 @@ export class ClaimMatcherService {
         language: row.language,
         key: row.key,
         features: features[i],
-        evidence: evidence[i],
-        reasons: reasonsOf(evidence[i]),
+        get evidence() {
+          return judged();
+        },
+        get reasons() {
+          return reasonsOf(judged());
+        },
         logit,
         probability: probabilityOf(model, logit, bestLogit),
         threshold: model.threshold,
@@ -649,40 +659,57 @@ function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionSta
 /**
  * What match() returns from a ranked pool: contradicting and names-only candidates cut, those under
  * `minScore` dropped (a contradicting claim stays when it is as close as a suggested match), best first.
+ * The rules only lower a probability, so candidates are judged from the most probable down, and no
+ * further once `first` are kept that the next one's probability cannot reach: the rules, the costly
+ * part of a pair, are read for a few candidates of the pool rather than for all of them.
  */
 export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<MatchOptions, 'first' | 'minScore'> = {}): ClaimMatchResult[] {
   const first = options.first ?? 5;
-  const results = ranked.map((c) => {
-    // Another event or another place is another claim, whatever figure or direction it gives.
-    const otherStory = c.evidence.otherStory !== null;
-    const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
-    const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * otherStoryFactor(c.threshold) : c.probability;
-    const related = contradicts ? c.probability : 0;
-    const score = Math.round(exact * 1000) / 1000;
-    return {
-      claimId: c.claimId,
-      related,
-      exact,
-      logit: c.logit,
-      score,
-      threshold: c.threshold,
-      relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
-      matchedKind: c.kind,
-      matchedKey: c.key,
-      matchedLanguage: c.language,
-      reasons: c.reasons,
-    } as const;
-  });
-  return results
-    .filter((r) => {
-      const minScore = options.minScore ?? r.threshold;
-      return r.score >= minScore || r.related >= minScore;
-    })
-    // Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the
-    // exact probability and then the model's logit keep the better one first.
-    .sort((a, b) => b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1))
-    .slice(0, first)
-    .map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
+  const kept: Suggestion[] = [];
+  const byProbability = [...ranked].sort((a, b) => b.probability - a.probability);
+  for (const c of byProbability) {
+    const minScore = options.minScore ?? c.threshold;
+    if (Math.max(c.probability, roundedScore(c.probability)) < minScore) continue;
+    if (kept.length >= first && kept[first - 1].exact > c.probability) break;
+    const suggestion = suggestionOf(c);
+    if (suggestion.score < minScore && suggestion.related < minScore) continue;
+    kept.push(suggestion);
+    kept.sort(bySuggestion);
+  }
+  return kept.slice(0, first).map(({ related: _related, exact: _exact, logit: _logit, ...result }) => result);
+}
+
+type Suggestion = ClaimMatchResult & { related: number; exact: number; logit: number };
+
+/** One candidate as offered: its probability cut by what the rules say of it (UNLIKELY_FACTOR, otherStoryFactor). */
+function suggestionOf(c: RankedCandidate): Suggestion {
+  // Another event or another place is another claim, whatever figure or direction it gives.
+  const otherStory = c.evidence.otherStory !== null;
+  const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
+  const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * otherStoryFactor(c.threshold) : c.probability;
+  return {
+    claimId: c.claimId,
+    related: contradicts ? c.probability : 0,
+    exact,
+    logit: c.logit,
+    score: roundedScore(exact),
+    threshold: c.threshold,
+    relation: contradicts ? ClaimLinkDecision.CONTRADICTS : ClaimLinkDecision.SAME,
+    matchedKind: c.kind,
+    matchedKey: c.key,
+    matchedLanguage: c.language,
+    reasons: c.reasons,
+  };
+}
+
+function roundedScore(probability: number): number {
+  return Math.round(probability * 1000) / 1000;
+}
+
+// Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the exact
+// probability and then the model's logit keep the better one first.
+function bySuggestion(a: Suggestion, b: Suggestion): number {
+  return b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1);
 }
 
 /** True for a query the Arabic model scores: one in Arabic (any region). */

@@ -135,8 +135,8 @@ export function sentenceFeatures(cosines: readonly number[]): number[][] {
   return cosines.map((c, i) => [c, 1 / rank[i], c - best]);
 }
 
-/** What one pair says before it is compared with the other candidates of the pool. */
-export interface PairEvidence {
+/** What one pair says before it is compared with the other candidates of the pool: what the model reads. */
+export interface PairMeasures {
   /** BM25 of the text as written, or of its translation (discounted) when that is higher. */
   bm25: number;
   translated: boolean;
@@ -154,9 +154,17 @@ export interface PairEvidence {
   /** IDF-weighted share of the candidate's terms that the query holds. */
   candidateIdfCoverage: number;
   sharedTerms: string[];
-  contradiction: MatchReasonParts | null;
   /** The texts share names and places but no other word: the same actors, another claim. */
   entitiesOnly: boolean;
+}
+
+/**
+ * What the hard-negative rules say of a pair (claim-predicates.ts and the modules beside it): read
+ * after the model, and only for the candidates that may be offered (suggestionsOf), being the
+ * costly part of a pair.
+ */
+export interface PairRules {
+  contradiction: MatchReasonParts | null;
   /**
    * Another claim about the same story: the texts report different kinds of event (OTHER_EVENT, a
    * word of each), or the same kind where each names a place or actor the other does not
@@ -164,6 +172,9 @@ export interface PairEvidence {
    */
   otherStory: MatchReasonParts | null;
 }
+
+/** A pair's measures and what the rules say of it. */
+export type PairEvidence = PairMeasures & PairRules;
 
 // Function words, light-stemmed, that say nothing about what a claim states.
 export const STOP_STEMS = new Set(
@@ -199,8 +210,14 @@ export function queryBm25(query: QueryText, candidate: TermCounts, stats: Collec
   return { score, translated: score > originalBm25 };
 }
 
-/** Evidence for one candidate text against every variant of the query. */
+/** Evidence for one candidate text against every variant of the query: its measures and what the rules say. */
 export function pairEvidence(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairEvidence {
+  const measures = pairMeasures(query, queryHandles, candidate, stats);
+  return { ...measures, ...pairRules(query, candidate, measures) };
+}
+
+/** The measures of one candidate text against every variant of the query (what the model reads). */
+export function pairMeasures(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairMeasures {
   const [original] = query.variants;
   const { score, translated } = queryBm25(query, candidate.terms, stats);
   // The variant sharing most terms with the candidate (the text as written on a tie) explains it.
@@ -233,9 +250,6 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded)));
   const differentNumbers = figuresApart(queryNumbers, candidateNumbers, sharedNumbers);
-  const stated = query.statedKey ?? original.key;
-  const statedNumbers = stated === query.key ? queryNumbers : numbersIn(stated);
-  const otherFigures = stated === query.key ? differentNumbers : figuresApart(statedNumbers, candidateNumbers, statedNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded))));
   return {
     bm25: score,
     translated,
@@ -257,11 +271,25 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
     lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (query.key.split(' ').length + 1))),
     candidateIdfCoverage: sharedWeight / Math.max(candidateWeight, 1e-9),
     sharedTerms,
+    // A word-by-word translation shares little but names and places even with the right claim.
+    entitiesOnly: entitiesOnly && best === original,
+  };
+}
+
+/** What the hard-negative rules say of one candidate text, given its measures. */
+export function pairRules(query: QueryText, candidate: CandidateText, measures: PairMeasures): PairRules {
+  const stated = query.statedKey ?? query.variants[0].key;
+  let otherFigures = measures.differentNumbers;
+  if (stated !== query.key) {
+    const statedNumbers = numbersIn(stated);
+    const candidateNumbers = numbersIn(candidate.key);
+    const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
+    otherFigures = figuresApart(statedNumbers, candidateNumbers, statedNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded))));
+  }
+  return {
     // The negation and direction tables hold all three languages: the text as written is compared,
     // not its translation (which carries every sense of every word).
     contradiction: contradictionOf(stated, candidate.key, otherFigures, query.placesIn, query.statedSentences),
-    // A word-by-word translation shares little but names and places even with the right claim.
-    entitiesOnly: entitiesOnly && best === original,
     otherStory: otherStoryOf(query, stated, candidate),
   };
 }
@@ -292,7 +320,7 @@ function namesSpeltIn(query: QueryText, terms: TermCounts): string[] {
  * pairs beside the pool's best helped CheckThat! dev a little but sank translated matches, whose
  * wording never resembles the query's: CheckThat! has no cross-language pairs to learn that from.)
  */
-export function poolFeatures(pool: readonly PairEvidence[]): number[][] {
+export function poolFeatures(pool: readonly PairMeasures[]): number[][] {
   const bestBm25 = Math.max(1e-9, ...pool.map((e) => e.bm25));
   const bestCoverage = Math.max(1e-9, ...pool.map((e) => e.queryCoverage));
   const order = pool.map((e, i) => [e.bm25, i]).sort((a, b) => b[0] - a[0]);

@@ -68,3 +68,41 @@ describe('which scored claims are suggested', () => {
     expect(suggestionsOf([candidate('c1', 0.999, threshold, { otherStory })])).toEqual([]);
   });
 });
+
+describe('which candidates the rules are read for', () => {
+  /** `candidate`, counting how often its evidence (what the rules say) is read. */
+  function counted(claimId: string, probability: number, evidence: Partial<PairEvidence> = {}) {
+    const reads = { count: 0 };
+    const c = candidate(claimId, probability, LOWER, evidence);
+    const judged = c.evidence;
+    Object.defineProperty(c, 'evidence', { get: () => (reads.count++, judged) });
+    return { c, reads };
+  }
+
+  it('offers the next claim when the most probable one contradicts the text, in the order of the cut scores', () => {
+    const contradiction = { kind: MatchReasonKind.CONTRADICTS, values: ['rose', 'fell'] };
+    const pool = [counted('c1', 0.95, { contradiction }), counted('c2', 0.9), counted('c3', 0.2), counted('c4', 0.1)];
+    const results = suggestionsOf(pool.map((p) => p.c), { first: 2, minScore: 0 });
+    expect(results.map((r) => [r.claimId, r.relation])).toEqual([
+      ['c2', 'SAME'],
+      ['c1', 'CONTRADICTS'],
+    ]);
+    // c1 cut to 0.95 × 0.25 still outranks c3 and c4 (0.2 and 0.1 at most): neither is judged.
+    expect(pool.map((p) => p.reads.count > 0)).toEqual([true, true, false, false]);
+  });
+
+  it('judges only the candidates that reach the threshold, for the default suggestions', () => {
+    const pool = [counted('c1', 0.99), ...Array.from({ length: 50 }, (_, i) => counted(`d${i}`, LOWER / 2))];
+    expect(suggestionsOf(pool.map((p) => p.c)).map((r) => r.claimId)).toEqual(['c1']);
+    expect(pool.filter((p) => p.reads.count > 0).map((p) => p.c.claimId)).toEqual(['c1']);
+  });
+
+  it('judges further down while a cut score leaves room for the next candidates', () => {
+    const otherStory = { kind: MatchReasonKind.OTHER_ACTOR, values: ['gaza', 'beirut'] };
+    const pool = [counted('c1', 0.9, { otherStory }), counted('c2', 0.8, { otherStory }), counted('c3', 0.42), counted('c4', 0.05)];
+    const results = suggestionsOf(pool.map((p) => p.c), { first: 2, minScore: 0 });
+    // Cut below the threshold (to 0.45 and 0.4), c1 and c2 leave room for c3 (0.42), which passes c2, not for c4 (0.05).
+    expect(results.map((r) => r.claimId)).toEqual(['c1', 'c3']);
+    expect(pool.map((p) => p.reads.count > 0)).toEqual([true, true, true, false]);
+  });
+});
