@@ -216,6 +216,8 @@ describe('a record against a figure', () => {
     ['two records', 'Dubai hit by record rainfall', 'Dubai sees its heaviest rain in 75 years'],
     ['no record', 'The rial fell to 1,950 in Aden', 'The rial fell in Aden'],
     ['a record against a text with only a year', 'The rial hit its lowest level since 2015', 'The rial fell sharply in 2024'],
+    ["a country's highest court, which sets no record", "Kuwait's highest court upholds the revocation of citizenships", 'Kuwait revoked the citizenship of 1,535 people'],
+    ['the minimum wage, which is no record', 'Тунис повысил минимальную зарплату', 'Tunisia raised the minimum wage by 7.5%'],
   ])('does not tell a record from a figure for %s', (_, a, b) => {
     expect(recordAgainstFigure(key(a), key(b))).toBeNull();
   });

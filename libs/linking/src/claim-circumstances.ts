@@ -279,12 +279,18 @@ const RECORDS = tableOf({
   record: [
     'record', 'unprecedented', 'all-time', 'highest', 'lowest', 'heaviest', 'worst',
     'قياسي', 'قياسيا', 'قياسيه', 'مسبوق', 'مسبوقه', 'اعلي مستوي', 'ادني مستوي', 'اعلي معدل', 'ادني معدل', 'اعلي نسبه', 'ادني نسبه', 'الاسوا',
-    'рекорд', 'максимальн', 'минимальн', 'самый высокий', 'самый низкий', 'самого высокого', 'самого низкого', 'наивысш', 'наименьш',
+    // Not минимальн, максимальн: "минимальная зарплата" is the minimum wage.
+    'рекорд', 'самый высокий', 'самый низкий', 'самого высокого', 'самого низкого', 'наивысш', 'наименьш',
   ],
 });
 
+// The highest of a hierarchy, not of a level: "Iraq's highest court", "the highest-ranking officer".
+const RANK_NOT_RECORD = /(?:^| )(?:highest|lowest) (?:courts?|ranking|judicial|authority|authorities|body|council|religious|military|award|honou?r|decoration)(?= |$)/gu;
+
 /** The word of a search key that says a level is a record (or the highest, the lowest), if any. */
-const recordIn = remembered((key: string): string | null => labelsOf(RECORDS, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('record') ?? null);
+const recordIn = remembered(
+  (key: string): string | null => labelsOf(RECORDS, key.replace(RANK_NOT_RECORD, ' '), (word) => [word, ...withoutConjunction(word)], asWritten).get('record') ?? null,
+);
 
 /** True when a search key gives a figure that is not a year. */
 const givesFigure = (key: string) => figuresIn(key).some((f) => !isYear(f.value));
