@@ -13,7 +13,9 @@
  * load). Half the queries are edited copies of stored claims, half new text; each goes through
  * ClaimMatcherService.match (first 10, as claimMatches asks by default), and the median and 95th
  * percentile are printed per size, with the sizes of the matching table and its indexes.
- * Only a loopback server is accepted, so the bench never loads someone else's database.
+ * Only a loopback server is accepted, so the bench never loads someone else's database. The
+ * matcher runs as `npm start` runs the API: its V8 flag (package.json) and its environment
+ * (scripts/as-started.cjs: NODE_ENV=production, malloc settings).
  *
  * With --sentences the application runs with the shipped sentence encoder (SENTENCE_ENCODER=local),
  * and every English claim text gets a synthetic 512-dimensional vector (random, inserted with SQL:
