@@ -247,7 +247,7 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
   const speltNames = namesSpeltIn(query, candidate.terms);
   const queryNumbers = numbersIn(query.key);
   const candidateNumbers = numbersIn(candidate.key);
-  const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
+  const rounded = roundedIn(query.key, candidate.key);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded)));
   const differentNumbers = figuresApart(queryNumbers, candidateNumbers, sharedNumbers);
   return {
@@ -283,7 +283,7 @@ export function pairRules(query: QueryText, candidate: CandidateText, measures: 
   if (stated !== query.key) {
     const statedNumbers = numbersIn(stated);
     const candidateNumbers = numbersIn(candidate.key);
-    const rounded = new Set([...roundedIn(query.key), ...roundedIn(candidate.key)]);
+    const rounded = roundedIn(query.key, candidate.key);
     otherFigures = figuresApart(statedNumbers, candidateNumbers, statedNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded))));
   }
   return {
@@ -499,7 +499,7 @@ function figureSlots(key: string): Map<string, Set<string>> {
  */
 export function differentFigures(queryKey: string, candidateKey: string): string[] {
   const candidate = figureSlots(candidateKey);
-  const rounded = new Set([...roundedIn(queryKey), ...roundedIn(candidateKey)]);
+  const rounded = roundedIn(queryKey, candidateKey);
   for (const [slot, values] of figureSlots(queryKey)) {
     const others = candidate.get(slot);
     if (others && ![...values].some((v) => [...others].some((o) => sameFigure(v, o, rounded)))) return [...values, ...others];

@@ -161,12 +161,14 @@ const APPROXIMATELY_AFTER = new Set(['تقريبا', 'approximately']);
 // How far a rounded figure may stand from the exact one: "nearly 1,200" for 1,187, not for 1,100.
 const ROUNDING = 0.05;
 
-/** The figures of a search key given as roundings (a word of approximation just before, or within two words after). */
-export function roundedIn(key: string): Set<string> {
-  const words = figureWords(key);
+/** The figures of the search keys given as roundings (a word of approximation just before, or within two words after). */
+export function roundedIn(...keys: string[]): Set<string> {
   const rounded = new Set<string>();
-  for (const f of figuresIn(key)) {
-    if (APPROXIMATELY_BEFORE.has(words[f.start - 1] ?? '') || words.slice(f.end, f.end + 3).some((w) => APPROXIMATELY_AFTER.has(w))) rounded.add(f.value);
+  for (const key of keys) {
+    const words = figureWords(key);
+    for (const f of figuresIn(key)) {
+      if (APPROXIMATELY_BEFORE.has(words[f.start - 1] ?? '') || words.slice(f.end, f.end + 3).some((w) => APPROXIMATELY_AFTER.has(w))) rounded.add(f.value);
+    }
   }
   return rounded;
 }
