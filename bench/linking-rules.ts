@@ -18,11 +18,28 @@
  * are its words (not PostgreSQL's lexemes), so BM25 is approximate; the rules read the same search
  * keys as in the matcher. A large corpus keeps texts from recurring across pools, as in a large
  * collection (the rules remember what they read of a text).
+ *
+ *   npm run bench:linking-rules -- --ranked [QUERIES] [CORPUS]
+ *   npm run bench:linking-rules -- --ranked=dev [QUERIES]
+ *
+ * times instead the whole part of a claimMatches query that runs in Node (ClaimMatcherService
+ * ranked() and match()), for a top 10 asked from score 0: preparing the query (its search key,
+ * language, names, translations, the words that may be names, queryTextOf), the BM25 cut of a pool
+ * of 200 texts to 100 (bestByBm25), the pair measures, pool features and model (rankedPool), and
+ * suggestionsOf with the rules for the candidates it may offer. The query's lexemes are its
+ * words, and no name is spelt in another script (both come from PostgreSQL). With `--ranked`, the
+ * generated texts (most read afresh, as in a large collection); with `--ranked=dev`, the queries
+ * and claims of the nine dev sets of eval/linking (real wording in three languages, whose places,
+ * figures and names the rules read; a few hundred claims, so their readings come back).
  */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { CandidateRow, bestByBm25, nameWordsOf, queryTextOf, rankedPool, suggestionsOf } from '@isnad/linking/claim-matcher.service';
+import { ClaimTextKind } from '@isnad/linking/claim-match-text.entity';
 import { CrossLanguageLexicon } from '@isnad/linking/cross-language';
 import { CollectionStats, QueryText, handlesIn, pairEvidence, pairMeasures, pairRules, poolFeatures } from '@isnad/linking/match-features';
-import { capitalisedNames } from '@isnad/linking/match-scoring';
-import { normalizeForSearch } from '@isnad/text';
+import { capitalisedNames, trigramSimilarity } from '@isnad/linking/match-scoring';
+import { detectLanguage, hashtagWords, normalizeForSearch } from '@isnad/text';
 import { claimText, editedCopy, rand } from './support/synthetic-claims';
 
 const WARM_UP = 20;
@@ -40,6 +57,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function main(): void {
+  const ranked = process.argv.find((a) => a.startsWith('--ranked'));
+  if (ranked) return rankedPath(ranked === '--ranked=dev', process.argv.filter((a) => !a.startsWith('--')).slice(2).map(Number));
   const [queries, poolSize, corpusSize] = [Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 100), Number(process.argv[4] ?? 50_000)];
   const lexicon = new CrossLanguageLexicon();
   const corpus = Array.from({ length: corpusSize }, () => normalizeForSearch(claimText().text));
@@ -88,6 +107,67 @@ function main(): void {
         `CPU time (steadier on a busy machine) median ${percentile(cpu, 50).toFixed(1)} ms  p95 ${percentile(cpu, 95).toFixed(1)} ms`,
     );
   }
+}
+
+const DEV_SETS = ['contradictions', 'negatives', 'roles', 'negatives2', 'negatives3', 'negatives4', 'negatives5', 'negatives6', 'names'];
+const RANKED_POOL_READ = 200;
+
+/** The queries and claim texts of the nine dev sets of eval/linking. */
+function devTexts(): { queries: string[]; claims: string[] } {
+  type DevSet = { claims: { appearances: { text: string }[] }[]; queries: { text: string }[] };
+  const sets = DEV_SETS.map((name) => JSON.parse(readFileSync(`eval/linking/${name}-dev.json`, 'utf8')) as DevSet);
+  return { queries: sets.flatMap((s) => s.queries.map((q) => q.text)), claims: [...new Set(sets.flatMap((s) => s.claims.flatMap((c) => c.appearances.map((a) => a.text))))] };
+}
+
+/** The Node part of claimMatches (see the header): median and p95 of a query's time and CPU time. */
+function rankedPath(dev: boolean, [queryCount = 200, corpusSize = 50_000]: number[]): void {
+  const lexicon = new CrossLanguageLexicon();
+  const texts = dev ? devTexts() : { queries: [], claims: Array.from({ length: corpusSize }, () => claimText().text) };
+  const corpus = texts.claims.map((text) => normalizeForSearch(text));
+  const df = new Map<string, number>();
+  for (const key of corpus) for (const word of new Set(key.split(' '))) df.set(word, (df.get(word) ?? 0) + 1);
+  const stats: CollectionStats = { df, total: corpus.length, averageLength: 15 };
+  // What PostgreSQL returns of a text: its lexemes and their frequencies (here its words).
+  const rows = corpus.map((key, i): Omit<CandidateRow, 'trigram'> => {
+    const terms = termsOf(key);
+    return { id: `t${i}`, claim_id: `c${i}`, kind: ClaimTextKind.STATEMENT, language: detectLanguage(texts.claims[i]), key, lexemes: [...terms.keys()], tfs: [...terms.values()] };
+  });
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let offered = 0;
+  for (let q = 0; q < queryCount + WARM_UP; q++) {
+    const source = Math.floor(rand() * corpus.length);
+    const text = dev ? texts.queries[q % texts.queries.length] : q % 2 ? claimText().text : editedCopy(corpus[source]);
+    const drawn = [...(dev || q % 2 ? [] : [source]), ...Array.from({ length: RANKED_POOL_READ }, () => Math.floor(rand() * corpus.length))].slice(0, RANKED_POOL_READ);
+    // pg_trgm's similarity comes with the rows from PostgreSQL: computed before the clock starts.
+    const queryKey = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+    const read = drawn.map((i): CandidateRow => ({ ...rows[i], trigram: trigramSimilarity(queryKey, rows[i].key) }));
+    const started = process.hrtime.bigint();
+    const startedCpu = process.cpuUsage();
+    // As ClaimMatcherService.ranked() prepares the query (the statements to PostgreSQL aside).
+    const key = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
+    const detected = detectLanguage(text);
+    const language = detected === 'und' ? null : detected;
+    const names = capitalisedNames(text).map(normalizeForSearch);
+    const variants = [{ language, key, translated: false }, ...lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
+    nameWordsOf(lexicon, text, key, language);
+    lexicon.dictionaryWords(key, language);
+    const termRows = variants.flatMap((v, n) => [...termsOf(v.key)].map(([lexeme, tf]) => ({ n: n + 1, lexeme, tf })));
+    const query = queryTextOf(lexicon, text, key, language, names, variants, termRows, []);
+    const pool = bestByBm25(query, read, stats, 100);
+    offered += suggestionsOf(rankedPool(text, query, pool, stats, language, null), { first: 10, minScore: 0 }).length;
+    if (q < WARM_UP) continue;
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const used = process.cpuUsage(startedCpu);
+    cpu.push((used.user + used.system) / 1e3);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  console.log(
+    `claimMatches in Node, top 10 from score 0, pools of ${RANKED_POOL_READ} → 100 texts from ${corpus.length} ${dev ? 'dev-set claims' : 'generated texts'} ` +
+      `(${queryCount} queries, ${(offered / (queryCount + WARM_UP)).toFixed(1)} offered each): median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms; ` +
+      `CPU time median ${percentile(cpu, 50).toFixed(1)} ms  p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+  );
 }
 
 main();

@@ -144,13 +144,13 @@ export interface MatchOptions {
 }
 
 /** A word of the query and one way another script's claim texts spell it (a lexeme of the index). */
-interface NameSpelling {
+export interface NameSpelling {
   word: string;
   lexeme: string;
   language: string;
 }
 
-interface CandidateRow {
+export interface CandidateRow {
   id: string;
   claim_id: string;
   kind: ClaimTextKind;
@@ -274,35 +274,12 @@ export class ClaimMatcherService {
            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
         [variants.map((v) => v.language), variants.map((v) => v.key)],
       ),
-      this.nameSpellings(manager, [...new Set([...this.nameWords(text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
+      this.nameSpellings(manager, [...new Set([...nameWordsOf(this.lexicon, text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [] });
     }
-    const wordsToRender = this.lexicon.wordsToRender(key, language);
-    const stated = withoutPostTrailers(text);
-    const query: QueryText = {
-      key,
-      statedKey: normalizeForSearch([stated, ...hashtagWords(stated)].join(' ')),
-      statedSentences: segmentSentences(stated).map((s) => normalizeForSearch(s.text)).filter(Boolean),
-      names,
-      entityWords: new Set(variants.flatMap((v) => [...this.lexicon.placeWords(v.key)])),
-      placesIn: this.lexicon.placesIn,
-      variants: variants.map((v, i): QueryVariant => {
-        const terms = new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf]));
-        const spelt = v.translated ? spellings.filter((s) => s.language === v.language && !terms.has(s.lexeme)) : [];
-        spelt.forEach((s) => terms.set(s.lexeme, 1));
-        const rendered = new Set([...('rendered' in v ? v.rendered : []), ...spelt.map((s) => s.word)]);
-        return {
-          language: v.language,
-          key: [v.key, ...spelt.map((s) => s.lexeme)].filter(Boolean).join(' '),
-          translated: v.translated,
-          terms,
-          renderedShare: v.translated ? Math.min(1, rendered.size / Math.max(wordsToRender, 1)) : 1,
-        };
-      }),
-      nameSpellings: new Map(spellings.map((s) => [s.lexeme, s.word])),
-    };
+    const query = queryTextOf(this.lexicon, text, key, language, names, variants, termRows, spellings);
     const stats = await this.statistics.stats(manager, [...termRows.map((r) => r.lexeme), ...spellings.map((s) => s.lexeme)]);
     if (!stats.total) return [];
 
@@ -317,62 +294,8 @@ export class ClaimMatcherService {
     const pool = [...lexical, ...nearest.filter((r) => !seen.has(r.id))];
     if (!pool.length) return [];
 
-    const handles = handlesIn(text);
-    const terms = pool.map(termsOf);
-    const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
-    const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
-    let features = poolFeatures(measures);
-    let model = MODEL;
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
-    if (cosines) {
-      const extra = sentenceFeatures(cosines);
-      features = features.map((f, i) => [...f, ...extra[i]]);
-      model = SENTENCE_MODEL;
-    } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
-      const [original] = query.variants;
-      const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
-      features = features.map((f, i) => [...f, ...extra[i]]);
-      model = ARABIC_MODEL;
-    }
-    const logits = features.map((f) => logitOf(model, f, language));
-    const bestLogit = Math.max(...logits);
-    const best = new Map<string, RankedCandidate>();
-    pool.forEach((row, i) => {
-      const logit = logits[i];
-      const current = best.get(row.claim_id);
-      if (current && current.logit >= logit) return;
-      // The rules are read when first asked for: suggestionsOf asks only of the candidates it may offer.
-      let evidence: PairEvidence | undefined;
-      const judged = () => (evidence ??= { ...measures[i], ...pairRules(query, texts[i], measures[i]) });
-      best.set(row.claim_id, {
-        claimId: row.claim_id,
-        textId: row.id,
-        kind: row.kind,
-        language: row.language,
-        key: row.key,
-        features: features[i],
-        get evidence() {
-          return judged();
-        },
-        get reasons() {
-          return reasonsOf(judged());
-        },
-        logit,
-        probability: probabilityOf(model, logit, bestLogit),
-        threshold: model.threshold,
-      });
-    });
-    return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
-  }
-
-  /**
-   * Words of the query that may be names to spell in other scripts: those no dictionary knows,
-   * written with a capital in Latin or Cyrillic letters (Arabic has no capitals: all of them there).
-   * In a lower-case text, Latin and Cyrillic names go unspelt.
-   */
-  private nameWords(text: string, key: string, language: string | null): string[] {
-    const capitalised = new Set(capitalisedNames(text, true).flatMap((w) => normalizeForSearch(w).split(' ')));
-    return this.lexicon.unknownWords(key, language).filter((w) => nameScript(w) === 'ar' || capitalised.has(w));
+    return rankedPool(text, query, pool, stats, language, cosines);
   }
 
   /**
@@ -642,12 +565,117 @@ export class ClaimMatcherService {
   }
 }
 
+/**
+ * Words of the query that may be names to spell in other scripts: those no dictionary knows,
+ * written with a capital in Latin or Cyrillic letters (Arabic has no capitals: all of them there).
+ * In a lower-case text, Latin and Cyrillic names go unspelt.
+ */
+export function nameWordsOf(lexicon: CrossLanguageLexicon, text: string, key: string, language: string | null): string[] {
+  const capitalised = new Set(capitalisedNames(text, true).flatMap((w) => normalizeForSearch(w).split(' ')));
+  return lexicon.unknownWords(key, language).filter((w) => nameScript(w) === 'ar' || capitalised.has(w));
+}
+
+/**
+ * The query as the pair features read it, from what ranked() gathered: its versions (`variants`:
+ * as written and translated) with their lexemes (`termRows`, n counting the versions from 1) and
+ * the names spelt in other scripts (`spellings`). Exported for bench:linking-rules.
+ */
+export function queryTextOf(
+  lexicon: CrossLanguageLexicon,
+  text: string,
+  key: string,
+  language: string | null,
+  names: string[],
+  variants: readonly ({ language: string | null; key: string; translated: boolean; rendered?: readonly string[] })[],
+  termRows: readonly { n: number; lexeme: string; tf: number }[],
+  spellings: readonly NameSpelling[],
+): QueryText {
+  const wordsToRender = lexicon.wordsToRender(key, language);
+  const stated = withoutPostTrailers(text);
+  return {
+    key,
+    statedKey: normalizeForSearch([stated, ...hashtagWords(stated)].join(' ')),
+    statedSentences: segmentSentences(stated).map((s) => normalizeForSearch(s.text)).filter(Boolean),
+    names,
+    entityWords: new Set(variants.flatMap((v) => [...lexicon.placeWords(v.key)])),
+    placesIn: lexicon.placesIn,
+    variants: variants.map((v, i): QueryVariant => {
+      const terms = new Map(termRows.filter((r) => r.n === i + 1).map((r) => [r.lexeme, r.tf]));
+      const spelt = v.translated ? spellings.filter((s) => s.language === v.language && !terms.has(s.lexeme)) : [];
+      spelt.forEach((s) => terms.set(s.lexeme, 1));
+      const rendered = new Set([...(v.rendered ?? []), ...spelt.map((s) => s.word)]);
+      return {
+        language: v.language,
+        key: [v.key, ...spelt.map((s) => s.lexeme)].filter(Boolean).join(' '),
+        translated: v.translated,
+        terms,
+        renderedShare: v.translated ? Math.min(1, rendered.size / Math.max(wordsToRender, 1)) : 1,
+      };
+    }),
+    nameSpellings: new Map(spellings.map((s) => [s.lexeme, s.word])),
+  };
+}
+
+/**
+ * The part of ranked() in Node once the pool is read: each text's measures and the pool features,
+ * the model's score (SENTENCE_MODEL with the texts' sentence `cosines`, ARABIC_MODEL for an Arabic
+ * pool, else MODEL), one candidate per claim (its best text), best first. The rules are read when
+ * a candidate's evidence or reasons are first asked for. Exported for bench:linking-rules.
+ */
+export function rankedPool(text: string, query: QueryText, pool: readonly CandidateRow[], stats: CollectionStats, language: string | null, cosines: number[] | null): RankedCandidate[] {
+  const handles = handlesIn(text);
+  const terms = pool.map(termsOf);
+  const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
+  const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
+  let features = poolFeatures(measures);
+  let model = MODEL;
+  if (cosines) {
+    const extra = sentenceFeatures(cosines);
+    features = features.map((f, i) => [...f, ...extra[i]]);
+    model = SENTENCE_MODEL;
+  } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
+    const [original] = query.variants;
+    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
+    features = features.map((f, i) => [...f, ...extra[i]]);
+    model = ARABIC_MODEL;
+  }
+  const logits = features.map((f) => logitOf(model, f, language));
+  const bestLogit = Math.max(...logits);
+  const best = new Map<string, RankedCandidate>();
+  pool.forEach((row, i) => {
+    const logit = logits[i];
+    const current = best.get(row.claim_id);
+    if (current && current.logit >= logit) return;
+    // The rules are read when first asked for: suggestionsOf asks only of the candidates it may offer.
+    let evidence: PairEvidence | undefined;
+    const judged = () => (evidence ??= { ...measures[i], ...pairRules(query, texts[i], measures[i]) });
+    best.set(row.claim_id, {
+      claimId: row.claim_id,
+      textId: row.id,
+      kind: row.kind,
+      language: row.language,
+      key: row.key,
+      features: features[i],
+      get evidence() {
+        return judged();
+      },
+      get reasons() {
+        return reasonsOf(judged());
+      },
+      logit,
+      probability: probabilityOf(model, logit, bestLogit),
+      threshold: model.threshold,
+    });
+  });
+  return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
+}
+
 function termsOf(row: CandidateRow): Map<string, number> {
   return new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]));
 }
 
 /** The `size` candidate texts with the highest BM25 for the query (all of them when there are fewer). */
-function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionStats, size: number): CandidateRow[] {
+export function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionStats, size: number): CandidateRow[] {
   if (rows.length <= size) return rows;
   return rows
     .map((row) => ({ row, bm25: queryBm25(query, termsOf(row), stats).score }))
