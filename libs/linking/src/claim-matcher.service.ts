@@ -670,8 +670,13 @@ export function rankedPool(text: string, query: QueryText, pool: readonly Candid
   return [...best.values()].sort((a, b) => b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1));
 }
 
+// A row's terms are read by the BM25 cut (bestByBm25) and again by the pair measures of those kept.
+const termsOfRow = new WeakMap<CandidateRow, Map<string, number>>();
+
 function termsOf(row: CandidateRow): Map<string, number> {
-  return new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]));
+  let terms = termsOfRow.get(row);
+  if (!terms) termsOfRow.set(row, (terms = new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]))));
+  return terms;
 }
 
 /** The `size` candidate texts with the highest BM25 for the query (all of them when there are fewer). */

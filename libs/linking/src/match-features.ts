@@ -9,6 +9,7 @@ import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, other
 import { swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
+import { remembered } from './remembered';
 import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
@@ -193,9 +194,38 @@ export function handlesIn(text: string): string[] {
   return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1].toLowerCase()))];
 }
 
-/** Words of a search key, light-stemmed, without one-letter words. */
-function stems(key: string): Set<string> {
-  return new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem));
+/** Words of a search key, light-stemmed, without one-letter words (shared between callers: not to be changed). */
+const stems: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem)));
+
+/** What pairMeasures reads of the query alone, whatever the candidate: made once per pool, not per pair. */
+interface QueryReadings {
+  stats: CollectionStats;
+  /** IDF of each term of every version of the query. */
+  idf: Map<string, number>;
+  /** Each version's IDF sum over its terms. */
+  weight: Map<QueryVariant, number>;
+  /** The query's names and places, light-stemmed. */
+  entities: Set<string>;
+  wordCount: number;
+}
+
+// A query and its statistics are not changed once built: their readings are kept while the query lives.
+const queryReadingsOf = new WeakMap<QueryText, QueryReadings>();
+
+function queryReadings(query: QueryText, stats: CollectionStats): QueryReadings {
+  const known = queryReadingsOf.get(query);
+  if (known?.stats === stats) return known;
+  const idfs = new Map<string, number>();
+  for (const variant of query.variants) for (const lexeme of variant.terms.keys()) if (!idfs.has(lexeme)) idfs.set(lexeme, idf(lexeme, stats));
+  const readings: QueryReadings = {
+    stats,
+    idf: idfs,
+    weight: new Map(query.variants.map((v) => [v, [...v.terms.keys()].reduce((sum, l) => sum + (idfs.get(l) as number), 0)])),
+    entities: new Set([...(query.entityWords ?? []), ...query.names].map(lightStem)),
+    wordCount: query.key.split(' ').length,
+  };
+  queryReadingsOf.set(query, readings);
+  return readings;
 }
 
 /**
@@ -227,12 +257,15 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
     const count = [...variant.terms.keys()].filter((l) => candidate.terms.has(l)).length;
     if (count > sharedCount) [best, sharedCount] = [variant, count];
   }
-  const sharedWeight = [...best.terms.keys()].filter((l) => candidate.terms.has(l)).reduce((sum, l) => sum + idf(l, stats), 0);
+  const readings = queryReadings(query, stats);
+  const queryIdf = (l: string) => readings.idf.get(l) as number;
+  const shared = [...best.terms.keys()].filter((l) => candidate.terms.has(l));
+  const sharedWeight = shared.reduce((sum, l) => sum + queryIdf(l), 0);
   const candidateWeight = [...candidate.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
-  const bestWeight = [...best.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
-  const sharedTerms = [...best.terms.keys()]
-    .filter((l) => candidate.terms.has(l) && !/^\d/.test(l))
-    .sort((a, b) => idf(b, stats) - idf(a, stats))
+  const bestWeight = readings.weight.get(best) as number;
+  const sharedTerms = shared
+    .filter((l) => !/^\d/.test(l))
+    .sort((a, b) => queryIdf(b) - queryIdf(a))
     .slice(0, 6);
 
   const phrase = longestSharedPhrase(best.key, candidate.key);
@@ -241,7 +274,7 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
   const c = stems(candidate.key);
   const sharedStems = [...q].filter((w) => c.has(w));
   const overlap = sharedStems.length;
-  const entities = new Set([...(query.entityWords ?? []), ...query.names].map(lightStem));
+  const entities = readings.entities;
   const entitiesOnly = overlap > 0 && sharedStems.every((w) => entities.has(w) || STOP_STEMS.has(w) || /^\d/.test(w));
   const words = new Set(candidateWords);
   const speltNames = namesSpeltIn(query, candidate.terms);
@@ -268,7 +301,7 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
     sharedHandles: queryHandles.filter((h) => words.has(h)),
     sharedNumbers,
     differentNumbers,
-    lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (query.key.split(' ').length + 1))),
+    lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (readings.wordCount + 1))),
     candidateIdfCoverage: sharedWeight / Math.max(candidateWeight, 1e-9),
     sharedTerms,
     // A word-by-word translation shares little but names and places even with the right claim.
@@ -295,7 +328,7 @@ export function pairRules(query: QueryText, candidate: CandidateText, measures: 
 }
 
 /** Both texts' figures when each gives some and none of them agree (`shared`: the first's that agree with one of the second's). */
-function figuresApart(first: string[], second: string[], shared: string[]): string[] {
+function figuresApart(first: readonly string[], second: readonly string[], shared: readonly string[]): string[] {
   return first.length && second.length && !shared.length ? [...first, ...second] : [];
 }
 

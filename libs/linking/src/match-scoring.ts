@@ -87,6 +87,8 @@ const WRITTEN_ON = /^(\d+)(bn|mln)$/u;
 
 /** The words of a search key as figures are read: a multiplier written onto digits stands apart ("5bn" → "5 bn"). */
 export function figureWords(key: string): string[] {
+  // The multiplier is written onto digits: a key without any is its words.
+  if (!/\d/.test(key)) return key.split(' ');
   return key.split(' ').flatMap((word) => {
     const m = WRITTEN_ON.exec(word);
     return m ? [m[1], m[2]] : [word];
@@ -104,6 +106,7 @@ function figuresOf(key: string): Figure[] {
   const words = figureWords(key);
   const figures: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
+    if (!mayStartNumber(words[i])) continue;
     const start = i;
     const teen = TEEN_UNITS[words[i].replace(/^و(?=\p{L}{3})/u, '')];
     let value = teen && /^عشره?$/u.test(words[i + 1] ?? '') ? teen + 10 : numberOf(words[i], words[i - 1]);
@@ -134,6 +137,16 @@ function figuresOf(key: string): Figure[] {
   return figures;
 }
 
+/**
+ * False for a word that neither writes digits nor is a number word (as numberOf and TEEN_UNITS read
+ * it): nearly every word of a text, passed over before the costlier readings.
+ */
+function mayStartNumber(word: string): boolean {
+  if (/\d/.test(word)) return true;
+  const bare = word.charCodeAt(0) === 0x648 ? word.replace(/^و(?=\p{L}{3})/u, '') : word;
+  return Boolean(NUMBER_WORDS[bare] || TEEN_UNITS[bare]);
+}
+
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {
   let place = 1;
@@ -162,16 +175,22 @@ const APPROXIMATELY_AFTER = new Set(['تقريبا', 'approximately']);
 const ROUNDING = 0.05;
 
 /** The figures of the search keys given as roundings (a word of approximation just before, or within two words after). */
-export function roundedIn(...keys: string[]): Set<string> {
+export function roundedIn(...keys: string[]): ReadonlySet<string> {
+  const sets = keys.map(roundedOf).filter((set) => set.size);
+  return sets.length > 1 ? new Set(sets.flatMap((set) => [...set])) : (sets[0] ?? NONE_ROUNDED);
+}
+
+const NONE_ROUNDED: ReadonlySet<string> = new Set();
+
+/** One key's figures given as roundings: read once per text, as its figures are. */
+const roundedOf: (key: string) => ReadonlySet<string> = remembered((key) => {
   const rounded = new Set<string>();
-  for (const key of keys) {
-    const words = figureWords(key);
-    for (const f of figuresIn(key)) {
-      if (APPROXIMATELY_BEFORE.has(words[f.start - 1] ?? '') || words.slice(f.end, f.end + 3).some((w) => APPROXIMATELY_AFTER.has(w))) rounded.add(f.value);
-    }
+  const words = figureWords(key);
+  for (const f of figuresIn(key)) {
+    if (APPROXIMATELY_BEFORE.has(words[f.start - 1] ?? '') || words.slice(f.end, f.end + 3).some((w) => APPROXIMATELY_AFTER.has(w))) rounded.add(f.value);
   }
   return rounded;
-}
+});
 
 /**
  * True when two figures say the same: equal, or one a round figure given as a rounding (`rounded`
@@ -184,10 +203,8 @@ export function sameFigure(a: string, b: string, rounded: ReadonlySet<string>): 
   return (roundOne(x, a) || roundOne(y, b)) && Math.abs(x - y) <= ROUNDING * Math.max(x, y);
 }
 
-/** The distinct figures of a search key, as plain digits (see figuresIn). */
-export function numbersIn(key: string): string[] {
-  return [...new Set(figuresIn(key).map((f) => f.value))];
-}
+/** The distinct figures of a search key, as plain digits (see figuresIn); shared between callers, who must not change it. */
+export const numbersIn: (key: string) => readonly string[] = remembered((key) => [...new Set(figuresIn(key).map((f) => f.value))]);
 
 /**
  * Capitalised words not at a sentence start: a cheap stand-in for names in English text (and in
@@ -228,26 +245,29 @@ const PHRASE_STOP_WORDS = new Set([
 
 /** The longest run of consecutive words (light-stemmed) the two keys share, if at least two words long. */
 export function longestSharedPhrase(queryKey: string, candidateKey: string): string[] {
-  const q = queryKey.split(' ');
-  const qs = q.map(lightStem);
-  const cs = candidateKey.split(' ').map(lightStem);
+  const qs = lightStemsOf(queryKey);
+  const cs = lightStemsOf(candidateKey);
   let best: [number, number] = [0, 0];
   // Dynamic programming over the two word sequences; keys are short (a statement or a tweet).
-  let previous = new Array<number>(cs.length + 1).fill(0);
+  let previous = new Int32Array(cs.length + 1);
+  let current = new Int32Array(cs.length + 1);
   for (let i = 1; i <= qs.length; i++) {
-    const current = new Array<number>(cs.length + 1).fill(0);
     for (let j = 1; j <= cs.length; j++) {
       if (qs[i - 1] === cs[j - 1]) {
         current[j] = previous[j - 1] + 1;
         if (current[j] > best[1] - best[0]) best = [i - current[j], i];
-      }
+      } else current[j] = 0;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  const phrase = q.slice(best[0], best[1]);
+  if (best[1] - best[0] < 2) return [];
+  const phrase = queryKey.split(' ').slice(best[0], best[1]);
   const content = phrase.filter((w) => !PHRASE_STOP_WORDS.has(w));
-  return phrase.length >= 2 && content.length >= 1 ? phrase : [];
+  return content.length >= 1 ? phrase : [];
 }
+
+/** A key's words light-stemmed (lightStem), in order: a query's are read against every text of its pool. */
+const lightStemsOf: (key: string) => readonly string[] = remembered((key) => key.split(' ').map(lightStem));
 
 /** The trigrams of a search key as pg_trgm counts them: each word padded with two spaces before and one after. */
 function trigramsOf(key: string): Set<string> {
