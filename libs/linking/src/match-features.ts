@@ -200,7 +200,7 @@ const stems: (key: string) => ReadonlySet<string> = remembered((key) => new Set(
 /** What pairMeasures reads of the query alone, whatever the candidate: made once per pool, not per pair. */
 interface QueryReadings {
   stats: CollectionStats;
-  /** IDF of each term of every version of the query. */
+  /** IDF of each term of every version of the query, and of the pool's texts' terms as they are read. */
   idf: Map<string, number>;
   /** Each version's IDF sum over its terms. */
   weight: Map<QueryVariant, number>;
@@ -246,6 +246,13 @@ export function pairEvidence(query: QueryText, queryHandles: string[], candidate
   return { ...measures, ...pairRules(query, candidate, measures) };
 }
 
+/** A term's IDF, computed once per pool (a word common in the pool is held by many of its texts). */
+function poolIdf(readings: QueryReadings, lexeme: string): number {
+  let weight = readings.idf.get(lexeme);
+  if (weight === undefined) readings.idf.set(lexeme, (weight = idf(lexeme, readings.stats)));
+  return weight;
+}
+
 /** The measures of one candidate text against every variant of the query (what the model reads). */
 export function pairMeasures(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairMeasures {
   const [original] = query.variants;
@@ -261,7 +268,7 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
   const queryIdf = (l: string) => readings.idf.get(l) as number;
   const shared = [...best.terms.keys()].filter((l) => candidate.terms.has(l));
   const sharedWeight = shared.reduce((sum, l) => sum + queryIdf(l), 0);
-  const candidateWeight = [...candidate.terms.keys()].reduce((sum, l) => sum + idf(l, stats), 0);
+  const candidateWeight = [...candidate.terms.keys()].reduce((sum, l) => sum + poolIdf(readings, l), 0);
   const bestWeight = readings.weight.get(best) as number;
   const sharedTerms = shared
     .filter((l) => !/^\d/.test(l))
