@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, substitutedPerson, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
+import { CollectionStats, QueryText, bm25, contradictionOf, handlesIn, pairEvidence, pairMeasures, substitutedPerson, poolFeatures, FEATURE_NAMES, SENTENCE_FEATURE_NAMES, sentenceFeatures } from './match-features';
 import { MatchReasonKind, capitalisedNames } from './match-scoring';
 
 const stats: CollectionStats = { df: new Map([['common', 900], ['rare', 2], ['tanf', 3]]), total: 1000, averageLength: 4 };
@@ -319,6 +319,20 @@ describe('another holder of the same office', () => {
     expect(e.otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['mohammed', 'mahmoud'] });
     const strike = pairEvidence(query(normalizeForSearch('An Israeli strike on a hospital in Nuseirat killed 30 people')), [], { key: normalizeForSearch('An Israeli strike on a school in Nuseirat killed 30 people'), terms: new Map(), trigram: 0 }, stats);
     expect(strike.otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['hospital', 'school'] });
+  });
+});
+
+describe('a query read against a whole pool', () => {
+  it('measures each text as a query read for it alone would, and weighs the terms with the statistics of each call', () => {
+    const texts = ['rare tanf meeting held', 'common words only', 'rare meeting in tanf said 12'].map((key) => ({ key, terms: terms(...key.split(' ')), trigram: 0.2 }));
+    const pool = query('rare meeting at tanf said 12', 'rare', 'meeting', 'tanf', 'said', '12');
+    const once = texts.map((t) => pairMeasures(pool, [], t, stats));
+    expect(once).toEqual(texts.map((t) => pairMeasures(query('rare meeting at tanf said 12', 'rare', 'meeting', 'tanf', 'said', '12'), [], t, stats)));
+    // The same query with other statistics (another moment of the collection): its own weights.
+    const commoner: CollectionStats = { ...stats, df: new Map([...stats.df, ['rare', 400]]) };
+    const again = pairMeasures(pool, [], texts[0], commoner);
+    expect(again).toEqual(pairMeasures(query('rare meeting at tanf said 12', 'rare', 'meeting', 'tanf', 'said', '12'), [], texts[0], commoner));
+    expect(again.candidateIdfCoverage).not.toBeCloseTo(once[0].candidateIdfCoverage);
   });
 });
 

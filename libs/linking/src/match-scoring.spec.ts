@@ -33,6 +33,14 @@ describe('match scoring', () => {
     ]);
     expect(longestSharedPhrase('held a series of meetings in tanf', 'a series of meetings was held')).toEqual(['a', 'series', 'of', 'meetings']);
     expect(longestSharedPhrase('of the and', 'of the and')).toEqual([]);
+    // A run broken off and a longer one later: the longest is kept, from the query's words.
+    expect(longestSharedPhrase('army took the town then fired rockets at kiryat shmona', 'fired rockets at kiryat shmona after the army took')).toEqual([
+      'fired',
+      'rockets',
+      'at',
+      'kiryat',
+      'shmona',
+    ]);
   });
 
   it('takes capitalised words after the first of each sentence as names', () => {
@@ -57,6 +65,9 @@ describe('numbers written in other formats', () => {
     ['spaces between thousands', '100 000 тонн', ['100000']],
     ['an Arabic clitic before digits', 'بـ100 ألف طن', ['100000']],
     ['a bare million', 'مليون برميل', ['1000000']],
+    ['a number word after the conjunction و', 'قتل وخمسه جنود', ['5']],
+    ['the Arabic teens, the unit before عشر', 'اثنا عشر قتيلا', ['12']],
+    ['no figure in a text of words only, whatever they are called', 'the constructor of the bridge said', []],
     ['a decimal point, which a search key turns into a space', 'inflation fell to 32.5% from 35.7%', ['32.5', '35.7']],
     ['a decimal before a multiplier, in Arabic and Russian', '3.5 مليون شخص و1,5 млрд долларов', ['3500000', '1500000000']],
     ['Russian number words in another case', 'до пятидесяти процентов, трое рабочих', ['50', '3']],

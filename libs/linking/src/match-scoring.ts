@@ -143,9 +143,12 @@ function figuresOf(key: string): Figure[] {
  */
 function mayStartNumber(word: string): boolean {
   if (/\d/.test(word)) return true;
-  const bare = word.charCodeAt(0) === 0x648 ? word.replace(/^و(?=\p{L}{3})/u, '') : word;
-  return Boolean(NUMBER_WORDS[bare] || TEEN_UNITS[bare]);
+  return NUMBER_STARTS.has(word.charCodeAt(0) === 0x648 ? word.replace(/^و(?=\p{L}{3})/u, '') : word);
 }
+
+// The words numberOf and TEEN_UNITS look up (an object's own keys and what every object inherits,
+// which the lookups also find), in a set: most words are none of them.
+const NUMBER_STARTS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(TEEN_UNITS), ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {
