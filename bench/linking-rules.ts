@@ -59,6 +59,32 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** A query's time and the CPU time the process spent on it (which other processes on the machine do not lengthen), after the warm-up ones. */
+class Timings {
+  private readonly times: number[] = [];
+  private readonly cpu: number[] = [];
+
+  time<T>(query: number, f: () => T): T {
+    const started = process.hrtime.bigint();
+    const startedCpu = process.cpuUsage();
+    const result = f();
+    if (query >= WARM_UP) {
+      this.times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const used = process.cpuUsage(startedCpu);
+      this.cpu.push((used.user + used.system) / 1e3);
+    }
+    return result;
+  }
+
+  summary(): string {
+    const [times, cpu] = [this.times, this.cpu].map((values) => [...values].sort((a, b) => a - b));
+    return (
+      `median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms; ` +
+      `CPU time (steadier on a busy machine) median ${percentile(cpu, 50).toFixed(1)} ms  p95 ${percentile(cpu, 95).toFixed(1)} ms`
+    );
+  }
+}
+
 function main(): void {
   const ranked = process.argv.find((a) => a.startsWith('--ranked'));
   if (ranked) return rankedPath(ranked === '--ranked=dev', process.argv.filter((a) => !a.startsWith('--')).slice(2).map(Number));
@@ -69,45 +95,37 @@ function main(): void {
   for (const key of corpus) for (const word of new Set(key.split(' '))) df.set(word, (df.get(word) ?? 0) + 1);
   const stats: CollectionStats = { df, total: corpus.length, averageLength: 15 };
   for (const allJudged of [false, true]) {
-    const times: number[] = [];
-    const cpu: number[] = [];
+    const timings = new Timings();
     for (let q = 0; q < queries + WARM_UP; q++) {
       const source = corpus[Math.floor(rand() * corpus.length)];
       const text = q % 2 ? claimText().text : editedCopy(source);
       const pool = [...(q % 2 ? [] : [source]), ...Array.from({ length: poolSize }, () => corpus[Math.floor(rand() * corpus.length)])].slice(0, poolSize);
-      const started = process.hrtime.bigint();
-      const startedCpu = process.cpuUsage();
-      const key = normalizeForSearch(text);
-      const query: QueryText = {
-        key,
-        names: capitalisedNames(text).map(normalizeForSearch),
-        entityWords: lexicon.placeWords(key),
-        placesIn: lexicon.placesIn,
-        variants: [{ language: null, key, translated: false, terms: termsOf(key) }],
-        nameSpellings: new Map(),
-      };
-      const handles = handlesIn(text);
-      const texts = pool.map((candidate) => ({ key: candidate, terms: termsOf(candidate), trigram: 0 }));
-      if (allJudged) poolFeatures(texts.map((candidate) => pairEvidence(query, handles, candidate, stats)));
-      else {
-        const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
-        poolFeatures(measures);
-        [...measures.keys()]
-          .sort((a, b) => measures[b].bm25 - measures[a].bm25)
-          .slice(0, JUDGED)
-          .forEach((i) => pairRules(query, texts[i], measures[i]));
-      }
-      if (q < WARM_UP) continue;
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      const used = process.cpuUsage(startedCpu);
-      cpu.push((used.user + used.system) / 1e3);
+      timings.time(q, () => {
+        const key = normalizeForSearch(text);
+        const query: QueryText = {
+          key,
+          names: capitalisedNames(text).map(normalizeForSearch),
+          entityWords: lexicon.placeWords(key),
+          placesIn: lexicon.placesIn,
+          variants: [{ language: null, key, translated: false, terms: termsOf(key) }],
+          nameSpellings: new Map(),
+        };
+        const handles = handlesIn(text);
+        const texts = pool.map((candidate) => ({ key: candidate, terms: termsOf(candidate), trigram: 0 }));
+        if (allJudged) poolFeatures(texts.map((candidate) => pairEvidence(query, handles, candidate, stats)));
+        else {
+          const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
+          poolFeatures(measures);
+          [...measures.keys()]
+            .sort((a, b) => measures[b].bm25 - measures[a].bm25)
+            .slice(0, JUDGED)
+            .forEach((i) => pairRules(query, texts[i], measures[i]));
+        }
+      });
     }
-    times.sort((a, b) => a - b);
-    cpu.sort((a, b) => a - b);
     console.log(
       `pool of ${poolSize} texts from ${corpusSize} (${queries} queries: half edited copies, half new text), rules read ${allJudged ? 'for every text' : `for the ${JUDGED} best`}: ` +
-        `median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms; ` +
-        `CPU time (steadier on a busy machine) median ${percentile(cpu, 50).toFixed(1)} ms  p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+        timings.summary(),
     );
   }
 }
@@ -135,8 +153,7 @@ function rankedPath(dev: boolean, [queryCount = 200, corpusSize = 50_000]: numbe
     const terms = termsOf(key);
     return { id: `t${i}`, claim_id: `c${i}`, kind: ClaimTextKind.STATEMENT, language: dev ? detectLanguage(texts.claims[i]) : /\p{Script=Arabic}/u.test(key) ? 'ar' : 'en', key, lexemes: [...terms.keys()], tfs: [...terms.values()] };
   });
-  const times: number[] = [];
-  const cpu: number[] = [];
+  const timings = new Timings();
   let offered = 0;
   for (let q = 0; q < queryCount + WARM_UP; q++) {
     const source = Math.floor(rand() * corpus.length);
@@ -146,21 +163,13 @@ function rankedPath(dev: boolean, [queryCount = 200, corpusSize = 50_000]: numbe
     const queryKey = normalizeForSearch([text, ...hashtagWords(text)].join(' '));
     const read = drawn.map((i): CandidateRow => ({ ...rows[i], trigram: trigramSimilarity(queryKey, rows[i].key) }));
     if (process.env.READ_TWICE) offered += nodePath(lexicon, text, read.map((row) => ({ ...row })), stats);
-    const started = process.hrtime.bigint();
-    const startedCpu = process.cpuUsage();
-    offered += nodePath(lexicon, text, read, stats);
-    if (q < WARM_UP) continue;
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    const used = process.cpuUsage(startedCpu);
-    cpu.push((used.user + used.system) / 1e3);
+    offered += timings.time(q, () => nodePath(lexicon, text, read, stats));
   }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
   const twice = process.env.READ_TWICE ? 2 : 1;
   console.log(
     `claimMatches in Node, top 10 from score 0, pools of ${RANKED_POOL_READ} → 100 texts from ${corpus.length} ${dev ? 'dev-set claims' : 'generated texts'}` +
       `${twice > 1 ? ', each query run twice (timed the second time)' : ''} (${queryCount} queries, ${(offered / (queryCount + WARM_UP) / twice).toFixed(1)} offered each): ` +
-      `median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms; CPU time median ${percentile(cpu, 50).toFixed(1)} ms  p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+      timings.summary(),
   );
 }
 
