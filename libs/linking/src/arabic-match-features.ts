@@ -55,15 +55,18 @@ export function characterGramCoverage(query: ReadonlySet<string>, candidate: Rea
 
 /** The IDF of the rarest term the texts share, as a share of the IDF of the query's rarest term (0 when they share none). */
 export function rarestSharedTerm(query: TermCounts, candidate: TermCounts, stats: CollectionStats): number {
-  let rarest = 0;
-  let shared = 0;
-  for (const lexeme of query.keys()) {
-    if (/^\d/u.test(lexeme)) continue;
-    const weight = idf(lexeme, stats);
-    rarest = Math.max(rarest, weight);
-    if (candidate.has(lexeme)) shared = Math.max(shared, weight);
-  }
-  return shared / Math.max(rarest, 1e-9);
+  return rarestSharedReader(query, stats)(candidate);
+}
+
+/** rarestSharedTerm for one query, its terms weighed once for the whole pool. */
+function rarestSharedReader(query: TermCounts, stats: CollectionStats): (candidate: TermCounts) => number {
+  const weights = [...query.keys()].filter((lexeme) => !/^\d/u.test(lexeme)).map((lexeme): [string, number] => [lexeme, idf(lexeme, stats)]);
+  const rarest = weights.reduce((max, [, weight]) => Math.max(max, weight), 0);
+  return (candidate) => {
+    let shared = 0;
+    for (const [lexeme, weight] of weights) if (candidate.has(lexeme)) shared = Math.max(shared, weight);
+    return shared / Math.max(rarest, 1e-9);
+  };
 }
 
 // A skeleton of fewer than three consonants (words of under four letters) matches too many words.
@@ -81,17 +84,22 @@ function skeletonsOf(words: readonly string[]): string[] {
  * اردوجان / اردوغان); 0 otherwise.
  */
 export function otherSpellingShared(queryKey: string, candidateKey: string): number {
-  const candidateWords = withoutLinkWords(candidateKey);
-  const candidateStems = new Set(candidateWords.map(lightStem));
-  const candidateSkeletons = new Set(skeletonsOf(candidateWords));
-  const queryWords = withoutLinkWords(queryKey).filter((w) => !STOP_STEMS.has(lightStem(w)));
-  return queryWords.some((w) => {
-    if ([...w].length < SPELLING_MIN_LETTERS || candidateStems.has(lightStem(w))) return false;
-    const skeleton = nameSkeleton(w);
-    return skeleton.length >= SPELLING_MIN_SKELETON && candidateSkeletons.has(skeleton);
-  })
-    ? 1
-    : 0;
+  return otherSpellingReader(queryKey)(candidateKey);
+}
+
+/** otherSpellingShared for one query, its words' stems and skeletons read once for the whole pool. */
+function otherSpellingReader(queryKey: string): (candidateKey: string) => number {
+  const queryWords = withoutLinkWords(queryKey)
+    .filter((w) => !STOP_STEMS.has(lightStem(w)) && [...w].length >= SPELLING_MIN_LETTERS)
+    .map((w) => ({ stem: lightStem(w), skeleton: nameSkeleton(w) }))
+    .filter((w) => w.skeleton.length >= SPELLING_MIN_SKELETON);
+  return (candidateKey) => {
+    if (!queryWords.length) return 0;
+    const candidateWords = withoutLinkWords(candidateKey);
+    const candidateStems = new Set(candidateWords.map(lightStem));
+    const candidateSkeletons = new Set(skeletonsOf(candidateWords));
+    return queryWords.some((w) => !candidateStems.has(w.stem) && candidateSkeletons.has(w.skeleton)) ? 1 : 0;
+  };
 }
 
 /** The Arabic features of each pair of a pool (ARABIC_FEATURE_NAMES), from the query and the candidates' search keys and terms. */
@@ -103,11 +111,7 @@ export function arabicPoolFeatures(
   const queryGrams = characterGrams(query.key);
   const coverage = candidates.map((c) => characterGramCoverage(queryGrams, characterGrams(c.key)));
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
-  return candidates.map((c, i) => [
-    coverage[i][0],
-    coverage[i][1],
-    coverage[i][1] / best,
-    rarestSharedTerm(query.terms, c.terms, stats),
-    otherSpellingShared(query.key, c.key),
-  ]);
+  const rarestShared = rarestSharedReader(query.terms, stats);
+  const otherSpelling = otherSpellingReader(query.key);
+  return candidates.map((c, i) => [coverage[i][0], coverage[i][1], coverage[i][1] / best, rarestShared(c.terms), otherSpelling(c.key)]);
 }
