@@ -159,9 +159,11 @@ interface TimedStatement {
  * (named by its first words) takes, so that the SQL stages can be told from the scoring in Node;
  * `slowest` keeps the slowest statements (BENCH_EXPLAIN_SLOWEST of them) to be explained.
  */
-function profileQueries(dataSource: DataSource): { spent: Map<string, number[]>; slowest: TimedStatement[] } {
+function profileQueries(dataSource: DataSource): { spent: Map<string, number[]>; slowest: TimedStatement[]; all: TimedStatement[] } {
   const spent = new Map<string, number[]>();
   const slowest: TimedStatement[] = [];
+  const all: TimedStatement[] = [];
+  const counted = Boolean(process.env.BENCH_BUFFERS);
   const kept = Number(process.env.BENCH_EXPLAIN_SLOWEST ?? 0);
   const manager = dataSource.manager;
   const query = manager.query.bind(manager);
@@ -173,13 +175,44 @@ function profileQueries(dataSource: DataSource): { spent: Map<string, number[]>;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
       spent.set(name, [...(spent.get(name) ?? []), ms]);
+      if (counted && !sql.startsWith('EXPLAIN')) all.push({ sql, parameters, ms });
       if (kept && !sql.startsWith('EXPLAIN')) {
         slowest.push({ sql, parameters, ms });
         slowest.sort((a, b) => b.ms - a.ms).splice(kept);
       }
     }
   }) as typeof manager.query;
-  return { spent, slowest };
+  return { spent, slowest, all };
+}
+
+/**
+ * With BENCH_BUFFERS (and BENCH_PROFILE): each statement timed is run again under EXPLAIN
+ * (ANALYZE, BUFFERS), and per statement the pages it touched (shared buffers hit or read, whatever
+ * the machine's load) and its execution time in that second run are printed (median and p95).
+ */
+async function countBuffers(dataSource: DataSource, statements: TimedStatement[]): Promise<void> {
+  const counts = new Map<string, { pages: number[]; ms: number[] }>();
+  const seen = new Map<string, number>();
+  for (const { sql, parameters } of statements) {
+    const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+    // As the timings: the warm-up queries' statements left out.
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    if ((seen.get(name) ?? 0) <= WARM_UP) continue;
+    const [{ 'QUERY PLAN': [plan] }]: { 'QUERY PLAN': { Plan: Record<string, number>; 'Execution Time': number }[] }[] = await dataSource.query(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+      parameters,
+    );
+    const count = counts.get(name) ?? { pages: [], ms: [] };
+    count.pages.push(plan.Plan['Shared Hit Blocks'] + plan.Plan['Shared Read Blocks']);
+    count.ms.push(plan['Execution Time']);
+    counts.set(name, count);
+  }
+  statements.splice(0);
+  for (const [name, { pages, ms }] of counts) {
+    const p = pages.sort((a, b) => a - b);
+    const t = ms.sort((a, b) => a - b);
+    console.log(`    pages median ${percentile(p, 50)}, p95 ${percentile(p, 95)}; again ${percentile(t, 50).toFixed(1)} / ${percentile(t, 95).toFixed(1)} ms  ×${p.length}  ${name}`);
+  }
 }
 
 /**
@@ -361,13 +394,14 @@ async function main(): Promise<void> {
       rows.push(row);
       console.log(row);
       if (profile) {
-        const { spent, slowest } = profile;
+        const { spent, slowest, all } = profile;
         for (const [name, ms] of spent) {
           const sorted = ms.slice(WARM_UP).sort((a, b) => a - b);
           if (sorted.length) console.log(`    ${percentile(sorted, 50).toFixed(1).padStart(6)} ms median, p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms  ×${sorted.length}  ${name}`);
         }
         spent.clear();
         await explainSlowest(dataSource, slowest);
+        await countBuffers(dataSource, all);
       }
     }
   } finally {
