@@ -41,6 +41,11 @@
  * size, the one loaded; it is left in place too). Drop it with `DROP SCHEMA isnad_bench_linking
  * CASCADE`, or drop the database. Reused runs draw the same queries as each other (not as the run
  * that loaded, whose random sequence the load advanced), so runs before and after a change compare.
+ *
+ * BENCH_PROFILE=1 times the SQL statements apart (median and p95 per statement); with it,
+ * BENCH_BUFFERS=1 runs each timed statement again under EXPLAIN (ANALYZE, BUFFERS) and prints the
+ * pages it touched (a count the machine's load does not move), and BENCH_EXPLAIN_SLOWEST=n prints
+ * the plans of the n slowest statements.
  */
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
