@@ -212,9 +212,12 @@ const POSTINGS_READ = 1000;
 // postings, the single pass costs more).
 const EXACT_SEARCH_POSTINGS = 2000;
 const COMMON_TERMS_READ = 3;
-/** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
+/**
+ * A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the
+ * key ($1). tsvector_to_array gives the lexemes in unnest's order, at a third of a subquery's cost.
+ */
 const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-         ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+         tsvector_to_array(t.tsv) AS lexemes,
          ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
          similarity(t.key, $1)::float8 AS trigram
     FROM claim_match_texts t`;
