@@ -30,11 +30,29 @@
  * vectors' HNSW index is not built (this mode never searches it). A last row times English queries
  * that are stored claim texts as they are (as claim-link suggestions match an appearance's text):
  * their vectors are read from the index instead of encoded.
+ *
+ * Loading a million claims takes some six minutes; to time several tries on one collection:
+ *
+ *   DATABASE_URL=… npm run bench:linking -- 1000000 200 --keep     # loads, times, and keeps the schema
+ *   DATABASE_URL=… npm run bench:linking -- 1000000 200 --reuse    # times the kept collection, no load
+ *
+ * --keep loads into the schema KEPT_SCHEMA (replacing one left there) and leaves it, with the texts
+ * the edited copies are made from (table bench_sample); --reuse times that collection as it is (one
+ * size, the one loaded; it is left in place too). Drop it with `DROP SCHEMA isnad_bench_linking
+ * CASCADE`, or drop the database. Reused runs draw the same queries as each other (not as the run
+ * that loaded, whose random sequence the load advanced), so runs before and after a change compare.
+ *
+ * BENCH_PROFILE=1 times the SQL statements apart (median and p95 per statement); with it,
+ * BENCH_BUFFERS=1 runs each timed statement again under EXPLAIN (ANALYZE, BUFFERS) and prints the
+ * pages it touched (a count the machine's load does not move), and BENCH_EXPLAIN_SLOWEST=n prints
+ * the plans of the n slowest statements.
  */
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '@isnad/database/testing/test-database';
+import { databaseConfigFromEnv } from '@isnad/database';
+import { createTestDatabase, TestDatabase } from '@isnad/database/testing/test-database';
 import { ClaimMatcherService, CrossLanguageLexicon, EMBEDDING_ENCODER, EmbeddingEncoder, MatchStatisticsService, SENTENCE_SUGGESTION_THRESHOLD } from '@isnad/linking';
 import { LOCAL_SENTENCE_MODEL } from '@isnad/linking/local-sentence-encoder';
 import { normalizeForSearch } from '@isnad/text';
@@ -43,6 +61,46 @@ import { claimText, editedCopy, rand } from './support/synthetic-claims';
 
 const BATCH = 5000;
 const WARM_UP = 20;
+// The schema --keep leaves and --reuse reads.
+const KEPT_SCHEMA = 'isnad_bench_linking';
+
+/**
+ * The bench's database: a fresh schema dropped at the end, or with --keep the kept schema made
+ * anew, or with --reuse the kept one as it is; both of those are left in place.
+ */
+async function benchDatabase(keep: boolean, reuse: boolean): Promise<TestDatabase> {
+  if (!keep && !reuse) return createTestDatabase();
+  const base = databaseConfigFromEnv({ DATABASE_URL: process.env.DATABASE_URL, ISNAD_DATA_DIR: 'memory://' });
+  if (base.kind !== 'postgres') throw new Error('--keep and --reuse need a PostgreSQL DATABASE_URL');
+  const client = new Client({ connectionString: base.url });
+  await client.connect();
+  try {
+    if (reuse) {
+      const [found] = (await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [KEPT_SCHEMA])).rows;
+      if (!found) throw new Error(`--reuse found no schema ${KEPT_SCHEMA}: run once with --keep`);
+    } else {
+      await client.query(`DROP SCHEMA IF EXISTS ${KEPT_SCHEMA} CASCADE`);
+      await client.query(`CREATE SCHEMA ${KEPT_SCHEMA}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return { config: { ...base, schema: KEPT_SCHEMA }, drop: async () => undefined };
+}
+
+/** The kept collection's size and the texts the edited copies are made from (--reuse). */
+async function keptCollection(dataSource: DataSource): Promise<{ size: number; sample: string[] }> {
+  const [{ size }] = await dataSource.query(`SELECT count(*)::int AS size FROM claims`);
+  const sample: { text: string }[] = await dataSource.query(`SELECT text FROM bench_sample ORDER BY n`);
+  return { size, sample: sample.map((s) => s.text) };
+}
+
+/** Keeps the sample beside the collection, for a later --reuse. */
+async function keepSample(dataSource: DataSource, sample: string[]): Promise<void> {
+  await dataSource.query(`DROP TABLE IF EXISTS bench_sample`);
+  await dataSource.query(`CREATE TABLE bench_sample (n int PRIMARY KEY, text text NOT NULL)`);
+  await dataSource.query(`INSERT INTO bench_sample SELECT * FROM unnest($1::int[], $2::text[])`, [sample.map((_, i) => i), sample]);
+}
 
 async function load(dataSource: DataSource, count: number, sample: string[]): Promise<number> {
   const started = Date.now();
@@ -94,12 +152,24 @@ async function explain(dataSource: DataSource, text: string): Promise<void> {
   }
 }
 
+/** A statement as it was run, and how long it took. */
+interface TimedStatement {
+  sql: string;
+  parameters?: unknown[];
+  ms: number;
+}
+
 /**
  * With BENCH_PROFILE set: wraps the data source's queries to add up the time each statement
- * (named by its first words) takes, so that the SQL stages can be told from the scoring in Node.
+ * (named by its first words) takes, so that the SQL stages can be told from the scoring in Node;
+ * `slowest` keeps the slowest statements (BENCH_EXPLAIN_SLOWEST of them) to be explained.
  */
-function profileQueries(dataSource: DataSource): Map<string, number[]> {
+function profileQueries(dataSource: DataSource): { spent: Map<string, number[]>; slowest: TimedStatement[]; all: TimedStatement[] } {
   const spent = new Map<string, number[]>();
+  const slowest: TimedStatement[] = [];
+  const all: TimedStatement[] = [];
+  const counted = Boolean(process.env.BENCH_BUFFERS);
+  const kept = Number(process.env.BENCH_EXPLAIN_SLOWEST ?? 0);
   const manager = dataSource.manager;
   const query = manager.query.bind(manager);
   manager.query = (async (sql: string, parameters?: unknown[]) => {
@@ -107,11 +177,58 @@ function profileQueries(dataSource: DataSource): Map<string, number[]> {
     try {
       return await query(sql, parameters);
     } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-      spent.set(name, [...(spent.get(name) ?? []), Number(process.hrtime.bigint() - started) / 1e6]);
+      spent.set(name, [...(spent.get(name) ?? []), ms]);
+      if (counted && !sql.startsWith('EXPLAIN')) all.push({ sql, parameters, ms });
+      if (kept && !sql.startsWith('EXPLAIN')) {
+        slowest.push({ sql, parameters, ms });
+        slowest.sort((a, b) => b.ms - a.ms).splice(kept);
+      }
     }
   }) as typeof manager.query;
-  return spent;
+  return { spent, slowest, all };
+}
+
+/**
+ * With BENCH_BUFFERS (and BENCH_PROFILE): each statement timed is run again under EXPLAIN
+ * (ANALYZE, BUFFERS), and per statement the pages it touched (shared buffers hit or read, whatever
+ * the machine's load) and its execution time in that second run are printed (median and p95).
+ */
+async function countBuffers(dataSource: DataSource, statements: TimedStatement[]): Promise<void> {
+  const counts = new Map<string, { pages: number[]; ms: number[] }>();
+  const seen = new Map<string, number>();
+  for (const { sql, parameters } of statements) {
+    const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+    // As the timings: the warm-up queries' statements left out.
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    if ((seen.get(name) ?? 0) <= WARM_UP) continue;
+    const [{ 'QUERY PLAN': [plan] }]: { 'QUERY PLAN': { Plan: Record<string, number>; 'Execution Time': number }[] }[] = await dataSource.query(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+      parameters,
+    );
+    const count = counts.get(name) ?? { pages: [], ms: [] };
+    count.pages.push(plan.Plan['Shared Hit Blocks'] + plan.Plan['Shared Read Blocks']);
+    count.ms.push(plan['Execution Time']);
+    counts.set(name, count);
+  }
+  statements.splice(0);
+  for (const [name, { pages, ms }] of counts) {
+    const p = pages.sort((a, b) => a - b);
+    const t = ms.sort((a, b) => a - b);
+    console.log(`    pages median ${percentile(p, 50)}, p95 ${percentile(p, 95)}; again ${percentile(t, 50).toFixed(1)} / ${percentile(t, 95).toFixed(1)} ms  ×${p.length}  ${name}`);
+  }
+}
+
+/**
+ * The plans, with buffers read, of the slowest statements timed (BENCH_EXPLAIN_SLOWEST=n with
+ * BENCH_PROFILE): run again, so their pages are cached now; what they read is what to compare.
+ */
+async function explainSlowest(dataSource: DataSource, slowest: TimedStatement[]): Promise<void> {
+  for (const { sql, parameters, ms } of slowest.splice(0)) {
+    const plan: Record<string, string>[] = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
+    console.log(`\n--- ${ms.toFixed(1)} ms when timed: ${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
 }
 
 /** The matching table's size and its search indexes' sizes, as PostgreSQL reports them. */
@@ -227,11 +344,13 @@ async function main(): Promise<void> {
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`bench:linking only runs against a loopback server, not ${host}`);
   const sentences = process.argv.includes('--sentences');
+  const keep = process.argv.includes('--keep');
+  const reuse = process.argv.includes('--reuse');
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const sizes = (args[0] ?? '10000,100000,1000000').split(',').map(Number);
   const queries = Number(args[1] ?? 200);
 
-  const database = await createTestDatabase();
+  const database = await benchDatabase(keep, reuse);
   // The embedding loop stays off: --sentences inserts the vectors itself.
   const linking = sentences ? { embeddings: null, localSentences: true, embeddingWorker: { enabled: false, pollMs: 1_000 } } : undefined;
   const app: INestApplication = await createApp(
@@ -243,12 +362,15 @@ async function main(): Promise<void> {
     await app.init();
     const dataSource = app.get(DataSource);
     const matcher = app.get(ClaimMatcherService);
-    const spent = process.env.BENCH_PROFILE ? profileQueries(dataSource) : null;
-    const sample: string[] = [];
-    let loaded = 0;
+    const profile = process.env.BENCH_PROFILE ? profileQueries(dataSource) : null;
+    const kept = reuse ? await keptCollection(dataSource) : null;
+    if (kept && (sizes.length !== 1 || sizes[0] !== kept.size)) throw new Error(`--reuse times the kept collection only: give its size, ${kept.size}`);
+    const sample: string[] = kept?.sample ?? [];
+    let loaded = kept?.size ?? 0;
     for (const size of sizes) {
-      const seconds = await load(dataSource, size - loaded, sample);
+      const seconds = kept ? 0 : await load(dataSource, size - loaded, sample);
       loaded = size;
+      if (keep) await keepSample(dataSource, sample);
       if (process.env.BENCH_EXPLAIN) await explain(dataSource, editedCopy(sample[0]));
       if (sentences) {
         const lexical = new ClaimMatcherService(dataSource, app.get(MatchStatisticsService), app.get(CrossLanguageLexicon));
@@ -276,12 +398,15 @@ async function main(): Promise<void> {
         `(edited copies found first: ${found}/${queries / 2})  ${await tableSizes(dataSource)}`;
       rows.push(row);
       console.log(row);
-      if (spent) {
+      if (profile) {
+        const { spent, slowest, all } = profile;
         for (const [name, ms] of spent) {
           const sorted = ms.slice(WARM_UP).sort((a, b) => a - b);
           if (sorted.length) console.log(`    ${percentile(sorted, 50).toFixed(1).padStart(6)} ms median, p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms  ×${sorted.length}  ${name}`);
         }
         spent.clear();
+        await explainSlowest(dataSource, slowest);
+        await countBuffers(dataSource, all);
       }
     }
   } finally {

@@ -8,8 +8,12 @@ const wordsOf = (i: number): string[] => Array.from({ length: 6 }, (_, j) => `fi
 // Nine words each held by one claim in eleven: under the 10 % above which a word is not searched,
 // and together so common that the matcher reads only the first part of each one's posting list.
 const COMMON = ['zorblat', 'quennic', 'varomed', 'tillesk', 'brunoth', 'olvared', 'kestrin', 'maldorf', 'pelquay'];
+// Seven words each held by one claim in 29 (some 310): rare enough that their lists are read, but
+// together longer than the 1,000 postings the matcher reads of a query's rare lists.
+const MIDDLING = ['drevolk', 'quistax', 'morvenk', 'plindux', 'harthok', 'selvink', 'tobrenk'];
 const CLAIMS = 9000;
-const statementOf = (i: number): string => [...wordsOf(i), ...(i % 11 < COMMON.length ? [COMMON[i % 11]] : [])].join(' ');
+const statementOf = (i: number): string =>
+  [...wordsOf(i), ...(i % 11 < COMMON.length ? [COMMON[i % 11]] : []), ...(i % 29 < MIDDLING.length ? [MIDDLING[i % 29]] : [])].join(' ');
 const TARGET = `Officials from Quentaria said ${COMMON.join(' ')} shipments doubled at the Vellmar port`;
 
 describe('claim matching in a large collection', () => {
@@ -39,6 +43,13 @@ describe('claim matching in a large collection', () => {
     // rare words was stored in the middle of the collection and must come first.
     const [best] = await claimMatches(api, [COMMON[0], ...wordsOf(4001).slice(0, 5)].join(' '), { language: 'en', minScore: 0 });
     expect(best.claim.statement).toBe(statementOf(4001));
+  });
+
+  it('finds a claim through its rarest words when the lists of the query’s other rare words are too long to read all', async () => {
+    // The seven middling words' lists hold some 2,170 texts: the matcher reads the rarest lists
+    // first, and the claim's own two words are the rarest.
+    const [best] = await claimMatches(api, [...MIDDLING, ...wordsOf(6003).slice(0, 2)].join(' '), { language: 'en', minScore: 0 });
+    expect(best.claim.statement).toBe(statementOf(6003));
   });
 
   it('finds the claim that holds all the common words of a query that has no rare one', async () => {

@@ -200,14 +200,24 @@ const NEAREST_TEXTS = 20;
 // with the collection.
 const POSTINGS_PER_TERM = 400;
 const RESCORED = 3 * POOL;
+// The rare terms' lists read in all (rarest first): each posting read is a visit to a row of the
+// table, a page read at random once the table outgrows the server's cache, and that is the first
+// stage's cost. At a million claims (bench:linking) a query's rare lists held some 1,100 postings
+// at the median and 1,950 at the 95th percentile; the edited copies are all found with 1,000
+// (one in a hundred is lost with 500). The terms whose lists are not read still count in the
+// exact sums of the RESCORED texts.
+const POSTINGS_READ = 1000;
 // Up to this many postings in all, reading every text that holds a term once is exact and about
 // as cheap as reading the rare terms' lists (measured at 100 k claims: past a few thousand
 // postings, the single pass costs more).
 const EXACT_SEARCH_POSTINGS = 2000;
 const COMMON_TERMS_READ = 3;
-/** A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the key ($1). */
+/**
+ * A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the
+ * key ($1). tsvector_to_array gives the lexemes in unnest's order, at a third of a subquery's cost.
+ */
 const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-         ARRAY(SELECT u.lexeme FROM unnest(t.tsv) AS u) AS lexemes,
+         tsvector_to_array(t.tsv) AS lexemes,
          ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
          similarity(t.key, $1)::float8 AS trigram
     FROM claim_match_texts t`;
@@ -380,8 +390,9 @@ export class ClaimMatcherService {
    * The work is bounded whatever the collection's size. When the terms' posting lists hold at most
    * EXACT_SEARCH_POSTINGS texts together, every text holding a term is read once and ranked by its
    * exact sum. Otherwise the lists of the rare terms (held by at most POSTINGS_PER_TERM texts) are
-   * read whole through the GIN index: a common term's list is long to read and picks out nothing,
-   * since its texts hold only a low-weight word of the query. (When every term is common: the texts
+   * read whole through the GIN index, rarest first, up to POSTINGS_READ postings in all
+   * (rareListsRead): a common term's list is long to read and picks out nothing, since its texts
+   * hold only a low-weight word of the query, and every posting read costs a visit to its row. (When every term is common: the texts
    * holding all of the COMMON_TERMS_READ rarest, and up to POSTINGS_PER_TERM texts of each one's
    * list.) Every list is read up to POSTINGS_PER_TERM texts. The texts found
    * are ranked by the sum over the lists read; the best RESCORED get their exact sum over all the
@@ -400,7 +411,7 @@ export class ClaimMatcherService {
     const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
     const df = (t: { lexeme: string }) => stats.df.get(t.lexeme) ?? 0;
     const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
-    const rare = terms.filter((t) => df(t) <= POSTINGS_PER_TERM);
+    const rare = rareListsRead(terms, df);
     const rarest = [...terms].sort((a, b) => df(a) - df(b)).slice(0, COMMON_TERMS_READ);
     const lists = rare.length
       ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
@@ -687,6 +698,22 @@ export function bestByBm25(query: QueryText, rows: CandidateRow[], stats: Collec
     .sort((a, b) => b.bm25 - a.bm25)
     .slice(0, size)
     .map((r) => r.row);
+}
+
+/**
+ * The terms whose posting lists the first stage reads when they are too long to read all of them:
+ * the rare ones (held by at most POSTINGS_PER_TERM texts), rarest first, while their lists hold
+ * POSTINGS_READ texts together. In the order of `terms`, so that the partial sums add up as before.
+ */
+export function rareListsRead<T extends { lexeme: string }>(terms: readonly T[], df: (term: T) => number): T[] {
+  const read = new Set<string>();
+  let postings = 0;
+  for (const term of [...terms].sort((a, b) => df(a) - df(b))) {
+    if (df(term) > POSTINGS_PER_TERM || postings + df(term) > POSTINGS_READ) break;
+    read.add(term.lexeme);
+    postings += df(term);
+  }
+  return terms.filter((term) => read.has(term.lexeme));
 }
 
 /**
