@@ -207,6 +207,11 @@ const RESCORED = 3 * POOL;
 // (one in a hundred is lost with 500). The terms whose lists are not read still count in the
 // exact sums of the RESCORED texts.
 const POSTINGS_READ = 1000;
+// Of those, the query's own words' lists get this many when it has other versions too: the names
+// spelt in other scripts and the word-by-word translations are often rarer than its own words,
+// and read first in one budget they left an edited copy's own rare words unread (2 of 100 at a
+// million claims). The other versions get the rest of POSTINGS_READ.
+const OWN_POSTINGS_READ = 600;
 // Up to this many postings in all, reading every text that holds a term once is exact and about
 // as cheap as reading the rare terms' lists (measured at 100 k claims: past a few thousand
 // postings, the single pass costs more).
@@ -368,9 +373,13 @@ export class ClaimMatcherService {
     });
   }
 
-  /** The rarest terms of each version of the query (very common words find nothing useful), weighted by IDF. */
-  private searchTerms(query: QueryText, stats: CollectionStats): { lexeme: string; weight: number }[] {
+  /**
+   * The rarest terms of each version of the query (very common words find nothing useful), weighted
+   * by IDF; `own` when the query's own words hold the term (not only a translation or a spelling).
+   */
+  private searchTerms(query: QueryText, stats: CollectionStats): SearchTerm[] {
     const terms = new Map<string, number>();
+    const own = new Set(query.variants.filter((v) => !v.translated).flatMap((v) => [...v.terms.keys()]));
     query.variants.forEach((variant) => {
       [...variant.terms.keys()]
         .map((lexeme) => ({ lexeme, df: stats.df.get(lexeme) ?? 0 }))
@@ -379,7 +388,7 @@ export class ClaimMatcherService {
         .slice(0, variant.translated ? TRANSLATED_TERMS : QUERY_TERMS)
         .forEach((t) => terms.set(t.lexeme, idf(t.lexeme, stats)));
     });
-    return [...terms].map(([lexeme, weight]) => ({ lexeme, weight }));
+    return [...terms].map(([lexeme, weight]) => ({ lexeme, weight, own: own.has(lexeme) }));
   }
 
   /**
@@ -403,7 +412,7 @@ export class ClaimMatcherService {
   private async candidates(
     manager: EntityManager,
     key: string,
-    terms: { lexeme: string; weight: number }[],
+    terms: SearchTerm[],
     excluded: string[],
     stats: CollectionStats,
   ): Promise<CandidateRow[]> {
@@ -700,19 +709,37 @@ export function bestByBm25(query: QueryText, rows: CandidateRow[], stats: Collec
     .map((r) => r.row);
 }
 
+/** A term the first stage searches: its IDF, and whether the query's own words hold it (see searchTerms). */
+export interface SearchTerm {
+  lexeme: string;
+  weight: number;
+  own: boolean;
+}
+
 /**
  * The terms whose posting lists the first stage reads when they are too long to read all of them:
  * the rare ones (held by at most POSTINGS_PER_TERM texts), rarest first, while their lists hold
- * POSTINGS_READ texts together. In the order of `terms`, so that the partial sums add up as before.
+ * POSTINGS_READ texts together; the query's own terms' lists first, within OWN_POSTINGS_READ when
+ * there are other versions' terms too, which get what is left. In the order of `terms`, so that
+ * the partial sums add up as before.
  */
-export function rareListsRead<T extends { lexeme: string }>(terms: readonly T[], df: (term: T) => number): T[] {
+export function rareListsRead<T extends Pick<SearchTerm, 'lexeme' | 'own'>>(terms: readonly T[], df: (term: T) => number): T[] {
   const read = new Set<string>();
-  let postings = 0;
-  for (const term of [...terms].sort((a, b) => df(a) - df(b))) {
-    if (df(term) > POSTINGS_PER_TERM || postings + df(term) > POSTINGS_READ) break;
-    read.add(term.lexeme);
-    postings += df(term);
-  }
+  const others = terms.filter((term) => !term.own);
+  const readRarest = (group: readonly T[], budget: number): number => {
+    let postings = 0;
+    for (const term of [...group].sort((a, b) => df(a) - df(b))) {
+      if (df(term) > POSTINGS_PER_TERM || postings + df(term) > budget) break;
+      read.add(term.lexeme);
+      postings += df(term);
+    }
+    return postings;
+  };
+  const ownPostings = readRarest(
+    terms.filter((term) => term.own),
+    others.length ? OWN_POSTINGS_READ : POSTINGS_READ,
+  );
+  readRarest(others, POSTINGS_READ - ownPostings);
   return terms.filter((term) => read.has(term.lexeme));
 }
 
