@@ -29,7 +29,12 @@ export enum MatchReasonKind {
 // Number words up to the common round numbers, English, Arabic and Russian, spelt as search keys
 // spell them (ة → ه, ئ → ي: مئة is ميه; ё → е). Russian numbers decline: the oblique forms news
 // uses most are listed too.
-const NUMBER_WORDS: Record<string, string> = {
+/** A word table without Object's inherited names, so that "constructor" or "valueOf" looks up nothing. */
+function wordTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const NUMBER_WORDS: Record<string, string> = wordTable({
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
   twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
@@ -49,19 +54,19 @@ const NUMBER_WORDS: Record<string, string> = {
   пятнадцать: '15', пятнадцати: '15', двадцать: '20', двадцати: '20', тридцать: '30', тридцати: '30', сорок: '40', сорока: '40',
   пятьдесят: '50', пятидесяти: '50', шестьдесят: '60', семьдесят: '70', восемьдесят: '80', девяносто: '90', девяноста: '90',
   сто: '100', ста: '100', двести: '200', триста: '300', пятьсот: '500',
-};
+});
 
-const MULTIPLIERS: Record<string, number> = {
+const MULTIPLIERS: Record<string, number> = wordTable({
   hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, mln: 1e6, bn: 1e9,
   ميه: 1e2, مايه: 1e2, الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9,
   тысяча: 1e3, тысячи: 1e3, тысяч: 1e3, тыс: 1e3, миллион: 1e6, миллиона: 1e6, миллионов: 1e6, млн: 1e6,
   миллиард: 1e9, миллиарда: 1e9, миллиардов: 1e9, млрд: 1e9,
-};
+});
 
 // "twenty five" and "خمسه وعشرين": tens and units written apart are one number.
 const TENS = new Set(['20', '30', '40', '50', '60', '70', '80', '90']);
 // Arabic 11 to 19: the unit, then عشر ("خمسه عشر" is 15; "احد عشر" and "اثنا عشر" only so).
-const TEEN_UNITS: Record<string, number> = { احد: 1, اثنا: 2, اثني: 2 };
+const TEEN_UNITS: Record<string, number> = wordTable({ احد: 1, اثنا: 2, اثني: 2 });
 
 /** Digits without the Arabic clitic written onto them (بـ100, و1). */
 const withoutClitic = (word: string) => word.replace(/^[وبلك](?=\d)/u, '');
@@ -146,9 +151,8 @@ function mayStartNumber(word: string): boolean {
   return NUMBER_STARTS.has(word.charCodeAt(0) === 0x648 ? word.replace(/^و(?=\p{L}{3})/u, '') : word);
 }
 
-// The words numberOf and TEEN_UNITS look up (an object's own keys and what every object inherits,
-// which the lookups also find), in a set: most words are none of them.
-const NUMBER_STARTS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(TEEN_UNITS), ...Object.getOwnPropertyNames(Object.prototype)]);
+// The words numberOf and TEEN_UNITS look up, in a set: most words are none of them.
+const NUMBER_STARTS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(TEEN_UNITS)]);
 
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {
