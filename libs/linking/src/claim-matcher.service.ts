@@ -310,7 +310,9 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
-    return rankedPool(text, query, pool, stats, language, cosines);
+    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared).
+    const frequencies = !cosines && arabicPool(language, pool) ? await this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : stats;
+    return rankedPool(text, query, pool, stats, language, cosines, frequencies);
   }
 
   /**
@@ -642,7 +644,15 @@ export function queryTextOf(
  * pool, else MODEL), one candidate per claim (its best text), best first. The rules are read when
  * a candidate's evidence or reasons are first asked for. Exported for bench:linking-rules.
  */
-export function rankedPool(text: string, query: QueryText, pool: readonly CandidateRow[], stats: CollectionStats, language: string | null, cosines: number[] | null): RankedCandidate[] {
+export function rankedPool(
+  text: string,
+  query: QueryText,
+  pool: readonly CandidateRow[],
+  stats: CollectionStats,
+  language: string | null,
+  cosines: number[] | null,
+  frequencies: CollectionStats = stats,
+): RankedCandidate[] {
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
   const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
@@ -653,9 +663,9 @@ export function rankedPool(text: string, query: QueryText, pool: readonly Candid
     const extra = sentenceFeatures(cosines);
     features = features.map((f, i) => [...f, ...extra[i]]);
     model = SENTENCE_MODEL;
-  } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
+  } else if (arabicPool(language, pool)) {
     const [original] = query.variants;
-    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
+    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats, frequencies);
     features = features.map((f, i) => [...f, ...extra[i]]);
     model = ARABIC_MODEL;
   }
@@ -800,6 +810,11 @@ function bySuggestion(a: Suggestion, b: Suggestion): number {
 }
 
 /** True for a query the Arabic model scores: one in Arabic (any region). */
+/** True when ARABIC_MODEL scores the pool: an Arabic query, and ARABIC_MIN_POOL Arabic texts or more, none in another language. */
+function arabicPool(language: string | null, pool: readonly CandidateRow[]): boolean {
+  return readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language));
+}
+
 function readsArabic(language: string | null): boolean {
   return primaryLanguage(language) === 'ar';
 }

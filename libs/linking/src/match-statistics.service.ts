@@ -69,4 +69,18 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
     const total = df.get(TEXT_COUNT_TERM) ?? 0;
     return { df, total, averageLength: total ? (df.get(TEXT_LENGTH_TERM) ?? 0) / total : 0 };
   }
+
+  /** `stats` with the document frequencies of `lexemes` too (those it lacks are read, counting changes not folded yet). */
+  async withFrequencies(manager: EntityManager, stats: CollectionStats, lexemes: readonly string[]): Promise<CollectionStats> {
+    const missing = [...new Set(lexemes)].filter((lexeme) => !stats.df.has(lexeme));
+    if (!missing.length) return stats;
+    const rows: { lexeme: string; df: number }[] = await manager.query(
+      `SELECT l.lexeme, (coalesce(t.df, 0) + coalesce((SELECT sum(c.delta) FROM claim_match_term_changes c WHERE c.lexeme = l.lexeme), 0))::int AS df
+         FROM unnest($1::text[]) AS l(lexeme) LEFT JOIN claim_match_terms t ON t.lexeme = l.lexeme`,
+      [missing],
+    );
+    const df = new Map(stats.df);
+    for (const r of rows) df.set(r.lexeme, Number(r.df));
+    return { ...stats, df };
+  }
 }
