@@ -642,7 +642,10 @@ export function queryTextOf(
  * The part of ranked() in Node once the pool is read: each text's measures and the pool features,
  * the model's score (SENTENCE_MODEL with the texts' sentence `cosines`, ARABIC_MODEL for an Arabic
  * pool, else MODEL), one candidate per claim (its best text), best first. The rules are read when
- * a candidate's evidence or reasons are first asked for. Exported for bench:linking-rules.
+ * a candidate's evidence or reasons are first asked for. `frequencies` holds the document
+ * frequencies of the pool's terms for the Arabic features (MatchStatisticsService.withFrequencies);
+ * without it, those of `stats` (the query's terms: the others then weigh as the rarest).
+ * Exported for bench:linking-rules.
  */
 export function rankedPool(
   text: string,
@@ -809,12 +812,12 @@ function bySuggestion(a: Suggestion, b: Suggestion): number {
   return b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1);
 }
 
-/** True for a query the Arabic model scores: one in Arabic (any region). */
 /** True when ARABIC_MODEL scores the pool: an Arabic query, and ARABIC_MIN_POOL Arabic texts or more, none in another language. */
 function arabicPool(language: string | null, pool: readonly CandidateRow[]): boolean {
   return readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language));
 }
 
+/** True for a query the Arabic model scores: one in Arabic (any region). */
 function readsArabic(language: string | null): boolean {
   return primaryLanguage(language) === 'ar';
 }
