@@ -1,6 +1,15 @@
 import { normalizeForSearch } from '@isnad/text';
-import { ARABIC_FEATURE_NAMES, arabicPoolFeatures, characterGramCoverage, characterGrams, otherSpellingShared, rarestSharedTerm, withoutLinkWords } from './arabic-match-features';
-import { CollectionStats } from './match-features';
+import {
+  ARABIC_FEATURE_NAMES,
+  arabicPoolFeatures,
+  candidateWeightUnshared,
+  characterGramCoverage,
+  characterGrams,
+  otherSpellingShared,
+  rarestSharedTerm,
+  withoutLinkWords,
+} from './arabic-match-features';
+import { CollectionStats, idf } from './match-features';
 
 const stats: CollectionStats = { df: new Map([['قانون', 300], ['كيرز', 1], ['كورونا', 400], ['2019', 50]]), total: 1000, averageLength: 10 };
 const terms = (...lexemes: string[]) => new Map(lexemes.map((l) => [l, 1]));
@@ -62,13 +71,60 @@ describe('Arabic match features', () => {
     expect(otherSpellingShared(normalizeForSearch(query), normalizeForSearch(candidate))).toBe(0);
   });
 
+  // A pool's statistics: the query's words and the candidates' own (رونالدو and ميسي rare, اعتزال common).
+  const poolStats: CollectionStats = {
+    df: new Map([['اعتزال', 200], ['رونالدو', 5], ['ميسي', 4], ['اللاعب', 400], ['2020', 50]]),
+    total: 1000,
+    averageLength: 10,
+  };
+  const w = (lexeme: string) => idf(lexeme, poolStats);
+
+  it.each([
+    ['holds only words of the query', ['اعتزال', 'رونالدو'], ['اعتزال', 'رونالدو'], 0],
+    ['names another footballer (a heavy word the tweet lacks)', ['اعتزال', 'رونالدو'], ['اعتزال', 'ميسي'], w('ميسي') / (w('اعتزال') + w('ميسي'))],
+    ['adds only a common word', ['اعتزال', 'رونالدو'], ['اعتزال', 'رونالدو', 'اللاعب'], w('اللاعب') / (w('اعتزال') + w('رونالدو') + w('اللاعب'))],
+    ['shares nothing', ['اعتزال'], ['ميسي', 'اللاعب'], 1],
+    ['adds a figure only (figures are not words)', ['اعتزال', 'رونالدو'], ['اعتزال', 'رونالدو', '2020'], 0],
+    ['has no words', ['اعتزال'], [], 0],
+  ])('candidateWeightUnshared: a candidate that %s', (_case, query, candidate, expected) => {
+    expect(candidateWeightUnshared(terms(...query), terms(...candidate), poolStats)).toBeCloseTo(expected as number, 9);
+  });
+
+  it('candidateWeightUnshared weighs a sibling story\'s other name above a common word the tweet lacks', () => {
+    const query = terms('اعتزال', 'رونالدو');
+    const sibling = candidateWeightUnshared(query, terms('اعتزال', 'ميسي'), poolStats);
+    const longer = candidateWeightUnshared(query, terms('اعتزال', 'رونالدو', 'اللاعب'), poolStats);
+    expect(sibling).toBeGreaterThan(0.5);
+    expect(longer).toBeLessThan(0.2);
+  });
+
+  it('candidateWeightUnshared counts a term the statistics lack as held by no text (the heaviest)', () => {
+    const without: CollectionStats = { ...poolStats, df: new Map([['اعتزال', 200]]) };
+    const heaviest = Math.log(1 + 1000.5 / 0.5);
+    expect(candidateWeightUnshared(terms('اعتزال'), terms('اعتزال', 'ميسي'), without)).toBeCloseTo(heaviest / (w('اعتزال') + heaviest), 9);
+  });
+
+  it('arabicPoolFeatures reads the candidates\' frequencies from the pool statistics, the rest from the query\'s', () => {
+    const query = { key: 'اعتزال رونالدو', terms: terms('اعتزال', 'رونالدو') };
+    const pool = [
+      { key: 'اعتزال رونالدو', terms: terms('اعتزال', 'رونالدو') },
+      { key: 'اعتزال ميسي', terms: terms('اعتزال', 'ميسي') },
+    ];
+    const queryOnly: CollectionStats = { ...poolStats, df: new Map([['اعتزال', 200], ['رونالدو', 5]]) };
+    const at = ARABIC_FEATURE_NAMES.indexOf('candidateWeightUnshared');
+    const [right, sibling] = arabicPoolFeatures(query, pool, queryOnly, poolStats);
+    expect(right[at]).toBe(0);
+    expect(sibling[at]).toBeCloseTo(w('ميسي') / (w('اعتزال') + w('ميسي')), 9);
+    expect(sibling.slice(0, at)).toEqual(arabicPoolFeatures(query, pool, queryOnly, queryOnly)[1].slice(0, at));
+  });
+
   it('gives each candidate of a pool one value per feature, its gram coverage beside the pool best, the virus spelt otherwise', () => {
     const query = { key: normalizeForSearch('تم مناقشة قانون كيرز قبل ظهور الفيروس'), terms: terms('قانون', 'كيرز') };
     const pool = [
       { key: normalizeForSearch('قانون كيرز قدم قبل اكتشاف الفايروس'), terms: terms('قانون', 'كيرز') },
       { key: normalizeForSearch('قانون التحفيز'), terms: terms('قانون') },
     ];
-    const [right, other] = arabicPoolFeatures(query, pool, stats);
+    const [right, other] = arabicPoolFeatures(query, pool, stats, stats);
     expect(right).toHaveLength(ARABIC_FEATURE_NAMES.length);
     expect(right[2]).toBe(1);
     expect(other[2]).toBeLessThan(1);

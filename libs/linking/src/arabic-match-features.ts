@@ -7,7 +7,9 @@
  * ("https t co z40abd19gm" in a search key) are left out. And whether the candidate spells a word of
  * the query otherwise: a name or loanword that Arabic writers spell with other letters (أمريكا /
  * أميركا, أردوجان / أردوغان, جاتوزو / غاتوزو) shares its consonant skeleton but neither its
- * spelling nor its light stem, so BM25 and the other features do not see it. Pure functions.
+ * spelling nor its light stem, so BM25 and the other features do not see it. And how much of the
+ * candidate's own weight the query lacks (candidateWeightUnshared: a sibling story's other name).
+ * Pure functions.
  */
 import { nameSkeleton } from '@isnad/text';
 import { idf, CollectionStats, STOP_STEMS, TermCounts } from './match-features';
@@ -20,6 +22,7 @@ export const ARABIC_FEATURE_NAMES = [
   'charGramCandidateCoverageOfBest',
   'rarestSharedTerm',
   'otherSpellingShared',
+  'candidateWeightUnshared',
 ] as const;
 
 const GRAM = 4;
@@ -102,16 +105,47 @@ function otherSpellingReader(queryKey: string): (candidateKey: string) => number
   };
 }
 
-/** The Arabic features of each pair of a pool (ARABIC_FEATURE_NAMES), from the query and the candidates' search keys and terms. */
+/**
+ * The IDF-weighted share of the candidate's terms (each counted once, numbers left out) that the
+ * query does not hold: a claim whose heavy words the tweet lacks is a sibling story (another
+ * footballer retiring, another death hoax), not the tweet's claim. `stats` must hold the document
+ * frequency of every term of the candidate (MatchStatisticsService.withFrequencies reads those of
+ * a pool): a term it lacks counts as held by no text, the heaviest. 0 for a candidate without terms.
+ */
+export function candidateWeightUnshared(query: TermCounts, candidate: TermCounts, stats: CollectionStats): number {
+  let unshared = 0;
+  let total = 0;
+  for (const lexeme of candidate.keys()) {
+    if (/^\d/u.test(lexeme)) continue;
+    const weight = idf(lexeme, stats);
+    total += weight;
+    if (!query.has(lexeme)) unshared += weight;
+  }
+  return total > 0 ? unshared / total : 0;
+}
+
+/**
+ * The Arabic features of each pair of a pool (ARABIC_FEATURE_NAMES), from the query and the
+ * candidates' search keys and terms. `stats` holds the query's terms' document frequencies,
+ * `frequencies` those of the candidates' terms as well (candidateWeightUnshared).
+ */
 export function arabicPoolFeatures(
   query: { key: string; terms: TermCounts },
   candidates: readonly { key: string; terms: TermCounts }[],
   stats: CollectionStats,
+  frequencies: CollectionStats,
 ): number[][] {
   const queryGrams = characterGrams(query.key);
   const coverage = candidates.map((c) => characterGramCoverage(queryGrams, characterGrams(c.key)));
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
   const rarestShared = rarestSharedReader(query.terms, stats);
   const otherSpelling = otherSpellingReader(query.key);
-  return candidates.map((c, i) => [coverage[i][0], coverage[i][1], coverage[i][1] / best, rarestShared(c.terms), otherSpelling(c.key)]);
+  return candidates.map((c, i) => [
+    coverage[i][0],
+    coverage[i][1],
+    coverage[i][1] / best,
+    rarestShared(c.terms),
+    otherSpelling(c.key),
+    candidateWeightUnshared(query.terms, c.terms, frequencies),
+  ]);
 }

@@ -310,7 +310,9 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
-    return rankedPool(text, query, pool, stats, language, cosines);
+    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared).
+    const frequencies = !cosines && arabicPool(language, pool) ? await this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : stats;
+    return rankedPool(text, query, pool, stats, language, cosines, frequencies);
   }
 
   /**
@@ -640,9 +642,20 @@ export function queryTextOf(
  * The part of ranked() in Node once the pool is read: each text's measures and the pool features,
  * the model's score (SENTENCE_MODEL with the texts' sentence `cosines`, ARABIC_MODEL for an Arabic
  * pool, else MODEL), one candidate per claim (its best text), best first. The rules are read when
- * a candidate's evidence or reasons are first asked for. Exported for bench:linking-rules.
+ * a candidate's evidence or reasons are first asked for. `frequencies` holds the document
+ * frequencies of the pool's terms for the Arabic features (MatchStatisticsService.withFrequencies);
+ * without it, those of `stats` (the query's terms: the others then weigh as the rarest).
+ * Exported for bench:linking-rules.
  */
-export function rankedPool(text: string, query: QueryText, pool: readonly CandidateRow[], stats: CollectionStats, language: string | null, cosines: number[] | null): RankedCandidate[] {
+export function rankedPool(
+  text: string,
+  query: QueryText,
+  pool: readonly CandidateRow[],
+  stats: CollectionStats,
+  language: string | null,
+  cosines: number[] | null,
+  frequencies: CollectionStats = stats,
+): RankedCandidate[] {
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
   const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
@@ -653,9 +666,9 @@ export function rankedPool(text: string, query: QueryText, pool: readonly Candid
     const extra = sentenceFeatures(cosines);
     features = features.map((f, i) => [...f, ...extra[i]]);
     model = SENTENCE_MODEL;
-  } else if (readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language))) {
+  } else if (arabicPool(language, pool)) {
     const [original] = query.variants;
-    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats);
+    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats, frequencies);
     features = features.map((f, i) => [...f, ...extra[i]]);
     model = ARABIC_MODEL;
   }
@@ -797,6 +810,11 @@ function roundedScore(probability: number): number {
 // probability and then the model's logit keep the better one first.
 function bySuggestion(a: Suggestion, b: Suggestion): number {
   return b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1);
+}
+
+/** True when ARABIC_MODEL scores the pool: an Arabic query, and ARABIC_MIN_POOL Arabic texts or more, none in another language. */
+function arabicPool(language: string | null, pool: readonly CandidateRow[]): boolean {
+  return readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language));
 }
 
 /** True for a query the Arabic model scores: one in Arabic (any region). */

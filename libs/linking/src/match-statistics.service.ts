@@ -60,13 +60,39 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
 
   /** Document frequencies of `lexemes`, the number of texts and their mean length, counting changes not folded yet. */
   async stats(manager: EntityManager, lexemes: readonly string[]): Promise<CollectionStats> {
-    const rows: { lexeme: string; df: number }[] = await manager.query(
-      `SELECT l.lexeme, (coalesce(t.df, 0) + coalesce((SELECT sum(c.delta) FROM claim_match_term_changes c WHERE c.lexeme = l.lexeme), 0))::int AS df
-         FROM unnest($1::text[]) AS l(lexeme) LEFT JOIN claim_match_terms t ON t.lexeme = l.lexeme`,
-      [[...new Set([TEXT_COUNT_TERM, TEXT_LENGTH_TERM, ...lexemes])]],
-    );
-    const df = new Map(rows.map((r) => [r.lexeme, Number(r.df)]));
+    const df = await this.documentFrequencies(manager, [TEXT_COUNT_TERM, TEXT_LENGTH_TERM, ...lexemes]);
     const total = df.get(TEXT_COUNT_TERM) ?? 0;
     return { df, total, averageLength: total ? (df.get(TEXT_LENGTH_TERM) ?? 0) / total : 0 };
+  }
+
+  /**
+   * `stats` with the document frequencies of `lexemes` too: those it lacks are read (counting
+   * changes not folded yet), but numbers, which no feature weighs by their rarity.
+   */
+  async withFrequencies(manager: EntityManager, stats: CollectionStats, lexemes: readonly string[]): Promise<CollectionStats> {
+    const missing = lexemes.filter((lexeme) => !stats.df.has(lexeme) && !/^\d/u.test(lexeme));
+    if (!missing.length) return stats;
+    const df = new Map(stats.df);
+    for (const [lexeme, count] of await this.documentFrequencies(manager, missing)) df.set(lexeme, count);
+    return { ...stats, df };
+  }
+
+  /**
+   * The document frequency of each of `lexemes` (0 for one no text holds): its folded count plus
+   * its pending changes. Each lexeme is looked up in claim_match_terms by its own index probe (a
+   * scalar subquery), whatever their number: as a join, past some 600 lexemes (an Arabic pool's
+   * words) PostgreSQL hashes the whole table instead, 12 to 46 ms at a million claims against 2 to
+   * 3 ms. The pending changes are read in one pass over their (small) table.
+   */
+  private async documentFrequencies(manager: EntityManager, lexemes: readonly string[]): Promise<Map<string, number>> {
+    const rows: { lexeme: string; df: number }[] = await manager.query(
+      `SELECT l.lexeme, (coalesce((SELECT t.df FROM claim_match_terms t WHERE t.lexeme = l.lexeme), 0) + coalesce(p.delta, 0))::int AS df
+         FROM unnest($1::text[]) AS l(lexeme)
+         LEFT JOIN (SELECT c.lexeme, sum(c.delta) AS delta FROM claim_match_term_changes c WHERE c.lexeme = ANY($1::text[]) GROUP BY c.lexeme) AS p
+           ON p.lexeme = l.lexeme`,
+      // Sorted, the probes walk the index in its order.
+      [[...new Set(lexemes)].sort()],
+    );
+    return new Map(rows.map((r) => [r.lexeme, Number(r.df)]));
   }
 }
