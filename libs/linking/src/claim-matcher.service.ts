@@ -33,7 +33,7 @@ import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-feature
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
-import { MatchStatisticsService } from './match-statistics.service';
+import { MatchStatisticsService, TEXT_COUNT_TERM, TEXT_LENGTH_TERM, collectionStats, documentFrequencySql } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 /**
@@ -141,6 +141,12 @@ export interface MatchOptions {
   excludeClaimIds?: readonly string[];
   /** Re-rank only these claims (e.g. another system's candidates) instead of searching the index. */
   onlyClaimIds?: readonly string[];
+}
+
+/** The names' spellings found for a query (nameSpellings), with their lexemes' document frequencies as MatchStatisticsService.stats reads them. */
+interface SpeltNames {
+  spellings: NameSpelling[];
+  frequencies: [string, number][];
 }
 
 /** A word of the query and one way another script's claim texts spell it (a lexeme of the index). */
@@ -283,19 +289,29 @@ export class ClaimMatcherService {
     const names = capitalisedNames(text).map(normalizeForSearch);
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
     // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
-    const [termRows, spellings]: [{ n: number; lexeme: string; tf: number }[], NameSpelling[]] = await Promise.all([
+    // Both statements read their lexemes' document frequencies too (as MatchStatisticsService.stats
+    // would, a round trip later): the query's own, with the collection's size and length (rows n = 0).
+    const [lexemeRows, { spellings, frequencies }]: [{ n: number; lexeme: string; tf: number; df: number | null }[], SpeltNames] = await Promise.all([
       manager.query(
-        `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
-           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
-        [variants.map((v) => v.language), variants.map((v) => v.key)],
+        `WITH q AS (SELECT v.n::int AS n, q.i, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+                      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n),
+                           unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
+         SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
+          UNION ALL
+         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme', 't.df')}
+           FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme) LEFT JOIN claim_match_terms t ON t.lexeme = l.lexeme
+          ORDER BY n, i`,
+        [variants.map((v) => v.language), variants.map((v) => v.key), [TEXT_COUNT_TERM, TEXT_LENGTH_TERM]],
       ),
       this.nameSpellings(manager, [...new Set([...nameWordsOf(this.lexicon, text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
+    // The query's lexemes in the order of its versions and of each version's tsvector, as the pair features read them.
+    const termRows = lexemeRows.filter((r) => r.n > 0);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [] });
     }
     const query = queryTextOf(this.lexicon, text, key, language, names, variants, termRows, spellings);
-    const stats = await this.statistics.stats(manager, [...termRows.map((r) => r.lexeme), ...spellings.map((s) => s.lexeme)]);
+    const stats = collectionStats([...lexemeRows.filter((r) => r.n === 0).map((r): [string, number] => [r.lexeme, Number(r.df)]), ...frequencies]);
     if (!stats.total) return [];
 
     const rows = options.onlyClaimIds
@@ -321,7 +337,7 @@ export class ClaimMatcherService {
    * for the NAMES_LOOKED_UP words of the longest skeletons, and by their exact skeleton for the first
    * DICTIONARY_NAMES_LOOKED_UP `dictionaryWords` (words a dictionary translates that may be names).
    */
-  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<NameSpelling[]> {
+  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<SpeltNames> {
     const keysOf = new Map<string, string[]>([
       ...dictionaryWords
         .filter((w) => !words.includes(w))
@@ -335,30 +351,35 @@ export class ClaimMatcherService {
         .slice(0, NAMES_LOOKED_UP),
     ]);
     const keys = [...new Set([...keysOf.values()].flat())];
-    if (!keys.length) return [];
-    const rows: { skeleton: string; lexeme: string; df: number }[] = await manager.query(
-      `SELECT k.skeleton, m.lexeme, m.df
-         FROM unnest($1::text[]) AS k(skeleton)
-        CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
-                             WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
-                             LIMIT ${LEXEMES_PER_SKELETON}) AS m
-       UNION
-       SELECT k.skeleton, p.lexeme, 0
-         FROM unnest($1::text[]) AS k(skeleton)
-        CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
-                             WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
-                             LIMIT ${LEXEMES_PER_SKELETON}) AS p`,
+    if (!keys.length) return { spellings: [], frequencies: [] };
+    // `df` orders a skeleton's spellings (folded counts only, as it always has); `frequency` is the
+    // lexeme's document frequency as MatchStatisticsService.stats reads it, for the BM25 statistics.
+    const rows: { skeleton: string; lexeme: string; df: number; frequency: number }[] = await manager.query(
+      `SELECT s.skeleton, s.lexeme, s.df,
+              ${documentFrequencySql('s.lexeme', 'CASE WHEN s.df > 0 THEN s.df ELSE (SELECT t.df FROM claim_match_terms t WHERE t.lexeme = s.lexeme) END')} AS frequency
+         FROM (SELECT k.skeleton, m.lexeme, m.df
+                 FROM unnest($1::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
+                                     WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS m
+               UNION
+               SELECT k.skeleton, p.lexeme, 0
+                 FROM unnest($1::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
+                                     WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS p) AS s`,
       [keys],
     );
     const df = new Map<string, { skeleton: string; df: number }>();
     for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
+    const frequency = new Map(rows.map((r) => [r.lexeme, Number(r.frequency)]));
     // Dictionary look-ups cost more than the rest: made only for the best candidates, once per lexeme.
     const known = new Map<string, boolean>();
     const isName = (lexeme: string, language: string) => {
       if (!known.has(lexeme)) known.set(lexeme, this.lexicon.knows(lexeme, language));
       return !known.get(lexeme);
     };
-    return [...keysOf].flatMap(([word, wordKeys]) => {
+    const spellings = [...keysOf].flatMap(([word, wordKeys]) => {
       const script = nameScript(word);
       const spelt: NameSpelling[] = [];
       const candidates = [...df]
@@ -371,6 +392,7 @@ export class ClaimMatcherService {
       }
       return spelt;
     });
+    return { spellings, frequencies: spellings.map((s): [string, number] => [s.lexeme, frequency.get(s.lexeme) ?? 0]) };
   }
 
   /**
