@@ -1,5 +1,7 @@
 import { CapturedArticle, annotate, captureArticle, captureSeedArticle, codePointSpan, errorCode } from './support/factories';
 import { addTranslation, claimMatches, matchSuggestions } from './support/linking-factories';
+import { DataSource } from 'typeorm';
+import { tsvectorTerms } from '@isnad/linking/claim-matcher.service';
 import { TestApi } from './support/test-api';
 
 // A claim of the seed article (the informed source via Sputnik) and how other outlets carry it.
@@ -211,5 +213,27 @@ describe('cross-outlet claim matching and its review', () => {
     expect(await errorCode(api, review, { input: { claimId: meetings.claimId, matchedClaimId: meetingsEn.claimId } })).toBe(
       'BAD_USER_INPUT',
     );
+  });
+  it("reads a stored text's terms from its tsvector's text as tsvector_to_array and unnest give them", async () => {
+    // The matcher reads the candidates' lexemes and frequencies from tsv::text (tsvectorTerms).
+    const texts = [
+      `linking_tsvector('ar', '${MEETINGS_AR}')`,
+      `linking_tsvector('en', 'Officials said shipments doubled, shipments tripled; officials denied it')`,
+      `linking_tsvector(NULL, 'Путин сказал Путин')`,
+      // Lexemes no parser makes, with quotes, backslashes, spaces, colons and commas; positions and weights.
+      `array_to_tsvector(ARRAY['it''s', 'a:b', 'back\\slash', '''lone''', 'a,b', 'sp ace']) || 'plain:1,2A,3B,4C other:7'::tsvector`,
+    ];
+    const rows: { text: string; lexemes: string[]; tfs: number[] }[] = await api.provider(DataSource).query(
+      `SELECT v::text AS text, tsvector_to_array(v) AS lexemes,
+              ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(v) AS u) AS tfs
+         FROM (VALUES ${texts.map((t) => `(${t})`).join(', ')}) AS x(v)`,
+    );
+    expect(rows).toHaveLength(texts.length);
+    for (const row of rows) {
+      expect(row.lexemes.length).toBeGreaterThan(1);
+      expect(tsvectorTerms(row.text)).toEqual({ lexemes: row.lexemes, tfs: row.tfs });
+    }
+    expect(rows.some((r) => r.tfs.some((tf) => tf > 1))).toBe(true);
+    expect(rows.flatMap((r) => r.lexemes)).toEqual(expect.arrayContaining(["it's", 'back\\slash', "'lone'", 'sp ace']));
   });
 });

@@ -1,4 +1,4 @@
-import { rareListsRead } from './claim-matcher.service';
+import { rareListsRead, tsvectorTerms } from './claim-matcher.service';
 
 /** Search terms as the first stage gets them, with the number of texts holding each. */
 const termsHeldBy = (held: Record<string, number>) => ({
@@ -42,5 +42,35 @@ describe('the posting lists the first stage reads in a large collection', () => 
     expect(read.filter((lexeme) => lexeme in own)).toEqual(['rlh', 'ysghwth', 'dakhahwt']);
     // The other versions get what the query's own words leave of the thousand postings.
     expect(read.filter((lexeme) => lexeme in spelt)).toEqual(['ralh', 'yasghuth', 'dakhahut', 'banyunz', 'dhizqash']);
+  });
+});
+
+describe("a candidate text's terms read from its tsvector's text", () => {
+  it('gives the lexemes in order and how many positions each has', () => {
+    expect(tsvectorTerms("'doubl':5 'port':8,12B 'quentaria':2,3,9A 'vellmar':7")).toEqual({
+      lexemes: ['doubl', 'port', 'quentaria', 'vellmar'],
+      tfs: [1, 2, 3, 1],
+    });
+  });
+
+  it('counts a lexeme without positions once, as coalesce(array_length(positions, 1), 1) does', () => {
+    expect(tsvectorTerms("'a' 'b':1")).toEqual({ lexemes: ['a', 'b'], tfs: [1, 1] });
+  });
+
+  it('reads doubled quotes and backslashes, spaces, colons and commas within a lexeme', () => {
+    expect(tsvectorTerms("'it''s':1 'a b:c,d':2,3 'back\\\\slash':4 '''' 'end''':5")).toEqual({
+      lexemes: ["it's", 'a b:c,d', 'back\\slash', "'", "end'"],
+      tfs: [1, 2, 1, 1, 1],
+    });
+  });
+
+  it('reads Arabic and Cyrillic lexemes, and an empty tsvector as no terms', () => {
+    expect(tsvectorTerms("'بوتين':1 'путин':2")).toEqual({ lexemes: ['بوتين', 'путин'], tfs: [1, 1] });
+    expect(tsvectorTerms('')).toEqual({ lexemes: [], tfs: [] });
+  });
+
+  it('refuses a text that is not a tsvector’s', () => {
+    expect(() => tsvectorTerms('doubl:1')).toThrow(/Not a tsvector/);
+    expect(() => tsvectorTerms("'doubl")).toThrow(/Unterminated/);
   });
 });

@@ -18,7 +18,8 @@ import {
   SENTENCE_FEATURE_NAMES,
   handlesIn,
   idf,
-  pairMeasures,
+  PairMeasures,
+  pairMeasuresAwaitingTrigram,
   pairRules,
   poolFeatures,
   queryBm25,
@@ -33,7 +34,7 @@ import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-feature
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
-import { MatchStatisticsService } from './match-statistics.service';
+import { MatchStatisticsService, TEXT_COUNT_TERM, TEXT_LENGTH_TERM, collectionStats, documentFrequencySql } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 /**
@@ -143,6 +144,12 @@ export interface MatchOptions {
   onlyClaimIds?: readonly string[];
 }
 
+/** The names' spellings found for a query (nameSpellings), with their lexemes' document frequencies as MatchStatisticsService.stats reads them. */
+interface SpeltNames {
+  spellings: NameSpelling[];
+  frequencies: [string, number][];
+}
+
 /** A word of the query and one way another script's claim texts spell it (a lexeme of the index). */
 export interface NameSpelling {
   word: string;
@@ -159,6 +166,55 @@ export interface CandidateRow {
   lexemes: string[];
   tfs: number[];
   trigram: number;
+}
+
+/** A candidate text as the first stage lists it: its similarity is read once the BM25 cut has kept it (withTrigrams). */
+type ListedRow = Omit<CandidateRow, 'trigram'> & { trigram: number | null };
+
+/** A row of CANDIDATE_COLUMNS or LISTED_COLUMNS as PostgreSQL returns it. */
+type StoredRow = Omit<ListedRow, 'lexemes' | 'tfs'> & { tsv: string };
+
+/** A stored row with its terms read from the tsvector's text. */
+function listedRow({ tsv, ...row }: StoredRow): ListedRow {
+  return { ...row, ...tsvectorTerms(tsv) };
+}
+
+/**
+ * The lexemes of a tsvector's text (as PostgreSQL writes it: `'lexeme':1,4B 'other'`, a quote or
+ * backslash within a lexeme doubled), in their order, and how many positions each has (1 for none):
+ * what tsvector_to_array(tsv) and coalesce(array_length(positions, 1), 1) over unnest(tsv) give.
+ */
+export function tsvectorTerms(text: string): { lexemes: string[]; tfs: number[] } {
+  const lexemes: string[] = [];
+  const tfs: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== "'") throw new Error(`Not a tsvector's text at ${i}: ${text.slice(i, i + 20)}`);
+    let lexeme = '';
+    let from = ++i;
+    for (;;) {
+      const c = text[i];
+      if (c === undefined) throw new Error(`Unterminated lexeme in a tsvector's text: ${text.slice(from - 1, from + 20)}`);
+      if (c === "'" || c === '\\') {
+        lexeme += text.slice(from, i);
+        if (c === "'" && text[i + 1] !== "'") break;
+        lexeme += text[i + 1];
+        i += 2;
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    i++;
+    let tf = 1;
+    if (text[i] === ':') {
+      for (i++; i < text.length && text[i] !== ' '; i++) if (text[i] === ',') tf++;
+    }
+    if (text[i] === ' ') i++;
+    lexemes.push(lexeme);
+    tfs.push(tf);
+  }
+  return { lexemes, tfs };
 }
 
 // The candidate pool: enough to hold the right claim when many share a few words, small enough to
@@ -218,13 +274,19 @@ const OWN_POSTINGS_READ = 600;
 const EXACT_SEARCH_POSTINGS = 2000;
 const COMMON_TERMS_READ = 3;
 /**
- * A candidate text with its terms (lexemes and their frequencies) and its trigram similarity to the
- * key ($1). tsvector_to_array gives the lexemes in unnest's order, at a third of a subquery's cost.
+ * A candidate text with its terms and its trigram similarity to the key ($1). The terms come as the
+ * tsvector's text (its lexemes, in unnest's order, and their positions), which tsvectorTerms reads:
+ * a fifth of what tsvector_to_array and a subquery over unnest(tsv) for the frequencies cost.
  */
-const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key,
-         tsvector_to_array(t.tsv) AS lexemes,
-         ARRAY(SELECT coalesce(array_length(u.positions, 1), 1) FROM unnest(t.tsv) AS u) AS tfs,
+const CANDIDATE_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key, t.tsv::text AS tsv,
          similarity(t.key, $1)::float8 AS trigram
+    FROM claim_match_texts t`;
+/**
+ * The same without the similarity, for the first stage: its POOL texts are cut to RERANKED_POOL by
+ * BM25 (bestByBm25), and similarity() (some 14 µs a text at a million claims) is then computed for
+ * those kept only (withTrigrams).
+ */
+const LISTED_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key, t.tsv::text AS tsv, NULL::float8 AS trigram
     FROM claim_match_texts t`;
 
 /**
@@ -243,6 +305,9 @@ export class ClaimMatcherService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // Folds the term counts that the matcher's statements read with documentFrequencySql (ranked()
+    // no longer asks it for them: they come in the first round trip); a dependency still, so that
+    // the folding runs wherever the matcher does.
     private readonly statistics: MatchStatisticsService,
     private readonly lexicon: CrossLanguageLexicon,
     @Optional() @Inject(EMBEDDING_ENCODER) private readonly encoder: EmbeddingEncoder | null = null,
@@ -283,25 +348,39 @@ export class ClaimMatcherService {
     const names = capitalisedNames(text).map(normalizeForSearch);
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
     // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
-    const [termRows, spellings]: [{ n: number; lexeme: string; tf: number }[], NameSpelling[]] = await Promise.all([
+    // Both statements read their lexemes' document frequencies too (as MatchStatisticsService.stats
+    // would, a round trip later): the query's own, with the collection's size and length (rows n = 0).
+    const [lexemeRows, { spellings, frequencies }]: [{ n: number; lexeme: string; tf: number; df: number | null }[], SpeltNames] = await Promise.all([
       manager.query(
-        `SELECT v.n::int AS n, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
-           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n), unnest(linking_tsvector(v.language, v.key)) AS q`,
-        [variants.map((v) => v.language), variants.map((v) => v.key)],
+        `WITH q AS (SELECT v.n::int AS n, q.i, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+                      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n),
+                           unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
+         SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
+          UNION ALL
+         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme', 't.df')}
+           FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme) LEFT JOIN claim_match_terms t ON t.lexeme = l.lexeme
+          ORDER BY n, i`,
+        [variants.map((v) => v.language), variants.map((v) => v.key), [TEXT_COUNT_TERM, TEXT_LENGTH_TERM]],
       ),
       this.nameSpellings(manager, [...new Set([...nameWordsOf(this.lexicon, text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
     ]);
+    // The query's lexemes in the order of its versions and of each version's tsvector, as the pair features read them.
+    const termRows = lexemeRows.filter((r) => r.n > 0);
     for (const target of new Set(spellings.map((s) => s.language))) {
       if (!variants.some((v) => v.translated && v.language === target)) variants.push({ language: target, key: '', translated: true, rendered: [] });
     }
     const query = queryTextOf(this.lexicon, text, key, language, names, variants, termRows, spellings);
-    const stats = await this.statistics.stats(manager, [...termRows.map((r) => r.lexeme), ...spellings.map((s) => s.lexeme)]);
+    const stats = collectionStats([...lexemeRows.filter((r) => r.n === 0).map((r): [string, number] => [r.lexeme, Number(r.df)]), ...frequencies]);
     if (!stats.total) return [];
 
-    const rows = options.onlyClaimIds
+    const rows: ListedRow[] = options.onlyClaimIds
       ? await this.textsOf(manager, options.onlyClaimIds.filter((id) => !excluded.has(id)), key)
       : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded], stats);
     const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
+    // PostgreSQL computes the similarity of the texts kept (the first stage's are listed without it)
+    // while the query's vector is awaited, the nearest texts read and the pair measures made.
+    const trigrams = this.withTrigrams(manager, key, lexical);
+    trigrams.catch(() => undefined);
     // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
     const seen = new Set(lexical.map((r) => r.id));
     const queryVector = await encoding;
@@ -310,9 +389,16 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
+    const ranking = measuredPool(text, query, pool, stats);
     // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared).
-    const frequencies = !cosines && arabicPool(language, pool) ? await this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : stats;
-    return rankedPool(text, query, pool, stats, language, cosines, frequencies);
+    const poolStats = !cosines && arabicPool(language, pool) ? await this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : stats;
+    await trigrams;
+    return ranking(
+      pool.map((r) => r.trigram as number),
+      language,
+      cosines,
+      poolStats,
+    );
   }
 
   /**
@@ -323,7 +409,7 @@ export class ClaimMatcherService {
    * for the NAMES_LOOKED_UP words of the longest skeletons, and by their exact skeleton for the first
    * DICTIONARY_NAMES_LOOKED_UP `dictionaryWords` (words a dictionary translates that may be names).
    */
-  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<NameSpelling[]> {
+  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<SpeltNames> {
     const keysOf = new Map<string, string[]>([
       ...dictionaryWords
         .filter((w) => !words.includes(w))
@@ -337,30 +423,35 @@ export class ClaimMatcherService {
         .slice(0, NAMES_LOOKED_UP),
     ]);
     const keys = [...new Set([...keysOf.values()].flat())];
-    if (!keys.length) return [];
-    const rows: { skeleton: string; lexeme: string; df: number }[] = await manager.query(
-      `SELECT k.skeleton, m.lexeme, m.df
-         FROM unnest($1::text[]) AS k(skeleton)
-        CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
-                             WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
-                             LIMIT ${LEXEMES_PER_SKELETON}) AS m
-       UNION
-       SELECT k.skeleton, p.lexeme, 0
-         FROM unnest($1::text[]) AS k(skeleton)
-        CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
-                             WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
-                             LIMIT ${LEXEMES_PER_SKELETON}) AS p`,
+    if (!keys.length) return { spellings: [], frequencies: [] };
+    // `df` orders a skeleton's spellings (folded counts only, as it always has); `frequency` is the
+    // lexeme's document frequency as MatchStatisticsService.stats reads it, for the BM25 statistics.
+    const rows: { skeleton: string; lexeme: string; df: number; frequency: number }[] = await manager.query(
+      `SELECT s.skeleton, s.lexeme, s.df,
+              ${documentFrequencySql('s.lexeme', 'CASE WHEN s.df > 0 THEN s.df ELSE (SELECT t.df FROM claim_match_terms t WHERE t.lexeme = s.lexeme) END')} AS frequency
+         FROM (SELECT k.skeleton, m.lexeme, m.df
+                 FROM unnest($1::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
+                                     WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS m
+               UNION
+               SELECT k.skeleton, p.lexeme, 0
+                 FROM unnest($1::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
+                                     WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS p) AS s`,
       [keys],
     );
     const df = new Map<string, { skeleton: string; df: number }>();
     for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
+    const frequency = new Map(rows.map((r) => [r.lexeme, Number(r.frequency)]));
     // Dictionary look-ups cost more than the rest: made only for the best candidates, once per lexeme.
     const known = new Map<string, boolean>();
     const isName = (lexeme: string, language: string) => {
       if (!known.has(lexeme)) known.set(lexeme, this.lexicon.knows(lexeme, language));
       return !known.get(lexeme);
     };
-    return [...keysOf].flatMap(([word, wordKeys]) => {
+    const spellings = [...keysOf].flatMap(([word, wordKeys]) => {
       const script = nameScript(word);
       const spelt: NameSpelling[] = [];
       const candidates = [...df]
@@ -373,6 +464,7 @@ export class ClaimMatcherService {
       }
       return spelt;
     });
+    return { spellings, frequencies: spellings.map((s): [string, number] => [s.lexeme, frequency.get(s.lexeme) ?? 0]) };
   }
 
   /**
@@ -417,9 +509,9 @@ export class ClaimMatcherService {
     terms: SearchTerm[],
     excluded: string[],
     stats: CollectionStats,
-  ): Promise<CandidateRow[]> {
+  ): Promise<ListedRow[]> {
     const quoted = terms.map((t) => `'${t.lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
-    const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($3::tsquery[])[${i + 1}])::int * ($4::float8[])[${i + 1}]`).join(' + ');
+    const exactSum = (row: string) => terms.map((_, i) => `(${row}.tsv @@ ($2::tsquery[])[${i + 1}])::int * ($3::float8[])[${i + 1}]`).join(' + ');
     const df = (t: { lexeme: string }) => stats.df.get(t.lexeme) ?? 0;
     const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
     const rare = rareListsRead(terms, df);
@@ -433,14 +525,14 @@ export class ClaimMatcherService {
         ];
     const pool = exact
       ? `SELECT f.ctid AS tid FROM claim_match_texts f
-            WHERE f.tsv @@ $5::tsquery AND NOT (f.claim_id = ANY($2::uuid[]))
+            WHERE f.tsv @@ $4::tsquery AND NOT (f.claim_id = ANY($1::uuid[]))
             ORDER BY ${exactSum('f')} DESC, f.ctid
             LIMIT ${POOL}`
       : `WITH hits AS (
              SELECT p.ctid AS tid, sum(q.weight) AS partial
-               FROM unnest($5::tsquery[], $6::float8[]) AS q(term, weight)
+               FROM unnest($4::tsquery[], $5::float8[]) AS q(term, weight)
               CROSS JOIN LATERAL (SELECT f.ctid FROM claim_match_texts f
-                                   WHERE f.tsv @@ q.term AND NOT (f.claim_id = ANY($2::uuid[]))
+                                   WHERE f.tsv @@ q.term AND NOT (f.claim_id = ANY($1::uuid[]))
                                    LIMIT ${POSTINGS_PER_TERM}) AS p
               GROUP BY p.ctid
               ORDER BY partial DESC, p.ctid
@@ -449,9 +541,8 @@ export class ClaimMatcherService {
             WHERE r.ctid = ANY(ARRAY(SELECT h.tid FROM hits h))
             ORDER BY ${exactSum('r')} DESC, r.ctid
             LIMIT ${POOL}`;
-    const rows: CandidateRow[] = terms.length
-      ? await manager.query(`WITH pool AS (${pool}) ${CANDIDATE_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`, [
-          key,
+    const rows: ListedRow[] = terms.length
+      ? await this.stored(manager, `WITH pool AS (${pool}) ${LISTED_COLUMNS} WHERE t.ctid = ANY(ARRAY(SELECT o.tid FROM pool o))`, [
           excluded,
           quoted,
           terms.map((t) => t.weight),
@@ -459,7 +550,8 @@ export class ClaimMatcherService {
         ])
       : [];
     if (rows.length >= TRIGRAM_FALLBACK_BELOW || [...key].length > TRIGRAM_MAX_KEY) return rows;
-    const nearest: CandidateRow[] = await manager.query(
+    const nearest: ListedRow[] = await this.stored(
+      manager,
       `${CANDIDATE_COLUMNS} WHERE t.id IN (SELECT n.id FROM claim_match_texts n WHERE n.key % $1 ORDER BY similarity(n.key, $1) DESC LIMIT ${TRIGRAM_POOL})
                    AND NOT (t.claim_id = ANY($2::uuid[]))`,
       [key, excluded],
@@ -552,12 +644,32 @@ export class ClaimMatcherService {
       return [];
     }
     if (!near.length) return [];
-    return manager.query(`${CANDIDATE_COLUMNS} WHERE t.id = ANY($2::uuid[]) AND NOT (t.claim_id = ANY($3::uuid[]))`, [key, near.map((n) => n.textId), excluded]);
+    return (await this.stored(manager, `${CANDIDATE_COLUMNS} WHERE t.id = ANY($2::uuid[]) AND NOT (t.claim_id = ANY($3::uuid[]))`, [key, near.map((n) => n.textId), excluded])) as CandidateRow[];
   }
 
   /** Every indexed text of the given claims. */
-  private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<CandidateRow[]> {
-    return manager.query(`${CANDIDATE_COLUMNS} WHERE t.claim_id = ANY($2::uuid[])`, [key, [...claimIds]]);
+  private textsOf(manager: EntityManager, claimIds: readonly string[], key: string): Promise<ListedRow[]> {
+    return this.stored(manager, `${CANDIDATE_COLUMNS} WHERE t.claim_id = ANY($2::uuid[])`, [key, [...claimIds]]);
+  }
+
+  /** The rows of a statement selecting CANDIDATE_COLUMNS or LISTED_COLUMNS, their terms read. */
+  private async stored(manager: EntityManager, sql: string, parameters: unknown[]): Promise<ListedRow[]> {
+    const rows: StoredRow[] = await manager.query(sql, parameters);
+    return rows.map(listedRow);
+  }
+
+  /**
+   * Sets the trigram similarity to the key of the rows listed without it (the first stage's), by the
+   * same similarity() on their keys, in one statement that reads no table.
+   */
+  private async withTrigrams(manager: EntityManager, key: string, rows: readonly ListedRow[]): Promise<void> {
+    const missing = rows.filter((r) => r.trigram === null);
+    if (!missing.length) return;
+    const found: { trigram: number }[] = await manager.query(
+      `SELECT similarity(u.key, $1)::float8 AS trigram FROM unnest($2::text[]) WITH ORDINALITY AS u(key, i) ORDER BY u.i`,
+      [key, missing.map((r) => r.key)],
+    );
+    missing.forEach((r, i) => (r.trigram = found[i].trigram));
   }
 
   /**
@@ -656,10 +768,45 @@ export function rankedPool(
   cosines: number[] | null,
   frequencies: CollectionStats = stats,
 ): RankedCandidate[] {
+  return measuredPool(text, query, pool, stats)(
+    pool.map((row) => row.trigram),
+    language,
+    cosines,
+    frequencies,
+  );
+}
+
+/**
+ * rankedPool in two steps: the texts' measures but for their trigram similarity to the query, then,
+ * given those (`trigrams`, in the pool's order), the rest. ranked() makes the first while
+ * PostgreSQL computes the similarities of the texts the BM25 cut kept.
+ */
+export function measuredPool(
+  text: string,
+  query: QueryText,
+  pool: readonly Omit<CandidateRow, 'trigram'>[],
+  stats: CollectionStats,
+): (trigrams: readonly number[], language: string | null, cosines: number[] | null, frequencies?: CollectionStats) => RankedCandidate[] {
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
-  const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(row.trigram) }));
-  const measures = texts.map((candidate) => pairMeasures(query, handles, candidate, stats));
+  const measuring = pool.map((row, i) => pairMeasuresAwaitingTrigram(query, handles, { key: row.key, terms: terms[i] }, stats));
+  return (trigrams, language, cosines, frequencies = stats) => {
+    const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(trigrams[i]) }));
+    return rankedOf(query, pool, terms, texts, measuring.map((measured, i) => measured(texts[i].trigram)), stats, language, cosines, frequencies);
+  };
+}
+
+function rankedOf(
+  query: QueryText,
+  pool: readonly Omit<CandidateRow, 'trigram'>[],
+  terms: readonly Map<string, number>[],
+  texts: readonly CandidateText[],
+  measures: PairMeasures[],
+  stats: CollectionStats,
+  language: string | null,
+  cosines: number[] | null,
+  frequencies: CollectionStats,
+): RankedCandidate[] {
   let features = poolFeatures(measures);
   let model = MODEL;
   if (cosines) {
@@ -704,16 +851,16 @@ export function rankedPool(
 }
 
 // A row's terms are read by the BM25 cut (bestByBm25) and again by the pair measures of those kept.
-const termsOfRow = new WeakMap<CandidateRow, Map<string, number>>();
+const termsOfRow = new WeakMap<Omit<CandidateRow, 'trigram'>, Map<string, number>>();
 
-function termsOf(row: CandidateRow): Map<string, number> {
+function termsOf(row: Omit<CandidateRow, 'trigram'>): Map<string, number> {
   let terms = termsOfRow.get(row);
   if (!terms) termsOfRow.set(row, (terms = new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]))));
   return terms;
 }
 
 /** The `size` candidate texts with the highest BM25 for the query (all of them when there are fewer). */
-export function bestByBm25(query: QueryText, rows: CandidateRow[], stats: CollectionStats, size: number): CandidateRow[] {
+export function bestByBm25<R extends Omit<CandidateRow, 'trigram'>>(query: QueryText, rows: R[], stats: CollectionStats, size: number): R[] {
   if (rows.length <= size) return rows;
   return rows
     .map((row) => ({ row, bm25: queryBm25(query, termsOf(row), stats).score }))
@@ -813,7 +960,7 @@ function bySuggestion(a: Suggestion, b: Suggestion): number {
 }
 
 /** True when ARABIC_MODEL scores the pool: an Arabic query, and ARABIC_MIN_POOL Arabic texts or more, none in another language. */
-function arabicPool(language: string | null, pool: readonly CandidateRow[]): boolean {
+function arabicPool(language: string | null, pool: readonly Pick<CandidateRow, 'language'>[]): boolean {
   return readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language));
 }
 

@@ -255,6 +255,19 @@ function poolIdf(readings: QueryReadings, lexeme: string): number {
 
 /** The measures of one candidate text against every variant of the query (what the model reads). */
 export function pairMeasures(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairMeasures {
+  return pairMeasuresAwaitingTrigram(query, queryHandles, candidate, stats)(candidate.trigram);
+}
+
+/**
+ * pairMeasures in two steps: all but the text's trigram similarity to the query as PostgreSQL
+ * computes it, then the measures once it is known (ClaimMatcherService reads it while these are made).
+ */
+export function pairMeasuresAwaitingTrigram(
+  query: QueryText,
+  queryHandles: string[],
+  candidate: Omit<CandidateText, 'trigram'>,
+  stats: CollectionStats,
+): (trigram: number) => PairMeasures {
   const [original] = query.variants;
   const { score, translated } = queryBm25(query, candidate.terms, stats);
   // The variant sharing most terms with the candidate (the text as written on a tie) explains it.
@@ -290,7 +303,10 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
   const rounded = roundedIn(query.key, candidate.key);
   const sharedNumbers = queryNumbers.filter((n) => candidateNumbers.some((m) => sameFigure(n, m, rounded)));
   const differentNumbers = figuresApart(queryNumbers, candidateNumbers, sharedNumbers);
-  return {
+  // PostgreSQL compares the candidate with the text as written; a translated match is compared
+  // with the translation that explains it, or its wording would always look unrelated.
+  const translatedTrigram = best === original ? null : trigramSimilarity(best.key, candidate.key);
+  const measures: PairMeasures = {
     bm25: score,
     translated,
     // A translation that renders one word of six covers all of itself with that one word: it
@@ -298,9 +314,7 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
     // across scripts (between Arabic and Russian, which no dictionary links, often all they share).
     queryCoverage: Math.min(sharedWeight / Math.max(bestWeight, 1e-9), speltNames.length ? 1 : (best.renderedShare ?? 1)),
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
-    // PostgreSQL compares the candidate with the text as written; a translated match is compared
-    // with the translation that explains it, or its wording would always look unrelated.
-    trigram: best === original ? candidate.trigram : Math.max(candidate.trigram, trigramSimilarity(best.key, candidate.key)),
+    trigram: 0, // set below, once known
     sharedPhrase: phrase,
     phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
@@ -313,6 +327,10 @@ export function pairMeasures(query: QueryText, queryHandles: string[], candidate
     sharedTerms,
     // A word-by-word translation shares little but names and places even with the right claim.
     entitiesOnly: entitiesOnly && best === original,
+  };
+  return (trigram) => {
+    measures.trigram = translatedTrigram === null ? trigram : Math.max(trigram, translatedTrigram);
+    return measures;
   };
 }
 

@@ -60,9 +60,7 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
 
   /** Document frequencies of `lexemes`, the number of texts and their mean length, counting changes not folded yet. */
   async stats(manager: EntityManager, lexemes: readonly string[]): Promise<CollectionStats> {
-    const df = await this.documentFrequencies(manager, [TEXT_COUNT_TERM, TEXT_LENGTH_TERM, ...lexemes]);
-    const total = df.get(TEXT_COUNT_TERM) ?? 0;
-    return { df, total, averageLength: total ? (df.get(TEXT_LENGTH_TERM) ?? 0) / total : 0 };
+    return collectionStats(await this.documentFrequencies(manager, [TEXT_COUNT_TERM, TEXT_LENGTH_TERM, ...lexemes]));
   }
 
   /**
@@ -95,4 +93,21 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
     );
     return new Map(rows.map((r) => [r.lexeme, Number(r.df)]));
   }
+}
+
+/**
+ * The SQL of a lexeme's document frequency as stats() reads it: `folded` (its claim_match_terms
+ * count, NULL for none) plus the changes not folded yet. For statements that read the frequencies
+ * with other rows, in the same round trip (ClaimMatcherService: the query's lexemes, the names'
+ * spellings).
+ */
+export function documentFrequencySql(lexeme: string, folded: string): string {
+  return `(coalesce(${folded}, 0) + coalesce((SELECT sum(c.delta) FROM claim_match_term_changes c WHERE c.lexeme = ${lexeme}), 0))::int`;
+}
+
+/** The statistics of read frequencies (those of TEXT_COUNT_TERM and TEXT_LENGTH_TERM among them), as stats() returns them. */
+export function collectionStats(frequencies: Iterable<readonly [string, number]>): CollectionStats {
+  const df = new Map(frequencies);
+  const total = df.get(TEXT_COUNT_TERM) ?? 0;
+  return { df, total, averageLength: total ? (df.get(TEXT_LENGTH_TERM) ?? 0) / total : 0 };
 }
