@@ -349,7 +349,8 @@ export class ClaimMatcherService {
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
     // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
     // Both statements read their lexemes' document frequencies too (as MatchStatisticsService.stats
-    // would, a round trip later): the query's own, with the collection's size and length (rows n = 0).
+    // would, a round trip later): the query's own, with the collection's size and length (rows n = 0),
+    // each by an index probe (as a join, a long text's many lexemes would hash the whole terms table).
     const [lexemeRows, { spellings, frequencies }]: [{ n: number; lexeme: string; tf: number; df: number | null }[], SpeltNames] = await Promise.all([
       manager.query(
         `WITH q AS (SELECT v.n::int AS n, q.i, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
@@ -357,8 +358,8 @@ export class ClaimMatcherService {
                            unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
          SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
           UNION ALL
-         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme', 't.df')}
-           FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme) LEFT JOIN claim_match_terms t ON t.lexeme = l.lexeme
+         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme', '(SELECT t.df FROM claim_match_terms t WHERE t.lexeme = l.lexeme)')}
+           FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme)
           ORDER BY n, i`,
         [variants.map((v) => v.language), variants.map((v) => v.key), [TEXT_COUNT_TERM, TEXT_LENGTH_TERM]],
       ),
