@@ -379,7 +379,7 @@ export class ClaimMatcherService {
       : await this.candidates(manager, key, this.searchTerms(query, stats), [...excluded], stats);
     const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
     // PostgreSQL computes the similarity of the texts kept (the first stage's are listed without it)
-    // while the query's vector is awaited, the nearest texts read and the pair measures made.
+    // while the query's vector is awaited, the nearest texts read and the pair measures made (below).
     const trigrams = this.withTrigrams(manager, key, lexical);
     trigrams.catch(() => undefined);
     // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
@@ -390,15 +390,20 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
+    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared):
+    // their frequencies are read, as the similarities are, while Node measures the pool.
+    const poolStats = !cosines && arabicPool(language, pool) ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
+    poolStats.catch(() => undefined);
+    // A statement leaves for PostgreSQL only once the event loop turns (the pool hands out its
+    // connection asynchronously): without this turn both would wait for the measures below.
+    await new Promise((resolve) => setImmediate(resolve));
     const ranking = measuredPool(text, query, pool, stats);
-    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared).
-    const poolStats = !cosines && arabicPool(language, pool) ? await this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : stats;
-    await trigrams;
+    const [pooled] = await Promise.all([poolStats, trigrams]);
     return ranking(
       pool.map((r) => r.trigram as number),
       language,
       cosines,
-      poolStats,
+      pooled,
     );
   }
 
