@@ -12,7 +12,7 @@
  * compare a feature's presence with its absence on one extraction). Test splits are never in the file.
  */
 import { readFileSync } from 'node:fs';
-import { MatchModel, averagePrecisionAt, fitLogistic, logitOf, mean } from '@isnad/linking';
+import { MatchModel, fitLogistic, logitOf, mean, poolAveragePrecisionAt } from '@isnad/linking';
 
 interface Example {
   language: string;
@@ -43,10 +43,12 @@ function fitted(queries: Example[], lambda: number): MatchModel {
 }
 
 function averagePrecision(q: Example, model: MatchModel): number {
-  const ranked = q.candidates.map((c, i) => ({ i, s: logitOf(model, c.features), label: c.label })).sort((a, b) => b.s - a.s || a.i - b.i);
-  const relevant = new Set(ranked.filter((c) => c.label).map((c) => String(c.i)));
-  for (let k = relevant.size; k < q.relevant; k++) relevant.add(`missing-${k}`);
-  return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
+  return poolAveragePrecisionAt(
+    5,
+    q.candidates.map((c) => logitOf(model, c.features)),
+    q.candidates.map((c) => c.label),
+    q.relevant,
+  );
 }
 
 function main(): void {

@@ -37,7 +37,7 @@ import {
   ClaimMatcherService,
   FEATURE_NAMES,
   MatchModel,
-  averagePrecisionAt,
+  poolAveragePrecisionAt,
   fitLambdaMart,
   fitLogistic,
   fitPlatt,
@@ -199,19 +199,20 @@ async function withSentenceFeatures(examples: QueryExample[], dir: string, file:
   });
 }
 
-/** MAP@5 of the queries when their candidates are ordered by `score`. */
 /** Scores candidate `index` of `query`, whose features are `features`. */
 type Scorer = (features: number[], query: QueryExample, index: number) => number;
 
+/** MAP@5 of the queries when their candidates are ordered by `score`. */
 function map5(queries: QueryExample[], score: Scorer): number {
   return mean(
-    queries.map((q) => {
-      const ranked = q.candidates.map((c, i) => ({ i, s: score(c.features, q, i), label: c.label })).sort((a, b) => b.s - a.s);
-      const relevant = new Set(ranked.filter((c) => c.label).map((c) => String(c.i)));
-      // Relevant claims the pool missed still count in the denominator.
-      for (let k = relevant.size; k < q.relevant; k++) relevant.add(`missing-${k}`);
-      return averagePrecisionAt(5, ranked.map((c) => String(c.i)), relevant);
-    }),
+    queries.map((q) =>
+      poolAveragePrecisionAt(
+        5,
+        q.candidates.map((c, i) => score(c.features, q, i)),
+        q.candidates.map((c) => c.label),
+        q.relevant,
+      ),
+    ),
   );
 }
 

@@ -17,6 +17,18 @@ export function averagePrecisionAt(k: number, ranked: readonly string[], relevan
   return sum / relevant.size;
 }
 
+/**
+ * Average precision at k of a pool of candidates ordered by `scores` (best first; ties keep the pool's
+ * order), `labels` marking the right ones; `relevant` counts the right items in all, those the pool
+ * missed too (they stay in the denominator).
+ */
+export function poolAveragePrecisionAt(k: number, scores: readonly number[], labels: readonly number[], relevant: number): number {
+  const ranked = scores.map((score, i) => ({ i, score })).sort((a, b) => b.score - a.score || a.i - b.i);
+  const right = new Set(labels.flatMap((label, i) => (label ? [String(i)] : [])));
+  for (let missing = right.size; missing < relevant; missing++) right.add(`missing-${missing}`);
+  return averagePrecisionAt(k, ranked.map((c) => String(c.i)), right);
+}
+
 /** Share of the relevant items found in the first k. */
 export function recallAt(k: number, ranked: readonly string[], relevant: ReadonlySet<string>): number {
   if (!relevant.size) return 0;
