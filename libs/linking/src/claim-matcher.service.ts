@@ -34,7 +34,7 @@ import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-feature
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
-import { MatchStatisticsService, TEXT_COUNT_TERM, TEXT_LENGTH_TERM, collectionStats, documentFrequencySql } from './match-statistics.service';
+import { MatchStatisticsService, TEXT_COUNT_TERM, TEXT_LENGTH_TERM, collectionStats, documentFrequencySql, foldedFrequencySql } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 /**
@@ -358,7 +358,7 @@ export class ClaimMatcherService {
                            unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
          SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
           UNION ALL
-         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme', '(SELECT t.df FROM claim_match_terms t WHERE t.lexeme = l.lexeme)')}
+         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme')}
            FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme)
           ORDER BY n, i`,
         [variants.map((v) => v.language), variants.map((v) => v.key), [TEXT_COUNT_TERM, TEXT_LENGTH_TERM]],
@@ -434,7 +434,7 @@ export class ClaimMatcherService {
     // lexeme's document frequency as MatchStatisticsService.stats reads it, for the BM25 statistics.
     const rows: { skeleton: string; lexeme: string; df: number; frequency: number }[] = await manager.query(
       `SELECT s.skeleton, s.lexeme, s.df,
-              ${documentFrequencySql('s.lexeme', 'CASE WHEN s.df > 0 THEN s.df ELSE (SELECT t.df FROM claim_match_terms t WHERE t.lexeme = s.lexeme) END')} AS frequency
+              ${documentFrequencySql('s.lexeme', `CASE WHEN s.df > 0 THEN s.df ELSE ${foldedFrequencySql('s.lexeme')} END`)} AS frequency
          FROM (SELECT k.skeleton, m.lexeme, m.df
                  FROM unnest($1::text[]) AS k(skeleton)
                 CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t

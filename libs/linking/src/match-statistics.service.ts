@@ -84,7 +84,7 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
    */
   private async documentFrequencies(manager: EntityManager, lexemes: readonly string[]): Promise<Map<string, number>> {
     const rows: { lexeme: string; df: number }[] = await manager.query(
-      `SELECT l.lexeme, (coalesce((SELECT t.df FROM claim_match_terms t WHERE t.lexeme = l.lexeme), 0) + coalesce(p.delta, 0))::int AS df
+      `SELECT l.lexeme, (coalesce(${foldedFrequencySql('l.lexeme')}, 0) + coalesce(p.delta, 0))::int AS df
          FROM unnest($1::text[]) AS l(lexeme)
          LEFT JOIN (SELECT c.lexeme, sum(c.delta) AS delta FROM claim_match_term_changes c WHERE c.lexeme = ANY($1::text[]) GROUP BY c.lexeme) AS p
            ON p.lexeme = l.lexeme`,
@@ -96,12 +96,20 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
 }
 
 /**
- * The SQL of a lexeme's document frequency as stats() reads it: `folded` (its claim_match_terms
- * count, NULL for none) plus the changes not folded yet. For statements that read the frequencies
- * with other rows, in the same round trip (ClaimMatcherService: the query's lexemes, the names'
- * spellings).
+ * The SQL of a lexeme's folded count in claim_match_terms (NULL for none), by an index probe: as a
+ * join, past some 600 lexemes PostgreSQL would hash the whole table instead.
  */
-export function documentFrequencySql(lexeme: string, folded: string): string {
+export function foldedFrequencySql(lexeme: string): string {
+  return `(SELECT t.df FROM claim_match_terms t WHERE t.lexeme = ${lexeme})`;
+}
+
+/**
+ * The SQL of a lexeme's document frequency as stats() reads it: `folded` (its claim_match_terms
+ * count, NULL for none; by default foldedFrequencySql) plus the changes not folded yet. For
+ * statements that read the frequencies with other rows, in the same round trip
+ * (ClaimMatcherService: the query's lexemes, the names' spellings).
+ */
+export function documentFrequencySql(lexeme: string, folded = foldedFrequencySql(lexeme)): string {
   return `(coalesce(${folded}, 0) + coalesce((SELECT sum(c.delta) FROM claim_match_term_changes c WHERE c.lexeme = ${lexeme}), 0))::int`;
 }
 
