@@ -1,4 +1,4 @@
-import { rareListsRead, tsvectorTerms } from './claim-matcher.service';
+import { pairedTerms, rareListsRead, tsvectorTerms } from './claim-matcher.service';
 
 /** Search terms as the first stage gets them, with the number of texts holding each. */
 const termsHeldBy = (held: Record<string, number>) => ({
@@ -42,6 +42,35 @@ describe('the posting lists the first stage reads in a large collection', () => 
     expect(read.filter((lexeme) => lexeme in own)).toEqual(['rlh', 'ysghwth', 'dakhahwt']);
     // The other versions get what the query's own words leave of the thousand postings.
     expect(read.filter((lexeme) => lexeme in spelt)).toEqual(['ralh', 'yasghuth', 'dakhahut', 'banyunz', 'dhizqash']);
+  });
+});
+
+describe('the words whose pairs the first stage reads from the index', () => {
+  it('pairs the query’s own words whose lists are not read, rarest first', () => {
+    // An edited copy in three million claims: its names and words are each held by more than 400 texts.
+    const { terms, df } = termsHeldBy({ officials: 9000, quentaria: 570, vellmar: 610, shipments: 1400, doubled: 2100 });
+    const read = rareListsRead(terms, df);
+    expect(read).toEqual([]);
+    expect(pairedTerms(terms, read, df).map((t) => t.lexeme)).toEqual(['quentaria', 'vellmar', 'shipments', 'doubled', 'officials']);
+  });
+
+  it('leaves out the words whose lists are read whole, and the other versions’ words', () => {
+    const held: Record<string, number> = { quentaria: 3, vellmar: 610, doubled: 2100, ralh: 60 };
+    const terms = [
+      ...['quentaria', 'vellmar', 'doubled'].map((lexeme) => ({ lexeme, own: true })),
+      { lexeme: 'ralh', own: false },
+    ];
+    const df = (term: { lexeme: string }) => held[term.lexeme];
+    const read = rareListsRead(terms, df);
+    expect(read.map((t) => t.lexeme)).toEqual(['quentaria', 'ralh']);
+    expect(pairedTerms(terms, read, df).map((t) => t.lexeme)).toEqual(['vellmar', 'doubled']);
+  });
+
+  it('stops at six words, and before their lists hold more than 50,000 texts together', () => {
+    const many = termsHeldBy({ a1: 500, a2: 600, a3: 700, a4: 800, a5: 900, a6: 1000, a7: 1100 });
+    expect(pairedTerms(many.terms, [], many.df).map((t) => t.lexeme)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    const common = termsHeldBy({ officials: 30_000, said: 25_000, quentaria: 570 });
+    expect(pairedTerms(common.terms, [], common.df).map((t) => t.lexeme)).toEqual(['quentaria', 'said']);
   });
 });
 

@@ -273,6 +273,14 @@ const OWN_POSTINGS_READ = 600;
 // postings, the single pass costs more).
 const EXACT_SEARCH_POSTINGS = 2000;
 const COMMON_TERMS_READ = 3;
+// The query's own words whose lists are not read (held by more than POSTINGS_PER_TERM texts, or
+// past the budget) still single out a text that holds two of them: the texts holding a pair are
+// found in the index (GIN intersects the lists there; only the texts that hold a pair are visited),
+// so this bounds the postings the index reads, not the rows. As the collection grows, every word's
+// list lengthens and fewer count as rare: at three million claims an edited copy's names and words
+// were all past 400 texts, and its original, found by none of the rare lists read, was lost.
+const PAIRED_TERMS = 6;
+const PAIRED_POSTINGS = 50_000;
 /**
  * A candidate text with its terms and its trigram similarity to the key ($1). The terms come as the
  * tsvector's text (its lexemes, in unnest's order, and their positions), which tsvectorTerms reads:
@@ -503,7 +511,8 @@ export class ClaimMatcherService {
    * (rareListsRead): a common term's list is long to read and picks out nothing, since its texts
    * hold only a low-weight word of the query, and every posting read costs a visit to its row. (When every term is common: the texts
    * holding all of the COMMON_TERMS_READ rarest, and up to POSTINGS_PER_TERM texts of each one's
-   * list.) Every list is read up to POSTINGS_PER_TERM texts. The texts found
+   * list.) And the texts holding two of the query's own words whose lists are not read (pairedTerms),
+   * from the index's intersection of their lists. Every list is read up to POSTINGS_PER_TERM texts. The texts found
    * are ranked by the sum over the lists read; the best RESCORED get their exact sum over all the
    * terms, and the best POOL of those are the pool. Rows move between the stages by physical
    * address (ctid, stable within the statement). The sums are written out term by term: a
@@ -522,13 +531,29 @@ export class ClaimMatcherService {
     const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
     const rare = rareListsRead(terms, df);
     const rarest = [...terms].sort((a, b) => df(a) - df(b)).slice(0, COMMON_TERMS_READ);
-    const lists = rare.length
-      ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
-      : [
-          // The texts holding all of them first: a cut list may miss them, their intersection does not.
-          { query: rarest.map((t) => quoted[terms.indexOf(t)]).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
-          ...rarest.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight })),
-        ];
+    const paired = pairedTerms(terms, rare, df);
+    const lists = [
+      ...(rare.length
+        ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
+        : [
+            // The texts holding all of them first: a cut list may miss them, their intersection does not.
+            { query: rarest.map((t) => quoted[terms.indexOf(t)]).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
+            ...rarest.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight })),
+          ]),
+      // A text holding two of them holds at least the two lightest weights.
+      ...(paired.length >= 2
+        ? [
+            {
+              query: paired.flatMap((a, i) => paired.slice(i + 1).map((b) => `(${quoted[terms.indexOf(a)]} & ${quoted[terms.indexOf(b)]})`)).join(' | '),
+              weight: paired
+                .map((t) => t.weight)
+                .sort((a, b) => a - b)
+                .slice(0, 2)
+                .reduce((sum, w) => sum + w, 0),
+            },
+          ]
+        : []),
+    ];
     const pool = exact
       ? `SELECT f.ctid AS tid FROM claim_match_texts f
             WHERE f.tsv @@ $4::tsquery AND NOT (f.claim_id = ANY($1::uuid[]))
@@ -907,6 +932,22 @@ export function rareListsRead<T extends Pick<SearchTerm, 'lexeme' | 'own'>>(term
   );
   readRarest(others, POSTINGS_READ - ownPostings);
   return terms.filter((term) => read.has(term.lexeme));
+}
+
+/**
+ * The query's own terms whose lists the first stage does not read (not in `read`), rarest first,
+ * PAIRED_TERMS at most and while their lists hold PAIRED_POSTINGS texts together: the texts holding
+ * two of them are read from the index's intersection of their lists.
+ */
+export function pairedTerms<T extends Pick<SearchTerm, 'lexeme' | 'own'>>(terms: readonly T[], read: readonly T[], df: (term: T) => number): T[] {
+  const paired: T[] = [];
+  let postings = 0;
+  for (const term of terms.filter((t) => t.own && !read.includes(t)).sort((a, b) => df(a) - df(b))) {
+    if (paired.length === PAIRED_TERMS || postings + df(term) > PAIRED_POSTINGS) break;
+    paired.push(term);
+    postings += df(term);
+  }
+  return paired;
 }
 
 /**
