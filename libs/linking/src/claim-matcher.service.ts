@@ -278,9 +278,11 @@ const COMMON_TERMS_READ = 3;
 // found in the index (GIN intersects the lists there; only the texts that hold a pair are visited),
 // so this bounds the postings the index reads, not the rows. As the collection grows, every word's
 // list lengthens and fewer count as rare: at three million claims an edited copy's names and words
-// were all past 400 texts, and its original, found by none of the rare lists read, was lost.
+// were all past 400 texts, and its original, found by none of the rare lists read, was lost (12 of
+// 100). Lists of 10,000 postings together cost the first stage nothing measurable there; 50,000
+// cost 2–3 ms at its median and found no more.
 const PAIRED_TERMS = 6;
-const PAIRED_POSTINGS = 50_000;
+const PAIRED_POSTINGS = 10_000;
 /**
  * A candidate text with its terms and its trigram similarity to the key ($1). The terms come as the
  * tsvector's text (its lexemes, in unnest's order, and their positions), which tsvectorTerms reads:
