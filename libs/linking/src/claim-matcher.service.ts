@@ -533,29 +533,16 @@ export class ClaimMatcherService {
     const exact = terms.reduce((sum, t) => sum + df(t), 0) <= EXACT_SEARCH_POSTINGS;
     const rare = rareListsRead(terms, df);
     const rarest = [...terms].sort((a, b) => df(a) - df(b)).slice(0, COMMON_TERMS_READ);
+    const quotedOf = (t: SearchTerm) => quoted[terms.indexOf(t)];
+    const lists = rare.length
+      ? rare.map((t) => ({ query: quotedOf(t), weight: t.weight }))
+      : [
+          // The texts holding all of them first: a cut list may miss them, their intersection does not.
+          { query: rarest.map(quotedOf).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
+          ...rarest.map((t) => ({ query: quotedOf(t), weight: t.weight })),
+        ];
     const paired = pairedTerms(terms, rare, df);
-    const lists = [
-      ...(rare.length
-        ? rare.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight }))
-        : [
-            // The texts holding all of them first: a cut list may miss them, their intersection does not.
-            { query: rarest.map((t) => quoted[terms.indexOf(t)]).join(' & '), weight: rarest.reduce((sum, t) => sum + t.weight, 0) },
-            ...rarest.map((t) => ({ query: quoted[terms.indexOf(t)], weight: t.weight })),
-          ]),
-      // A text holding two of them holds at least the two lightest weights.
-      ...(paired.length >= 2
-        ? [
-            {
-              query: paired.flatMap((a, i) => paired.slice(i + 1).map((b) => `(${quoted[terms.indexOf(a)]} & ${quoted[terms.indexOf(b)]})`)).join(' | '),
-              weight: paired
-                .map((t) => t.weight)
-                .sort((a, b) => a - b)
-                .slice(0, 2)
-                .reduce((sum, w) => sum + w, 0),
-            },
-          ]
-        : []),
-    ];
+    if (paired.length >= 2) lists.push(pairsList(paired, quotedOf));
     const pool = exact
       ? `SELECT f.ctid AS tid FROM claim_match_texts f
             WHERE f.tsv @@ $4::tsquery AND NOT (f.claim_id = ANY($1::uuid[]))
@@ -950,6 +937,18 @@ export function pairedTerms<T extends Pick<SearchTerm, 'lexeme' | 'own'>>(terms:
     postings += df(term);
   }
   return paired;
+}
+
+/**
+ * The list of the texts holding two of the paired terms, `(a & b) | (a & c) | …`, weighted with the
+ * two lightest weights: the least such a text holds of them.
+ */
+function pairsList(paired: readonly SearchTerm[], quotedOf: (term: SearchTerm) => string): { query: string; weight: number } {
+  const [lightest, next] = paired.map((t) => t.weight).sort((a, b) => a - b);
+  return {
+    query: paired.flatMap((a, i) => paired.slice(i + 1).map((b) => `(${quotedOf(a)} & ${quotedOf(b)})`)).join(' | '),
+    weight: lightest + next,
+  };
 }
 
 /**
