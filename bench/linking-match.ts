@@ -15,7 +15,9 @@
  * first reads set hint bits). Half the queries are edited copies of stored claims, half new text; each goes through
  * ClaimMatcherService.match (first 10, as claimMatches asks by default), and the median and 95th
  * percentile are printed per size (and over the Arabic and the English queries apart: only Arabic ones
- * meet the Arabic model), with the sizes of the matching table and its indexes.
+ * meet the Arabic model), with the sizes of the matching table and its indexes, and those of the
+ * CPU time the bench's process spent on a query (the part in Node, which the machine's other work
+ * does not lengthen as it does the wall-clock time).
  * Only a loopback server is accepted, so the bench never loads someone else's database. The
  * matcher runs as `npm start` runs the API: its V8 flag (package.json) and its environment
  * (scripts/as-started.cjs: NODE_ENV=production, malloc settings).
@@ -386,6 +388,8 @@ async function main(): Promise<void> {
       const originals = Array.from({ length: queries + WARM_UP }, () => sample[Math.floor(rand() * sample.length)]);
       const texts = originals.map((original, i) => (i % 2 ? claimText() : { text: editedCopy(original), language: languageOf(original) }));
       const times: number[] = [];
+      // The CPU time this process spent on each query (Node's part, whatever else the machine runs).
+      const cpu: number[] = [];
       const byLanguage = { ar: [] as number[], en: [] as number[] };
       let found = 0;
       // The edited copies not found first: their original lower in the top 10, or not in it at all
@@ -394,9 +398,12 @@ async function main(): Promise<void> {
       for (const [i, { text, language }] of texts.entries()) {
         if (profile) profile.recording.on = i >= WARM_UP;
         const started = process.hrtime.bigint();
+        const startedCpu = process.cpuUsage();
         const matches = await matcher.match(text, { first: 10, minScore: 0 });
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const used = process.cpuUsage(startedCpu);
         if (i >= WARM_UP) times.push(ms);
+        if (i >= WARM_UP) cpu.push((used.user + used.system) / 1e3);
         if (i >= WARM_UP) byLanguage[language === 'en' ? 'en' : 'ar'].push(ms);
         if (i % 2 || i < WARM_UP) continue;
         const place = matches.findIndex((m) => m.matchedKey === normalizeForSearch(originals[i]));
@@ -414,6 +421,7 @@ async function main(): Promise<void> {
       rows.push(row);
       console.log(row);
       console.log(`    Arabic queries (${byLanguage.ar.length}) ${timing(byLanguage.ar)}   English queries (${byLanguage.en.length}) ${timing(byLanguage.en)}`);
+      console.log(`    CPU time of this process per query (Node's part; other processes do not lengthen it) ${timing(cpu)}`);
       if (profile) {
         const { spent, slowest, all } = profile;
         profile.recording.on = false;

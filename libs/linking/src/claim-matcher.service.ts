@@ -150,6 +150,22 @@ interface SpeltNames {
   frequencies: [string, number][];
 }
 
+/**
+ * The first round trip of a query (FIRST_ROUND_SQL): its lexemes (part 0: n counts its versions from
+ * 1, and rows n = 0 give the document frequencies of those lexemes and of the collection's size and
+ * length) and the lexemes spelling its names (part 1: a skeleton looked up, a lexeme with that
+ * skeleton, its folded count `df`, and its document frequency `frequency`).
+ */
+interface FirstRoundRow {
+  part: number;
+  n: number;
+  lexeme: string;
+  tf: number;
+  df: number | null;
+  skeleton: string;
+  frequency: number;
+}
+
 /** A word of the query and one way another script's claim texts spell it (a lexeme of the index). */
 export interface NameSpelling {
   word: string;
@@ -300,6 +316,43 @@ const LISTED_COLUMNS = `SELECT t.id, t.claim_id, t.kind, t.language, t.key, t.ts
     FROM claim_match_texts t`;
 
 /**
+ * The query's lexemes ($1 its versions' languages, $2 their keys; the frequencies of the terms $3
+ * too) and the lexemes of the index whose name skeleton is one of $4, as two statements read them
+ * before, now in one round trip: each part is a materialised CTE (planned as when it was a statement
+ * of its own), its rows numbered in the order it gives them. The names' lexemes: those of the index
+ * (folded or still pending), LEXEMES_PER_SKELETON a skeleton; `df` orders a skeleton's spellings
+ * (folded counts only, as it always has), `frequency` is the document frequency as
+ * MatchStatisticsService.stats reads it, for the BM25 statistics.
+ */
+const FIRST_ROUND_SQL = `WITH lexemes AS MATERIALIZED (
+       WITH q AS (SELECT v.n::int AS n, q.i, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
+                    FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n),
+                         unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
+       SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
+        UNION ALL
+       SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme')}
+         FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme)
+        ORDER BY n, i),
+     spellings AS MATERIALIZED (
+       SELECT s.skeleton, s.lexeme, s.df,
+              ${documentFrequencySql('s.lexeme', `CASE WHEN s.df > 0 THEN s.df ELSE ${foldedFrequencySql('s.lexeme')} END`)} AS frequency
+         FROM (SELECT k.skeleton, m.lexeme, m.df
+                 FROM unnest($4::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
+                                     WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS m
+               UNION
+               SELECT k.skeleton, p.lexeme, 0
+                 FROM unnest($4::text[]) AS k(skeleton)
+                CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
+                                     WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
+                                     LIMIT ${LEXEMES_PER_SKELETON}) AS p) AS s)
+SELECT 0 AS part, l.n, l.lexeme, l.tf, l.df, NULL::text AS skeleton, NULL::int AS frequency, row_number() OVER () AS o FROM lexemes l
+ UNION ALL
+SELECT 1, NULL, s.lexeme, NULL, s.df, s.skeleton, s.frequency, row_number() OVER () FROM spellings s
+ ORDER BY part, o`;
+
+/**
  * Finds existing claims that a text states. PostgreSQL gathers candidate texts from the matching
  * index (full text over the stemmed lexemes of the query and of its word-by-word translation, where
  * names no dictionary knows are spelt as the other scripts' texts spell them (found by consonant
@@ -358,23 +411,22 @@ export class ClaimMatcherService {
     const names = capitalisedNames(text).map(normalizeForSearch);
     const variants = [{ language, key, translated: false }, ...this.lexicon.translations(key, language).map((t) => ({ ...t, translated: true }))];
     // Names no dictionary knows join the translation into each script, spelt as that script's texts spell them.
-    // Both statements read their lexemes' document frequencies too (as MatchStatisticsService.stats
-    // would, a round trip later): the query's own, with the collection's size and length (rows n = 0),
-    // each by an index probe (as a join, a long text's many lexemes would hash the whole terms table).
-    const [lexemeRows, { spellings, frequencies }]: [{ n: number; lexeme: string; tf: number; df: number | null }[], SpeltNames] = await Promise.all([
-      manager.query(
-        `WITH q AS (SELECT v.n::int AS n, q.i, q.lexeme, coalesce(array_length(q.positions, 1), 1)::int AS tf
-                      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(language, key, n),
-                           unnest(linking_tsvector(v.language, v.key)) WITH ORDINALITY AS q(lexeme, positions, weights, i))
-         SELECT q.n, q.i, q.lexeme, q.tf, NULL::int AS df FROM q
-          UNION ALL
-         SELECT 0, 0, l.lexeme, 0, ${documentFrequencySql('l.lexeme')}
-           FROM (SELECT q.lexeme FROM q UNION SELECT unnest($3::text[])) AS l(lexeme)
-          ORDER BY n, i`,
-        [variants.map((v) => v.language), variants.map((v) => v.key), [TEXT_COUNT_TERM, TEXT_LENGTH_TERM]],
-      ),
-      this.nameSpellings(manager, [...new Set([...nameWordsOf(this.lexicon, text, key, language), ...names])], this.lexicon.dictionaryWords(key, language)),
+    const spellingKeys = this.spellingKeys([...new Set([...nameWordsOf(this.lexicon, text, key, language), ...names])], this.lexicon.dictionaryWords(key, language));
+    // One statement, one round trip: the query's lexemes and the names' spellings, each with its
+    // lexemes' document frequencies (as MatchStatisticsService.stats would read them, a round trip
+    // later): the query's own, with the collection's size and length (rows n = 0), each by an index
+    // probe (as a join, a long text's many lexemes would hash the whole terms table).
+    const firstRows: FirstRoundRow[] = await manager.query(FIRST_ROUND_SQL, [
+      variants.map((v) => v.language),
+      variants.map((v) => v.key),
+      [TEXT_COUNT_TERM, TEXT_LENGTH_TERM],
+      [...new Set([...spellingKeys.values()].flat())],
     ]);
+    const lexemeRows = firstRows.filter((r) => r.part === 0);
+    const { spellings, frequencies } = this.spellingsOf(
+      spellingKeys,
+      firstRows.filter((r) => r.part === 1),
+    );
     // The query's lexemes in the order of its versions and of each version's tsvector, as the pair features read them.
     const termRows = lexemeRows.filter((r) => r.n > 0);
     for (const target of new Set(spellings.map((s) => s.language))) {
@@ -418,15 +470,13 @@ export class ClaimMatcherService {
   }
 
   /**
-   * How the other scripts' texts spell the given words of the query: lexemes of the index (folded
-   * or still pending) whose name skeleton is one of the word's keys (nameSkeletonKeys), written in
-   * another script, and no dictionary word there (so a chance look-alike such as "cream" for كريم is
-   * left out). The closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word,
-   * for the NAMES_LOOKED_UP words of the longest skeletons, and by their exact skeleton for the first
-   * DICTIONARY_NAMES_LOOKED_UP `dictionaryWords` (words a dictionary translates that may be names).
+   * The skeletons by which the other scripts' spellings of the given words of the query are looked
+   * up (spellingsOf): each word's keys (nameSkeletonKeys), for the NAMES_LOOKED_UP words of the
+   * longest skeletons, and the exact skeleton of the first DICTIONARY_NAMES_LOOKED_UP
+   * `dictionaryWords` (words a dictionary translates that may be names).
    */
-  private async nameSpellings(manager: EntityManager, words: string[], dictionaryWords: string[] = []): Promise<SpeltNames> {
-    const keysOf = new Map<string, string[]>([
+  private spellingKeys(words: string[], dictionaryWords: string[] = []): Map<string, string[]> {
+    return new Map<string, string[]>([
       ...dictionaryWords
         .filter((w) => !words.includes(w))
         .map((w) => [w, [nameSkeleton(w)]] as [string, string[]])
@@ -438,26 +488,16 @@ export class ClaimMatcherService {
         .sort((a, b) => b[1][0].length - a[1][0].length)
         .slice(0, NAMES_LOOKED_UP),
     ]);
-    const keys = [...new Set([...keysOf.values()].flat())];
-    if (!keys.length) return { spellings: [], frequencies: [] };
-    // `df` orders a skeleton's spellings (folded counts only, as it always has); `frequency` is the
-    // lexeme's document frequency as MatchStatisticsService.stats reads it, for the BM25 statistics.
-    const rows: { skeleton: string; lexeme: string; df: number; frequency: number }[] = await manager.query(
-      `SELECT s.skeleton, s.lexeme, s.df,
-              ${documentFrequencySql('s.lexeme', `CASE WHEN s.df > 0 THEN s.df ELSE ${foldedFrequencySql('s.lexeme')} END`)} AS frequency
-         FROM (SELECT k.skeleton, m.lexeme, m.df
-                 FROM unnest($1::text[]) AS k(skeleton)
-                CROSS JOIN LATERAL (SELECT t.lexeme, t.df FROM claim_match_terms t
-                                     WHERE linking_name_skeleton(t.lexeme) = k.skeleton AND t.df > 0
-                                     LIMIT ${LEXEMES_PER_SKELETON}) AS m
-               UNION
-               SELECT k.skeleton, p.lexeme, 0
-                 FROM unnest($1::text[]) AS k(skeleton)
-                CROSS JOIN LATERAL (SELECT DISTINCT c.lexeme FROM claim_match_term_changes c
-                                     WHERE linking_name_skeleton(c.lexeme) = k.skeleton AND c.delta > 0
-                                     LIMIT ${LEXEMES_PER_SKELETON}) AS p) AS s`,
-      [keys],
-    );
+  }
+
+  /**
+   * How the other scripts' texts spell the words of `keysOf` (spellingKeys), from the lexemes
+   * FIRST_ROUND_SQL found for their skeletons (`rows`, in its order): written in another script, and
+   * no dictionary word there (so a chance look-alike such as "cream" for كريم is left out). The
+   * closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word. With those
+   * lexemes' document frequencies, as MatchStatisticsService.stats reads them.
+   */
+  private spellingsOf(keysOf: ReadonlyMap<string, string[]>, rows: readonly Pick<FirstRoundRow, 'skeleton' | 'lexeme' | 'df' | 'frequency'>[]): SpeltNames {
     const df = new Map<string, { skeleton: string; df: number }>();
     for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
     const frequency = new Map(rows.map((r) => [r.lexeme, Number(r.frequency)]));
@@ -875,7 +915,12 @@ const termsOfRow = new WeakMap<Omit<CandidateRow, 'trigram'>, Map<string, number
 
 function termsOf(row: Omit<CandidateRow, 'trigram'>): Map<string, number> {
   let terms = termsOfRow.get(row);
-  if (!terms) termsOfRow.set(row, (terms = new Map(row.lexemes.map((l, i) => [l, row.tfs[i]]))));
+  if (!terms) {
+    // Set one by one rather than from an array of pairs: 200 rows a query, and no pair made per lexeme.
+    terms = new Map();
+    for (let i = 0; i < row.lexemes.length; i++) terms.set(row.lexemes[i], row.tfs[i]);
+    termsOfRow.set(row, terms);
+  }
   return terms;
 }
 

@@ -172,6 +172,8 @@ export interface IndexedTable {
   single: Map<string, string[]>;
   russian: [string, string][];
   phrases: [string, string][];
+  /** Each phrase between spaces (` ${phrase} `), in the order of `phrases`: looked for in a padded key without a string made per phrase and key. */
+  paddedPhrases: string[];
 }
 
 /** Table word → the labels it carries (kind of event, or axis:sign). Multi-word entries are matched as phrases. */
@@ -184,7 +186,7 @@ function indexOf(entries: [string, string][]): IndexedTable {
     else if (isCyrillic(word)) russian.push([word, label]);
     else single.set(word, [...(single.get(word) ?? []), label]);
   }
-  return { single, russian, phrases };
+  return { single, russian, phrases, paddedPhrases: phrases.map(([phrase]) => ` ${phrase} `) };
 }
 
 /** A table of entries each named by several words (an actor by its names in three scripts), indexed: word → entry. */
@@ -222,7 +224,7 @@ export function labelsOf(
   const labels = new Map<string, string>();
   const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
   const padded = ` ${key} `;
-  for (const [phrase, label] of table.phrases) if (padded.includes(` ${phrase} `)) add(label, phrase);
+  table.phrases.forEach(([phrase, label], i) => padded.includes(table.paddedPhrases[i]) && add(label, phrase));
   for (const word of key.split(' ')) {
     if (word.length < 2) continue;
     if (isCyrillic(word)) {
@@ -429,7 +431,8 @@ const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
   remembered((key: string): Set<string> => {
     const names = new Set<string>();
     const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
-    for (const [phrase, name] of table.phrases) if (padded.includes(` ${phrase} `) || ` ${key} `.includes(` ${phrase} `)) names.add(name);
+    const paddedKey = ` ${key} `;
+    table.phrases.forEach(([, name], i) => (padded.includes(table.paddedPhrases[i]) || paddedKey.includes(table.paddedPhrases[i])) && names.add(name));
     for (const word of padded.trim().split(' ')) {
       if (isCyrillic(word)) for (const [stem, name] of table.russian) if (word.startsWith(stem)) names.add(name);
       for (const name of table.single.get(word) ?? []) names.add(name);

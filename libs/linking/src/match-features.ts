@@ -86,13 +86,17 @@ function lengthOf(terms: TermCounts): number {
 
 /** Okapi BM25 of a candidate text for the query's terms (each query term counted once per occurrence). */
 export function bm25(query: TermCounts, candidate: TermCounts, stats: CollectionStats): number {
-  const norm = 1 - BM25_B + (BM25_B * lengthOf(candidate)) / Math.max(stats.averageLength, 1);
+  return bm25With(query, candidate, stats, (lexeme) => idf(lexeme, stats), lengthOf(candidate));
+}
+
+/** bm25 with each query term's IDF given (`idfOf`, as idf() computes it) and the candidate's length. */
+function bm25With(query: TermCounts, candidate: TermCounts, stats: CollectionStats, idfOf: (lexeme: string) => number, length: number): number {
+  const norm = 1 - BM25_B + (BM25_B * length) / Math.max(stats.averageLength, 1);
   let score = 0;
-  for (const [lexeme, qtf] of query) {
+  query.forEach((qtf, lexeme) => {
     const tf = candidate.get(lexeme);
-    if (!tf) continue;
-    score += qtf * idf(lexeme, stats) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
-  }
+    if (tf) score += qtf * idfOf(lexeme) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+  });
   return score;
 }
 
@@ -233,9 +237,14 @@ function queryReadings(query: QueryText, stats: CollectionStats): QueryReadings 
  * (discounted, being noisier) when that scores higher.
  */
 export function queryBm25(query: QueryText, candidate: TermCounts, stats: CollectionStats): { score: number; translated: boolean } {
+  // The query's terms' IDFs are its readings' (the same idf(), made once per pool, not per pair).
+  const readings = queryReadings(query, stats);
+  const idfOf = (lexeme: string) => readings.idf.get(lexeme) as number;
+  const length = lengthOf(candidate);
   const [original, ...translations] = query.variants;
-  const originalBm25 = bm25(original.terms, candidate, stats);
-  const translatedBm25 = Math.max(0, ...translations.map((v) => bm25(v.terms, candidate, stats)));
+  const originalBm25 = bm25With(original.terms, candidate, stats, idfOf, length);
+  let translatedBm25 = 0;
+  for (const v of translations) translatedBm25 = Math.max(translatedBm25, bm25With(v.terms, candidate, stats, idfOf, length));
   const score = Math.max(originalBm25, TRANSLATION_DISCOUNT * translatedBm25);
   return { score, translated: score > originalBm25 };
 }
@@ -274,14 +283,16 @@ export function pairMeasuresAwaitingTrigram(
   let best = original;
   let sharedCount = -1;
   for (const variant of query.variants) {
-    const count = [...variant.terms.keys()].filter((l) => candidate.terms.has(l)).length;
+    let count = 0;
+    for (const l of variant.terms.keys()) if (candidate.terms.has(l)) count++;
     if (count > sharedCount) [best, sharedCount] = [variant, count];
   }
   const readings = queryReadings(query, stats);
   const queryIdf = (l: string) => readings.idf.get(l) as number;
   const shared = [...best.terms.keys()].filter((l) => candidate.terms.has(l));
   const sharedWeight = shared.reduce((sum, l) => sum + queryIdf(l), 0);
-  const candidateWeight = [...candidate.terms.keys()].reduce((sum, l) => sum + poolIdf(readings, l), 0);
+  let candidateWeight = 0;
+  for (const l of candidate.terms.keys()) candidateWeight += poolIdf(readings, l);
   const bestWeight = readings.weight.get(best) as number;
   const sharedTerms = shared
     .filter((l) => !/^\d/.test(l))

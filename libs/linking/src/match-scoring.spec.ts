@@ -109,3 +109,26 @@ describe('rounded figures', () => {
     expect(sameFigure(a, b, new Set(['1200', '1190'].filter((v) => v === '1200')))).toBe(same);
   });
 });
+
+describe('the shared phrase of a query and each text of its pool', () => {
+  // longestSharedPhrase keeps its two rows of numbers between calls (a query is read against a
+  // hundred texts): what it finds must not depend on the texts read before.
+  const query = 'the army took the town then fired rockets at kiryat shmona';
+  const pool = [
+    'fired rockets at kiryat shmona after the army took the town',
+    'the army took',
+    'rockets were fired at kiryat shmona and at other towns in the north after the army took the town of the region then withdrew from it',
+    'army took the town',
+    'nothing shared here',
+    'the army',
+  ];
+
+  it('finds for each text what it finds for that text alone, whatever the lengths of those read before', () => {
+    const alone = pool.map((text) => longestSharedPhrase(query, text));
+    expect(alone[0]).toEqual(['the', 'army', 'took', 'the', 'town']);
+    for (const order of [pool, [...pool].reverse(), [...pool, ...pool]]) {
+      expect(order.map((text) => longestSharedPhrase(query, text))).toEqual(order.map((text) => alone[pool.indexOf(text)]));
+    }
+    expect(longestSharedPhrase(query, 'nothing shared here')).toEqual([]);
+  });
+});

@@ -250,25 +250,32 @@ const PHRASE_STOP_WORDS = new Set([
   'في', 'من', 'على', 'الى', 'عن', 'ان', 'و', 'او', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'قد', 'كان', 'ما', 'لا',
 ]);
 
+let phraseRows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
 /** The longest run of consecutive words (light-stemmed) the two keys share, if at least two words long. */
 export function longestSharedPhrase(queryKey: string, candidateKey: string): string[] {
   const qs = lightStemsOf(queryKey);
   const cs = lightStemsOf(candidateKey);
-  let best: [number, number] = [0, 0];
-  // Dynamic programming over the two word sequences; keys are short (a statement or a tweet).
-  let previous = new Int32Array(cs.length + 1);
-  let current = new Int32Array(cs.length + 1);
+  let [bestStart, bestEnd] = [0, 0];
+  // Dynamic programming over the two word sequences; keys are short (a statement or a tweet). The
+  // two rows are kept between calls (a query is compared with each text of its pool), zeroed here.
+  if (phraseRows[0].length <= cs.length) phraseRows = [new Int32Array(2 * cs.length + 2), new Int32Array(2 * cs.length + 2)];
+  let [previous, current] = phraseRows;
+  previous.fill(0, 0, cs.length + 1);
+  current.fill(0, 0, cs.length + 1);
   for (let i = 1; i <= qs.length; i++) {
     for (let j = 1; j <= cs.length; j++) {
       if (qs[i - 1] === cs[j - 1]) {
         current[j] = previous[j - 1] + 1;
-        if (current[j] > best[1] - best[0]) best = [i - current[j], i];
+        if (current[j] > bestEnd - bestStart) [bestStart, bestEnd] = [i - current[j], i];
       } else current[j] = 0;
     }
-    [previous, current] = [current, previous];
+    const row = previous;
+    previous = current;
+    current = row;
   }
-  if (best[1] - best[0] < 2) return [];
-  const phrase = queryKey.split(' ').slice(best[0], best[1]);
+  if (bestEnd - bestStart < 2) return [];
+  const phrase = queryKey.split(' ').slice(bestStart, bestEnd);
   const content = phrase.filter((w) => !PHRASE_STOP_WORDS.has(w));
   return content.length >= 1 ? phrase : [];
 }
@@ -281,7 +288,7 @@ function trigramsOf(key: string): Set<string> {
   const out = new Set<string>();
   for (const word of key.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
     const padded = [' ', ' ', ...word, ' '];
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3).join(''));
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded[i] + padded[i + 1] + padded[i + 2]);
   }
   return out;
 }
