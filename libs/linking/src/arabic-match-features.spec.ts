@@ -7,7 +7,6 @@ import {
   characterGrams,
   otherSpellingShared,
   rarestSharedTerm,
-  rootSharedQueryShare,
   withoutLinkWords,
 } from './arabic-match-features';
 import { CollectionStats, idf } from './match-features';
@@ -70,37 +69,6 @@ describe('Arabic match features', () => {
     ['a function word', 'التي قالت', 'اللتي'],
   ])('otherSpellingShared: nothing spelt otherwise with %s', (_case, query, candidate) => {
     expect(otherSpellingShared(normalizeForSearch(query), normalizeForSearch(candidate))).toBe(0);
-  });
-
-  const rootShare = (query: string, candidate: string) => rootSharedQueryShare(normalizeForSearch(query), normalizeForSearch(candidate));
-
-  it.each([
-    // [case, query, candidate, share of the query's content words (four letters or more) held only by their root]
-    ['a broken plural', 'حرق المساجد في الهند', 'الهند: حرق مسجد في نيودلهي', 1 / 2],
-    ['a verb and its noun', 'الشرطة تحرق منازل المسلمين', 'احراق منازل المسلمين على يد الشرطة', 1 / 4],
-    ['a sound plural and a singular of another ending', 'قصف مستشفيات غزة', 'قصف مستشفى في غزة', 1],
-  ])('rootSharedQueryShare: the candidate says it with %s', (_case, query, candidate, share) => {
-    expect(rootShare(query, candidate)).toBeCloseTo(share, 9);
-  });
-
-  it.each([
-    ['the same words', 'حرق المساجد في الهند', 'حرق المساجد في الهند'],
-    ['words of other roots', 'حرق المساجد في الهند', 'سجن حرب في الهند'],
-    ['only function words and words of three letters', 'هل من حرق', 'من حريق'],
-    ['a Latin word', 'vaccines لقاحات', 'vaccine'],
-  ])('rootSharedQueryShare: nothing held only by its root with %s', (_case, query, candidate) => {
-    expect(rootShare(query, candidate)).toBe(0);
-  });
-
-  it('arabicPoolFeatures gives rootSharedQueryShare last, for each candidate', () => {
-    const query = { key: normalizeForSearch('حرق المساجد في الهند'), terms: terms('حرق', 'مساجد', 'هند') };
-    const pool = [
-      { key: normalizeForSearch('حرق مسجد في الهند'), terms: terms('حرق', 'مسجد', 'هند') },
-      { key: normalizeForSearch('حرق المساجد في الهند'), terms: terms('حرق', 'مساجد', 'هند') },
-    ];
-    const at = ARABIC_FEATURE_NAMES.indexOf('rootSharedQueryShare');
-    expect(at).toBe(ARABIC_FEATURE_NAMES.length - 1);
-    expect(arabicPoolFeatures(query, pool, stats, stats).map((f) => f[at])).toEqual([1 / 2, 0]);
   });
 
   // A pool's statistics: the query's words and the candidates' own (رونالدو and ميسي rare, اعتزال common).

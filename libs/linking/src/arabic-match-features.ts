@@ -9,11 +9,9 @@
  * أميركا, أردوجان / أردوغان, جاتوزو / غاتوزو) shares its consonant skeleton but neither its
  * spelling nor its light stem, so BM25 and the other features do not see it. And how much of the
  * candidate's own weight the query lacks (candidateWeightUnshared: a sibling story's other name).
- * And how much of the query the candidate holds only through a word of the same root (arabicRoot,
- * ISRI): a broken plural or another form of a verb (المساجد / مسجد, تحرق / احراق).
  * Pure functions.
  */
-import { arabicRoot, nameSkeleton } from '@isnad/text';
+import { nameSkeleton } from '@isnad/text';
 import { idf, CollectionStats, STOP_STEMS, TermCounts } from './match-features';
 import { lightStem } from './match-scoring';
 
@@ -25,7 +23,6 @@ export const ARABIC_FEATURE_NAMES = [
   'rarestSharedTerm',
   'otherSpellingShared',
   'candidateWeightUnshared',
-  'rootSharedQueryShare',
 ] as const;
 
 const GRAM = 4;
@@ -127,65 +124,6 @@ export function candidateWeightUnshared(query: TermCounts, candidate: TermCounts
   return total > 0 ? unshared / total : 0;
 }
 
-// ISRI roots of fewer than three letters are what is left of short or foreign words, not roots.
-const ROOT_MIN_LETTERS = 3;
-
-const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
-
-/**
- * The share of the query's content words (four letters or more, not function words) whose light
- * stem the candidate lacks but whose ISRI root one of the candidate's words has: the candidate says
- * it with a broken plural or another form of the verb (مساجد / مسجد, تحرق / حرق / احراق).
- */
-export function rootSharedQueryShare(queryKey: string, candidateKey: string): number {
-  return rootSharedReader(queryKey)(candidateKey);
-}
-
-/**
- * rootSharedQueryShare for one query: each word's light stem and root read once for the whole
- * pool, each candidate word looked up in the query's stems and roots (no set built per candidate).
- */
-function rootSharedReader(queryKey: string): (candidateKey: string) => number {
-  // null for a word that is not Arabic or has fewer than three letters: no root is read in it.
-  const read = new Map<string, { stem: string; root: string | null } | null>();
-  const readWord = (word: string) => {
-    let known = read.get(word);
-    if (known === undefined) {
-      const root = word.length >= ROOT_MIN_LETTERS && ARABIC_WORD.test(word) ? arabicRoot(word) : null;
-      known = root === null ? null : { stem: lightStem(word), root: root.length >= ROOT_MIN_LETTERS ? root : null };
-      read.set(word, known);
-    }
-    return known;
-  };
-  const queryWords = withoutLinkWords(queryKey)
-    .filter((w) => w.length >= SPELLING_MIN_LETTERS)
-    .flatMap((w) => readWord(w) ?? [])
-    .filter((w) => !STOP_STEMS.has(w.stem));
-  const byStem = new Map<string, number[]>();
-  const byRoot = new Map<string, number[]>();
-  queryWords.forEach((w, i) => {
-    byStem.set(w.stem, [...(byStem.get(w.stem) ?? []), i]);
-    if (w.root) byRoot.set(w.root, [...(byRoot.get(w.root) ?? []), i]);
-  });
-  const stemShared = new Uint8Array(queryWords.length);
-  const rootShared = new Uint8Array(queryWords.length);
-  return (candidateKey) => {
-    if (!byRoot.size) return 0;
-    stemShared.fill(0);
-    rootShared.fill(0);
-    for (const word of candidateKey.split(' ')) {
-      const known = readWord(word);
-      if (!known) continue;
-      const { stem, root } = known;
-      for (const i of byStem.get(stem) ?? []) stemShared[i] = 1;
-      if (root) for (const i of byRoot.get(root) ?? []) rootShared[i] = 1;
-    }
-    let shared = 0;
-    for (let i = 0; i < queryWords.length; i++) if (rootShared[i] && !stemShared[i]) shared++;
-    return shared / queryWords.length;
-  };
-}
-
 /**
  * The Arabic features of each pair of a pool (ARABIC_FEATURE_NAMES), from the query and the
  * candidates' search keys and terms. `stats` holds the query's terms' document frequencies,
@@ -202,7 +140,6 @@ export function arabicPoolFeatures(
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
   const rarestShared = rarestSharedReader(query.terms, stats);
   const otherSpelling = otherSpellingReader(query.key);
-  const rootShared = rootSharedReader(query.key);
   return candidates.map((c, i) => [
     coverage[i][0],
     coverage[i][1],
@@ -210,6 +147,5 @@ export function arabicPoolFeatures(
     rarestShared(c.terms),
     otherSpelling(c.key),
     candidateWeightUnshared(query.terms, c.terms, frequencies),
-    rootShared(c.key),
   ]);
 }

@@ -16,7 +16,6 @@ export * from './folded-text';
 export * from './fuzzy-anchor';
 export * from './credit-line';
 export * from './name-skeleton';
-export * from './arabic-root';
 export * from './hashtag-words';
 export * from './post-trailers';
 export * from './calendar-months';
