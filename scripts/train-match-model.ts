@@ -47,6 +47,7 @@ import {
   pairwiseDifferences,
   probabilityOf,
   RegressionTree,
+  roundedTree,
   SENTENCE_FEATURE_NAMES,
   rocAuc,
   sentenceFeatures,
@@ -264,14 +265,16 @@ function boost(
   linear: MatchModel,
   sets: string[],
   maxTrees: number,
+  treeLanguages: string[],
 ): { name: string; trees: RegressionTree[]; languages: string[] } | null {
   const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
-  // A language whose train queries average fewer than 10 candidates (Arabic: its pairs and two
-  // BM25 negatives) teaches the trees nothing about its pools of 20 to 100.
-  const languages = [...new Set(train.map((q) => q.language))].filter((l) => {
+  // A language whose train queries average fewer than 10 candidates (pairs and a BM25 negative)
+  // teaches the trees nothing about its pools of 20 to 100.
+  const languages = treeLanguages.filter((l) => {
     const queries = train.filter((q) => q.language === l);
-    return queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
+    return queries.length > 0 && queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
   });
+  if (!languages.length) return null;
   const learnt = train.filter((q) => languages.includes(q.language));
   const boosted = dev.filter((q) => languages.includes(q.language));
   let best: { name: string; trees: RegressionTree[]; map: number } | null = null;
@@ -362,7 +365,11 @@ async function main(): Promise<void> {
   }
   if (!best) throw new Error('No training data found');
   const linear = best.model;
-  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200));
+  // The shared model's trees are for the English pools it scores: Arabic pools of ten texts or more
+  // are scored by the Arabic model (match-weights-ar.json), so trees grown on AR 2021's pools of 50
+  // would only reach the short Arabic pools they never saw.
+  const treeLanguages = (option('--tree-languages') ?? (arabic ? 'ar' : 'en')).split(',').filter(Boolean);
+  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200), treeLanguages);
   if (boosted) {
     const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
     best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
@@ -403,7 +410,7 @@ async function main(): Promise<void> {
     bias: round(model.bias),
     ...(model.trees && {
       treeLanguages: model.treeLanguages,
-      trees: model.trees.map((t) => ({ ...t, threshold: t.threshold.map(round), value: t.value.map(round) })),
+      trees: model.trees.map((t) => roundedTree(t)),
     }),
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
@@ -417,8 +424,14 @@ async function main(): Promise<void> {
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
+  const previous: MatchModel = JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8'));
+  // Whether the retraining reproduces the committed model: both scored on these same features.
+  if (previous.features.length === featureNames.length) {
+    console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
+    console.log(report('this model', (f, q) => logitOf(final, f, q.language)));
+  }
   reportSuggestions(devPools, [
-    { name: 'previous model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8')) },
+    { name: 'previous model', model: previous },
     { name: 'this model', model: final },
     { name: 'shared model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json'), 'utf8')) },
   ]);
