@@ -2,7 +2,7 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
- *                            [--language en|ar] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
+ *                            [--language en|ar] [--tree-languages en] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
@@ -17,8 +17,13 @@
  *    its query); the objective and penalty with the best MAP@5 on the dev splits are kept
  *    (--objective pointwise|pairwise tries only one). Test splits are never read.
  * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
- *    none), for the languages whose train queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
- *    sets, are kept if they beat the linear model there. Deterministic: no sampling.
+ *    none), for the pools the model scores (--tree-languages: English for the shared model, whose
+ *    Arabic pools of ten or more go to the Arabic model; Arabic with --language ar) when their train
+ *    queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
+ *    sets, are kept if they beat the linear model there. Deterministic: no sampling; the same
+ *    features file gives the same model file. The committed model is scored on the same features
+ *    and printed beside the new one ("previous model", "this model"), so a retraining that does
+ *    not reproduce it shows before it is committed.
  * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
