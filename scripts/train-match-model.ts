@@ -2,7 +2,7 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
- *                            [--language en|ar] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
+ *                            [--language en|ar] [--tree-languages en] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
@@ -17,8 +17,13 @@
  *    its query); the objective and penalty with the best MAP@5 on the dev splits are kept
  *    (--objective pointwise|pairwise tries only one). Test splits are never read.
  * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
- *    none), for the languages whose train queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
- *    sets, are kept if they beat the linear model there. Deterministic: no sampling.
+ *    none), for the pools the model scores (--tree-languages: English for the shared model, whose
+ *    Arabic pools of ten or more go to the Arabic model; Arabic with --language ar) when their train
+ *    queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
+ *    sets, are kept if they beat the linear model there. Deterministic: no sampling; the same
+ *    features file gives the same model file. The committed model is scored on the same features
+ *    and printed beside the new one ("previous model", "this model"), so a retraining that does
+ *    not reproduce it shows before it is committed.
  * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
@@ -47,6 +52,7 @@ import {
   pairwiseDifferences,
   probabilityOf,
   RegressionTree,
+  roundedTree,
   SENTENCE_FEATURE_NAMES,
   rocAuc,
   sentenceFeatures,
@@ -264,14 +270,16 @@ function boost(
   linear: MatchModel,
   sets: string[],
   maxTrees: number,
+  treeLanguages: string[],
 ): { name: string; trees: RegressionTree[]; languages: string[] } | null {
   const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
-  // A language whose train queries average fewer than 10 candidates (Arabic: its pairs and two
-  // BM25 negatives) teaches the trees nothing about its pools of 20 to 100.
-  const languages = [...new Set(train.map((q) => q.language))].filter((l) => {
+  // A language whose train queries average fewer than 10 candidates (pairs and a BM25 negative)
+  // teaches the trees nothing about its pools of 20 to 100.
+  const languages = treeLanguages.filter((l) => {
     const queries = train.filter((q) => q.language === l);
-    return queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
+    return queries.length > 0 && queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
   });
+  if (!languages.length) return null;
   const learnt = train.filter((q) => languages.includes(q.language));
   const boosted = dev.filter((q) => languages.includes(q.language));
   let best: { name: string; trees: RegressionTree[]; map: number } | null = null;
@@ -362,7 +370,11 @@ async function main(): Promise<void> {
   }
   if (!best) throw new Error('No training data found');
   const linear = best.model;
-  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200));
+  // The shared model's trees are for the English pools it scores: Arabic pools of ten texts or more
+  // are scored by the Arabic model (match-weights-ar.json), so trees grown on AR 2021's pools of 50
+  // would only reach the short Arabic pools they never saw.
+  const treeLanguages = (option('--tree-languages') ?? (arabic ? 'ar' : 'en')).split(',').filter(Boolean);
+  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200), treeLanguages);
   if (boosted) {
     const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
     best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
@@ -403,7 +415,7 @@ async function main(): Promise<void> {
     bias: round(model.bias),
     ...(model.trees && {
       treeLanguages: model.treeLanguages,
-      trees: model.trees.map((t) => ({ ...t, threshold: t.threshold.map(round), value: t.value.map(round) })),
+      trees: model.trees.map((t) => roundedTree(t)),
     }),
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
@@ -417,8 +429,14 @@ async function main(): Promise<void> {
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
+  const previous: MatchModel = JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8'));
+  // Whether the retraining reproduces the committed model: both scored on these same features.
+  if (previous.features.length === featureNames.length) {
+    console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
+    console.log(report('this model', (f, q) => logitOf(final, f, q.language)));
+  }
   reportSuggestions(devPools, [
-    { name: 'previous model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8')) },
+    { name: 'previous model', model: previous },
     { name: 'this model', model: final },
     { name: 'shared model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json'), 'utf8')) },
   ]);

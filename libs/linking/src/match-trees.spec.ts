@@ -1,4 +1,4 @@
-import { RegressionTree, fitLambdaMart, lambdaGradients, treesScore } from './match-trees';
+import { RegressionTree, fitLambdaMart, lambdaGradients, roundedTree, treesScore } from './match-trees';
 
 // A query's candidates where the right claim is the one whose wording is neither too far nor too
 // close (a copy with another figure is the near one): no weight on that feature orders them, a tree can.
@@ -40,6 +40,17 @@ describe('LambdaMART re-ranker trees', () => {
       .sort((a, b) => b.s - a.s)[0].c;
     expect(firstRight.label).toBe(1);
     expect(fitLambdaMart(queries, initial, options)).toEqual(trees);
+  });
+
+  it('writes a tree to the model file so that every candidate falls in the leaf it fell in when trained', () => {
+    // Coverages such as 1/7 and 4/7 are split points themselves; rounding them down to 6 decimals
+    // would send every candidate with exactly that coverage to the other leaf.
+    const queries = Array.from({ length: 40 }, (_, q) =>
+      [1, 2, 3, 4, 5, 6].map((k) => ({ features: [k / 7, ((q + k) % 3) / 7], label: k === 4 ? 1 : 0 })),
+    );
+    const trees = fitLambdaMart(queries, queries.map((q) => q.map(() => 0)), { trees: 5, depth: 3, learningRate: 0.3, minLeaf: 5 });
+    const written = (JSON.parse(JSON.stringify(trees.map((t) => roundedTree(t)))) as RegressionTree[]);
+    for (const c of queries.flat()) expect(treesScore(written, c.features)).toBeCloseTo(treesScore(trees, c.features), 5);
   });
 
   it('stops when told to after a tree', () => {

@@ -47,6 +47,16 @@ export function treesScore(trees: readonly RegressionTree[], x: readonly number[
   return score;
 }
 
+/**
+ * The tree as a model file keeps it: leaf values rounded to `digits` decimals, split thresholds as
+ * they are. A threshold is a feature value seen in training (a coverage of 1/7, a gap of 0.0571578)
+ * that many candidates share exactly; rounded down, it would send them all to the other side.
+ */
+export function roundedTree(tree: RegressionTree, digits = 6): RegressionTree {
+  const scale = 10 ** digits;
+  return { ...tree, value: tree.value.map((v) => Math.round(v * scale) / scale) };
+}
+
 /** Split points of one feature: up to `bins` - 1 distinct quantiles of its values. */
 function cutPoints(values: Float64Array, bins: number): number[] {
   const sorted = Float64Array.from(values).sort();
