@@ -429,7 +429,9 @@ async function main(): Promise<void> {
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
-  const previous: MatchModel = JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json'), 'utf8'));
+  const committed = (file: string): MatchModel => JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', file), 'utf8'));
+  const shared = committed('match-weights.json');
+  const previous = arabic ? committed('match-weights-ar.json') : shared;
   // Whether the retraining reproduces the committed model: both scored on these same features.
   if (previous.features.length === featureNames.length) {
     console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
@@ -438,7 +440,7 @@ async function main(): Promise<void> {
   reportSuggestions(devPools, [
     { name: 'previous model', model: previous },
     { name: 'this model', model: final },
-    { name: 'shared model', model: JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', 'match-weights.json'), 'utf8')) },
+    { name: 'shared model', model: shared },
   ]);
   writeFileSync(out, formatModel(final));
   console.log(`${best.objective}, L2 ${best.lambda}; dev AUC ${final.dev.auc}; threshold ${final.threshold}: precision ${at.precision.toFixed(3)}, recall ${at.recall.toFixed(3)}`);

@@ -171,22 +171,21 @@ export function englishForms(word: string): string[] {
 export interface IndexedTable {
   single: Map<string, string[]>;
   russian: [string, string][];
-  phrases: [string, string][];
-  /** Each phrase between spaces (` ${phrase} `), in the order of `phrases`: looked for in a padded key without a string made per phrase and key. */
-  paddedPhrases: string[];
+  /** Multi-word entries: phrase, label, and the phrase between spaces (looked for in a padded key without a string made per phrase and key). */
+  phrases: [string, string, string][];
 }
 
 /** Table word → the labels it carries (kind of event, or axis:sign). Multi-word entries are matched as phrases. */
 function indexOf(entries: [string, string][]): IndexedTable {
   const single = new Map<string, string[]>();
   const russian: [string, string][] = [];
-  const phrases: [string, string][] = [];
+  const phrases: [string, string, string][] = [];
   for (const [word, label] of entries) {
-    if (word.includes(' ')) phrases.push([word, label]);
+    if (word.includes(' ')) phrases.push([word, label, ` ${word} `]);
     else if (isCyrillic(word)) russian.push([word, label]);
     else single.set(word, [...(single.get(word) ?? []), label]);
   }
-  return { single, russian, phrases, paddedPhrases: phrases.map(([phrase]) => ` ${phrase} `) };
+  return { single, russian, phrases };
 }
 
 /** A table of entries each named by several words (an actor by its names in three scripts), indexed: word → entry. */
@@ -224,7 +223,7 @@ export function labelsOf(
   const labels = new Map<string, string>();
   const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
   const padded = ` ${key} `;
-  table.phrases.forEach(([phrase, label], i) => padded.includes(table.paddedPhrases[i]) && add(label, phrase));
+  for (const [phrase, label, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase)) add(label, phrase);
   for (const word of key.split(' ')) {
     if (word.length < 2) continue;
     if (isCyrillic(word)) {
@@ -432,7 +431,7 @@ const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
     const names = new Set<string>();
     const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
     const paddedKey = ` ${key} `;
-    table.phrases.forEach(([, name], i) => (padded.includes(table.paddedPhrases[i]) || paddedKey.includes(table.paddedPhrases[i])) && names.add(name));
+    for (const [, name, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase) || paddedKey.includes(paddedPhrase)) names.add(name);
     for (const word of padded.trim().split(' ')) {
       if (isCyrillic(word)) for (const [stem, name] of table.russian) if (word.startsWith(stem)) names.add(name);
       for (const name of table.single.get(word) ?? []) names.add(name);

@@ -239,7 +239,7 @@ function queryReadings(query: QueryText, stats: CollectionStats): QueryReadings 
 export function queryBm25(query: QueryText, candidate: TermCounts, stats: CollectionStats): { score: number; translated: boolean } {
   // The query's terms' IDFs are its readings' (the same idf(), made once per pool, not per pair).
   const readings = queryReadings(query, stats);
-  const idfOf = (lexeme: string) => readings.idf.get(lexeme) as number;
+  const idfOf = queryIdfOf(readings);
   const length = lengthOf(candidate);
   const [original, ...translations] = query.variants;
   const originalBm25 = bm25With(original.terms, candidate, stats, idfOf, length);
@@ -253,6 +253,11 @@ export function queryBm25(query: QueryText, candidate: TermCounts, stats: Collec
 export function pairEvidence(query: QueryText, queryHandles: string[], candidate: CandidateText, stats: CollectionStats): PairEvidence {
   const measures = pairMeasures(query, queryHandles, candidate, stats);
   return { ...measures, ...pairRules(query, candidate, measures) };
+}
+
+/** The IDF of one of the query's own terms, from its readings (each computed once per pool). */
+function queryIdfOf(readings: QueryReadings): (lexeme: string) => number {
+  return (lexeme) => readings.idf.get(lexeme) as number;
 }
 
 /** A term's IDF, computed once per pool (a word common in the pool is held by many of its texts). */
@@ -288,7 +293,7 @@ export function pairMeasuresAwaitingTrigram(
     if (count > sharedCount) [best, sharedCount] = [variant, count];
   }
   const readings = queryReadings(query, stats);
-  const queryIdf = (l: string) => readings.idf.get(l) as number;
+  const queryIdf = queryIdfOf(readings);
   const shared = [...best.terms.keys()].filter((l) => candidate.terms.has(l));
   const sharedWeight = shared.reduce((sum, l) => sum + queryIdf(l), 0);
   let candidateWeight = 0;
