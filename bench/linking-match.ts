@@ -137,7 +137,25 @@ function generateBatch(size: number, sample: string[]): ClaimBatch {
  * claims' trigram index too) are dropped during the load and built after; term statistics are
  * counted in one statement. Where the time went is printed.
  */
+/**
+ * The sources (md5) of the per-row trigger functions whose INSERT the load does set-wise
+ * (`indexTexts` below): a migration that changes either must change the load too, or the bench
+ * would time a collection production no longer builds.
+ */
+const MIRRORED_TRIGGERS: Record<string, string> = {
+  linking_index_claim: '44406757cdb5c01ce789183372497fc2',
+  linking_queue_embedding: 'a3031ca25c903b0320955eca360eb898',
+};
+
+async function assertTriggersMirrored(dataSource: DataSource): Promise<void> {
+  for (const [name, md5] of Object.entries(MIRRORED_TRIGGERS)) {
+    const [row]: { md5: string | null }[] = await dataSource.query(`SELECT md5(prosrc) AS md5 FROM pg_proc WHERE oid = to_regproc($1)`, [name]);
+    if (row && row.md5 !== md5) throw new Error(`${name}() changed since bench:linking's set-wise load was written from it: update load() and MIRRORED_TRIGGERS`);
+  }
+}
+
 async function load(dataSource: DataSource, count: number, sample: string[]): Promise<number> {
+  await assertTriggersMirrored(dataSource);
   const started = Date.now();
   const [{ jobs }]: { jobs: boolean }[] = await dataSource.query(`SELECT to_regclass('claim_match_embedding_jobs') IS NOT NULL AS jobs`);
   const [{ definition: claimsTrigram }]: { definition: string }[] = await dataSource.query(
