@@ -20,14 +20,18 @@ export function yearsIn(key: string): Set<string> {
   return new Set(figuresIn(key).map((f) => f.value).filter(isYear));
 }
 
+/** yearsIn remembered per key, shared between callers (who must not change it): each rule's pair reads it. */
+const rememberedYears = remembered(yearsIn);
+
 /**
  * Years that both texts give and that differ ("in March 2023" against "in March 2024"), the
  * query's first; null when either names none or they share one ("2023-2024" against "2024").
  */
 export function otherYears(queryKey: string, candidateKey: string): string[] | null {
-  const q = yearsIn(queryKey);
-  const c = yearsIn(candidateKey);
-  if (!q.size || !c.size || [...q].some((y) => c.has(y))) return null;
+  const q = rememberedYears(queryKey);
+  if (!q.size) return null;
+  const c = rememberedYears(candidateKey);
+  if (!c.size || [...q].some((y) => c.has(y))) return null;
   return [...q, ...c];
 }
 
@@ -43,6 +47,7 @@ const datesIn = remembered(monthsInDates);
  */
 export function otherMonths(queryKey: string, candidateKey: string): string[] | null {
   const q = datesIn(queryKey);
+  if (!q.length) return null;
   const c = datesIn(candidateKey);
   if (q.some((d) => c.some((e) => e.month === d.month))) return null;
   const date = q.find((d) => c.some((e) => e.figure === d.figure));
@@ -79,8 +84,9 @@ export const periodsIn = remembered((key: string): Map<string, string> => labels
  */
 export function otherPeriod(queryKey: string, candidateKey: string): [string, string] | null {
   const q = periodsIn(queryKey);
+  if (!q.size) return null;
   const c = periodsIn(candidateKey);
-  if (!q.size || !c.size || [...q.keys()].some((span) => c.has(span))) return null;
+  if (!c.size || [...q.keys()].some((span) => c.has(span))) return null;
   return [[...q.values()][0], [...c.values()][0]];
 }
 
@@ -121,8 +127,9 @@ export const partsOfYearIn = remembered((key: string): Set<string> => {
  */
 export function otherPartOfYear(queryKey: string, candidateKey: string): string[] | null {
   const q = partsOfYearIn(queryKey);
+  if (!q.size) return null;
   const c = partsOfYearIn(candidateKey);
-  if (!q.size || !c.size || [...q].some((p) => c.has(p))) return null;
+  if (!c.size || [...q].some((p) => c.has(p))) return null;
   return [...q, ...c];
 }
 
@@ -156,8 +163,10 @@ const sidesIn = remembered((key: string): Map<string, string> => {
  * season"), the event word written alike (one language): the two sides with the event; null otherwise.
  */
 export function otherSideOfEvent(queryKey: string, candidateKey: string): string[] | null {
+  const q = sidesIn(queryKey);
+  if (!q.size) return null;
   const c = sidesIn(candidateKey);
-  for (const [event, side] of sidesIn(queryKey)) {
+  for (const [event, side] of q) {
     const other = c.get(event);
     if (other && other !== side) return [`${side} ${event}`, `${other} ${event}`];
   }

@@ -281,8 +281,11 @@ function routesIn(key: string): { from: string; to: string; words: [string, stri
 
 /** A route one text gives and the other gives the other way round ("from Idlib to Libya" against "from Libya to Idlib"): its ends, as the query writes them. */
 export function reversedRoute(queryKey: string, candidateKey: string): [string, string] | null {
+  // Few queries give a route: the candidate's are read only then.
+  const routes = routesIn(queryKey);
+  if (!routes.length) return null;
   const candidate = routesIn(candidateKey);
-  const reversed = routesIn(queryKey).find((r) => r.from !== r.to && candidate.some((c) => c.from === r.to && c.to === r.from));
+  const reversed = routes.find((r) => r.from !== r.to && candidate.some((c) => c.from === r.to && c.to === r.from));
   return reversed?.words ?? null;
 }
 
@@ -331,11 +334,17 @@ export function keptAgainstMoved(queryKey: string, candidateKey: string): [strin
   return qk ? [qk, movedWord] : [movedWord, ck as string];
 }
 
-/** The kinds of event a search key reports (each direction axis counts as one kind). */
-export function eventsIn(key: string): Map<string, string> {
+/**
+ * The kinds of event a search key reports (each direction axis counts as one kind), remembered:
+ * several rules of a pair read them. Shared between callers, who must not change it.
+ */
+export const eventsIn: (key: string) => ReadonlyMap<string, string> = remembered(eventsOf);
+
+function eventsOf(key: string): Map<string, string> {
   const events = new Map<string, string>();
   for (const [label, word] of labelsIn(key)) {
-    const kind = label.split(':')[0];
+    const colon = label.indexOf(':');
+    const kind = colon < 0 ? label : label.slice(0, colon);
     if (!events.has(kind)) events.set(kind, word);
   }
   return events;
@@ -343,8 +352,11 @@ export function eventsIn(key: string): Map<string, string> {
 
 /** True when both texts report an event of the same kind (the same event, perhaps by other actors). */
 export function sameEventKind(queryKey: string, candidateKey: string): boolean {
+  const q = eventsIn(queryKey);
+  if (!q.size) return false;
   const c = eventsIn(candidateKey);
-  return [...eventsIn(queryKey).keys()].some((kind) => c.has(kind));
+  for (const kind of q.keys()) if (c.has(kind)) return true;
+  return false;
 }
 
 /**
@@ -353,9 +365,10 @@ export function sameEventKind(queryKey: string, candidateKey: string): boolean {
  */
 export function otherEvent(queryKey: string, candidateKey: string): [string, string] | null {
   const q = eventsIn(queryKey);
+  if (!q.size) return null;
   const c = eventsIn(candidateKey);
-  if (!q.size || !c.size || [...q.keys()].some((kind) => c.has(kind))) return null;
-  return [[...q.values()][0], [...c.values()][0]];
+  if (!c.size || sameEventKind(queryKey, candidateKey)) return null;
+  return [q.values().next().value as string, c.values().next().value as string];
 }
 
 /** Armed groups and organisations that news names as actors, by one name whatever the language. */

@@ -231,8 +231,9 @@ const firstActIn = remembered((key: string): string => {
 export function swappedRoles(queryKey: string, candidateKey: string, placesIn?: PlacesIn): [string, string] | null {
   const act = firstActIn(queryKey);
   if (!act || act !== firstActIn(candidateKey)) return null;
+  // The query's side first: the candidate's is read only when the query's could make a swap.
   const q = rolesIn(queryKey, placesIn);
-  const c = rolesIn(candidateKey, placesIn);
+  const c = q && rolesIn(candidateKey, placesIn);
   if (!q || !c) return null;
   const meets = (a: string[], b: string[]) => a.some((n) => b.includes(n));
   const apart = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !meets(a, b);
@@ -332,8 +333,10 @@ function speakersOf(key: string, placesIn: PlacesIn | undefined): string[] {
  */
 export function swappedSpeakers(queryKey: string, candidateKey: string, placesIn?: PlacesIn): [string, string] | null {
   const q = speakersIn(queryKey, placesIn);
+  // Most queries name no speaker: then the candidate's (names read word by word) is never read.
+  if (!q.length) return null;
   const c = speakersIn(candidateKey, placesIn);
-  if (!q.length || !c.length || q.some((name) => c.includes(name))) return null;
+  if (!c.length || q.some((name) => c.includes(name))) return null;
   const named = (names: string[], key: string) => {
     const all = new Set(mentionsIn(key.split(' '), placesIn).flatMap((m) => m.names));
     return names.some((name) => all.has(name));

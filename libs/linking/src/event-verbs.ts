@@ -162,8 +162,9 @@ export const eventVerbsIn = remembered((key: string): Map<string, string> => ent
  */
 export function otherEventVerb(queryKey: string, candidateKey: string): [string, string] | null {
   const q = eventVerbsIn(queryKey);
+  if (!q.size) return null;
   const c = eventVerbsIn(candidateKey);
-  if (!q.size || !c.size) return null;
+  if (!c.size) return null;
   const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
   if ([...q.keys()].some((name) => families.has(EVENT_VERBS[name].family))) return null;
   return [[...q.values()][0], [...c.values()][0]];

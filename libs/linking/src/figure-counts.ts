@@ -45,6 +45,8 @@ function countedAnywhere(key: string): Set<string> {
  * other text names no such thing at all: the figure and what it counts there; null otherwise.
  */
 export function otherCount(queryKey: string, candidateKey: string): string[] | null {
+  // Both texts must give a figure (the query's read first): most pairs stop here, before what they count is read.
+  if (!figuresIn(queryKey).length || !figuresIn(candidateKey).length) return null;
   const sides: [string, string][] = [
     [queryKey, candidateKey],
     [candidateKey, queryKey],
@@ -116,11 +118,13 @@ function holds(words: readonly string[], word: string): boolean {
  * figures under MEASURED are counts.
  */
 export function otherUnit(queryKey: string, candidateKey: string): string[] | null {
+  const query = wordsAfterFigures(queryKey);
+  if (!query.size) return null;
   const candidate = wordsAfterFigures(candidateKey);
   if (!candidate.size) return null;
   const queryWords = figureWords(queryKey);
   const candidateWords = figureWords(candidateKey);
-  for (const [value, word] of wordsAfterFigures(queryKey)) {
+  for (const [value, word] of query) {
     const other = candidate.get(value);
     if (other && scriptOf(other) === scriptOf(word) && !sameCount(word, other) && !holds(candidateWords, word) && !holds(queryWords, other)) return [`${value} ${word}`, `${value} ${other}`];
   }
@@ -183,6 +187,7 @@ const unitsOf = remembered((key: string): { after: Map<string, { unit: string; w
  */
 export function otherTableUnit(queryKey: string, candidateKey: string): string[] | null {
   const q = unitsOf(queryKey);
+  if (!q.after.size) return null;
   const c = unitsOf(candidateKey);
   for (const [value, { unit, word }] of q.after) {
     const other = c.after.get(value);
