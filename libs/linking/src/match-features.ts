@@ -6,11 +6,11 @@
  */
 import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
 import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, periodsIn, recordAgainstFigure } from './claim-circumstances';
-import { swappedRoles, swappedSpeakers } from './claim-roles';
+import { PlacesIn, swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
 import { remembered } from './remembered';
-import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
+import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -199,7 +199,7 @@ export function handlesIn(text: string): string[] {
 }
 
 /** Words of a search key, light-stemmed, without one-letter words (shared between callers: not to be changed). */
-const stems: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ').filter((w) => [...w].length > 1).map(lightStem)));
+const stems: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ').filter(longerThanOneLetter).map(lightStem)));
 
 /** What pairMeasures reads of the query alone, whatever the candidate: made once per pool, not per pair. */
 interface QueryReadings {
@@ -305,14 +305,21 @@ export function pairMeasuresAwaitingTrigram(
     .slice(0, 6);
 
   const phrase = longestSharedPhrase(best.key, candidate.key);
-  const candidateWords = candidate.key.split(' ');
+  const candidateWordCount = wordCount(candidate.key);
   const q = stems(best.key);
   const c = stems(candidate.key);
-  const sharedStems = [...q].filter((w) => c.has(w));
-  const overlap = sharedStems.length;
+  // Counted in one pass, without the list of shared stems (made for every text of every pool).
   const entities = readings.entities;
-  const entitiesOnly = overlap > 0 && sharedStems.every((w) => entities.has(w) || STOP_STEMS.has(w) || /^\d/.test(w));
-  const words = new Set(candidateWords);
+  let overlap = 0;
+  let entitiesOnly = true;
+  for (const w of q) {
+    if (!c.has(w)) continue;
+    overlap++;
+    if (entitiesOnly && !(entities.has(w) || STOP_STEMS.has(w) || isDigit(w.charCodeAt(0)))) entitiesOnly = false;
+  }
+  entitiesOnly &&= overlap > 0;
+  // The candidate's words as a set only for a query with names or handles to look up in it.
+  const words = query.names.length || queryHandles.length ? wordSet(candidate.key) : NO_WORDS;
   const speltNames = namesSpeltIn(query, candidate.terms);
   const queryNumbers = numbersIn(query.key);
   const candidateNumbers = numbersIn(candidate.key);
@@ -332,13 +339,13 @@ export function pairMeasuresAwaitingTrigram(
     candidateCoverage: sharedCount / Math.max(candidate.terms.size, 1),
     trigram: 0, // set below, once known
     sharedPhrase: phrase,
-    phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWords.length, 12), 1), 1),
+    phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWordCount, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
     sharedNames: [...new Set([...query.names.filter((name) => words.has(name)), ...speltNames])],
     sharedHandles: queryHandles.filter((h) => words.has(h)),
     sharedNumbers,
     differentNumbers,
-    lengthRatio: Math.abs(Math.log((candidateWords.length + 1) / (readings.wordCount + 1))),
+    lengthRatio: Math.abs(Math.log((candidateWordCount + 1) / (readings.wordCount + 1))),
     candidateIdfCoverage: sharedWeight / Math.max(candidateWeight, 1e-9),
     sharedTerms,
     // A word-by-word translation shares little but names and places even with the right claim.
@@ -383,8 +390,26 @@ function otherStoryOf(query: QueryText, queryKey: string, candidate: CandidateTe
 
 /** The query's words whose spelling in another script the candidate holds (names agreeing across scripts). */
 function namesSpeltIn(query: QueryText, terms: TermCounts): string[] {
-  if (!query.nameSpellings) return [];
-  return [...query.nameSpellings].filter(([lexeme]) => terms.has(lexeme)).map(([, word]) => word);
+  if (!query.nameSpellings?.size) return NO_NAMES;
+  const spelt: string[] = [];
+  for (const [lexeme, word] of query.nameSpellings) if (terms.has(lexeme)) spelt.push(word);
+  return spelt;
+}
+
+// Shared empty results, never changed: most pairs share no name spelt across scripts.
+const NO_NAMES: string[] = [];
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** A search key's words as a set (remembered: shared between callers, not to be changed). */
+const wordSet: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ')));
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/** How many words `key.split(' ')` gives, counted without splitting. */
+function wordCount(key: string): number {
+  let count = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) count++;
+  return count;
 }
 
 /**
@@ -490,8 +515,14 @@ function refutesAfterStating(negating: string[], plain: string[]): boolean {
 
 /** The light stems of a text's words that say something (no one-letter or function words). */
 function content(words: string[]): Set<string> {
-  return new Set(words.filter((w) => [...w].length > 1).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
+  return new Set(words.filter(longerThanOneLetter).map(lightStem).filter((w) => !STOP_STEMS.has(w)));
 }
+
+/** The words of a search key that turn its statement around (negatesAt), remembered: every pair reads the candidate's. Not to be changed. */
+export const negationsIn: (key: string) => readonly string[] = remembered((key) => {
+  const words = key.split(' ');
+  return words.filter((_, i) => negatesAt(words, i));
+});
 
 /**
  * The negations of the query that bear on the candidate: all of them, or with the query's sentences,
@@ -499,10 +530,10 @@ function content(words: string[]): Set<string> {
  * ("Screw Disney for changing Tower of Terror to Guardians of the Galaxy. Trash. Not taking future
  * kids"), and denying something the claim does not speak of does not contradict it.
  */
-function queryNegations(q: string[], candidate: string[], sentences?: readonly string[]): string[] {
-  const words = q.filter((_, i) => negatesAt(q, i));
+function queryNegations(queryKey: string, candidateKey: string, sentences?: readonly string[]): readonly string[] {
+  const words = negationsIn(queryKey);
   if (!words.length || !sentences || sentences.length < 2) return words;
-  const other = content(candidate);
+  const other = content(candidateKey.split(' '));
   const bearing = sentences.some((sentence) => {
     const w = sentence.split(' ');
     return w.some((_, i) => negatesAt(w, i)) && [...content(w)].some((stem) => other.has(stem));
@@ -510,8 +541,20 @@ function queryNegations(q: string[], candidate: string[], sentences?: readonly s
   return bearing ? words : [];
 }
 
-function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): Set<string> {
+function actorsAndPlacesOf(key: string, placesIn: PlacesIn | undefined): Set<string> {
   return new Set([...(placesIn?.(key) ?? []), ...actorsIn(key), ...thingsIn(key)]);
+}
+
+// actorsAndPlacesOf remembered by key, apart for each reader of places (its results depend on it).
+const actorsAndPlacesByReader = new WeakMap<PlacesIn, (key: string) => ReadonlySet<string>>();
+const actorsAndPlacesWithoutPlaces = remembered((key: string): ReadonlySet<string> => actorsAndPlacesOf(key, undefined));
+
+/** The places, actors and things a search key (or one word) names: read of the query's words against every pair, so remembered. Not to be changed. */
+function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): ReadonlySet<string> {
+  if (!placesIn) return actorsAndPlacesWithoutPlaces(key);
+  let read = actorsAndPlacesByReader.get(placesIn);
+  if (!read) actorsAndPlacesByReader.set(placesIn, (read = remembered((k: string): ReadonlySet<string> => actorsAndPlacesOf(k, placesIn))));
+  return read(key);
 }
 
 /**
@@ -528,6 +571,8 @@ function otherActors(queryText: QueryText, queryKey: string, candidateText: Cand
 /** The places, actors and things each text names and the other does not, when both name one. */
 function otherNamed(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
   const query = actorsAndPlaces(queryKey, queryText.placesIn);
+  // Nothing named in the query: nothing named on one side only can be the query's (the candidate's names are not read).
+  if (!query.size) return null;
   const candidate = actorsAndPlaces(candidateText.key, queryText.placesIn);
   // A spelling may stand for several places ("algeria|algiers"); "tunis" and "tunisia" (the nisba
   // التونسي reads as the city), "algiers" and "algeria": names that begin alike are taken as the same place.
@@ -544,11 +589,11 @@ const TIMES = new Set(['times', 'fold', 'مرات', 'اضعاف', 'раза']);
  * Where each figure of a search key stands: "<word" for the nearest content word before it, ">word"
  * after it (within two words, light-stemmed), each slot with the figures found there.
  */
-function figureSlots(key: string): Map<string, Set<string>> {
+function figureSlotsOf(key: string): Map<string, Set<string>> {
   const words = figureWords(key);
   const figures = figuresIn(key);
   const inFigure = new Set(figures.flatMap((f) => Array.from({ length: f.end - f.start }, (_, k) => f.start + k)));
-  const content = (i: number) => i >= 0 && i < words.length && !inFigure.has(i) && [...words[i]].length > 1 && !STOP_STEMS.has(lightStem(words[i]));
+  const content = (i: number) => i >= 0 && i < words.length && !inFigure.has(i) && longerThanOneLetter(words[i]) && !STOP_STEMS.has(lightStem(words[i]));
   const slots = new Map<string, Set<string>>();
   const put = (slot: string, value: string) => slots.set(slot, (slots.get(slot) ?? new Set<string>()).add(value));
   // "Tripled" said as "three times" (ثلاث مرات, в три раза) is a multiple, not a figure of the slot, in a
@@ -565,6 +610,9 @@ function figureSlots(key: string): Map<string, Set<string>> {
   return slots;
 }
 
+/** figureSlotsOf remembered: a query's slots are read against each candidate it is judged with. Not to be changed. */
+const figureSlots: (key: string) => ReadonlyMap<string, ReadonlySet<string>> = remembered(figureSlotsOf);
+
 /**
  * Figures that differ where both texts put one in the same place ("killed 5 soldiers in 2023"
  * against "killed 12 soldiers in 2023"; "39 prisoners for 13 hostages" against "13 prisoners for 39
@@ -572,9 +620,12 @@ function figureSlots(key: string): Map<string, Set<string>> {
  * holds a figure both texts give there. Words, so texts in one language only.
  */
 export function differentFigures(queryKey: string, candidateKey: string): string[] {
+  const query = figureSlots(queryKey);
+  // A query without figures has no slot to compare: the candidate's are not read.
+  if (!query.size) return [];
   const candidate = figureSlots(candidateKey);
   const rounded = roundedIn(queryKey, candidateKey);
-  for (const [slot, values] of figureSlots(queryKey)) {
+  for (const [slot, values] of query) {
     const others = candidate.get(slot);
     if (others && ![...values].some((v) => [...others].some((o) => sameFigure(v, o, rounded)))) return [...values, ...others];
   }
@@ -592,18 +643,23 @@ function substitutedActor(queryText: QueryText, queryKey: string, candidateKey: 
   const c = candidateKey.split(' ');
   const people = substitutedPerson(queryText.names, q, c);
   if (people || peopleOnly) return people;
-  const namedIn = (word: string) => [...actorsAndPlaces(word, queryText.placesIn)];
-  const queryNames = actorsAndPlaces(queryKey, queryText.placesIn);
-  const candidateNames = actorsAndPlaces(candidateKey, queryText.placesIn);
+  const namedIn = (word: string) => actorsAndPlaces(word, queryText.placesIn);
+  // The query's words first: the texts' names are read only once a word of the query names something.
+  let queryNames: ReadonlySet<string> | undefined;
+  let candidateNames: ReadonlySet<string> | undefined;
   const same = (i: number, j: number) => q[i] !== undefined && q[i] === c[j];
   const between = (i: number, j: number) => (same(i - 1, j - 1) && same(i - 2, j - 2)) || (same(i + 1, j + 1) && same(i + 2, j + 2));
   for (let i = 0; i < q.length; i++) {
-    const ours = namedIn(q[i]).filter((n) => !candidateNames.has(n));
-    if (!ours.length || candidateNames.has(ours[0])) continue;
+    const named = namedIn(q[i]);
+    if (!named.size) continue;
+    const others = (candidateNames ??= actorsAndPlaces(candidateKey, queryText.placesIn));
+    const ours = [...named].filter((n) => !others.has(n));
+    if (!ours.length || others.has(ours[0])) continue;
     for (let j = 0; j < c.length; j++) {
       // The cheap test first: reading a word's names is what costs.
       if (!between(i, j)) continue;
-      const theirs = namedIn(c[j]).filter((n) => !queryNames.has(n));
+      const ownNames = (queryNames ??= actorsAndPlaces(queryKey, queryText.placesIn));
+      const theirs = [...namedIn(c[j])].filter((n) => !ownNames.has(n));
       if (theirs.length) return [ours[0], theirs[0]];
     }
   }
@@ -675,12 +731,9 @@ export function contradictionOf(
   if (figures.length) return { kind: MatchReasonKind.CONTRADICTS, values: figures };
   const when = firstAnswer(OTHER_CIRCUMSTANCES, queryKey, candidateKey);
   if (when) return { kind: MatchReasonKind.CONTRADICTS, values: when };
-  const q = queryKey.split(' ');
-  const c = candidateKey.split(' ');
-  const negated = (words: string[]) => words.filter((_, i) => negatesAt(words, i));
-  const qn = queryNegations(q, c, querySentences);
-  const cn = negated(c);
-  if (!qn.length !== !cn.length && !refutesAfterStating(qn.length ? q : c, qn.length ? c : q)) {
+  const qn = queryNegations(queryKey, candidateKey, querySentences);
+  const cn = negationsIn(candidateKey);
+  if (!qn.length !== !cn.length && !refutesAfterStating((qn.length ? queryKey : candidateKey).split(' '), (qn.length ? candidateKey : queryKey).split(' '))) {
     return { kind: MatchReasonKind.CONTRADICTS, values: [...qn, ...cn] };
   }
   // A statement and its retraction ("withdrew its statement that...", "تراجع عن", "отозвал"), as a negation.
