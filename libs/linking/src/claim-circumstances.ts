@@ -207,6 +207,9 @@ export function otherExtent(queryKey: string, candidateKey: string): string[] | 
 // "is considered the largest"; not "pledged", "threat": a pledge and a threat are deeds of their own;
 // not the noun "demand" ("wheat demand rose"), طالب "a student", призыв "conscription", требуется "is needed";
 // not "ready to", مستعد, готов: readiness is a stance, "ready for talks" and "готова к переговорам" alike).
+/** An Arabic word as written and without a leading و or ف (one function for every call: labelsOf remembers words per reader). */
+const asWrittenOrWithoutConjunction = (word: string): string[] => [word, ...withoutConjunction(word)];
+
 const NOT_YET = tableOf({
   'not yet': [
     'plan', 'plans', 'planned', 'planning', 'consider', 'considers', 'considering', 'mull', 'mulls', 'mulling', 'intend', 'intends', 'threaten', 'threatens', 'threatened', 'postpone', 'postpones', 'postponed', 'delay', 'delays', 'delayed', 'possibility',
@@ -257,7 +260,7 @@ function modalIn(key: string): string | null {
  * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
  */
 export const notYetIn = remembered((key: string): string | null => {
-  const planned = labelsOf(NOT_YET, key, (word) => [word, ...withoutConjunction(word)], asWritten).get('not yet');
+  const planned = labelsOf(NOT_YET, key, asWrittenOrWithoutConjunction, asWritten).get('not yet');
   return planned ?? modalIn(key);
 });
 
@@ -298,7 +301,7 @@ const RANK_NOT_RECORD = /(?:^| )(?:highest|lowest) (?:courts?|ranking|judicial|a
 
 /** The word of a search key that says a level is a record (or the highest, the lowest), if any. */
 const recordIn = remembered(
-  (key: string): string | null => labelsOf(RECORDS, key.replace(RANK_NOT_RECORD, ' '), (word) => [word, ...withoutConjunction(word)], asWritten).get('record') ?? null,
+  (key: string): string | null => labelsOf(RECORDS, key.replace(RANK_NOT_RECORD, ' '), asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
 );
 
 /** True when a search key gives a figure that is not a year. */

@@ -195,6 +195,8 @@ export function tableOf(entries: Record<string, string[]>): IndexedTable {
 
 /** The entry of `table` a single word is, under labelsOf's forms (or the ones given), if any. */
 export function entryOf(table: IndexedTable, word: string, arabic?: (word: string) => string[], english?: (word: string) => string[]): string | undefined {
+  // A word without a space holds no phrase (every phrase has one): its labels are the word's own.
+  if (!word.includes(' ')) return word.length < 2 ? undefined : wordLabels(table, arabic ?? arabicForms, english ?? englishForms)(word)[0];
   return labelsOf(table, word, arabic, english).keys().next().value;
 }
 
@@ -224,17 +226,38 @@ export function labelsOf(
   const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
   const padded = ` ${key} `;
   for (const [phrase, label, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase)) add(label, phrase);
+  const labelsOfWord = wordLabels(table, arabic, english);
   for (const word of key.split(' ')) {
     if (word.length < 2) continue;
-    if (isCyrillic(word)) {
-      for (const [stem, label] of table.russian) if (word.startsWith(stem)) add(label, word);
-      continue;
-    }
-    const forms = isArabic(word) ? arabic(word) : english(word);
-    const found = forms.find((f) => table.single.has(f));
-    if (found) for (const label of table.single.get(found) ?? []) add(label, word);
+    for (const label of labelsOfWord(word)) add(label, word);
   }
   return labels;
+}
+
+/** The labels one word (without a space, two letters or more) carries in a table under the forms given, in the order labelsOf adds them. */
+function wordLabelsOf(table: IndexedTable, arabic: (word: string) => string[], english: (word: string) => string[], word: string): readonly string[] {
+  if (isCyrillic(word)) return table.russian.filter(([stem]) => word.startsWith(stem)).map(([, label]) => label);
+  const forms = isArabic(word) ? arabic(word) : english(word);
+  const found = forms.find((f) => table.single.has(f));
+  return found ? (table.single.get(found) ?? NO_LABELS) : NO_LABELS;
+}
+
+const NO_LABELS: readonly string[] = [];
+
+// wordLabelsOf remembered per table and form readers (words recur from text to text: most of a new
+// text's words have been read before). Keyed weakly: a reader made per call would only miss.
+type FormsOf = (word: string) => string[];
+const wordLabelReaders = new WeakMap<IndexedTable, WeakMap<FormsOf, WeakMap<FormsOf, (word: string) => readonly string[]>>>();
+
+/** The remembered wordLabelsOf for a table and its form readers. */
+function wordLabels(table: IndexedTable, arabic: FormsOf, english: FormsOf): (word: string) => readonly string[] {
+  let byArabic = wordLabelReaders.get(table);
+  if (!byArabic) wordLabelReaders.set(table, (byArabic = new WeakMap()));
+  let byEnglish = byArabic.get(arabic);
+  if (!byEnglish) byArabic.set(arabic, (byEnglish = new WeakMap()));
+  let read = byEnglish.get(english);
+  if (!read) byEnglish.set(english, (read = remembered((word: string) => wordLabelsOf(table, arabic, english, word), 50000)));
+  return read;
 }
 
 /** The labels of the directions' and events' table a search key carries. */
@@ -243,6 +266,8 @@ const labelsIn = remembered((key: string): Map<string, string> => labelsOf(TABLE
 /** A direction both texts give the same axis of change, one way in one and the other way in the other: the two words. */
 export function oppositeDirection(queryKey: string, candidateKey: string): [string, string] | null {
   const q = labelsIn(queryKey);
+  // A query with no label gives no direction: the candidate's are not read.
+  if (!q.size) return null;
   const c = labelsIn(candidateKey);
   for (const axis of DIRECTIONS) {
     const [qf, qb, cf, cb] = [q.get(`${axis.name}:+`), q.get(`${axis.name}:-`), c.get(`${axis.name}:+`), c.get(`${axis.name}:-`)];

@@ -13,7 +13,7 @@
  * repeated here: they answer CONTRADICTS. Neither are the nouns of its event kinds (the treaty, the
  * agreement), which both texts of "discussed the treaty" / "signed the treaty" hold.
  */
-import { IndexedTable, labelsOf, MEETING, tableOf, VerbWords, withoutConjunction, wordsOf } from './claim-predicates';
+import { entryOf, IndexedTable, labelsOf, MEETING, tableOf, VerbWords, withoutConjunction, wordsOf } from './claim-predicates';
 import { remembered } from './remembered';
 
 /** One class of verbs: its family, and its words. */
@@ -209,11 +209,12 @@ export const retractionIn = remembered((key: string): string => {
   const words = key.split(' ');
   for (let i = 0; i < words.length; i++) {
     const pair = `${words[i]} ${words[i + 1] ?? ''}`;
-    const verb = entriesIn(WITHDRAWING, words[i]).get('withdraw') ?? WITHDRAWING.phrases.find(([phrase]) => phrase === pair)?.[0];
+    // One word holds no phrase: its entry is read word by word (entryOf, remembered), without a map per word.
+    const verb = (entryOf(WITHDRAWING, words[i], listedForms) ? words[i] : undefined) ?? WITHDRAWING.phrases.find(([phrase]) => phrase === pair)?.[0];
     if (!verb) continue;
     const reach = words.slice(i + 1, i + 1 + RETRACTED_REACH);
     const end = reach.findIndex((w) => REACH_ENDS.has(w));
-    if (reach.slice(0, end < 0 ? reach.length : end).some((w) => entriesIn(WITHDRAWN, w).size)) return verb;
+    if (reach.slice(0, end < 0 ? reach.length : end).some((w) => entryOf(WITHDRAWN, w, listedForms) !== undefined)) return verb;
   }
   return entriesIn(RETRACTING, key).get('retract') ?? '';
 });

@@ -10,7 +10,7 @@ import { PlacesIn, swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
 import { remembered } from './remembered';
-import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
+import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, lightStemsOf, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -199,7 +199,14 @@ export function handlesIn(text: string): string[] {
 }
 
 /** Words of a search key, light-stemmed, without one-letter words (shared between callers: not to be changed). */
-const stems: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ').filter(longerThanOneLetter).map(lightStem)));
+const stems: (key: string) => ReadonlySet<string> = remembered((key) => {
+  // The stems longestSharedPhrase reads of the same key (lightStemsOf), not stemmed a second time.
+  const words = key.split(' ');
+  const all = lightStemsOf(key);
+  const kept = new Set<string>();
+  for (let i = 0; i < words.length; i++) if (longerThanOneLetter(words[i])) kept.add(all[i]);
+  return kept;
+});
 
 /** What pairMeasures reads of the query alone, whatever the candidate: made once per pool, not per pair. */
 interface QueryReadings {
@@ -341,7 +348,7 @@ export function pairMeasuresAwaitingTrigram(
     sharedPhrase: phrase,
     phraseScore: Math.min(phrase.length / Math.max(Math.min(candidateWordCount, 12), 1), 1),
     lightStemOverlap: overlap / Math.max(Math.min(q.size, c.size), 1),
-    sharedNames: [...new Set([...query.names.filter((name) => words.has(name)), ...speltNames])],
+    sharedNames: sharedNamesOf(query.names, words, speltNames),
     sharedHandles: queryHandles.filter((h) => words.has(h)),
     sharedNumbers,
     differentNumbers,
@@ -399,6 +406,13 @@ function namesSpeltIn(query: QueryText, terms: TermCounts): string[] {
 // Shared empty results, never changed: most pairs share no name spelt across scripts.
 const NO_NAMES: string[] = [];
 const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The query's names the candidate's words hold, then those spelt in its script, each once. */
+function sharedNamesOf(names: readonly string[], words: ReadonlySet<string>, spelt: readonly string[]): string[] {
+  const held = names.filter((name) => words.has(name));
+  if (!spelt.length && held.length < 2) return held;
+  return [...new Set([...held, ...spelt])];
+}
 
 /** A search key's words as a set (remembered: shared between callers, not to be changed). */
 const wordSet: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ')));

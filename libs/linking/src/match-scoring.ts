@@ -90,10 +90,15 @@ export interface Figure {
 // "$2.5bn", "3mln": a multiplier written onto the digits ("m" and "k" are left: "10m" is as often metres).
 const WRITTEN_ON = /^(\d+)(bn|mln)$/u;
 
-/** The words of a search key as figures are read: a multiplier written onto digits stands apart ("5bn" → "5 bn"). */
-export function figureWords(key: string): string[] {
+/**
+ * The words of a search key as figures are read: a multiplier written onto digits stands apart ("5bn" → "5 bn").
+ * Remembered: the figures, roundings, units and counts of a text each read them. Not to be changed.
+ */
+export const figureWords: (key: string) => readonly string[] = remembered(figureWordsOf);
+
+function figureWordsOf(key: string): string[] {
   // The multiplier is written onto digits: a key without any is its words.
-  if (!/\d/.test(key)) return key.split(' ');
+  if (!hasDigit(key)) return key.split(' ');
   return key.split(' ').flatMap((word) => {
     const m = WRITTEN_ON.exec(word);
     return m ? [m[1], m[2]] : [word];
@@ -147,12 +152,21 @@ function figuresOf(key: string): Figure[] {
  * it): nearly every word of a text, passed over before the costlier readings.
  */
 function mayStartNumber(word: string): boolean {
-  if (/\d/.test(word)) return true;
+  if (hasDigit(word)) return true;
   return NUMBER_STARTS.has(word.charCodeAt(0) === 0x648 ? word.replace(/^و(?=\p{L}{3})/u, '') : word);
 }
 
 // The words numberOf and TEEN_UNITS look up, in a set: most words are none of them.
 const NUMBER_STARTS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(TEEN_UNITS)]);
+
+/** True when a string holds an ASCII digit (as /\d/ tells it), by its character codes. */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
 
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {
@@ -315,7 +329,7 @@ export function longestSharedPhrase(queryKey: string, candidateKey: string): str
 }
 
 /** A key's words light-stemmed (lightStem), in order: a query's are read against every text of its pool. */
-const lightStemsOf: (key: string) => readonly string[] = remembered((key) => key.split(' ').map(lightStem));
+export const lightStemsOf: (key: string) => readonly string[] = remembered((key) => key.split(' ').map(lightStem));
 
 /** The trigrams of a search key as pg_trgm counts them: each word padded with two spaces before and one after. */
 function trigramsOf(key: string): Set<string> {
