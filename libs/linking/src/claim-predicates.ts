@@ -224,10 +224,28 @@ export function labelsOf(
 ): Map<string, string> {
   const labels = new Map<string, string>();
   const add = (label: string, word: string) => labels.has(label) || labels.set(label, word);
-  const padded = ` ${key} `;
-  for (const [phrase, label, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase)) add(label, phrase);
+  const words = key.split(' ');
+  if (table.phrases.length) {
+    // A phrase found in the key starts at one of its words: only the phrases some word starts are
+    // looked for, in the table's order (so each label keeps the first phrase of the table that names it).
+    const starts = phraseStarts(table);
+    let tried: number[] | undefined;
+    for (const word of words) {
+      const indexes = starts.get(word);
+      if (indexes) (tried ??= []).push(...indexes);
+    }
+    if (tried) {
+      const padded = ` ${key} `;
+      tried.sort((a, b) => a - b);
+      for (let k = 0; k < tried.length; k++) {
+        if (k > 0 && tried[k] === tried[k - 1]) continue;
+        const [phrase, label, paddedPhrase] = table.phrases[tried[k]];
+        if (padded.includes(paddedPhrase)) add(label, phrase);
+      }
+    }
+  }
   const labelsOfWord = wordLabels(table, arabic, english);
-  for (const word of key.split(' ')) {
+  for (const word of words) {
     if (word.length < 2) continue;
     for (const label of labelsOfWord(word)) add(label, word);
   }
@@ -243,6 +261,22 @@ function wordLabelsOf(table: IndexedTable, arabic: (word: string) => string[], e
 }
 
 const NO_LABELS: readonly string[] = [];
+
+// The first word of each phrase of a table → the phrases' places in table.phrases.
+const phraseStartsOf = new WeakMap<IndexedTable, Map<string, number[]>>();
+
+function phraseStarts(table: IndexedTable): Map<string, number[]> {
+  let starts = phraseStartsOf.get(table);
+  if (!starts) {
+    starts = new Map();
+    for (let i = 0; i < table.phrases.length; i++) {
+      const first = table.phrases[i][0].split(' ')[0];
+      starts.set(first, [...(starts.get(first) ?? []), i]);
+    }
+    phraseStartsOf.set(table, starts);
+  }
+  return starts;
+}
 
 // wordLabelsOf remembered per table and form readers (words recur from text to text: most of a new
 // text's words have been read before). Keyed weakly: a reader made per call would only miss.

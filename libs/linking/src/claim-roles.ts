@@ -256,10 +256,8 @@ const SAYING = {
 // How far from its verb a speaker may stand ("Iraq's oil ministry said": three words).
 const SPEAKER_REACH = 3;
 
-/** True when a word is a verb of saying ("said", قال, заявил). */
-export function saysAt(word: string): boolean {
-  return word.length >= 2 && inTable(word, SAYING);
-}
+/** True when a word is a verb of saying ("said", قال, заявил); remembered per word (every word of a text before its first such verb is read). */
+export const saysAt: (word: string) => boolean = remembered((word) => word.length >= 2 && inTable(word, SAYING));
 
 // Nouns that head a speaker's name in a headline ("وزارة النفط العراقية: حكومة إقليم كردستان...").
 const SPEAKER_HEADS = new Set(['وزاره', 'وزير', 'حكومه', 'رئيس', 'رياسه', 'جيش', 'الجيش', 'قوات', 'مجلس', 'حركه', 'حزب', 'اقليم', 'سلطات', 'السلطات', 'الخارجيه', 'الدفاع']);

@@ -73,6 +73,8 @@ const withoutClitic = (word: string) => word.replace(/^[وبلك](?=\d)/u, '');
 
 /** A word's number, if it is one: digits (an Arabic clitic such as بـ stripped, an English ordinal's ending: "12th") or a number word. */
 function numberOf(word: string, previous: string | undefined): number | null {
+  // Plain digits (most figures) are their number: no clitic, ending or separator to read.
+  if (allDigits(word)) return Number(word);
   const digits = withoutClitic(word).replace(/^(\d+)(?:st|nd|rd|th)$/u, '$1');
   if (/^\d+(?:[.,]\d+)*$/.test(digits)) return Number(/^\d{1,3}(?:,\d{3})+$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.'));
   const bare = word.replace(/^و(?=\p{L}{3})/u, '');
@@ -99,10 +101,14 @@ export const figureWords: (key: string) => readonly string[] = remembered(figure
 function figureWordsOf(key: string): string[] {
   // The multiplier is written onto digits: a key without any is its words.
   if (!hasDigit(key)) return key.split(' ');
-  return key.split(' ').flatMap((word) => {
-    const m = WRITTEN_ON.exec(word);
-    return m ? [m[1], m[2]] : [word];
-  });
+  const words: string[] = [];
+  for (const word of key.split(' ')) {
+    // Only a word that starts with a digit and ends in "n" (bn, mln) can carry a multiplier.
+    const m = word.endsWith('n') && isAsciiDigit(word.charCodeAt(0)) ? WRITTEN_ON.exec(word) : null;
+    if (m) words.push(m[1], m[2]);
+    else words.push(word);
+  }
+  return words;
 }
 
 /**
@@ -161,12 +167,18 @@ const NUMBER_STARTS = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(TEEN
 
 /** True when a string holds an ASCII digit (as /\d/ tells it), by its character codes. */
 export function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isAsciiDigit(text.charCodeAt(i))) return true;
   return false;
 }
+
+/** True when a word is ASCII digits only, one or more (as /^\d+$/ tells it). */
+function allDigits(word: string): boolean {
+  if (!word.length) return false;
+  for (let i = 0; i < word.length; i++) if (!isAsciiDigit(word.charCodeAt(i))) return false;
+  return true;
+}
+
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {
