@@ -76,7 +76,10 @@ const DAY_AS_DATE = /(?:^| )(?:a day (?:after|before|later|earlier|ago)|(?:في|
 const PERIOD_TABLE = tableOf(PERIODS);
 
 /** The spans of time a search key names (night, daily, week, month), each with its first word. */
-export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, key.replace(DAY_AS_DATE, ' ').trim()));
+export const periodsIn = remembered((key: string): Map<string, string> => labelsOf(PERIOD_TABLE, (mayDateByDay(key) ? key.replace(DAY_AS_DATE, ' ') : key).trim()));
+
+/** False for a key DAY_AS_DATE cannot match (it holds none of "a day", اليوم, "в день"): most keys, spared the expression. */
+const mayDateByDay = (key: string) => key.includes('a day') || key.includes('اليوم') || key.includes('в день');
 
 /**
  * Spans that both texts name and that differ ("in one week" against "in a month", "ночью" against
@@ -301,7 +304,9 @@ const RANK_NOT_RECORD = /(?:^| )(?:highest|lowest) (?:courts?|ranking|judicial|a
 
 /** The word of a search key that says a level is a record (or the highest, the lowest), if any. */
 const recordIn = remembered(
-  (key: string): string | null => labelsOf(RECORDS, key.replace(RANK_NOT_RECORD, ' '), asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
+  (key: string): string | null =>
+    // (RANK_NOT_RECORD needs "highest" or "lowest": most keys are spared the expression.)
+    labelsOf(RECORDS, key.includes('highest') || key.includes('lowest') ? key.replace(RANK_NOT_RECORD, ' ') : key, asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
 );
 
 /** True when a search key gives a figure that is not a year. */

@@ -497,11 +497,21 @@ const THINGS: Record<string, string[]> = {
 
 const ACTOR_TABLE = tableOf(ACTORS);
 
+/** True when a string holds an Arabic letter (hamza to yeh, U+0621–U+064A). */
+function hasArabicLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x621 && code <= 0x64a) return true;
+  }
+  return false;
+}
+
 /** The names of a table a search key holds, each by its one name (an Arabic word may carry و, ب, ل or the article). */
 const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
   remembered((key: string): Set<string> => {
     const names = new Set<string>();
-    const padded = ` ${key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1')} `;
+    // (Only a key with Arabic letters has a clitic to take off: the others are spared the expression.)
+    const padded = ` ${hasArabicLetter(key) ? key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1') : key} `;
     const paddedKey = ` ${key} `;
     for (const [, name, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase) || paddedKey.includes(paddedPhrase)) names.add(name);
     for (const word of padded.trim().split(' ')) {
