@@ -290,7 +290,7 @@ function wordLabels(table: IndexedTable, arabic: FormsOf, english: FormsOf): (wo
   let byEnglish = byArabic.get(arabic);
   if (!byEnglish) byArabic.set(arabic, (byEnglish = new WeakMap()));
   let read = byEnglish.get(english);
-  if (!read) byEnglish.set(english, (read = remembered((word: string) => wordLabelsOf(table, arabic, english, word), 50000)));
+  if (!read) byEnglish.set(english, (read = remembered((word: string) => wordLabelsOf(table, arabic, english, word))));
   return read;
 }
 
