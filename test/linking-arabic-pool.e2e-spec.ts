@@ -9,7 +9,6 @@ import {
   MatchStatisticsService,
   SUGGESTION_THRESHOLD,
   candidateWeightUnshared,
-  similaritiesAndFrequencies,
 } from '@isnad/linking';
 import { annotate, captureArticle, codePointSpan } from './support/factories';
 import { TestApi } from './support/test-api';
@@ -83,36 +82,6 @@ describe('the Arabic re-ranker and the size of the pool', () => {
     const again = await statistics.withFrequencies(manager, known, [lexemes[0], '2019']);
     expect(again.df.get(lexemes[0])).toBe(-7);
     expect(again.df.has('2019')).toBe(false);
-  });
-
-  it('reads a pool\'s frequencies with its similarities in one statement, as withFrequencies and similarity() read them', async () => {
-    const statistics = api.provider(MatchStatisticsService);
-    const manager = api.provider(DataSource).manager;
-    const lexemes = [...(await counted()).keys()].filter((l) => !/^\d/u.test(l));
-    const unknown = 'كلمةلايحملهااحد';
-    const keys = CLAIMS.map(normalizeForSearch);
-    const key = keys[3];
-    const similarities: { s: number }[] = await manager.query(`SELECT similarity(k, $1)::float8 AS s FROM unnest($2::text[]) WITH ORDINALITY AS u(k, i) ORDER BY i`, [key, keys]);
-    const base = await statistics.stats(manager, []);
-    // Changes not folded yet: a text more holding a word, and a word no folded count knows.
-    await manager.query(`INSERT INTO claim_match_term_changes (lexeme, delta) VALUES ($1, 1), ($1, 1), ($2, 1)`, [lexemes[0], unknown]);
-    try {
-      for (const fold of [false, true]) {
-        if (fold) await statistics.fold();
-        const read = await statistics.withFrequencies(manager, base, [...lexemes, unknown]);
-        const both = await similaritiesAndFrequencies(manager, key, keys, [...lexemes, unknown, lexemes[0]]);
-        expect(both.similarities).toEqual(similarities.map((r) => r.s));
-        expect(both.similarities[3]).toBe(1);
-        expect([...lexemes, unknown].map((l) => [l, both.frequencies.get(l)])).toEqual([...lexemes, unknown].map((l) => [l, read.df.get(l)]));
-        expect(both.frequencies.get(unknown)).toBe(1);
-        expect(both.frequencies.size).toBe(lexemes.length + 1);
-      }
-    } finally {
-      // Back to the texts' counts for the tests below.
-      await statistics.fold();
-      await manager.query(`UPDATE claim_match_terms SET df = df - $2 WHERE lexeme = $1`, [lexemes[0], 2]);
-      await manager.query(`DELETE FROM claim_match_terms WHERE lexeme = $1`, [unknown]);
-    }
   });
 
   it('weighs each candidate of an Arabic pool by the words of its own the query lacks, with their true document frequencies', async () => {

@@ -34,17 +34,7 @@ import { ARABIC_FEATURE_NAMES, arabicPoolFeaturesAwaitingFrequencies } from './a
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
-import {
-  MatchStatisticsService,
-  TEXT_COUNT_TERM,
-  TEXT_LENGTH_TERM,
-  collectionStats,
-  documentFrequenciesSql,
-  documentFrequencySql,
-  foldedFrequencySql,
-  frequenciesToRead,
-  withReadFrequencies,
-} from './match-statistics.service';
+import { MatchStatisticsService, TEXT_COUNT_TERM, TEXT_LENGTH_TERM, collectionStats, documentFrequencySql, foldedFrequencySql } from './match-statistics.service';
 
 const MODEL: MatchModel = checkedMatchModel(matchModelFile as MatchModel);
 /**
@@ -452,10 +442,7 @@ export class ClaimMatcherService {
     const lexical = bestByBm25(query, rows, stats, RERANKED_POOL);
     // PostgreSQL computes the similarity of the texts kept (the first stage's are listed without it)
     // while the query's vector is awaited, the nearest texts read and the pair measures made (below).
-    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared):
-    // for a pool it scores (an Arabic query's: no sentence vectors, the shipped encoder reads English
-    // only), those words' frequencies are read in the same statement, not a round trip of their own.
-    const trigrams = this.withTrigrams(manager, key, lexical, arabicPool(language, lexical) ? frequenciesToRead(stats, lexical.flatMap((r) => r.lexemes)) : []);
+    const trigrams = this.withTrigrams(manager, key, lexical);
     trigrams.catch(() => undefined);
     // The nearest texts by meaning join after the BM25 cut, which would drop a paraphrase.
     const seen = new Set(lexical.map((r) => r.id));
@@ -465,12 +452,9 @@ export class ClaimMatcherService {
     if (!pool.length) return [];
 
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
-    // The frequencies read with the similarities, and those of the nearest texts' words when such
-    // texts joined (read once the first are in: then as a round trip of their own).
-    const poolStats =
-      !cosines && arabicPool(language, pool)
-        ? trigrams.then((read) => this.statistics.withFrequencies(manager, withReadFrequencies(stats, read), pool.flatMap((r) => r.lexemes)))
-        : Promise.resolve(stats);
+    // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared):
+    // their frequencies are read, as the similarities are, while Node measures the pool.
+    const poolStats = !cosines && arabicPool(language, pool) ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
     poolStats.catch(() => undefined);
     // A statement leaves for PostgreSQL only once the event loop turns (the pool hands out its
     // connection asynchronously): without this turn both would wait for the measures below (the
@@ -735,20 +719,16 @@ export class ClaimMatcherService {
 
   /**
    * Sets the trigram similarity to the key of the rows listed without it (the first stage's), by the
-   * same similarity() on their keys, in one statement that reads no table; returns the document
-   * frequencies of `lexemes`, read in the same statement (similaritiesAndFrequencies).
+   * same similarity() on their keys, in one statement that reads no table.
    */
-  private async withTrigrams(manager: EntityManager, key: string, rows: readonly ListedRow[], lexemes: readonly string[] = []): Promise<Map<string, number>> {
+  private async withTrigrams(manager: EntityManager, key: string, rows: readonly ListedRow[]): Promise<void> {
     const missing = rows.filter((r) => r.trigram === null);
-    if (!missing.length && !lexemes.length) return new Map();
-    const { similarities, frequencies } = await similaritiesAndFrequencies(
-      manager,
-      key,
-      missing.map((r) => r.key),
-      lexemes,
+    if (!missing.length) return;
+    const found: { trigram: number }[] = await manager.query(
+      `SELECT similarity(u.key, $1)::float8 AS trigram FROM unnest($2::text[]) WITH ORDINALITY AS u(key, i) ORDER BY u.i`,
+      [key, missing.map((r) => r.key)],
     );
-    missing.forEach((r, i) => (r.trigram = similarities[i]));
-    return frequencies;
+    missing.forEach((r, i) => (r.trigram = found[i].trigram));
   }
 
   /**
@@ -776,40 +756,6 @@ export class ClaimMatcherService {
       return ranked;
     }
   }
-}
-
-/**
- * The trigram similarity of each of `keys` to `key` (pg_trgm's similarity(), in their order) and
- * the document frequencies of `lexemes` as MatchStatisticsService.withFrequencies reads them (0 for
- * one no text holds), in one statement: an Arabic pool's frequencies without a round trip of their
- * own. Without lexemes, the statement reads no table.
- */
-export async function similaritiesAndFrequencies(
-  manager: EntityManager,
-  key: string,
-  keys: readonly string[],
-  lexemes: readonly string[],
-): Promise<{ similarities: number[]; frequencies: Map<string, number> }> {
-  if (!lexemes.length) {
-    const found: { trigram: number }[] = await manager.query(
-      `SELECT similarity(u.key, $1)::float8 AS trigram FROM unnest($2::text[]) WITH ORDINALITY AS u(key, i) ORDER BY u.i`,
-      [key, keys],
-    );
-    return { similarities: found.map((r) => r.trigram), frequencies: new Map() };
-  }
-  // The similarities first, in the keys' order (i), then the frequencies (no i: NULLS LAST).
-  const found: { lexeme: string | null; value: number }[] = await manager.query(
-    `SELECT u.i, NULL::text AS lexeme, similarity(u.key, $1)::float8 AS value FROM unnest($2::text[]) WITH ORDINALITY AS u(key, i)
-      UNION ALL
-     SELECT NULL, f.lexeme, f.df::float8 FROM (${documentFrequenciesSql('$3')}) AS f
-      ORDER BY 1`,
-    // Sorted, the probes walk the terms' index in its order.
-    [key, keys, [...new Set(lexemes)].sort()],
-  );
-  return {
-    similarities: found.slice(0, keys.length).map((r) => r.value),
-    frequencies: new Map(found.slice(keys.length).map((r): [string, number] => [r.lexeme as string, Number(r.value)])),
-  };
 }
 
 /**

@@ -68,47 +68,31 @@ export class MatchStatisticsService implements OnModuleInit, OnModuleDestroy {
    * changes not folded yet), but numbers, which no feature weighs by their rarity.
    */
   async withFrequencies(manager: EntityManager, stats: CollectionStats, lexemes: readonly string[]): Promise<CollectionStats> {
-    const missing = frequenciesToRead(stats, lexemes);
+    const missing = lexemes.filter((lexeme) => !stats.df.has(lexeme) && !/^\d/u.test(lexeme));
     if (!missing.length) return stats;
-    return withReadFrequencies(stats, await this.documentFrequencies(manager, missing));
+    const df = new Map(stats.df);
+    for (const [lexeme, count] of await this.documentFrequencies(manager, missing)) df.set(lexeme, count);
+    return { ...stats, df };
   }
 
-  /** The document frequency of each of `lexemes` (0 for one no text holds), counting changes not folded yet (documentFrequenciesSql). */
+  /**
+   * The document frequency of each of `lexemes` (0 for one no text holds): its folded count plus
+   * its pending changes. Each lexeme is looked up in claim_match_terms by its own index probe (a
+   * scalar subquery), whatever their number: as a join, past some 600 lexemes (an Arabic pool's
+   * words) PostgreSQL hashes the whole table instead, 12 to 46 ms at a million claims against 2 to
+   * 3 ms. The pending changes are read in one pass over their (small) table.
+   */
   private async documentFrequencies(manager: EntityManager, lexemes: readonly string[]): Promise<Map<string, number>> {
-    const rows: { lexeme: string; df: number }[] = await manager.query(documentFrequenciesSql('$1'), [[...new Set(lexemes)].sort()]);
+    const rows: { lexeme: string; df: number }[] = await manager.query(
+      `SELECT l.lexeme, (coalesce(${foldedFrequencySql('l.lexeme')}, 0) + coalesce(p.delta, 0))::int AS df
+         FROM unnest($1::text[]) AS l(lexeme)
+         LEFT JOIN (SELECT c.lexeme, sum(c.delta) AS delta FROM claim_match_term_changes c WHERE c.lexeme = ANY($1::text[]) GROUP BY c.lexeme) AS p
+           ON p.lexeme = l.lexeme`,
+      // Sorted, the probes walk the index in its order.
+      [[...new Set(lexemes)].sort()],
+    );
     return new Map(rows.map((r) => [r.lexeme, Number(r.df)]));
   }
-}
-
-/**
- * The lexemes of `lexemes` whose frequencies withFrequencies reads: those `stats` lacks, but
- * numbers, each once and sorted (the order in which the probes walk the index).
- */
-export function frequenciesToRead(stats: CollectionStats, lexemes: readonly string[]): string[] {
-  return [...new Set(lexemes.filter((lexeme) => !stats.df.has(lexeme) && !/^\d/u.test(lexeme)))].sort();
-}
-
-/** `stats` with the document frequencies `read` too. */
-export function withReadFrequencies(stats: CollectionStats, read: Iterable<readonly [string, number]>): CollectionStats {
-  const df = new Map(stats.df);
-  for (const [lexeme, count] of read) df.set(lexeme, count);
-  return { ...stats, df };
-}
-
-/**
- * The SQL of the rows (lexeme, df) giving the document frequency of each lexeme of the text array
- * `lexemes` (a parameter: 0 for one no text holds): its folded count plus its pending changes.
- * Each lexeme is looked up in claim_match_terms by its own index probe (a scalar subquery),
- * whatever their number: as a join, past some 600 lexemes (an Arabic pool's words) PostgreSQL
- * hashes the whole table instead, 12 to 46 ms at a million claims against 2 to 3 ms. The pending
- * changes are read in one pass over their (small) table. For withFrequencies, and for statements
- * that read a pool's frequencies with other rows (ClaimMatcherService: with the trigram similarities).
- */
-export function documentFrequenciesSql(lexemes: string): string {
-  return `SELECT l.lexeme, (coalesce(${foldedFrequencySql('l.lexeme')}, 0) + coalesce(p.delta, 0))::int AS df
-         FROM unnest(${lexemes}::text[]) AS l(lexeme)
-         LEFT JOIN (SELECT c.lexeme, sum(c.delta) AS delta FROM claim_match_term_changes c WHERE c.lexeme = ANY(${lexemes}::text[]) GROUP BY c.lexeme) AS p
-           ON p.lexeme = l.lexeme`;
 }
 
 /**
