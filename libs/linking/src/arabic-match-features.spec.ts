@@ -134,4 +134,24 @@ describe('Arabic match features', () => {
     expect(right[4]).toBe(1);
     expect(other[4]).toBe(0);
   });
+
+  it('arabicPoolFeatures gives each candidate what the pair functions give it, the words a pool repeats read once', () => {
+    const query = { key: normalizeForSearch('وصول أمير الكويت إلى أمريكا https://t.co/Z40abD19Gm للعلاج 2019'), terms: terms('وصول', 'امير', 'الكويت', 'امريكا', '2019') };
+    const pool = [
+      // Another spelling of a query word, a word the pool repeats, a short link, a figure.
+      { key: normalizeForSearch('لوصول أمير الكويت إلى أميركا لاستكمال العلاج'), terms: terms('وصول', 'امير', 'الكويت', 'اميركا', 'علاج') },
+      { key: normalizeForSearch('أمير الكويت يصل أمريكا أمريكا https://t.co/abc123 2019'), terms: terms('امير', 'الكويت', 'امريكا', '2019') },
+      // A letter outside the Basic Multilingual Plane, grams read by code point; a word repeated with and without its article.
+      { key: 'الكويت كويت 𝒜مير وصول', terms: terms('الكويت', 'كويت', 'وصول') },
+      { key: 'في من', terms: terms('في') },
+    ];
+    const frequencies: CollectionStats = { ...stats, df: new Map([...stats.df, ['وصول', 30], ['امير', 90], ['الكويت', 60], ['اميركا', 7], ['علاج', 120]]) };
+    const queryGrams = characterGrams(query.key);
+    const pairs = pool.map((c) => [...characterGramCoverage(queryGrams, characterGrams(c.key)), rarestSharedTerm(query.terms, c.terms, stats), otherSpellingShared(query.key, c.key), candidateWeightUnshared(query.terms, c.terms, frequencies)]);
+    const best = Math.max(...pairs.map(([, ofCandidate]) => ofCandidate));
+    const expected = pairs.map(([ofQuery, ofCandidate, rarest, spelling, unshared]) => [ofQuery, ofCandidate, ofCandidate / best, rarest, spelling, unshared]);
+    expect(expected[0][4]).toBe(1);
+    expect(expected[2][1]).toBeGreaterThan(0);
+    expect(arabicPoolFeatures(query, pool, stats, frequencies)).toEqual(expected);
+  });
 });

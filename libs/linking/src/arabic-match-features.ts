@@ -135,17 +135,158 @@ export function arabicPoolFeatures(
   stats: CollectionStats,
   frequencies: CollectionStats,
 ): number[][] {
-  const queryGrams = characterGrams(query.key);
-  const coverage = candidates.map((c) => characterGramCoverage(queryGrams, characterGrams(c.key)));
+  return arabicPoolFeaturesAwaitingFrequencies(query, candidates, stats)(frequencies);
+}
+
+/**
+ * arabicPoolFeatures in two steps: every feature but candidateWeightUnshared, then, given the
+ * candidates' terms' frequencies, that one too. ClaimMatcherService makes the first while
+ * PostgreSQL reads those frequencies. The same values as the pair functions above, made for the
+ * whole pool at once: each distinct word of the pool is read once (its grams, light stem and
+ * skeleton), its grams numbered, and each candidate's distinct grams counted by marking their
+ * numbers rather than gathered in a set of strings.
+ */
+export function arabicPoolFeaturesAwaitingFrequencies(
+  query: { key: string; terms: TermCounts },
+  candidates: readonly { key: string; terms: TermCounts }[],
+  stats: CollectionStats,
+): (frequencies: CollectionStats) => number[][] {
+  const words = new PoolWords();
+  const queryGrams = new Set<number>();
+  for (const word of words.of(query.key)) for (const gram of word.grams) queryGrams.add(gram);
+  const candidateWords = candidates.map((c) => words.of(c.key));
+  // Which candidate last counted each gram: a candidate's distinct grams, without a set per candidate.
+  const countedBy = new Int32Array(words.gramCount).fill(-1);
+  const coverage = candidateWords.map((read, i): [number, number] => {
+    let shared = 0;
+    let size = 0;
+    for (const word of read) {
+      for (const gram of word.grams) {
+        if (countedBy[gram] === i) continue;
+        countedBy[gram] = i;
+        size++;
+        if (queryGrams.has(gram)) shared++;
+      }
+    }
+    return [shared / Math.max(queryGrams.size, 1), shared / Math.max(size, 1)];
+  });
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
   const rarestShared = rarestSharedReader(query.terms, stats);
-  const otherSpelling = otherSpellingReader(query.key);
-  return candidates.map((c, i) => [
-    coverage[i][0],
-    coverage[i][1],
-    coverage[i][1] / best,
-    rarestShared(c.terms),
-    otherSpelling(c.key),
-    candidateWeightUnshared(query.terms, c.terms, frequencies),
-  ]);
+  const otherSpelling = otherSpellingOfPool(query.key, words);
+  const features = candidates.map((c, i) => [coverage[i][0], coverage[i][1], coverage[i][1] / best, rarestShared(c.terms), otherSpelling(candidateWords[i])]);
+  return (frequencies) => {
+    const unshared = candidateWeightUnsharedReader(query.terms, frequencies);
+    return candidates.map((c, i) => [...features[i], unshared(c.terms)]);
+  };
+}
+
+/** A word of a pool's search keys as the Arabic features read it, each part read when first asked for. */
+class PoolWord {
+  private stemRead: string | undefined;
+  private skeletonRead: string | null | undefined;
+
+  constructor(
+    readonly word: string,
+    /** The numbers of its character grams (characterGrams), none for a link's fragment. */
+    readonly grams: readonly number[],
+  ) {}
+
+  get stem(): string {
+    return (this.stemRead ??= lightStem(this.word));
+  }
+
+  /** Its nameSkeleton when it has SPELLING_MIN_LETTERS letters or more (as skeletonsOf reads them), else null. */
+  get skeleton(): string | null {
+    if (this.skeletonRead === undefined) this.skeletonRead = [...this.word].length >= SPELLING_MIN_LETTERS ? nameSkeleton(this.word) : null;
+    return this.skeletonRead;
+  }
+}
+
+/** The distinct words of a pool's keys, read once each, and the numbers given to their grams. */
+class PoolWords {
+  private readonly words = new Map<string, PoolWord | null>();
+  private readonly gramNumbers = new Map<string, number>();
+
+  get gramCount(): number {
+    return this.gramNumbers.size;
+  }
+
+  /** The words of a search key without a link's fragments (withoutLinkWords), in their order. */
+  of(key: string): PoolWord[] {
+    const read: PoolWord[] = [];
+    for (const word of key.split(' ')) {
+      if (!word) continue;
+      let found = this.words.get(word);
+      if (found === undefined) {
+        found = withoutLinkWords(word).length ? new PoolWord(word, this.gramsOf(word)) : null;
+        this.words.set(word, found);
+      }
+      if (found) read.push(found);
+    }
+    return read;
+  }
+
+  /** characterGrams of one word, numbered. */
+  private gramsOf(word: string): number[] {
+    const bare = word.replace(ARTICLE, '');
+    // Arabic and Latin letters are one UTF-16 unit each: the grams are substrings; else, by code point.
+    const letters: readonly string[] | string = /[\uD800-\uDFFF]/.test(bare) ? [...bare] : bare;
+    if (letters.length < 3) return [];
+    const grams: number[] = [];
+    if (typeof letters === 'string') {
+      const padded = ` ${letters} `;
+      for (let i = 0; i + GRAM <= padded.length; i++) grams.push(this.numberOf(padded.slice(i, i + GRAM)));
+    } else {
+      const padded = [' ', ...letters, ' '];
+      for (let i = 0; i + GRAM <= padded.length; i++) grams.push(this.numberOf(padded.slice(i, i + GRAM).join('')));
+    }
+    return grams;
+  }
+
+  private numberOf(gram: string): number {
+    let n = this.gramNumbers.get(gram);
+    if (n === undefined) this.gramNumbers.set(gram, (n = this.gramNumbers.size));
+    return n;
+  }
+}
+
+/**
+ * otherSpellingShared of the query with each candidate (its words read by `words`): the candidate's
+ * stems are read only when one of its skeletons is a query word's.
+ */
+function otherSpellingOfPool(queryKey: string, words: PoolWords): (candidate: readonly PoolWord[]) => number {
+  const queryWords = withoutLinkWords(queryKey)
+    .filter((w) => !STOP_STEMS.has(lightStem(w)) && [...w].length >= SPELLING_MIN_LETTERS)
+    .map((w) => ({ stem: lightStem(w), skeleton: nameSkeleton(w) }))
+    .filter((w) => w.skeleton.length >= SPELLING_MIN_SKELETON);
+  const skeletons = new Set(queryWords.map((w) => w.skeleton));
+  return (candidate) => {
+    if (!queryWords.length) return 0;
+    const shared = new Set<string>();
+    for (const word of candidate) {
+      const skeleton = word.skeleton;
+      if (skeleton !== null && skeletons.has(skeleton)) shared.add(skeleton);
+    }
+    if (!shared.size) return 0;
+    const stems = new Set(candidate.map((word) => word.stem));
+    return queryWords.some((w) => shared.has(w.skeleton) && !stems.has(w.stem)) ? 1 : 0;
+  };
+}
+
+/** candidateWeightUnshared for one query, each term's weight computed once for the whole pool. */
+function candidateWeightUnsharedReader(query: TermCounts, stats: CollectionStats): (candidate: TermCounts) => number {
+  // A number's weight is NaN: it is left out.
+  const weights = new Map<string, number>();
+  return (candidate) => {
+    let unshared = 0;
+    let total = 0;
+    for (const lexeme of candidate.keys()) {
+      let weight = weights.get(lexeme);
+      if (weight === undefined) weights.set(lexeme, (weight = /^\d/u.test(lexeme) ? NaN : idf(lexeme, stats)));
+      if (Number.isNaN(weight)) continue;
+      total += weight;
+      if (!query.has(lexeme)) unshared += weight;
+    }
+    return total > 0 ? unshared / total : 0;
+  };
 }

@@ -30,7 +30,7 @@ import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-m
 import matchModelFile from './match-weights.json';
 import sentenceModelFile from './match-weights-sentence.json';
 import arabicModelFile from './match-weights-ar.json';
-import { ARABIC_FEATURE_NAMES, arabicPoolFeatures } from './arabic-match-features';
+import { ARABIC_FEATURE_NAMES, arabicPoolFeaturesAwaitingFrequencies } from './arabic-match-features';
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
 import { MatchReasonKind, MatchReasonParts, capitalisedNames } from './match-scoring';
@@ -457,14 +457,13 @@ export class ClaimMatcherService {
     const poolStats = !cosines && arabicPool(language, pool) ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
     poolStats.catch(() => undefined);
     // A statement leaves for PostgreSQL only once the event loop turns (the pool hands out its
-    // connection asynchronously): without this turn both would wait for the measures below.
+    // connection asynchronously): without this turn both would wait for the measures below (the
+    // Arabic features among them, but for the one that needs the frequencies).
     await new Promise((resolve) => setImmediate(resolve));
-    const ranking = measuredPool(text, query, pool, stats);
+    const ranking = measuredPool(text, query, pool, stats, language, cosines);
     const [pooled] = await Promise.all([poolStats, trigrams]);
     return ranking(
       pool.map((r) => r.trigram as number),
-      language,
-      cosines,
       pooled,
     );
   }
@@ -828,44 +827,54 @@ export function rankedPool(
   cosines: number[] | null,
   frequencies: CollectionStats = stats,
 ): RankedCandidate[] {
-  return measuredPool(text, query, pool, stats)(
+  return measuredPool(text, query, pool, stats, language, cosines)(
     pool.map((row) => row.trigram),
-    language,
-    cosines,
     frequencies,
   );
 }
 
 /**
- * rankedPool in two steps: the texts' measures but for their trigram similarity to the query, then,
- * given those (`trigrams`, in the pool's order), the rest. ranked() makes the first while
- * PostgreSQL computes the similarities of the texts the BM25 cut kept.
+ * rankedPool in two steps: the texts' measures but for their trigram similarity to the query (and,
+ * for a pool ARABIC_MODEL scores, the Arabic features but for the one that weighs the candidates'
+ * own terms), then, given those (`trigrams`, in the pool's order) and the pool's terms' frequencies,
+ * the rest. ranked() makes the first while PostgreSQL computes the similarities of the texts the
+ * BM25 cut kept and reads those frequencies.
  */
 export function measuredPool(
   text: string,
   query: QueryText,
   pool: readonly Omit<CandidateRow, 'trigram'>[],
   stats: CollectionStats,
-): (trigrams: readonly number[], language: string | null, cosines: number[] | null, frequencies?: CollectionStats) => RankedCandidate[] {
+  language: string | null,
+  cosines: number[] | null,
+): (trigrams: readonly number[], frequencies?: CollectionStats) => RankedCandidate[] {
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
   const measuring = pool.map((row, i) => pairMeasuresAwaitingTrigram(query, handles, { key: row.key, terms: terms[i] }, stats));
-  return (trigrams, language, cosines, frequencies = stats) => {
+  const arabic =
+    !cosines && arabicPool(language, pool)
+      ? arabicPoolFeaturesAwaitingFrequencies(
+          query.variants[0],
+          pool.map((row, i) => ({ key: row.key, terms: terms[i] })),
+          stats,
+        )
+      : null;
+  return (trigrams, frequencies = stats) => {
     const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(trigrams[i]) }));
-    return rankedOf(query, pool, terms, texts, measuring.map((measured, i) => measured(texts[i].trigram)), stats, language, cosines, frequencies);
+    const measures = measuring.map((measured, i) => measured(texts[i].trigram));
+    return rankedOf(query, pool, texts, measures, language, cosines, arabic && arabic(frequencies));
   };
 }
 
+/** The pool scored: by SENTENCE_MODEL with the texts' sentence `cosines`, by ARABIC_MODEL with `arabic` (its pool's Arabic features), else by MODEL. */
 function rankedOf(
   query: QueryText,
   pool: readonly Omit<CandidateRow, 'trigram'>[],
-  terms: readonly Map<string, number>[],
   texts: readonly CandidateText[],
   measures: PairMeasures[],
-  stats: CollectionStats,
   language: string | null,
   cosines: number[] | null,
-  frequencies: CollectionStats,
+  arabic: number[][] | null,
 ): RankedCandidate[] {
   let features = poolFeatures(measures);
   let model = MODEL;
@@ -873,10 +882,8 @@ function rankedOf(
     const extra = sentenceFeatures(cosines);
     features = features.map((f, i) => [...f, ...extra[i]]);
     model = SENTENCE_MODEL;
-  } else if (arabicPool(language, pool)) {
-    const [original] = query.variants;
-    const extra = arabicPoolFeatures(original, pool.map((row, i) => ({ key: row.key, terms: terms[i] })), stats, frequencies);
-    features = features.map((f, i) => [...f, ...extra[i]]);
+  } else if (arabic) {
+    features = features.map((f, i) => [...f, ...arabic[i]]);
     model = ARABIC_MODEL;
   }
   const logits = features.map((f) => logitOf(model, f, language));

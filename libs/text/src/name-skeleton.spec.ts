@@ -45,6 +45,11 @@ describe('nameSkeleton: one name in three scripts reads alike', () => {
     expect(skeleton('covid19')).toBe('');
     expect(skeleton('Ελλάδα')).toBe('');
   });
+
+  it('reads the Latin and Cyrillic steps in a word that mixes them with Arabic letters (only an all-Arabic word skips them)', () => {
+    expect(nameSkeleton('بshر')).toBe('bxr');
+    expect(nameSkeleton('نджم')).toBe('ngm');
+  });
 });
 
 describe('nameSkeleton: different names stay apart', () => {

@@ -53,6 +53,9 @@ const LETTER_CLASSES: Record<string, string> = {
   a: 'aeiouywаеёиоуыэюяйьъاويىءأإآؤئع',
 };
 
+/** A word of Arabic-block letters only, which no Russian ending or digraph (Latin and Cyrillic letters) can match. */
+const ARABIC_WORD = /^[\u0600-\u06FF]*$/u;
+
 const CLASS_OF = new Map(Object.entries(LETTER_CLASSES).flatMap(([cls, letters]) => [...letters].map((l) => [l, cls] as const)));
 
 /** The steps, in the order both implementations run them (read by the migration's test). */
@@ -64,8 +67,11 @@ export const NAME_SKELETON_STEPS = { ARABIC_ARTICLE, RUSSIAN_ENDING, RUSSIAN_END
  */
 export function nameSkeleton(word: string): string {
   let w = word.toLowerCase().replace(ARABIC_ARTICLE, '');
-  if ([...w].length >= RUSSIAN_ENDING_MIN_LENGTH) w = w.replace(RUSSIAN_ENDING, '');
-  for (const [pattern, replacement] of DIGRAPHS) w = w.replace(pattern, replacement);
+  // The Russian endings and the digraphs are Latin and Cyrillic letters: an Arabic word skips them.
+  if (!ARABIC_WORD.test(w)) {
+    if ([...w].length >= RUSSIAN_ENDING_MIN_LENGTH) w = w.replace(RUSSIAN_ENDING, '');
+    for (const [pattern, replacement] of DIGRAPHS) w = w.replace(pattern, replacement);
+  }
   let classes = '';
   for (const letter of w) {
     const cls = CLASS_OF.get(letter) ?? (/[bdfghklmnrstxz]/.test(letter) ? letter : null);
