@@ -90,12 +90,17 @@ export function otherSpellingShared(queryKey: string, candidateKey: string): num
   return otherSpellingReader(queryKey)(candidateKey);
 }
 
-/** otherSpellingShared for one query, its words' stems and skeletons read once for the whole pool. */
-function otherSpellingReader(queryKey: string): (candidateKey: string) => number {
-  const queryWords = withoutLinkWords(queryKey)
+/** The query's words otherSpellingShared looks for: of four letters or more, not function words, with their stems and skeletons. */
+function spellingWordsOf(queryKey: string): { stem: string; skeleton: string }[] {
+  return withoutLinkWords(queryKey)
     .filter((w) => !STOP_STEMS.has(lightStem(w)) && [...w].length >= SPELLING_MIN_LETTERS)
     .map((w) => ({ stem: lightStem(w), skeleton: nameSkeleton(w) }))
     .filter((w) => w.skeleton.length >= SPELLING_MIN_SKELETON);
+}
+
+/** otherSpellingShared for one query, its words' stems and skeletons read once for the whole pool. */
+function otherSpellingReader(queryKey: string): (candidateKey: string) => number {
+  const queryWords = spellingWordsOf(queryKey);
   return (candidateKey) => {
     if (!queryWords.length) return 0;
     const candidateWords = withoutLinkWords(candidateKey);
@@ -113,15 +118,7 @@ function otherSpellingReader(queryKey: string): (candidateKey: string) => number
  * a pool): a term it lacks counts as held by no text, the heaviest. 0 for a candidate without terms.
  */
 export function candidateWeightUnshared(query: TermCounts, candidate: TermCounts, stats: CollectionStats): number {
-  let unshared = 0;
-  let total = 0;
-  for (const lexeme of candidate.keys()) {
-    if (/^\d/u.test(lexeme)) continue;
-    const weight = idf(lexeme, stats);
-    total += weight;
-    if (!query.has(lexeme)) unshared += weight;
-  }
-  return total > 0 ? unshared / total : 0;
+  return candidateWeightUnsharedReader(query, stats)(candidate);
 }
 
 /**
@@ -172,7 +169,7 @@ export function arabicPoolFeaturesAwaitingFrequencies(
   });
   const best = Math.max(1e-9, ...coverage.map(([, ofCandidate]) => ofCandidate));
   const rarestShared = rarestSharedReader(query.terms, stats);
-  const otherSpelling = otherSpellingOfPool(query.key, words);
+  const otherSpelling = otherSpellingOfPool(query.key);
   const features = candidates.map((c, i) => [coverage[i][0], coverage[i][1], coverage[i][1] / best, rarestShared(c.terms), otherSpelling(candidateWords[i])]);
   return (frequencies) => {
     const unshared = candidateWeightUnsharedReader(query.terms, frequencies);
@@ -251,14 +248,11 @@ class PoolWords {
 }
 
 /**
- * otherSpellingShared of the query with each candidate (its words read by `words`): the candidate's
+ * otherSpellingShared of the query with each candidate (its words as PoolWords read them): the candidate's
  * stems are read only when one of its skeletons is a query word's.
  */
-function otherSpellingOfPool(queryKey: string, words: PoolWords): (candidate: readonly PoolWord[]) => number {
-  const queryWords = withoutLinkWords(queryKey)
-    .filter((w) => !STOP_STEMS.has(lightStem(w)) && [...w].length >= SPELLING_MIN_LETTERS)
-    .map((w) => ({ stem: lightStem(w), skeleton: nameSkeleton(w) }))
-    .filter((w) => w.skeleton.length >= SPELLING_MIN_SKELETON);
+function otherSpellingOfPool(queryKey: string): (candidate: readonly PoolWord[]) => number {
+  const queryWords = spellingWordsOf(queryKey);
   const skeletons = new Set(queryWords.map((w) => w.skeleton));
   return (candidate) => {
     if (!queryWords.length) return 0;

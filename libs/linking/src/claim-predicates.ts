@@ -7,8 +7,8 @@
  * (Arabic folded: ة → ه, أ → ا, ى → ي; lower case). The tables are language-neutral, so a
  * cross-language pair is compared too.
  */
-import { figuresIn } from './match-scoring';
-import { remembered } from './remembered';
+import { figuresIn, hasArabicScript } from './match-scoring';
+import { perObject, remembered } from './remembered';
 
 /** An axis of change: the words that move it one way, and those that move it the other way. */
 interface DirectionAxis {
@@ -196,7 +196,7 @@ export function tableOf(entries: Record<string, string[]>): IndexedTable {
 /** The entry of `table` a single word is, under labelsOf's forms (or the ones given), if any. */
 export function entryOf(table: IndexedTable, word: string, arabic?: (word: string) => string[], english?: (word: string) => string[]): string | undefined {
   // A word without a space holds no phrase (every phrase has one): its labels are the word's own.
-  if (!word.includes(' ')) return word.length < 2 ? undefined : wordLabels(table, arabic ?? arabicForms, english ?? englishForms)(word)[0];
+  if (!word.includes(' ')) return word.length < 2 ? undefined : wordLabels(table)(arabic ?? arabicForms)(english ?? englishForms)(word)[0];
   return labelsOf(table, word, arabic, english).keys().next().value;
 }
 
@@ -244,7 +244,7 @@ export function labelsOf(
       }
     }
   }
-  const labelsOfWord = wordLabels(table, arabic, english);
+  const labelsOfWord = wordLabels(table)(arabic)(english);
   for (const word of words) {
     if (word.length < 2) continue;
     for (const label of labelsOfWord(word)) add(label, word);
@@ -262,37 +262,24 @@ function wordLabelsOf(table: IndexedTable, arabic: (word: string) => string[], e
 
 const NO_LABELS: readonly string[] = [];
 
-// The first word of each phrase of a table → the phrases' places in table.phrases.
-const phraseStartsOf = new WeakMap<IndexedTable, Map<string, number[]>>();
-
-function phraseStarts(table: IndexedTable): Map<string, number[]> {
-  let starts = phraseStartsOf.get(table);
-  if (!starts) {
-    starts = new Map();
-    for (let i = 0; i < table.phrases.length; i++) {
-      const first = table.phrases[i][0].split(' ')[0];
-      starts.set(first, [...(starts.get(first) ?? []), i]);
-    }
-    phraseStartsOf.set(table, starts);
+/** The first word of each phrase of a table → the phrases' places in table.phrases (made once per table). */
+const phraseStarts = perObject((table: IndexedTable): Map<string, number[]> => {
+  const starts = new Map<string, number[]>();
+  for (let i = 0; i < table.phrases.length; i++) {
+    const first = table.phrases[i][0].split(' ')[0];
+    starts.set(first, [...(starts.get(first) ?? []), i]);
   }
   return starts;
-}
+});
 
 // wordLabelsOf remembered per table and form readers (words recur from text to text: most of a new
 // text's words have been read before). Keyed weakly: a reader made per call would only miss.
 type FormsOf = (word: string) => string[];
-const wordLabelReaders = new WeakMap<IndexedTable, WeakMap<FormsOf, WeakMap<FormsOf, (word: string) => readonly string[]>>>();
 
-/** The remembered wordLabelsOf for a table and its form readers. */
-function wordLabels(table: IndexedTable, arabic: FormsOf, english: FormsOf): (word: string) => readonly string[] {
-  let byArabic = wordLabelReaders.get(table);
-  if (!byArabic) wordLabelReaders.set(table, (byArabic = new WeakMap()));
-  let byEnglish = byArabic.get(arabic);
-  if (!byEnglish) byArabic.set(arabic, (byEnglish = new WeakMap()));
-  let read = byEnglish.get(english);
-  if (!read) byEnglish.set(english, (read = remembered((word: string) => wordLabelsOf(table, arabic, english, word))));
-  return read;
-}
+/** The remembered wordLabelsOf for a table and its form readers: wordLabels(table)(arabic)(english). */
+const wordLabels = perObject((table: IndexedTable) =>
+  perObject((arabic: FormsOf) => perObject((english: FormsOf) => remembered((word: string) => wordLabelsOf(table, arabic, english, word)))),
+);
 
 /** The labels of the directions' and events' table a search key carries. */
 const labelsIn = remembered((key: string): Map<string, string> => labelsOf(TABLE, key));
@@ -497,21 +484,12 @@ const THINGS: Record<string, string[]> = {
 
 const ACTOR_TABLE = tableOf(ACTORS);
 
-/** True when a string holds an Arabic letter (hamza to yeh, U+0621–U+064A). */
-function hasArabicLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x621 && code <= 0x64a) return true;
-  }
-  return false;
-}
-
 /** The names of a table a search key holds, each by its one name (an Arabic word may carry و, ب, ل or the article). */
 const namesIn = (table: IndexedTable): ((key: string) => ReadonlySet<string>) =>
   remembered((key: string): Set<string> => {
     const names = new Set<string>();
     // (Only a key with Arabic letters has a clitic to take off: the others are spared the expression.)
-    const padded = ` ${hasArabicLetter(key) ? key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1') : key} `;
+    const padded = ` ${hasArabicScript(key) ? key.replace(/(^| )(?:[وبلف]?ال|[وبلف])(?=\p{Script=Arabic}{3})/gu, '$1') : key} `;
     const paddedKey = ` ${key} `;
     for (const [, name, paddedPhrase] of table.phrases) if (padded.includes(paddedPhrase) || paddedKey.includes(paddedPhrase)) names.add(name);
     for (const word of padded.trim().split(' ')) {

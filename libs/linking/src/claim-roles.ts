@@ -7,7 +7,7 @@
  * word order, the passive, and the words and case endings that mark a doer or a target.
  */
 import { actorsIn, arabicForms, englishForms, isArabic, isCyrillic } from './claim-predicates';
-import { remembered } from './remembered';
+import { perObject, remembered } from './remembered';
 
 /** Known places and countries a search key names, by their English names (CrossLanguageLexicon.placesIn). */
 export type PlacesIn = (key: string) => ReadonlySet<string>;
@@ -197,15 +197,10 @@ function rolesOf(key: string, placesIn: PlacesIn | undefined): ActRoles | null {
 }
 
 /** f remembered by key (see remembered), apart for each reader of places: its results depend on it. */
-function rememberedWithPlaces<T>(f: (key: string, placesIn: PlacesIn | undefined) => T): (key: string, placesIn?: PlacesIn) => T {
-  const byPlaces = new WeakMap<PlacesIn, (key: string) => T>();
+export function rememberedWithPlaces<T>(f: (key: string, placesIn: PlacesIn | undefined) => T): (key: string, placesIn?: PlacesIn) => T {
+  const byPlaces = perObject((placesIn: PlacesIn) => remembered((key: string) => f(key, placesIn)));
   const withoutPlaces = remembered((key: string) => f(key, undefined));
-  return (key, placesIn) => {
-    if (!placesIn) return withoutPlaces(key);
-    let read = byPlaces.get(placesIn);
-    if (!read) byPlaces.set(placesIn, (read = remembered((k: string) => f(k, placesIn))));
-    return read(key);
-  };
+  return (key, placesIn) => (placesIn ? byPlaces(placesIn)(key) : withoutPlaces(key));
 }
 
 /** The roles a search key gives its actors for the first act it names (remembered: a claim text is read against many queries). */

@@ -6,11 +6,11 @@
  */
 import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, otherEvent, reversedRoute, sameEventKind } from './claim-predicates';
 import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, periodsIn, recordAgainstFigure } from './claim-circumstances';
-import { PlacesIn, swappedRoles, swappedSpeakers } from './claim-roles';
+import { PlacesIn, rememberedWithPlaces, swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
 import { otherEventVerb, retracted } from './event-verbs';
 import { remembered } from './remembered';
-import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, lightStem, lightStemsOf, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
+import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, isAsciiDigit, lightStem, lightStemsOf, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
 /** Lexeme → term frequency in one text. */
 export type TermCounts = ReadonlyMap<string, number>;
@@ -322,7 +322,7 @@ export function pairMeasuresAwaitingTrigram(
   for (const w of q) {
     if (!c.has(w)) continue;
     overlap++;
-    if (entitiesOnly && !(entities.has(w) || STOP_STEMS.has(w) || isDigit(w.charCodeAt(0)))) entitiesOnly = false;
+    if (entitiesOnly && !(entities.has(w) || STOP_STEMS.has(w) || isAsciiDigit(w.charCodeAt(0)))) entitiesOnly = false;
   }
   entitiesOnly &&= overlap > 0;
   // The candidate's words as a set only for a query with names or handles to look up in it.
@@ -417,7 +417,6 @@ function sharedNamesOf(names: readonly string[], words: ReadonlySet<string>, spe
 /** A search key's words as a set (remembered: shared between callers, not to be changed). */
 const wordSet: (key: string) => ReadonlySet<string> = remembered((key) => new Set(key.split(' ')));
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** How many words `key.split(' ')` gives, counted without splitting. */
 function wordCount(key: string): number {
@@ -559,17 +558,8 @@ function actorsAndPlacesOf(key: string, placesIn: PlacesIn | undefined): Set<str
   return new Set([...(placesIn?.(key) ?? []), ...actorsIn(key), ...thingsIn(key)]);
 }
 
-// actorsAndPlacesOf remembered by key, apart for each reader of places (its results depend on it).
-const actorsAndPlacesByReader = new WeakMap<PlacesIn, (key: string) => ReadonlySet<string>>();
-const actorsAndPlacesWithoutPlaces = remembered((key: string): ReadonlySet<string> => actorsAndPlacesOf(key, undefined));
-
 /** The places, actors and things a search key (or one word) names: read of the query's words against every pair, so remembered. Not to be changed. */
-function actorsAndPlaces(key: string, placesIn: QueryText['placesIn']): ReadonlySet<string> {
-  if (!placesIn) return actorsAndPlacesWithoutPlaces(key);
-  let read = actorsAndPlacesByReader.get(placesIn);
-  if (!read) actorsAndPlacesByReader.set(placesIn, (read = remembered((k: string): ReadonlySet<string> => actorsAndPlacesOf(k, placesIn))));
-  return read(key);
-}
+const actorsAndPlaces: (key: string, placesIn?: PlacesIn) => ReadonlySet<string> = rememberedWithPlaces(actorsAndPlacesOf);
 
 /**
  * The same kind of event somewhere else or by someone else: the places and actors each text names

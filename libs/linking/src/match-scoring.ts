@@ -178,7 +178,8 @@ function allDigits(word: string): boolean {
   return true;
 }
 
-const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** True for the character code of an ASCII digit (as /\d/ tells it). */
+export const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** The largest power of ten that divides a whole number (2000 → 1000, 2400 → 100, 7 → 1). */
 function placeOf(value: number): number {

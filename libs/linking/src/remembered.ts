@@ -15,3 +15,16 @@ export function remembered<T>(f: (key: string) => T, size = 20000): (key: string
     return result;
   };
 }
+
+/**
+ * make(owner) kept per object (a table, a reader of places), made on first use and dropped with
+ * the object: for readers whose results depend on an object as well as on a key.
+ */
+export function perObject<O extends object, R>(make: (owner: O) => R): (owner: O) => R {
+  const made = new WeakMap<O, R>();
+  return (owner) => {
+    let result = made.get(owner);
+    if (result === undefined) made.set(owner, (result = make(owner)));
+    return result;
+  };
+}
