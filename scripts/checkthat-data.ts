@@ -144,9 +144,11 @@ function split(queriesFile: string, qrelsFile: string, header: boolean): CheckTh
 
 /**
  * The English collections: 2020 (task 2) with its train/dev/test, 2022 (task 2A) with the 2022
- * train/dev and test, and 2021 (task 2A, the 2022 "Dev-Test") with its test. The statement is the
- * verified claim followed by the fact-check's title, as in the organisers' BM25 baseline, and in
- * 2022 by the fact-check's subtitle too (+0.015 MAP@5 on EN 2022 dev, pool recall 0.975 → 0.985).
+ * train/dev and test, and 2021 (task 2A, the 2022 "Dev-Test") with its test and, as dev, the 2022
+ * dev queries and qrels over the 2021 collection (the two years share their train and dev queries;
+ * every 2022 dev qrel names a claim of the 2021 collection). The statement is the verified claim
+ * followed by the fact-check's title, as in the organisers' BM25 baseline, and in 2022 by the
+ * fact-check's subtitle too (+0.015 MAP@5 on EN 2022 dev, pool recall 0.975 → 0.985).
  */
 export function englishCollections(dir: string, withTitles = true): EnglishCollection[] {
   const claimText = (claim: string, title: string) => (withTitles && title ? `${claim} ${title}` : claim);
@@ -178,10 +180,22 @@ export function englishCollections(dir: string, withTitles = true): EnglishColle
     out.push({
       name: 'EN 2021',
       claims: readTsv(f('CT2021-Task2A-EN-Verified_Claims.tsv')).slice(1).map(([id, text, title]) => ({ id, text: claimText(text, title) })),
-      splits: { test: split(f('CT2022-Task2A-EN-Dev-Test_Queries.tsv'), f('CT2022-Task2A-EN-Dev-Test_QRELs.tsv'), true) },
+      splits: { dev, test: split(f('CT2022-Task2A-EN-Dev-Test_Queries.tsv'), f('CT2022-Task2A-EN-Dev-Test_QRELs.tsv'), true) },
     });
   }
   return out;
+}
+
+/**
+ * The English collections the re-ranker learns from: englishCollections, and EN 2022's train
+ * queries once more over its claims written as 2020's and 2021's are (claim + title, no subtitle),
+ * so that the trees see the 2022 pools both ways and do not learn the claims' length from one of them.
+ */
+export function englishTrainingCollections(dir: string): EnglishCollection[] {
+  const collections = englishCollections(dir);
+  const en2022 = collections.find((c) => c.name === 'EN 2022');
+  if (!en2022?.baselineClaims || !en2022.splits.train) return collections;
+  return [...collections, { name: 'EN 2022 (claim + title)', claims: en2022.baselineClaims, splits: { train: en2022.splits.train } }];
 }
 
 /** The Arabic 2021 data: claims with text (BM25 pools only), and per split the queries, qrels and candidate pools. */

@@ -22,8 +22,9 @@
  * the plain BM25 row stays on claim + title, a "+ subtitle" row beside it reads the matcher's
  * texts); --without-titles keeps the claim alone.
  *
- * --split dev scores the dev splits instead (EN 2020, EN 2022 and AR 2021, whose BM25 pools there
- * hold 50 claims): what the matcher is tuned on, so test stays held out. Each set also gets a line
+ * --split dev scores the dev splits instead (EN 2020, EN 2022, EN 2021: the 2022 dev queries over
+ * the 2021 collection, and AR 2021, whose BM25 pools there hold 50 claims): what the matcher is
+ * tuned on, so test stays held out. Each set also gets a line
  * with the pool recall: the share of its relevant claims in the matcher's whole candidate pool,
  * the ceiling of any re-ranking of that pool. --sentence-vectors FILE matches English with the
  * shipped sentence encoder (SENTENCE_ENCODER=local), the claims' vectors read from that cache of

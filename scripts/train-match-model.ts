@@ -2,10 +2,14 @@
  * Trains the claim matcher's re-ranker and calibrates its score (libs/linking/src/match-weights.json):
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
- *                            [--language en|ar] [--tree-languages en] [--arabic-train-pool 50] [--no-match-train] [--out FILE]
+ *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
+ *                            [--no-match-train] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
- *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval;
+ *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
+ *    train queries both over its claims with their subtitles and over them without ("EN 2022
+ *    (claim + title)", as 2020's and 2021's are written); EN 2021: 2022's dev queries over the 2021
+ *    collection, a dev set only;
  *    Arabic 2021: re-ranking, the dev queries' given BM25 pools, and for each train query the best
  *    --arabic-train-pool (50) claims by BM25 that the matcher retrieves over the Arabic collection,
  *    as the split's own data are two-candidate pairs). Each candidate's feature vector and label (in
@@ -19,7 +23,8 @@
  * 3. LambdaMART trees (match-trees.ts) are grown on top of that logit, up to --trees of them (0:
  *    none), for the pools the model scores (--tree-languages: English for the shared model, whose
  *    Arabic pools of ten or more go to the Arabic model; Arabic with --language ar) when their train
- *    queries hold whole pools; the tree shape and count with the best dev MAP@5, mean over the
+ *    queries hold whole pools; trees of depth 4 and of depth 6 (--tree-depth: one of them) are
+ *    grown, and the tree shape and count with the best dev MAP@5, mean over the
  *    sets, are kept if they beat the linear model there. Deterministic: no sampling; the same
  *    features file gives the same model file. The committed model is scored on the same features
  *    and printed beside the new one ("previous model", "this model"), so a retraining that does
@@ -60,7 +65,7 @@ import {
   treesScore,
 } from '@isnad/linking';
 import { hashtagWords, normalizeForSearch } from '@isnad/text';
-import { CheckThatSplit, arabicReranking, englishCollections, loadClaims, withFreshDatabase } from './checkthat-data';
+import { CheckThatSplit, arabicReranking, englishTrainingCollections, loadClaims, withFreshDatabase } from './checkthat-data';
 import { cachedSentenceVectors, dot } from './sentence-vectors';
 
 interface QueryExample {
@@ -144,15 +149,16 @@ async function retrievedPools(
 
 async function extract(dir: string, language?: string, arabicTrainPool = ARABIC_TRAIN_POOL): Promise<QueryExample[]> {
   const examples: QueryExample[] = [];
-  for (const collection of language && language !== 'en' ? [] : englishCollections(dir)) {
+  // A collection with a train split but no dev one teaches; one with dev only is a dev set.
+  for (const collection of language && language !== 'en' ? [] : englishTrainingCollections(dir)) {
     const { train, dev } = collection.splits;
-    if (!train || !dev) continue;
+    if (!train && !dev) continue;
     examples.push(
       ...(await withFreshDatabase(async (dataSource, matcher, statistics) => {
         const ids = await loadClaims(dataSource, collection.claims, 'en', statistics);
         return [
-          ...(await rankSplit(matcher, ids, collection.name, 'train', train, 'en')),
-          ...(await rankSplit(matcher, ids, collection.name, 'dev', dev, 'en')),
+          ...(train ? await rankSplit(matcher, ids, collection.name, 'train', train, 'en') : []),
+          ...(dev ? await rankSplit(matcher, ids, collection.name, 'dev', dev, 'en') : []),
         ];
       })),
     );
@@ -188,7 +194,7 @@ async function extract(dir: string, language?: string, arabicTrainPool = ARABIC_
  * embeds them), from vectors cached in `file` (.json/.f32, embedded on first use).
  */
 async function withSentenceFeatures(examples: QueryExample[], dir: string, file: string): Promise<QueryExample[]> {
-  const collections = new Map(englishCollections(dir).map((c) => [c.name, c]));
+  const collections = new Map(englishTrainingCollections(dir).map((c) => [c.name, c]));
   const english = examples.filter((q) => q.language === 'en' && collections.has(q.set));
   if (english.some((q) => q.queryId === undefined)) throw new Error('The cached features have no query ids: extract them again');
   const claimKeys = new Map([...collections.values()].flatMap((c) => c.claims.map((claim) => [`${c.name}/${claim.id}`, normalizeForSearch(claim.text)] as const)));
@@ -271,6 +277,7 @@ function boost(
   sets: string[],
   maxTrees: number,
   treeLanguages: string[],
+  depths: number[],
 ): { name: string; trees: RegressionTree[]; languages: string[] } | null {
   const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
   // A language whose train queries average fewer than 10 candidates (pairs and a BM25 negative)
@@ -287,7 +294,7 @@ function boost(
   for (const { depth, minLeaf } of [
     { depth: 4, minLeaf: 50 },
     { depth: 6, minLeaf: 100 },
-  ]) {
+  ].filter((shape) => depths.includes(shape.depth))) {
     const devScores = new Map(dev.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]));
     fitLambdaMart(
       learnt.map((q) => q.candidates),
@@ -334,7 +341,8 @@ async function main(): Promise<void> {
   // Rankings are chosen on the pools that hold an answer; the score is calibrated on all of them.
   const devPools = examples.filter((q) => q.split === 'dev');
   const dev = devPools.filter((q) => !q.noMatch);
-  const sets = [...new Set(examples.map((q) => q.set))];
+  // The sets models are judged on: those with dev queries (a train-only set has no dev MAP@5).
+  const sets = [...new Set(dev.map((q) => q.set))];
   const rows = train.flatMap((q) => q.candidates);
 
   const bm25Index = FEATURE_NAMES.indexOf('bm25');
@@ -374,7 +382,8 @@ async function main(): Promise<void> {
   // are scored by the Arabic model (match-weights-ar.json), so trees grown on AR 2021's pools of 50
   // would only reach the short Arabic pools they never saw.
   const treeLanguages = (option('--tree-languages') ?? (arabic ? 'ar' : 'en')).split(',').filter(Boolean);
-  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200), treeLanguages);
+  const depths = (option('--tree-depth') ?? '4,6').split(',').map(Number);
+  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200), treeLanguages, depths);
   if (boosted) {
     const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
     best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
@@ -420,7 +429,7 @@ async function main(): Promise<void> {
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
     precisionTarget,
-    trainedOn: `CheckThat! train splits (${sets.join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${dev.length} queries)`,
+    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${dev.length} queries)`,
     dev: {
       map5: round(best.map),
       auc: round(rocAuc(probabilities, labels)),
