@@ -73,7 +73,13 @@ async function fullRetrieval(name: string, claims: VerifiedClaim[], { queries, q
       poolSize.push(candidates.length);
       if (verbose) {
         const at = (id: string) => candidates.findIndex((c) => external.get(c.claimId) === id);
-        console.log(`    ${queryId}: relevant at ${[...relevant].map((id) => at(id) + 1 || '-').join(',')} of ${candidates.length}; AP@5 ${ap[ap.length - 1].toFixed(2)}`);
+        // What the rules say of a relevant claim the pool holds (a contradiction or another story cuts it in suggestionsOf).
+        const cuts = [...relevant].flatMap((id) => {
+          const c = candidates[at(id)];
+          const rule = c && (c.evidence.contradiction ?? c.evidence.otherStory);
+          return rule ? [`${id} ${rule.kind} ${JSON.stringify(rule.values)}`] : c?.evidence.entitiesOnly ? [`${id} names only`] : [];
+        });
+        console.log(`    ${queryId}: relevant at ${[...relevant].map((id) => at(id) + 1 || '-').join(',')} of ${candidates.length}; AP@5 ${ap[ap.length - 1].toFixed(2)}${cuts.length ? `; cut: ${cuts.join('; ')}` : ''}`);
       }
     }
     const perQuery = (Date.now() - started) / Math.max(qrels.size, 1);
