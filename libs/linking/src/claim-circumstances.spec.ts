@@ -69,6 +69,7 @@ describe('claim circumstances', () => {
     ['about to be certified / certified (Arabic)', 'وزير الصحة: مصر على وشك الحصول على شهادة الخلو من الملاريا', 'منظمة الصحة العالمية تمنح مصر شهادة الخلو من الملاريا', ['علي وشك']],
     ['a failed bid / a title won (Arabic, after و)', 'الأهلي يخسر النهائي ويفشل في التتويج باللقب', 'الأهلي يتوج باللقب', ['ويفشل في']],
     ['tried to / stormed', 'Protesters tried to storm the parliament in Baghdad', 'Protesters stormed the parliament in Baghdad', ['tried to']],
+    ['a plan beside Planned Parenthood', 'Planned Parenthood plans to open a clinic in Texas', 'Planned Parenthood opened a clinic in Texas', ['plans']],
     ['не смог / won (Russian)', '«Аль-Ахли» не смог выиграть Лигу чемпионов', '«Аль-Ахли» выиграл Лигу чемпионов', ['не смог']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
@@ -92,6 +93,14 @@ describe('claim circumstances', () => {
     ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
     ['an attempt as a thing, foiled', 'Iraq foiled an attempt to smuggle 2 tonnes of captagon', 'Iraq seized 2 tonnes of captagon'],
     ['a bid as a thing', "Morocco's bid for the 2030 World Cup", 'Morocco will co-host the 2030 World Cup'],
+    // EN 2022 dev tweet-sno-1079 against its right claim (claim, title and subtitle).
+    [
+      'Planned Parenthood, a name',
+      "don't even get me started on Girl Scout cookies where portion goes to PP don't buy cookies write a check to the troop",
+      'The proceeds of Girl Scout Cookies are used to support Planned Parenthood. Do Girl Scout Cookie Proceeds Fund Planned Parenthood?',
+    ],
+    ['family planning, a field', 'Egypt opened 50 family planning clinics in Upper Egypt', 'Egypt opened 50 clinics in Upper Egypt'],
+    ['планирование семьи, a field (Russian)', 'Египет открыл 50 центров планирования семьи', 'Egypt opened 50 clinics'],
   ])('does not tell a plan from a deed for %s', (_, a, b) => {
     expect(otherModality(key(a), key(b))).toBeNull();
   });
@@ -169,6 +178,7 @@ describe('how far a deed went, or which step of it', () => {
     ['частично / opened', 'Сирия частично открыла КПП Насиб', 'Сирия открыла КПП Насиб', ['частично']],
     ["a cabinet's draft law / parliament's vote", 'مجلس الوزراء يقر مشروع قانون الاستثمار', 'مجلس النواب يصوت على قانون الاستثمار', ['مشروع قانون']],
     ['in force / approved', 'Oman\'s new labour law comes into force', 'Oman approved a new labour law', ['into force']],
+    ['a deed partially done beside a verdict', 'Partially true: the EU partially lifted sanctions on Syria', 'The EU lifted sanctions on Syria', ['partially']],
   ])('tells %s', (_, a, b, words) => {
     expect(otherExtent(key(a), key(b))).toEqual(words);
   });
@@ -177,6 +187,19 @@ describe('how far a deed went, or which step of it', () => {
     ['both partial', 'Syria partially reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب جزئيا'],
     ['neither', 'Syria reopened the Nasib crossing', 'سوريا تعيد فتح معبر نصيب'],
     ['a cause given in part', 'Bread prices in Egypt rose 20% due in part to the drought', 'Bread prices in Egypt rose 20% because of the drought'],
+    // EN 2022 dev tweet-sno-1114 and 1108 against their right claims (claim, title and subtitle).
+    [
+      "a fact-checker's verdict, partially correct",
+      'Some phones charge you to use Emoji’s in your text messages.. In some it is sent as text and in some it is sent as MMS',
+      'Cell phone companies began charging users for SMS emojis (emoticons) in February 2016. Cellular Companies Charging for Emojis? Viral warnings about unexpected emoji charges on cell phone bills were based largely on outdated or partially correct information.',
+    ],
+    ['the verdict in Arabic, صحيح جزئيا', 'الأردن أعاد فتح جسر الملك حسين', 'صحيح جزئياً: الأردن أعاد فتح جسر الملك حسين'],
+    ['the verdict in Russian, частично верно', 'Иордания открыла мост короля Хусейна', 'Частично верно: Иордания открыла мост короля Хусейна'],
+    [
+      "a thing's make-up, partially made from",
+      'This cheese company has been putting wood in their parmesan for 30 years',
+      'Several widely-available cheeses are partially made from wood. Wood in Cheese?',
+    ],
   ])('does not tell another extent for %s', (_, a, b) => {
     expect(otherExtent(key(a), key(b))).toBeNull();
   });

@@ -187,8 +187,17 @@ const EXTENTS = tableOf({
   'in force': ['into force', 'into effect', 'takes effect', 'took effect', 'حيز التنفيذ', 'вступил в силу', 'вступила в силу', 'вступило в силу', 'вступает в силу', 'вступит в силу'],
 });
 
+// "Partially" that says how true a claim is or what a thing is made of, not how far a deed went: a
+// fact-checker's verdict ("partially correct information", صحيح جزئيا, "частично верно") and a share of
+// a thing's make-up ("cheeses are partially made from wood").
+const NOT_AN_EXTENT =
+  /(?:^| )(?:partially (?:true|correct|false|accurate|inaccurate|untrue|right|wrong|misleading|made of|made from|composed of)|(?:صحيح|صحيحه|خاطي|خاطيه|كاذب|كاذبه|مضلل|مضلله|مصنوع|مصنوعه) جزييا|частично (?:верн|правд|ложн|неверн|точн|состоит из)\S*)(?= |$)/gu;
+
 /** The extents and steps of EXTENTS a search key names (partial, draft, in force), each with its first word. */
-const extentsIn = remembered((key: string): Map<string, string> => labelsOf(EXTENTS, key));
+const extentsIn = remembered(
+  // (NOT_AN_EXTENT needs a word of partial: most keys are spared the expression.)
+  (key: string): Map<string, string> => labelsOf(EXTENTS, /partial|جزيي|частичн/u.test(key) ? key.replace(NOT_AN_EXTENT, ' ') : key),
+);
 
 /**
  * One text says a deed went only part of the way, or names another step of it, and the other does
@@ -237,6 +246,10 @@ const NOT_YET = tableOf({
   ],
 });
 
+// A word of planning in a name, of a body or of a field, is no plan: "Planned Parenthood", "family
+// planning", "планирование семьи".
+const NOT_A_PLAN = /(?:^| )(?:planned parenthood|family planning|планировани\S* семьи)(?= |$)/gu;
+
 // A modal makes a deed a condition ("Egypt could raise", "Jordan would reopen ... if", "may resume"),
 // unless it stands in reported words, where it is the speaker's future ("warned that an attack would
 // trigger a war"). "may" is a modal only where it is no month: not after a preposition or a figure,
@@ -263,7 +276,7 @@ function modalIn(key: string): string | null {
  * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
  */
 export const notYetIn = remembered((key: string): string | null => {
-  const planned = labelsOf(NOT_YET, key, asWrittenOrWithoutConjunction, asWritten).get('not yet');
+  const planned = labelsOf(NOT_YET, /plann|планир/u.test(key) ? key.replace(NOT_A_PLAN, ' ') : key, asWrittenOrWithoutConjunction, asWritten).get('not yet');
   return planned ?? modalIn(key);
 });
 
