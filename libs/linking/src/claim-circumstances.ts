@@ -187,6 +187,11 @@ const EXTENTS = tableOf({
   'in force': ['into force', 'into effect', 'takes effect', 'took effect', 'حيز التنفيذ', 'вступил в силу', 'вступила в силу', 'вступило в силу', 'вступает в силу', 'вступит в силу'],
 });
 
+/** The key without the phrases of `expression` that only look like a cue; `probe`, a cheap test, spares most keys the expression. */
+function spared(key: string, probe: RegExp, expression: RegExp): string {
+  return probe.test(key) ? key.replace(expression, ' ') : key;
+}
+
 // "Partially" that says how true a claim is or what a thing is made of, not how far a deed went: a
 // fact-checker's verdict ("partially correct information", صحيح جزئيا, "частично верно") and a share of
 // a thing's make-up ("cheeses are partially made from wood").
@@ -195,8 +200,7 @@ const NOT_AN_EXTENT =
 
 /** The extents and steps of EXTENTS a search key names (partial, draft, in force), each with its first word. */
 const extentsIn = remembered(
-  // (NOT_AN_EXTENT needs a word of partial: most keys are spared the expression.)
-  (key: string): Map<string, string> => labelsOf(EXTENTS, /partial|جزيي|частичн/u.test(key) ? key.replace(NOT_AN_EXTENT, ' ') : key),
+  (key: string): Map<string, string> => labelsOf(EXTENTS, spared(key, /partial|جزيي|частичн/u, NOT_AN_EXTENT)),
 );
 
 /**
@@ -276,7 +280,7 @@ function modalIn(key: string): string | null {
  * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
  */
 export const notYetIn = remembered((key: string): string | null => {
-  const planned = labelsOf(NOT_YET, /plann|планир/u.test(key) ? key.replace(NOT_A_PLAN, ' ') : key, asWrittenOrWithoutConjunction, asWritten).get('not yet');
+  const planned = labelsOf(NOT_YET, spared(key, /plann|планир/u, NOT_A_PLAN), asWrittenOrWithoutConjunction, asWritten).get('not yet');
   return planned ?? modalIn(key);
 });
 
@@ -318,8 +322,7 @@ const RANK_NOT_RECORD = /(?:^| )(?:highest|lowest) (?:courts?|ranking|judicial|a
 /** The word of a search key that says a level is a record (or the highest, the lowest), if any. */
 const recordIn = remembered(
   (key: string): string | null =>
-    // (RANK_NOT_RECORD needs "highest" or "lowest": most keys are spared the expression.)
-    labelsOf(RECORDS, key.includes('highest') || key.includes('lowest') ? key.replace(RANK_NOT_RECORD, ' ') : key, asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
+    labelsOf(RECORDS, spared(key, /highest|lowest/u, RANK_NOT_RECORD), asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
 );
 
 /** True when a search key gives a figure that is not a year. */
