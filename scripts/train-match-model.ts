@@ -390,9 +390,20 @@ async function main(): Promise<void> {
     console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
   }
 
-  const devPairs = devPools.flatMap((q) => q.candidates);
-  const logits = devPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
-  const bestLogits = devPools.flatMap((q) => {
+  // Each dev query counts once in the calibration: EN 2021's dev queries are EN 2022's over the 2021
+  // collection, so only the first set that holds a query (EN 2022) calibrates it; EN 2021 stays judged.
+  const seen = new Set<string>();
+  const calibrationPools = devPools.filter((q) => {
+    const key = q.queryId && `${q.language} ${q.queryId} ${q.noMatch ?? false}`;
+    if (!key) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  console.log(`calibration: ${calibrationPools.length} of the ${devPools.length} dev pools (each dev query once)`);
+  const devPairs = calibrationPools.flatMap((q) => q.candidates);
+  const logits = calibrationPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+  const bestLogits = calibrationPools.flatMap((q) => {
     const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
     return q.candidates.map(() => top);
   });
@@ -407,8 +418,8 @@ async function main(): Promise<void> {
   // The threshold is chosen as every model's is, on the pools that hold an answer (CheckThat!'s
   // no-match pools are mostly near-duplicates of a right claim the qrels do not list, so counting
   // their best as wrong would ask for a score near 1); the no-match pools only calibrate.
-  const answered = devPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
-  const totalRelevant = dev.reduce((n, q) => n + q.relevant, 0);
+  const answered = calibrationPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
+  const totalRelevant = calibrationPools.reduce((n, q) => n + q.relevant, 0);
   const at = thresholdForPrecision(
     probabilities.filter((_, i) => answered[i]),
     labels.filter((_, i) => answered[i]),
@@ -429,7 +440,7 @@ async function main(): Promise<void> {
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
     precisionTarget,
-    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${dev.length} queries)`,
+    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${calibrationPools.filter((q) => !q.noMatch).length} queries)`,
     dev: {
       map5: round(best.map),
       auc: round(rocAuc(probabilities, labels)),
@@ -446,7 +457,7 @@ async function main(): Promise<void> {
     console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
     console.log(report('this model', (f, q) => logitOf(final, f, q.language)));
   }
-  reportSuggestions(devPools, [
+  reportSuggestions(calibrationPools, [
     { name: 'previous model', model: previous },
     { name: 'this model', model: final },
     { name: 'shared model', model: shared },
