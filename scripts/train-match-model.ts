@@ -3,7 +3,7 @@
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
- *                            [--no-match-train] [--out FILE]
+ *                            [--no-match-train] [--calibrate-on en] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
@@ -33,6 +33,9 @@
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
  *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
+ *    Each dev query counts once (EN 2021's are EN 2022's over another collection: EN 2022's
+ *    calibrate). --calibrate-on en calibrates on the English dev pools only, for a model that
+ *    scores only English pools (match-weights-en.json, ENGLISH_MODEL).
  *    With --language ar, the Arabic pools are also ranked again without their relevant claims (no
  *    candidate right, as for most sentences monitoring checks): Platt scaling is fitted on these dev
  *    pools as well, and with --no-match-train the model learns from these train pools too (it did
@@ -392,8 +395,11 @@ async function main(): Promise<void> {
 
   // Each dev query counts once in the calibration: EN 2021's dev queries are EN 2022's over the 2021
   // collection, so only the first set that holds a query (EN 2022) calibrates it; EN 2021 stays judged.
+  // A model routed to one language's pools is calibrated on that language's (--calibrate-on).
   const seen = new Set<string>();
+  const calibrateOn = option('--calibrate-on');
   const calibrationPools = devPools.filter((q) => {
+    if (calibrateOn && q.language !== calibrateOn) return false;
     const key = q.queryId && `${q.language} ${q.queryId} ${q.noMatch ?? false}`;
     if (!key) return true;
     if (seen.has(key)) return false;
