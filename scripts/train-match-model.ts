@@ -3,7 +3,7 @@
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
- *                            [--no-match-train] [--out FILE]
+ *                            [--no-match-train] [--calibrate-on en] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
@@ -33,6 +33,9 @@
  *    gives a higher dev AUC) is fitted on the dev candidates, so the score is a probability that
  *    the pair is the same claim, and the suggestion threshold is the lowest score at which the dev
  *    suggestions reach the precision asked (0.9 by default). Dev AUC and P/R there are recorded.
+ *    Each dev query counts once (EN 2021's are EN 2022's over another collection: EN 2022's
+ *    calibrate). --calibrate-on en calibrates on the English dev pools only, for a model that
+ *    scores only English pools (match-weights-en.json, ENGLISH_MODEL).
  *    With --language ar, the Arabic pools are also ranked again without their relevant claims (no
  *    candidate right, as for most sentences monitoring checks): Platt scaling is fitted on these dev
  *    pools as well, and with --no-match-train the model learns from these train pools too (it did
@@ -390,9 +393,23 @@ async function main(): Promise<void> {
     console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
   }
 
-  const devPairs = devPools.flatMap((q) => q.candidates);
-  const logits = devPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
-  const bestLogits = devPools.flatMap((q) => {
+  // Each dev query counts once in the calibration: EN 2021's dev queries are EN 2022's over the 2021
+  // collection, so only the first set that holds a query (EN 2022) calibrates it; EN 2021 stays judged.
+  // A model routed to one language's pools is calibrated on that language's (--calibrate-on).
+  const seen = new Set<string>();
+  const calibrateOn = option('--calibrate-on');
+  const calibrationPools = devPools.filter((q) => {
+    if (calibrateOn && q.language !== calibrateOn) return false;
+    const key = q.queryId && `${q.language} ${q.queryId} ${q.noMatch ?? false}`;
+    if (!key) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  console.log(`calibration: ${calibrationPools.length} of the ${devPools.length} dev pools (each dev query once)`);
+  const devPairs = calibrationPools.flatMap((q) => q.candidates);
+  const logits = calibrationPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+  const bestLogits = calibrationPools.flatMap((q) => {
     const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
     return q.candidates.map(() => top);
   });
@@ -407,8 +424,8 @@ async function main(): Promise<void> {
   // The threshold is chosen as every model's is, on the pools that hold an answer (CheckThat!'s
   // no-match pools are mostly near-duplicates of a right claim the qrels do not list, so counting
   // their best as wrong would ask for a score near 1); the no-match pools only calibrate.
-  const answered = devPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
-  const totalRelevant = dev.reduce((n, q) => n + q.relevant, 0);
+  const answered = calibrationPools.flatMap((q) => q.candidates.map(() => !q.noMatch));
+  const totalRelevant = calibrationPools.reduce((n, q) => n + q.relevant, 0);
   const at = thresholdForPrecision(
     probabilities.filter((_, i) => answered[i]),
     labels.filter((_, i) => answered[i]),
@@ -429,7 +446,7 @@ async function main(): Promise<void> {
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
     precisionTarget,
-    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${dev.length} queries)`,
+    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${calibrationPools.filter((q) => !q.noMatch).length} queries)`,
     dev: {
       map5: round(best.map),
       auc: round(rocAuc(probabilities, labels)),
@@ -446,7 +463,7 @@ async function main(): Promise<void> {
     console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
     console.log(report('this model', (f, q) => logitOf(final, f, q.language)));
   }
-  reportSuggestions(devPools, [
+  reportSuggestions(calibrationPools, [
     { name: 'previous model', model: previous },
     { name: 'this model', model: final },
     { name: 'shared model', model: shared },

@@ -30,6 +30,7 @@ import { MatchModel, checkedMatchModel, logitOf, probabilityOf } from './match-m
 import matchModelFile from './match-weights.json';
 import sentenceModelFile from './match-weights-sentence.json';
 import arabicModelFile from './match-weights-ar.json';
+import englishModelFile from './match-weights-en.json';
 import { ARABIC_FEATURE_NAMES, arabicPoolFeaturesAwaitingFrequencies } from './arabic-match-features';
 import { LINKING_CONFIG, LinkingConfig, usesLocalSentences } from './linking.config';
 import { readsLanguage } from './local-sentence-encoder';
@@ -64,16 +65,36 @@ const ARABIC_MODEL: MatchModel = checkedMatchModel(arabicModelFile as MatchModel
 const ARABIC_MIN_POOL = 10;
 
 /**
+ * The model for pools of English texts found for an English query: the same features as MODEL, 400
+ * trees of depth 6 learnt from the English CheckThat! train pools (EN 2020, EN 2022 written both
+ * ways), calibrated on the English dev pools only (`npm run train:matcher -- --trees 400
+ * --tree-depth 6 --calibrate-on en`); it ranks them better than MODEL (CheckThat! dev MAP@5 with the
+ * rules, EN 2020 0.884 against 0.856). A pool holding a text in another language, or of no known
+ * language (a claim recorded without one), stays with MODEL: the cross-language pools are not what
+ * these trees learnt, and they ranked them worse there (eval/linking/README.md, task 12ay).
+ */
+const ENGLISH_MODEL: MatchModel = checkedMatchModel(englishModelFile as MatchModel);
+
+/**
+ * The fewest texts in a pool that ENGLISH_MODEL scores: as for ARABIC_MIN_POOL, its pool features
+ * and its Platt scaling are relative to the pool's best, learnt from full pools (100 texts), so a
+ * pool of a few texts, as when monitoring checks a sentence against a handful of rated claims, is
+ * scored by MODEL, whose suggestions there are the ones the dev linking sets measure.
+ */
+const ENGLISH_MIN_POOL = 10;
+
+/**
  * The calibrated probability from which a match is suggested to fact-checkers (claimMatches,
  * matchSuggestions) and counted as a match by `npm run eval:linking`: chosen on CheckThat! dev
  * data so that 90 % of the suggestions there are the same claim (see match-weights.json). A pool
- * scored by SENTENCE_MODEL or ARABIC_MODEL has that model's own (SENTENCE_SUGGESTION_THRESHOLD,
- * ARABIC_SUGGESTION_THRESHOLD, chosen the same way on its dev data): each candidate carries the
- * threshold of the model that scored it.
+ * scored by SENTENCE_MODEL, ARABIC_MODEL or ENGLISH_MODEL has that model's own
+ * (SENTENCE_SUGGESTION_THRESHOLD, ARABIC_SUGGESTION_THRESHOLD, ENGLISH_SUGGESTION_THRESHOLD, chosen
+ * the same way on its dev data): each candidate carries the threshold of the model that scored it.
  */
 export const SUGGESTION_THRESHOLD = MODEL.threshold;
 export const SENTENCE_SUGGESTION_THRESHOLD = SENTENCE_MODEL.threshold;
 export const ARABIC_SUGGESTION_THRESHOLD = ARABIC_MODEL.threshold;
+export const ENGLISH_SUGGESTION_THRESHOLD = ENGLISH_MODEL.threshold;
 
 /**
  * A contradicting text, or one that shares only names and places with the claim, is rarely the
@@ -113,7 +134,7 @@ export interface ClaimMatchResult {
    * the model found far less likely).
    */
   score: number;
-  /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD, SENTENCE_SUGGESTION_THRESHOLD or ARABIC_SUGGESTION_THRESHOLD). */
+  /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD, SENTENCE_SUGGESTION_THRESHOLD, ARABIC_SUGGESTION_THRESHOLD or ENGLISH_SUGGESTION_THRESHOLD). */
   threshold: number;
   /** SAME, or CONTRADICTS when the texts share their story but a figure, a negation or a direction differs. */
   relation: ClaimLinkDecision.SAME | ClaimLinkDecision.CONTRADICTS;
@@ -468,7 +489,7 @@ export class ClaimMatcherService {
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
     // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared):
     // their frequencies are read, as the similarities are, while Node measures the pool.
-    const poolStats = !cosines && arabicPool(language, pool) ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
+    const poolStats = poolModel(language, pool, cosines) === ARABIC_MODEL ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
     poolStats.catch(() => undefined);
     // A statement leaves for PostgreSQL only once the event loop turns (the pool hands out its
     // connection asynchronously): without this turn both would wait for the measures below (the
@@ -825,8 +846,7 @@ export function queryTextOf(
 
 /**
  * The part of ranked() in Node once the pool is read: each text's measures and the pool features,
- * the model's score (SENTENCE_MODEL with the texts' sentence `cosines`, ARABIC_MODEL for an Arabic
- * pool, else MODEL), one candidate per claim (its best text), best first. The rules are read when
+ * the model's score (the model poolModel chooses), one candidate per claim (its best text), best first. The rules are read when
  * a candidate's evidence or reasons are first asked for. `frequencies` holds the document
  * frequencies of the pool's terms for the Arabic features (MatchStatisticsService.withFrequencies);
  * without it, those of `stats` (the query's terms: the others then weigh as the rarest).
@@ -865,8 +885,9 @@ export function measuredPool(
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
   const measuring = pool.map((row, i) => pairMeasuresAwaitingTrigram(query, handles, { key: row.key, terms: terms[i] }, stats));
+  const model = poolModel(language, pool, cosines);
   const arabic =
-    !cosines && arabicPool(language, pool)
+    model === ARABIC_MODEL
       ? arabicPoolFeaturesAwaitingFrequencies(
           query.variants[0],
           pool.map((row, i) => ({ key: row.key, terms: terms[i] })),
@@ -876,30 +897,36 @@ export function measuredPool(
   return (trigrams, frequencies = stats) => {
     const texts = pool.map((row, i): CandidateText => ({ key: row.key, terms: terms[i], trigram: Number(trigrams[i]) }));
     const measures = measuring.map((measured, i) => measured(texts[i].trigram));
-    return rankedOf(query, pool, texts, measures, language, cosines, arabic && arabic(frequencies));
+    const extra = cosines ? sentenceFeatures(cosines) : arabic && arabic(frequencies);
+    return rankedOf(query, pool, texts, measures, language, model, extra);
   };
 }
 
-/** The pool scored: by SENTENCE_MODEL with the texts' sentence `cosines`, by ARABIC_MODEL with `arabic` (its pool's Arabic features), else by MODEL. */
+/**
+ * The model that scores a pool: SENTENCE_MODEL when its texts have sentence `cosines`, ARABIC_MODEL
+ * for an Arabic query and ARABIC_MIN_POOL Arabic texts or more, ENGLISH_MODEL for an English query
+ * and ENGLISH_MIN_POOL English texts or more, none in another language (or none), else MODEL.
+ */
+function poolModel(language: string | null, pool: readonly Pick<CandidateRow, 'language'>[], cosines: number[] | null): MatchModel {
+  if (cosines) return SENTENCE_MODEL;
+  const reads = (lang: string, fewest: number) =>
+    primaryLanguage(language) === lang && pool.length >= fewest && pool.every((row) => primaryLanguage(row.language) === lang);
+  if (reads('ar', ARABIC_MIN_POOL)) return ARABIC_MODEL;
+  if (reads('en', ENGLISH_MIN_POOL)) return ENGLISH_MODEL;
+  return MODEL;
+}
+
+/** The pool scored by `model`, each text's pool features followed by `extra` (the sentence or Arabic features the model reads). */
 function rankedOf(
   query: QueryText,
   pool: readonly Omit<CandidateRow, 'trigram'>[],
   texts: readonly CandidateText[],
   measures: PairMeasures[],
   language: string | null,
-  cosines: number[] | null,
-  arabic: number[][] | null,
+  model: MatchModel,
+  extra: number[][] | null,
 ): RankedCandidate[] {
-  let features = poolFeatures(measures);
-  let model = MODEL;
-  if (cosines) {
-    const extra = sentenceFeatures(cosines);
-    features = features.map((f, i) => [...f, ...extra[i]]);
-    model = SENTENCE_MODEL;
-  } else if (arabic) {
-    features = features.map((f, i) => [...f, ...arabic[i]]);
-    model = ARABIC_MODEL;
-  }
+  const features = extra ? poolFeatures(measures).map((f, i) => [...f, ...extra[i]]) : poolFeatures(measures);
   const logits = features.map((f) => logitOf(model, f, language));
   const bestLogit = Math.max(...logits);
   const best = new Map<string, RankedCandidate>();
@@ -1082,16 +1109,6 @@ function roundedScore(probability: number): number {
 // candidate's probability (unlikelyProbability) tie too, and keep the model's order.
 function bySuggestion(a: Suggestion, b: Suggestion): number {
   return b.exact - a.exact || b.logit - a.logit || b.related - a.related || (a.claimId < b.claimId ? -1 : 1);
-}
-
-/** True when ARABIC_MODEL scores the pool: an Arabic query, and ARABIC_MIN_POOL Arabic texts or more, none in another language. */
-function arabicPool(language: string | null, pool: readonly Pick<CandidateRow, 'language'>[]): boolean {
-  return readsArabic(language) && pool.length >= ARABIC_MIN_POOL && pool.every((row) => readsArabic(row.language));
-}
-
-/** True for a query the Arabic model scores: one in Arabic (any region). */
-function readsArabic(language: string | null): boolean {
-  return primaryLanguage(language) === 'ar';
 }
 
 function languageOrNull(language: string): string | null {
