@@ -98,9 +98,9 @@ export const ENGLISH_SUGGESTION_THRESHOLD = ENGLISH_MODEL.threshold;
 
 /**
  * A contradicting text, or one that shares only names and places with the claim, is rarely the
- * same claim: its probability is cut to this share, unless it clearly leads the pool (CLEAR_LEAD).
- * (The model learnt from CheckThat! pools, where the best-ranked candidate is usually right; in a
- * small or unlucky pool it is not, so these two rules guard what the features cannot see.)
+ * same claim: its probability is cut to this share. (The model learnt from CheckThat! pools, where
+ * the best-ranked candidate is usually right; in a small or unlucky pool it is not, so these two
+ * rules guard what the features cannot see.)
  */
 const UNLIKELY_FACTOR = 0.25;
 
@@ -115,24 +115,10 @@ function otherStoryFactor(threshold: number): number {
   return Math.min(0.5, 0.9 * threshold);
 }
 
-/**
- * A rule's cut reorders the model's close calls, not its clear ones: a contradicting or names-only
- * candidate is scored no lower than the most probable candidate whose odds the model puts CLEAR_LEAD
- * times below its own, though never above what otherStoryFactor leaves (so below the threshold). On
- * CheckThat! train and dev a candidate the rules cut that leads its pool so far is mostly the right
- * claim (a cue misread); the hard negatives of the dev linking sets either lead a pool without their
- * claim or sit close to the right one, and stay where they were (eval/linking/README.md, task 12bc).
- */
-const CLEAR_LEAD = 6;
-
 /** One suggested claim for a text, with the text of the claim that matched best and why. */
 export interface ClaimMatchResult {
   claimId: string;
-  /**
-   * Calibrated probability that the text states this claim; when the rules say the texts contradict each
-   * other, share only names or tell another story, cut below the threshold (yet no lower than a candidate
-   * the model found far less likely).
-   */
+  /** Calibrated probability that the text states this claim (cut when they contradict each other). */
   score: number;
   /** The score from which it is suggested: the threshold of the model that scored it (SUGGESTION_THRESHOLD, SENTENCE_SUGGESTION_THRESHOLD, ARABIC_SUGGESTION_THRESHOLD or ENGLISH_SUGGESTION_THRESHOLD). */
   threshold: number;
@@ -1059,7 +1045,7 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
     const minScore = options.minScore ?? c.threshold;
     if (Math.max(c.probability, roundedScore(c.probability)) < minScore) continue;
     if (kept.length >= first && kept[first - 1].exact > c.probability) break;
-    const suggestion = suggestionOf(c, byProbability);
+    const suggestion = suggestionOf(c);
     if (suggestion.score < minScore && suggestion.related < minScore) continue;
     kept.push(suggestion);
     kept.sort(bySuggestion);
@@ -1069,12 +1055,12 @@ export function suggestionsOf(ranked: readonly RankedCandidate[], options: Pick<
 
 type Suggestion = ClaimMatchResult & { related: number; exact: number; logit: number };
 
-/** One candidate of the pool (`byProbability`, most probable first) as offered: its probability cut by what the rules say of it. */
-function suggestionOf(c: RankedCandidate, byProbability: readonly RankedCandidate[]): Suggestion {
+/** One candidate as offered: its probability cut by what the rules say of it (UNLIKELY_FACTOR, otherStoryFactor). */
+function suggestionOf(c: RankedCandidate): Suggestion {
   // Another event or another place is another claim, whatever figure or direction it gives.
   const otherStory = c.evidence.otherStory !== null;
   const contradicts = c.evidence.contradiction !== null && !c.evidence.entitiesOnly && !otherStory;
-  const exact = contradicts || c.evidence.entitiesOnly ? unlikelyProbability(c, byProbability) : otherStory ? c.probability * otherStoryFactor(c.threshold) : c.probability;
+  const exact = contradicts || c.evidence.entitiesOnly ? c.probability * UNLIKELY_FACTOR : otherStory ? c.probability * otherStoryFactor(c.threshold) : c.probability;
   return {
     claimId: c.claimId,
     related: contradicts ? c.probability : 0,
@@ -1090,25 +1076,14 @@ function suggestionOf(c: RankedCandidate, byProbability: readonly RankedCandidat
   };
 }
 
-/**
- * A contradicting or names-only candidate's score: its probability × UNLIKELY_FACTOR, raised to the
- * probability of the first candidate it leads by CLEAR_LEAD in odds, up to what otherStoryFactor leaves.
- */
-function unlikelyProbability(c: RankedCandidate, byProbability: readonly RankedCandidate[]): number {
-  const p = c.probability;
-  const led = byProbability.find((d) => d !== c && p * (1 - d.probability) >= CLEAR_LEAD * d.probability * (1 - p));
-  return Math.max(p * UNLIKELY_FACTOR, Math.min(p * otherStoryFactor(c.threshold), led?.probability ?? 0));
-}
-
 function roundedScore(probability: number): number {
   return Math.round(probability * 1000) / 1000;
 }
 
 // Near 1 the rounded scores tie (a verbatim copy and a close paraphrase both show 1): the exact
-// probability and then the model's logit keep the better one first. Cut candidates raised to the same
-// candidate's probability (unlikelyProbability) tie too, and keep the model's order.
+// probability and then the model's logit keep the better one first.
 function bySuggestion(a: Suggestion, b: Suggestion): number {
-  return b.exact - a.exact || b.logit - a.logit || b.related - a.related || (a.claimId < b.claimId ? -1 : 1);
+  return b.exact - a.exact || b.related - a.related || b.logit - a.logit || (a.claimId < b.claimId ? -1 : 1);
 }
 
 function languageOrNull(language: string): string | null {

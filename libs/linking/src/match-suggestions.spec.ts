@@ -106,32 +106,3 @@ describe('which candidates the rules are read for', () => {
     expect(pool.map((p) => p.reads.count > 0)).toEqual([true, true, true, false]);
   });
 });
-
-describe('where a candidate the rules cut stands', () => {
-  const contradiction = { kind: MatchReasonKind.CONTRADICTS, values: ['8', '14'] };
-
-  it.each([
-    ['contradicts the text', { contradiction }],
-    ['shares only names with it', { entitiesOnly: true }],
-  ])('never suggests a candidate that %s as the same claim, however far it leads', (_rule, evidence: Partial<PairEvidence>) => {
-    const pool = [candidate('c1', 0.999, LOWER, evidence), candidate('c2', 0.01, LOWER)];
-    const offered = suggestionsOf(pool);
-    expect(offered.filter((r) => r.relation === 'SAME' && r.score >= r.threshold)).toEqual([]);
-    const [first] = suggestionsOf(pool, { minScore: 0 });
-    expect(first.claimId).toBe('c1');
-    expect(first.score).toBeLessThan(LOWER);
-  });
-
-  it('keeps first a claim the model puts far ahead of the rest when a cue misreads it (CheckThat! 2020 dev, query 297)', () => {
-    // The right claim and a near twin both read as another figure; the next claim is six times less likely in odds.
-    const pool = [candidate('right', 0.558, LOWER, { contradiction }), candidate('twin', 0.551, LOWER, { contradiction }), candidate('next', 0.164, LOWER), candidate('last', 0.142, LOWER)];
-    const results = suggestionsOf(pool, { minScore: 0 });
-    expect(results.map((r) => r.claimId)).toEqual(['right', 'twin', 'next', 'last']);
-    expect(results[0].score).toBeLessThan(LOWER);
-  });
-
-  it('still puts the claim second when it contradicts the text and the model only half prefers it (CheckThat! 2020 dev, query 274)', () => {
-    const pool = [candidate('contradicting', 0.635, LOWER, { contradiction: { kind: MatchReasonKind.CONTRADICTS, values: ['10', '1'] } }), candidate('right', 0.288, LOWER)];
-    expect(suggestionsOf(pool, { minScore: 0 }).map((r) => r.claimId)).toEqual(['right', 'contradicting']);
-  });
-});
