@@ -1,7 +1,7 @@
 /**
  * Scores claim matching on a labelled linking set (default eval/linking/linking-set.json):
  *
- *   npm run eval:linking -- [FILE...] [--verbose] [--json] [--pairs OUT]
+ *   npm run eval:linking -- [FILE...] [--verbose] [--json] [--pairs OUT] [--one-language LANG]
  *
  * FILE is {"claims": [{"id", "appearances": [{"lang", "outlet", "text"}]}],
  *          "queries": [{"id", "lang", "outlet", "text", "same_as": [claim ids], "group"?}]}.
@@ -22,7 +22,9 @@
  * Several FILEs: each is loaded into a database of its own and reported as above, then the same
  * lines for their union (the queries pooled, each matched against its own set's claims): the
  * fact-checkers' dev sets together. --pairs OUT writes every returned (query, claim) pair's score,
- * threshold and label, per set, for `npm run calibrate:matcher`.
+ * threshold and label, per set, for `npm run calibrate:matcher`. --one-language LANG loads instead
+ * the LANG texts of every FILE into one collection and scores the LANG queries against it
+ * (oneLanguageSet): the pools a one-language newsroom has, which the English and Arabic models score.
  *
  * Matching is configured from the environment as the API's is (EMBEDDINGS_URL, SENTENCE_ENCODER):
  * with an encoder, every loaded claim text is embedded before the first query, so that the pools
@@ -61,14 +63,16 @@ async function main(): Promise<void> {
   const verbose = args.includes('--verbose');
   const json = args.includes('--json');
   const pairsFile = args.includes('--pairs') ? args[args.indexOf('--pairs') + 1] : null;
-  const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--pairs');
+  const oneLanguage = args.includes('--one-language') ? args[args.indexOf('--one-language') + 1] : null;
+  const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--pairs' && args[i - 1] !== '--one-language');
   const files = (given.length ? given : [resolve(__dirname, '..', 'eval', 'linking', 'linking-set.json')]).map((f) => resolve(f));
   // The embedding loop is off: the texts are embedded below, all of them before the first query.
   const linking = linkingConfigFromEnv(process.env, false);
 
   const runs: SetRun[] = [];
-  for (const file of files) {
-    const run = await runSet(file, linking, verbose);
+  const sets = oneLanguage ? [oneLanguageSet(files, oneLanguage)] : files.map((file) => ({ file, set: JSON.parse(readFileSync(file, 'utf8')) as LinkingSet }));
+  for (const { file, set } of sets) {
+    const run = await runSet(file, set, linking, verbose);
     runs.push(run);
     if (!json) report(run, linking);
   }
@@ -118,8 +122,35 @@ interface SetRun {
 }
 
 /** Loads one labelled set into a fresh database and matches each of its queries. */
-async function runSet(file: string, linking: ReturnType<typeof linkingConfigFromEnv>, verbose: boolean): Promise<SetRun> {
-  const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
+/**
+ * --one-language LANG: the texts in LANG of every given set, in one collection, as a fact-checker
+ * working in one language has it (every claim keeps its appearances in LANG; a query in LANG is kept
+ * when its claim still has one; ids are prefixed by their set's file name). A pool of such a
+ * collection holds one language's texts only, which the mixed sets never give (the English and
+ * Arabic models score only such pools).
+ */
+function oneLanguageSet(files: string[], language: string): { file: string; set: LinkingSet } {
+  const claims: LinkingSet['claims'] = [];
+  const queries: LinkingSet['queries'] = [];
+  for (const file of files) {
+    const set = JSON.parse(readFileSync(file, 'utf8')) as LinkingSet;
+    const id = (label: string) => `${basename(file, '.json')}:${label}`;
+    const kept = new Set<string>();
+    for (const claim of set.claims) {
+      const appearances = claim.appearances.filter((a) => a.lang === language);
+      if (!appearances.length) continue;
+      claims.push({ id: id(claim.id), appearances });
+      kept.add(claim.id);
+    }
+    for (const query of set.queries) {
+      if (query.lang !== language || query.same_as.some((c) => !kept.has(c))) continue;
+      queries.push({ ...query, id: id(query.id), same_as: query.same_as.map(id) });
+    }
+  }
+  return { file: `the ${language} texts of ${files.map((f) => basename(f)).join(', ')}`, set: { claims, queries } };
+}
+
+async function runSet(file: string, set: LinkingSet, linking: ReturnType<typeof linkingConfigFromEnv>, verbose: boolean): Promise<SetRun> {
   return withFreshApp(async (app) => {
     const articles = app.get(ArticlesService);
     const claims = app.get(ClaimsService);
