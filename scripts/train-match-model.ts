@@ -307,9 +307,11 @@ function boost(
         const tree = grown[grown.length - 1];
         for (const q of boosted) q.candidates.forEach((c, i) => ((devScores.get(q) as number[])[i] += treesScore([tree], c.features)));
         if (grown.length % 20) return;
-        const map = setMean(dev, sets, (_f, q, i) => (devScores.get(q) as number[])[i]);
+        const score: Scorer = (_f, q, i) => (devScores.get(q) as number[])[i];
+        const map = setMean(dev, sets, score);
         const name = `LambdaMART (${languages.join(', ')}), ${grown.length} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${learningRate}`;
-        console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)})`);
+        const perSet = sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(4)}`).join(', ');
+        console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)}; ${perSet})`);
         if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
       },
     );
