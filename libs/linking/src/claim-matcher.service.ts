@@ -475,13 +475,14 @@ export class ClaimMatcherService {
     const cosines = queryVector && this.localSentences ? await this.sentenceCosines(manager, queryVector, pool.map((r) => r.id)) : null;
     // The Arabic model weighs the candidates' own words by their rarity too (candidateWeightUnshared):
     // their frequencies are read, as the similarities are, while Node measures the pool.
-    const poolStats = poolModel(language, pool, cosines) === ARABIC_MODEL ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
+    const model = poolModel(language, pool, cosines);
+    const poolStats = model === ARABIC_MODEL ? this.statistics.withFrequencies(manager, stats, pool.flatMap((r) => r.lexemes)) : Promise.resolve(stats);
     poolStats.catch(() => undefined);
     // A statement leaves for PostgreSQL only once the event loop turns (the pool hands out its
     // connection asynchronously): without this turn both would wait for the measures below (the
     // Arabic features among them, but for the one that needs the frequencies).
     await new Promise((resolve) => setImmediate(resolve));
-    const ranking = measuredPool(text, query, pool, stats, language, cosines);
+    const ranking = measuredPool(text, query, pool, stats, language, cosines, model);
     const [pooled] = await Promise.all([poolStats, trigrams]);
     return ranking(
       pool.map((r) => r.trigram as number),
@@ -858,7 +859,8 @@ export function rankedPool(
  * for a pool ARABIC_MODEL scores, the Arabic features but for the one that weighs the candidates'
  * own terms), then, given those (`trigrams`, in the pool's order) and the pool's terms' frequencies,
  * the rest. ranked() makes the first while PostgreSQL computes the similarities of the texts the
- * BM25 cut kept and reads those frequencies.
+ * BM25 cut kept and reads those frequencies. `model` is poolModel's choice, passed by a caller that
+ * has made it already.
  */
 export function measuredPool(
   text: string,
@@ -867,11 +869,11 @@ export function measuredPool(
   stats: CollectionStats,
   language: string | null,
   cosines: number[] | null,
+  model: MatchModel = poolModel(language, pool, cosines),
 ): (trigrams: readonly number[], frequencies?: CollectionStats) => RankedCandidate[] {
   const handles = handlesIn(text);
   const terms = pool.map(termsOf);
   const measuring = pool.map((row, i) => pairMeasuresAwaitingTrigram(query, handles, { key: row.key, terms: terms[i] }, stats));
-  const model = poolModel(language, pool, cosines);
   const arabic =
     model === ARABIC_MODEL
       ? arabicPoolFeaturesAwaitingFrequencies(
