@@ -8,7 +8,7 @@ import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, othe
 import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, periodsIn, recordAgainstFigure } from './claim-circumstances';
 import { PlacesIn, rememberedWithPlaces, swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
-import { otherEventVerb, retracted } from './event-verbs';
+import { challengedStep, otherEventVerb, retracted, sameEventVerb } from './event-verbs';
 import { remembered } from './remembered';
 import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, isAsciiDigit, lightStem, lightStemsOf, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
@@ -389,7 +389,7 @@ function figuresApart(first: readonly string[], second: readonly string[], share
 
 /** Why a candidate tells another story than the query: another kind of event, or the same by other actors or elsewhere. */
 function otherStoryOf(query: QueryText, queryKey: string, candidate: CandidateText): MatchReasonParts | null {
-  const event = otherEvent(queryKey, candidate.key) ?? otherEventVerb(queryKey, candidate.key);
+  const event = otherEvent(queryKey, candidate.key) ?? otherEventVerb(queryKey, candidate.key) ?? challengedStep(queryKey, candidate.key);
   if (event) return { kind: MatchReasonKind.OTHER_EVENT, values: event };
   const actors = otherActors(query, queryKey, candidate);
   return actors ? { kind: MatchReasonKind.OTHER_ACTOR, values: actors } : null;
@@ -563,12 +563,13 @@ const actorsAndPlaces: (key: string, placesIn?: PlacesIn) => ReadonlySet<string>
 
 /**
  * The same kind of event somewhere else or by someone else: the places and actors each text names
- * and the other does not, when both have one. Only for texts reporting the same kind of event:
+ * and the other does not, when both have one. Only for texts reporting the same kind of event (a
+ * kind of claim-predicates, or a family of event-verbs' verbs: "summoned" and "summoned"):
  * elsewhere a country named on one side only is as often a wider or narrower wording of the same
  * claim (a city against its country), and checking it cost 0.01 MAP@5 on CheckThat! EN 2020 dev.
  */
 function otherActors(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
-  if (!sameEventKind(queryKey, candidateText.key)) return substitutedActor(queryText, queryKey, candidateText.key);
+  if (!sameEventKind(queryKey, candidateText.key) && !sameEventVerb(queryKey, candidateText.key)) return substitutedActor(queryText, queryKey, candidateText.key);
   return otherNamed(queryText, queryKey, candidateText) ?? substitutedActor(queryText, queryKey, candidateText.key, true);
 }
 
