@@ -157,6 +157,18 @@ describe('match features', () => {
     );
   });
 
+  it('reads a property denied that the text never stated as a contradiction, not as a fact-check restating the claim', () => {
+    const safe = normalizeForSearch("Jordan's health ministry confirmed that the polio vaccine given in schools is safe.");
+    // "safe" stands only after the negation and in the claim: the text denies it.
+    expect(contradictionOf(normalizeForSearch('The polio vaccine given in Jordanian schools is not safe, a health ministry official says'), safe, [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+    // A fact-check repeats after its negation what it stated before it ("hitting ... did not hit"): a restatement.
+    expect(contradictionOf(normalizeForSearch('Video of a man hitting Macron with eggs. The man did not hit Macron with eggs'), normalizeForSearch('A man hit Macron with eggs'), [])).toBeNull();
+    // Another negation than a copula's is left to the rule as before (CheckThat! EN 2022 dev tweet-sno-1111's claim).
+    expect(contradictionOf(normalizeForSearch('Obama snubs the funeral of Justice Scalia: he will not attend it'), normalizeForSearch('Obama is too busy golfing to attend the funeral of Justice Scalia'), [])).toBeNull();
+    // "Not true" denies the statement before it: a restatement.
+    expect(contradictionOf(normalizeForSearch('The claim that the polio vaccine given in Jordanian schools is safe is not true'), safe, [])).toBeNull();
+  });
+
   it("does not read a tweet's own dateline as a figure or date of the claim it carries", () => {
     const tweet = 'Vaping and juuling CAN cause cancer. Talk to kids. https://t.co/dFIpTwVNeW — Deborah Gilboa, MD (@AskDocG) March 5, 2018';
     const stated = 'Vaping and juuling CAN cause cancer. Talk to kids.';
