@@ -96,6 +96,8 @@ describe('claim circumstances', () => {
     ['طالب, a student', 'مقتل طالب بانفجار في جامعة بغداد', 'انفجار في جامعة بغداد يقتل طالبا'],
     ['призыв, conscription', 'Россия продлила отсрочку от призыва для студентов', 'Russia extended the draft deferment for students'],
     ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
+    // CheckThat! EN 2020 dev 414 against its right claim: readiness in a relative clause describes someone.
+    ['readiness describing someone', 'We should beware of the demagogues who are ready to declare a trade war against our friends', 'Reagan warned against demagogues waving the flag and declaring trade wars'],
     ['a rule that applies to someone, no application', 'The ban applied to flights from Europe for two weeks', 'Oman banned flights from Europe for two weeks'],
     ['a rule that applies to someone, in the present', 'The ban applies to flights from Europe for travellers', 'Oman banned flights from Europe'],
     ['an attempt as a thing, foiled', 'Iraq foiled an attempt to smuggle 2 tonnes of captagon', 'Iraq seized 2 tonnes of captagon'],

@@ -252,8 +252,9 @@ const NOT_YET = tableOf({
 });
 
 // A word of planning in a name, of a body or of a field, is no plan: "Planned Parenthood", "family
-// planning", "планирование семьи".
-const NOT_A_PLAN = /(?:^| )(?:planned parenthood|family planning|планировани\S* семьи)(?= |$)/gu;
+// planning", "планирование семьи". Nor is readiness that describes someone ("the demagogues who are
+// ready to declare a trade war"): a relative clause, not what the text reports.
+const NOT_A_PLAN = /(?:^| )(?:planned parenthood|family planning|планировани\S* семьи|(?:who|which) (?:is|are|was|were) ready to)(?= |$)/gu;
 
 // A modal makes a deed a condition ("Egypt could raise", "Jordan would reopen ... if", "may resume"),
 // unless it stands in reported words, where it is the speaker's future ("warned that an attack would
@@ -281,7 +282,7 @@ function modalIn(key: string): string | null {
  * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
  */
 export const notYetIn = remembered((key: string): string | null => {
-  const planned = labelsOf(NOT_YET, spared(key, /plann|планир/u, NOT_A_PLAN), asWrittenOrWithoutConjunction, asWritten).get('not yet');
+  const planned = labelsOf(NOT_YET, spared(key, /plann|планир|ready/u, NOT_A_PLAN), asWrittenOrWithoutConjunction, asWritten).get('not yet');
   return planned ?? applicationIn(key) ?? modalIn(key);
 });
 
