@@ -172,10 +172,14 @@ export function otherEventVerb(queryKey: string, candidateKey: string): [string,
   const q = eventVerbsIn(queryKey);
   if (!q.size) return null;
   const c = eventVerbsIn(candidateKey);
-  if (!c.size) return null;
-  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
-  if ([...q.keys()].some((name) => families.has(EVENT_VERBS[name].family))) return null;
+  if (!c.size || shareFamily(q, c)) return null;
   return [[...q.values()][0], [...c.values()][0]];
+}
+
+/** True when two texts' verb classes (eventVerbsIn) share a family of events. */
+function shareFamily(q: ReadonlyMap<string, string>, c: ReadonlyMap<string, string>): boolean {
+  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
+  return [...q.keys()].some((name) => families.has(EVENT_VERBS[name].family));
 }
 
 /**
@@ -187,9 +191,7 @@ export function sameEventVerb(queryKey: string, candidateKey: string): boolean {
   const q = eventVerbsIn(queryKey);
   if (!q.size) return false;
   const c = eventVerbsIn(candidateKey);
-  if (!c.size) return false;
-  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
-  return [...q.keys()].some((name) => families.has(EVENT_VERBS[name].family));
+  return c.size > 0 && shareFamily(q, c);
 }
 
 // A speaker taking back what it said: a verb of withdrawing followed, within RETRACTED_REACH words,
