@@ -71,6 +71,11 @@ describe('claim circumstances', () => {
     ['tried to / stormed', 'Protesters tried to storm the parliament in Baghdad', 'Protesters stormed the parliament in Baghdad', ['tried to']],
     ['a plan beside Planned Parenthood', 'Planned Parenthood plans to open a clinic in Texas', 'Planned Parenthood opened a clinic in Texas', ['plans']],
     ['не смог / won (Russian)', '«Аль-Ахли» не смог выиграть Лигу чемпионов', '«Аль-Ахли» выиграл Лигу чемпионов', ['не смог']],
+    ['ready to, before a verb / resumed', 'Iraq ready to resume oil exports through the Kirkuk-Ceyhan pipeline at 185,000 barrels a day', 'Iraq resumed oil exports through the Kirkuk-Ceyhan pipeline at 185,000 barrels per day', ['ready to']],
+    ['an application to someone / a grant', 'Egypt applied to the WHO for certification as malaria-free', 'The WHO certified Egypt as malaria-free', ['applied']],
+    ['an application for a loan / a loan granted', 'Egypt applied to the IMF for a $3 billion loan', 'The IMF approved a $3 billion loan to Egypt', ['applied']],
+    ['an application to someone (Arabic) / a grant', 'مصر تقدمت إلى منظمة الصحة العالمية بطلب الحصول على شهادة الخلو من الملاريا', 'منظمة الصحة العالمية تمنح مصر شهادة الخلو من الملاريا', ['تقدمت']],
+    ['an application to someone (Russian) / a grant', 'Египет обратился в ВОЗ с заявкой на сертификацию', 'ВОЗ сертифицировала Египет как свободный от малярии', ['обратился']],
   ])('tells a plan from a deed: %s', (_, a, b, words) => {
     expect(otherModality(key(a), key(b))).toEqual(words);
   });
@@ -91,6 +96,10 @@ describe('claim circumstances', () => {
     ['طالب, a student', 'مقتل طالب بانفجار في جامعة بغداد', 'انفجار في جامعة بغداد يقتل طالبا'],
     ['призыв, conscription', 'Россия продлила отсрочку от призыва для студентов', 'Russia extended the draft deferment for students'],
     ['readiness, a stance in every language', 'Lavrov says Moscow is ready for talks with Kyiv', 'Лавров заявил, что Москва готова к переговорам с Киевом'],
+    // CheckThat! EN 2020 dev 414 against its right claim: readiness in a relative clause describes someone.
+    ['readiness describing someone', 'We should beware of the demagogues who are ready to declare a trade war against our friends', 'Reagan warned against demagogues waving the flag and declaring trade wars'],
+    ['a rule that applies to someone, no application', 'The ban applied to flights from Europe for two weeks', 'Oman banned flights from Europe for two weeks'],
+    ['a rule that applies to someone, in the present', 'The ban applies to flights from Europe for travellers', 'Oman banned flights from Europe'],
     ['an attempt as a thing, foiled', 'Iraq foiled an attempt to smuggle 2 tonnes of captagon', 'Iraq seized 2 tonnes of captagon'],
     ['a bid as a thing', "Morocco's bid for the 2030 World Cup", 'Morocco will co-host the 2030 World Cup'],
     // EN 2022 dev tweet-sno-1079 against its right claim (claim, title and subtitle).
@@ -230,6 +239,9 @@ describe('a record against a figure', () => {
     ['the highest weekly count against a count', 'Khartoum recorded its highest weekly number of dengue cases since the outbreak began', "Sudan's health ministry recorded 1,187 dengue cases in Khartoum in a week", ['highest']],
     ['قياسي against a figure (Arabic)', 'الريال اليمني يسجل تراجعا قياسيا في عدن', 'الريال اليمني يتراجع إلى 1870 ريالا للدولار في عدن', ['قياسيا']],
     ['рекорд against a figure (Russian), the figure first', 'Явка на выборах в Тунисе составила 11,2%', 'Явка на выборах в Тунисе стала рекордно низкой', ['рекордно']],
+    // A figure written in groups is no year, though its value is one.
+    ['a record low against a rate written in groups', 'The Yemeni rial hit its lowest level since the start of the war in Aden', 'The Yemeni rial fell to 2,000 to the dollar in Aden', ['lowest']],
+    ['a record against a figure in groups (Arabic)', 'الريال اليمني يسجل تراجعا قياسيا في عدن', 'الريال اليمني يتراجع إلى 2,000 ريال للدولار في عدن', ['قياسيا']],
   ])('tells %s', (_, a, b, words) => {
     expect(recordAgainstFigure(key(a), key(b))).toEqual(words);
   });
@@ -239,6 +251,7 @@ describe('a record against a figure', () => {
     ['two records', 'Dubai hit by record rainfall', 'Dubai sees its heaviest rain in 75 years'],
     ['no record', 'The rial fell to 1,950 in Aden', 'The rial fell in Aden'],
     ['a record against a text with only a year', 'The rial hit its lowest level since 2015', 'The rial fell sharply in 2024'],
+    ['a record against a text with only a year, the record\'s year in groups of its own', 'The rial hit its lowest level since 2015', 'The rial fell sharply in 2000'],
     ["a country's highest court, which sets no record", "Kuwait's highest court upholds the revocation of citizenships", 'Kuwait revoked the citizenship of 1,535 people'],
     ['the minimum wage, which is no record', 'Тунис повысил минимальную зарплату', 'Tunisia raised the minimum wage by 7.5%'],
   ])('does not tell a record from a figure for %s', (_, a, b) => {

@@ -10,7 +10,7 @@ import { asWritten, entryOf, eventsIn, isArabic, labelsOf, sameEventKind, tableO
 import { remembered } from './remembered';
 import { monthsInDates } from '@isnad/text';
 import { saysAt } from './claim-roles';
-import { figuresIn } from './match-scoring';
+import { figureWords, figuresIn } from './match-scoring';
 
 /** A figure that reads as a year of news (1900–2099). */
 export const isYear = (value: string) => /^(?:19|20)\d\d$/.test(value);
@@ -222,7 +222,8 @@ export function otherExtent(queryKey: string, candidateKey: string): string[] | 
 // выделит): news gives decisions so. Every English and Arabic form is listed (not "considered":
 // "is considered the largest"; not "pledged", "threat": a pledge and a threat are deeds of their own;
 // not the noun "demand" ("wheat demand rose"), طالب "a student", призыв "conscription", требуется "is needed";
-// not "ready to", مستعد, готов: readiness is a stance, "ready for talks" and "готова к переговорам" alike).
+// not "ready for", مستعد, готов: readiness for something is a stance, "ready for talks" and "готова к
+// переговорам" alike; but "ready to" before a verb is a deed not done: "ready to resume exports").
 /** An Arabic word as written and without a leading و or ف (one function for every call: labelsOf remembers words per reader). */
 const asWrittenOrWithoutConjunction = (word: string): string[] => [word, ...withoutConjunction(word)];
 
@@ -240,7 +241,7 @@ const NOT_YET = tableOf({
     // A deed proposed, being prepared or about to happen, applied for: the step before the deed.
     // Verbs only: a proposal, مقترح, an attempt, a bid are things ("rejects a ceasefire proposal",
     // "foiled an attempt to smuggle"); not "offer" nor предложил ("offered aid" is a deed), not "prepared".
-    'propose', 'proposes', 'proposed', 'preparing to', 'prepares to', 'about to', 'on the verge of', 'applied for', 'applies for',
+    'propose', 'proposes', 'proposed', 'preparing to', 'prepares to', 'about to', 'on the verge of', 'applied for', 'applies for', 'ready to',
     'يقترح', 'تقترح', 'اقترح', 'اقترحت', 'يستعد', 'تستعد', 'علي وشك', 'تقدم بطلب', 'تقدمت بطلب',
     'предлагает', 'предлагают', 'готовит', 'готовят', 'готовится', 'готовятся', 'вот-вот', 'вот вот', 'подала заявку', 'подал заявку',
     // A deed tried, or failed, is not done: "tried to storm", "failed to win", يفشل في, "не смог".
@@ -251,8 +252,9 @@ const NOT_YET = tableOf({
 });
 
 // A word of planning in a name, of a body or of a field, is no plan: "Planned Parenthood", "family
-// planning", "планирование семьи".
-const NOT_A_PLAN = /(?:^| )(?:planned parenthood|family planning|планировани\S* семьи)(?= |$)/gu;
+// planning", "планирование семьи". Nor is readiness that describes someone ("the demagogues who are
+// ready to declare a trade war"): a relative clause, not what the text reports.
+const NOT_A_PLAN = /(?:^| )(?:planned parenthood|family planning|планировани\S* семьи|(?:who|which) (?:is|are|was|were) ready to)(?= |$)/gu;
 
 // A modal makes a deed a condition ("Egypt could raise", "Jordan would reopen ... if", "may resume"),
 // unless it stands in reported words, where it is the speaker's future ("warned that an attack would
@@ -280,9 +282,21 @@ function modalIn(key: string): string | null {
  * "Правда ли, что …" ask about the claim itself (the reader's request a fact-checker answers with it).
  */
 export const notYetIn = remembered((key: string): string | null => {
-  const planned = labelsOf(NOT_YET, spared(key, /plann|планир/u, NOT_A_PLAN), asWrittenOrWithoutConjunction, asWritten).get('not yet');
-  return planned ?? modalIn(key);
+  const planned = labelsOf(NOT_YET, spared(key, /plann|планир|ready/u, NOT_A_PLAN), asWrittenOrWithoutConjunction, asWritten).get('not yet');
+  return planned ?? applicationIn(key) ?? modalIn(key);
 });
+
+// An application addressed to someone, its object after the addressee: "applied to the WHO for
+// certification", "تقدمت إلى الأمم المتحدة بطلب", "обратилась в ВОЗ с заявкой" (NOT_YET holds the
+// phrases without an addressee: "applied for", تقدمت بطلب, подала заявку). Not "applies to" (a rule
+// that applies to someone), nor "applied to ... for" a span ("the ban applied to flights for two weeks").
+const APPLIED_TO =
+  /(?:^| )(applied|و?تقدمت?|يتقدم|تتقدم|обратил\S*) (?:to |الي |في |в |во |к )(?:\S+ ){0,3}(?:for(?! (?:\d|an? (?:year|month|week|day|decade|fortnight|period)|one |two |three |four |five |six |seven |eight |nine |ten |several |many |the next |the past |years|months|weeks|days|hours))|بطلب|с заявк\S*|с просьб\S*)(?= |$)/u;
+
+/** The verb of an application made to someone (APPLIED_TO) in a search key, if any. */
+function applicationIn(key: string): string | null {
+  return APPLIED_TO.exec(key)?.[1] ?? null;
+}
 
 // What is not a deed either: a text in the future is no deed to set a plan against.
 const UNDONE = new Set(['will', 'سوف', 'будет', 'будут']);
@@ -325,8 +339,11 @@ const recordIn = remembered(
     labelsOf(RECORDS, spared(key, /highest|lowest/u, RANK_NOT_RECORD), asWrittenOrWithoutConjunction, asWritten).get('record') ?? null,
 );
 
-/** True when a search key gives a figure that is not a year. */
-const givesFigure = (key: string) => figuresIn(key).some((f) => !isYear(f.value));
+/**
+ * True when a search key gives a figure that is not a year. A figure written in groups ("2,000", the
+ * key's "2 000") is no year: years are written without a thousands separator.
+ */
+const givesFigure = (key: string) => figuresIn(key).some((f) => !isYear(f.value) || (f.end - f.start > 1 && /^\d{1,3}$/.test(figureWords(key)[f.start])));
 
 /**
  * A record against a figure: one text says a level is a record (the lowest since the war began, the

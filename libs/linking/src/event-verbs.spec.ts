@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { eventVerbsIn, otherEventVerb, retracted, retractionIn } from './event-verbs';
+import { challengedStep, challengeIn, eventVerbsIn, otherEventVerb, retracted, retractionIn } from './event-verbs';
 
 const key = normalizeForSearch;
 const other = (a: string, b: string) => otherEventVerb(key(a), key(b));
@@ -77,5 +77,27 @@ describe('a statement taken back', () => {
     expect(retracted(key('وزارة التربية تتراجع عن قرار إلغاء امتحانات الثانوية العامة'), key(decision))).toBe('تتراجع عن');
     expect(retracted(key('Aramco retracted its profit report'), key('Aramco withdrew its report on profits'))).toBeNull();
     expect(retracted(key('وزارة التربية تلغي امتحانات الثانوية العامة'), key(decision))).toBeNull();
+  });
+});
+
+describe('a result challenged', () => {
+  it.each([
+    ['English, challenges against an election', 'Kuwaiti candidates filed challenges against the 2022 parliamentary election at the constitutional court', 'challenges'],
+    ['English, a ruling appealed', 'The former minister appealed the ruling', 'appealed'],
+    ['Arabic, يطعن في نتائج', 'المرشح عبد العالي حساني يطعن في نتائج الانتخابات الرئاسية أمام المحكمة الدستورية', 'يطعن'],
+    ['Arabic, طعون', 'المحكمة الدستورية تتلقى طعونا في نتائج الانتخابات', 'طعونا'],
+    ['Russian, итоги обжалованы', 'Кандидат обжаловал итоги выборов в Конституционном суде', 'обжаловал'],
+    ['the appeals court, no challenge', 'The appeals court upheld the verdict against the former president', ''],
+    ['a challenge with no result', 'The challenges facing the new government are many', ''],
+    ['طعن, a stabbing', 'طعن شرطي في هجوم بسكين في باريس', ''],
+  ])('reads %s', (_, text, expected) => {
+    expect(challengeIn(key(text))).toBe(expected);
+  });
+
+  it('tells a challenge from the result it challenges, not from another challenge', () => {
+    expect(challengedStep(key('Kuwaiti candidates filed challenges against the 2022 parliamentary election'), key("Kuwait's constitutional court annulled the 2022 parliamentary election"))).toEqual(['challenges']);
+    expect(challengedStep(key('المرشح حساني يطعن في نتائج الانتخابات الرئاسية'), key('المحكمة الدستورية تعلن فوز تبون بولاية ثانية بنسبة 84.3%'))).toEqual(['يطعن']);
+    expect(challengedStep(key('Candidates challenged the election results'), key('Candidates filed appeals against the election results'))).toBeNull();
+    expect(challengedStep(key("Kuwait's constitutional court annulled the 2022 election"), key('Kuwait court annuls 2022 parliamentary election'))).toBeNull();
   });
 });

@@ -30,6 +30,14 @@ export const EVENT_VERBS: Record<string, VerbClass> = {
     ar: ['يوقع', 'توقع', 'توقعان', 'يوقعان', 'وقعا', 'وقعوا', 'توقيع'],
     ru: ['подписал', 'подписан', 'подпишут', 'подпишет', 'подписыва'],
   },
+  // Money paid out of a package or loan already agreed: a later step than its signing or approval.
+  // (Not "transferred", перевел: prisoners and patients are transferred; not перечислил: "listed"; not صرف alone: سعر الصرف.)
+  disburse: {
+    family: 'disburse',
+    en: ['disburse', 'disbursed', 'disburses', 'disbursing', 'disbursement'],
+    ar: ['صرف الدفعه', 'صرفت الدفعه', 'يصرف الدفعه', 'تصرف الدفعه', 'صرف الشريحه', 'صرفت الشريحه', 'يصرف الشريحه', 'تصرف الشريحه'],
+    ru: ['выплатил', 'выплатила', 'выплатили'],
+  },
   ratify: {
     family: 'ratify',
     en: ['ratify', 'ratified', 'ratifies', 'ratification'],
@@ -164,10 +172,26 @@ export function otherEventVerb(queryKey: string, candidateKey: string): [string,
   const q = eventVerbsIn(queryKey);
   if (!q.size) return null;
   const c = eventVerbsIn(candidateKey);
-  if (!c.size) return null;
-  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
-  if ([...q.keys()].some((name) => families.has(EVENT_VERBS[name].family))) return null;
+  if (!c.size || shareFamily(q, c)) return null;
   return [[...q.values()][0], [...c.values()][0]];
+}
+
+/** True when two texts' verb classes (eventVerbsIn) share a family of events. */
+function shareFamily(q: ReadonlyMap<string, string>, c: ReadonlyMap<string, string>): boolean {
+  const families = new Set([...c.keys()].map((name) => EVENT_VERBS[name].family));
+  return [...q.keys()].some((name) => families.has(EVENT_VERBS[name].family));
+}
+
+/**
+ * Both texts hold a verb of the lexicon of one family ("Algeria summoned the French ambassador" and
+ * "Libya's attorney general summoned officials"): the same kind of deed, perhaps by other actors or
+ * elsewhere, as claim-predicates' sameEventKind tells it of its event kinds.
+ */
+export function sameEventVerb(queryKey: string, candidateKey: string): boolean {
+  const q = eventVerbsIn(queryKey);
+  if (!q.size) return false;
+  const c = eventVerbsIn(candidateKey);
+  return c.size > 0 && shareFamily(q, c);
 }
 
 // A speaker taking back what it said: a verb of withdrawing followed, within RETRACTED_REACH words,
@@ -224,4 +248,36 @@ export function retracted(queryKey: string, candidateKey: string): string | null
   const q = retractionIn(queryKey);
   const c = retractionIn(candidateKey);
   return !q !== !c ? q || c : null;
+}
+
+// A challenge to a result or a decision, a later step of its story than the result itself: "filed
+// challenges against the 2022 election", "يطعن في نتائج الانتخابات", "обжаловал итоги выборов". The
+// verb or its noun, then within CHALLENGED_REACH words what is challenged (a result, a vote, a ruling).
+// Not "contest" (a competition; "a contested election" is the election), not "the appeals court".
+const CHALLENGING =
+  /^(?:challenge|challenges|challenged|challenging|appeal|appealed|appealing|appeals|و?(?:ب|ل)?(?:ال)?طعو?نا?|و?طعنت|و?طعنوا|و?[يت]طعن|و?[يت]طعنون|обжал\S*|оспор\S*|оспарива\S*)$/u;
+const CHALLENGED =
+  /^(?:results?|outcome|elections?|vote|ballot|ruling|verdict|decision|sentence|و?(?:ب|ل)?(?:ال)?(?:نتائج|نتيجه|انتخابات|قرار|حكم)|итог\S*|результат\S*|выбор\S*|решени\S*|приговор\S*)$/u;
+const CHALLENGED_REACH = 4;
+const NOT_A_CHALLENGE = new Set(['court', 'courts', 'judge', 'judges']);
+
+/** The word by which a search key challenges a result or a decision (CHALLENGING, then CHALLENGED within reach), if any. */
+export const challengeIn = remembered((key: string): string => {
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (!CHALLENGING.test(words[i]) || NOT_A_CHALLENGE.has(words[i + 1] ?? '')) continue;
+    if (words.slice(i + 1, i + 2 + CHALLENGED_REACH).some((w) => CHALLENGED.test(w))) return words[i];
+  }
+  return '';
+});
+
+/**
+ * One text challenges a result or a decision and the other does not ("candidates filed challenges
+ * against the election" against "the court annulled the election"; "يطعن في نتائج الانتخابات" against
+ * "تعلن فوز تبون"): another step of the story, the challenge's word; null otherwise.
+ */
+export function challengedStep(queryKey: string, candidateKey: string): string[] | null {
+  const q = challengeIn(queryKey);
+  const c = challengeIn(candidateKey);
+  return !q !== !c ? [q || c] : null;
 }

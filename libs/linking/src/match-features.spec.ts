@@ -157,6 +157,18 @@ describe('match features', () => {
     );
   });
 
+  it('reads a property denied that the text never stated as a contradiction, not as a fact-check restating the claim', () => {
+    const safe = normalizeForSearch("Jordan's health ministry confirmed that the polio vaccine given in schools is safe.");
+    // "safe" stands only after the negation and in the claim: the text denies it.
+    expect(contradictionOf(normalizeForSearch('The polio vaccine given in Jordanian schools is not safe, a health ministry official says'), safe, [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+    // A fact-check repeats after its negation what it stated before it ("hitting ... did not hit"): a restatement.
+    expect(contradictionOf(normalizeForSearch('Video of a man hitting Macron with eggs. The man did not hit Macron with eggs'), normalizeForSearch('A man hit Macron with eggs'), [])).toBeNull();
+    // Another negation than a copula's is left to the rule as before (CheckThat! EN 2022 dev tweet-sno-1111's claim).
+    expect(contradictionOf(normalizeForSearch('Obama snubs the funeral of Justice Scalia: he will not attend it'), normalizeForSearch('Obama is too busy golfing to attend the funeral of Justice Scalia'), [])).toBeNull();
+    // "Not true" denies the statement before it: a restatement.
+    expect(contradictionOf(normalizeForSearch('The claim that the polio vaccine given in Jordanian schools is safe is not true'), safe, [])).toBeNull();
+  });
+
   it("does not read a tweet's own dateline as a figure or date of the claim it carries", () => {
     const tweet = 'Vaping and juuling CAN cause cancer. Talk to kids. https://t.co/dFIpTwVNeW — Deborah Gilboa, MD (@AskDocG) March 5, 2018';
     const stated = 'Vaping and juuling CAN cause cancer. Talk to kids.';
@@ -264,6 +276,23 @@ describe('what a fact-checker is offered for a text with the same actors', () =>
   it('tells another event, another place and another actor of the same story apart from the claim', () => {
     expect(evidenceOf('وزارة الصحة العراقية توزع لقاحات الكوليرا في السليمانية', 'وزارة الصحة العراقية تسجل 12 إصابة بالكوليرا في السليمانية').otherStory).toEqual({ kind: MatchReasonKind.OTHER_EVENT, values: ['توزع', 'تسجل'] });
     expect(evidenceOf('Syria cut the Euphrates flow into Iraq', 'Turkey cut the Euphrates flow into Syria', [['syria', 'iraq'], ['turkiye', 'syria']]).otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['iraq', 'turkiye'] });
+    // One verb of the lexicon (summoned), told elsewhere by others: the same kind of deed, another story.
+    expect(
+      evidenceOf("Libya's attorney general summoned officials for questioning over the Derna dam collapse", 'Algeria summoned the French ambassador over the arrest of a consular official in Paris', [
+        ['libya', 'derna'],
+        ['algeria', 'france', 'paris'],
+      ]).otherStory,
+    ).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['libya', 'derna', 'algeria', 'france', 'paris'] });
+    // Money paid out of a package, against the package signed: a later step.
+    expect(evidenceOf('The EU disbursed the first €1 billion of its €7.4 billion package for Egypt', 'Egypt and the European Union signed a strategic partnership agreement worth €7.4 billion').otherStory).toEqual({
+      kind: MatchReasonKind.OTHER_EVENT,
+      values: ['disbursed', 'signed'],
+    });
+    // A challenge to an election, against the election annulled: a later step (event-verbs, challengedStep).
+    expect(evidenceOf('Kuwaiti candidates filed challenges against the 2022 parliamentary election', "Kuwait's constitutional court annulled the 2022 parliamentary election").otherStory).toEqual({
+      kind: MatchReasonKind.OTHER_EVENT,
+      values: ['challenges'],
+    });
     expect(evidenceOf('حركة حماس تعلن مقتل 3 من مقاتليها في غزة', 'الجيش الإسرائيلي يعلن مقتل 3 من جنوده في غزة', [['gaza'], ['israel', 'gaza']]).otherStory).toEqual({ kind: MatchReasonKind.OTHER_ACTOR, values: ['hamas', 'israel'] });
     expect(evidenceOf('Россия и Иран обсудили в Москве договор о партнерстве', 'Россия и Иран подписали в Москве договор о партнерстве').otherStory).toEqual({ kind: MatchReasonKind.OTHER_EVENT, values: ['обсудили', 'подписали'] });
     expect(evidenceOf('الملك محمد السادس يُدشّن المستشفى الجامعي بمراكش', 'الملك محمد السادس يزور جرحى الزلزال في المستشفى الجامعي بمراكش').otherStory).toEqual({ kind: MatchReasonKind.OTHER_EVENT, values: ['يدشن', 'يزور'] });

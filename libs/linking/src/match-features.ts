@@ -8,7 +8,7 @@ import { actorsIn, eventsIn, thingsIn, keptAgainstMoved, oppositeDirection, othe
 import { isYear, otherExtent, otherModality, otherMonths, otherPartOfYear, otherPeriod, otherSideOfEvent, otherYears, periodsIn, recordAgainstFigure } from './claim-circumstances';
 import { PlacesIn, rememberedWithPlaces, swappedRoles, swappedSpeakers } from './claim-roles';
 import { otherCount, otherTableUnit, otherUnit } from './figure-counts';
-import { otherEventVerb, retracted } from './event-verbs';
+import { challengedStep, otherEventVerb, retracted, sameEventVerb } from './event-verbs';
 import { remembered } from './remembered';
 import { Figure, MatchReasonKind, MatchReasonParts, figureWords, figuresIn, isAsciiDigit, lightStem, lightStemsOf, longerThanOneLetter, longestSharedPhrase, numbersIn, roundedIn, sameFigure, trigramSimilarity } from './match-scoring';
 
@@ -389,7 +389,7 @@ function figuresApart(first: readonly string[], second: readonly string[], share
 
 /** Why a candidate tells another story than the query: another kind of event, or the same by other actors or elsewhere. */
 function otherStoryOf(query: QueryText, queryKey: string, candidate: CandidateText): MatchReasonParts | null {
-  const event = otherEvent(queryKey, candidate.key) ?? otherEventVerb(queryKey, candidate.key);
+  const event = otherEvent(queryKey, candidate.key) ?? otherEventVerb(queryKey, candidate.key) ?? challengedStep(queryKey, candidate.key);
   if (event) return { kind: MatchReasonKind.OTHER_EVENT, values: event };
   const actors = otherActors(query, queryKey, candidate);
   return actors ? { kind: MatchReasonKind.OTHER_ACTOR, values: actors } : null;
@@ -517,13 +517,40 @@ function refutesAfterStating(negating: string[], plain: string[]): boolean {
   const other = content(plain);
   const shared = [...content(negating)].filter((w) => other.has(w));
   if (shared.length < 2) return false;
-  const stated = negating.slice(0, negating.findIndex((_, i) => negatesAt(negating, i)));
+  const at = negating.findIndex((_, i) => negatesAt(negating, i));
+  const stated = negating.slice(0, at);
+  if (deniesUnstated(negating, at, stated, other)) return false;
   // The setting alone is not the claim: "the fire at Baiji caused no casualties" states the fire of
   // "three workers were killed in the fire at Baiji", not the deaths. What happened must come first too.
   const events = eventsIn(plain.join(' '));
   if (events.size && ![...eventsIn(stated.join(' ')).keys()].some((kind) => events.has(kind))) return false;
   const before = content(stated);
   return shared.filter((w) => before.has(w)).length * 2 >= shared.length;
+}
+
+// Words by which a text denies that what it stated is true ("is not true", "غير صحيح", "не соответствует
+// действительности"): what they deny is the statement before them.
+const TRUTH = new Set(['true', 'correct', 'accurate', 'real', 'genuine', 'صحيح', 'صحيحا', 'صحيحه', 'دقيق', 'دقيقه', 'صحه', 'правда', 'верно', 'соответствует', 'достоверн']);
+
+// A negated copula, which denies a property of what it speaks of: "is not safe", "isn't", ليس, غير.
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+const NEGATED_COPULAS = new Set(["isn't", "aren't", "wasn't", "weren't", 'isnt', 'arent', 'wasnt', 'werent', 'ليس', 'ليست', 'ليسوا', 'غير']);
+
+/**
+ * True when a negated copula denies a property that the other text states and the negating text does
+ * not state before its negation: "the vaccine given in schools is not safe" denies "safe" of "... is
+ * safe", it does not restate it (a fact-check restating a claim repeats, after its negation, what it
+ * stated: "video of X hitting Macron. X did not hit Macron"). Truth words ("is not true") deny the
+ * statement before them and are left to the rule, as are other negations ("did not attend", "fake",
+ * "not the gun, the permit"): on CheckThat! EN dev they bear on the claim they rate as often.
+ */
+function deniesUnstated(negating: string[], at: number, stated: string[], other: ReadonlySet<string>): boolean {
+  if (!NEGATED_COPULAS.has(negating[at]) && !(negating[at] === 'not' && COPULAS.has(negating[at - 1] ?? ''))) return false;
+  const denied = negating.slice(at + 1).find((w) => longerThanOneLetter(w) && !STOP_STEMS.has(lightStem(w)));
+  if (denied === undefined || TRUTH.has(denied)) return false;
+  const stem = lightStem(denied);
+  // The same word in another form ("hitting ... did not hit") is stated: stems that begin alike.
+  return other.has(stem) && ![...content(stated)].some((w) => w.startsWith(stem) || (w.length >= 3 && stem.startsWith(w)));
 }
 
 /** The light stems of a text's words that say something (no one-letter or function words). */
@@ -563,12 +590,13 @@ const actorsAndPlaces: (key: string, placesIn?: PlacesIn) => ReadonlySet<string>
 
 /**
  * The same kind of event somewhere else or by someone else: the places and actors each text names
- * and the other does not, when both have one. Only for texts reporting the same kind of event:
+ * and the other does not, when both have one. Only for texts reporting the same kind of event (a
+ * kind of claim-predicates, or a family of event-verbs' verbs: "summoned" and "summoned"):
  * elsewhere a country named on one side only is as often a wider or narrower wording of the same
  * claim (a city against its country), and checking it cost 0.01 MAP@5 on CheckThat! EN 2020 dev.
  */
 function otherActors(queryText: QueryText, queryKey: string, candidateText: CandidateText): string[] | null {
-  if (!sameEventKind(queryKey, candidateText.key)) return substitutedActor(queryText, queryKey, candidateText.key);
+  if (!sameEventKind(queryKey, candidateText.key) && !sameEventVerb(queryKey, candidateText.key)) return substitutedActor(queryText, queryKey, candidateText.key);
   return otherNamed(queryText, queryKey, candidateText) ?? substitutedActor(queryText, queryKey, candidateText.key, true);
 }
 
