@@ -3,7 +3,7 @@
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
- *                            [--no-match-train] [--calibrate-on en] [--out FILE]
+ *                            [--no-match-train] [--calibrate-on en] [--lambda 1] [--dev-folds 5] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
@@ -42,9 +42,18 @@
  *    not help on dev: the shipped model does not). The share of those dev pools whose
  *    best candidate reaches the threshold (false suggestions) is printed for the previous, the new
  *    and the shared model.
+ * 5. --dev-folds K (with --objective and --lambda, which stay fixed): the model learns from the dev
+ *    queries too. The dev queries are split into K folds by a hash of their language and id (a
+ *    query's twin pools, EN 2021's and EN 2022's, and its pool without its right claims, share a
+ *    fold); for each fold the linear model and the trees are fitted on train + the other folds and
+ *    score that fold's dev pools at every 20-tree checkpoint. The out-of-fold dev MAP@5 is printed
+ *    beside the train-only model's (the procedure above) at each checkpoint; the tree count with
+ *    the best out-of-fold mean over the sets is kept, the final model is fitted on train + all dev
+ *    with it, and Platt scaling and the threshold are fitted on the out-of-fold logits (the dev
+ *    figures the file records are out of fold). Each fold grows the trees again: K + 2 times the time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   ARABIC_FEATURE_NAMES,
   ClaimMatcherService,
@@ -267,6 +276,58 @@ function setMean(queries: QueryExample[], sets: string[], score: Scorer): number
   return mean(sets.map((s) => map5(queries.filter((q) => q.set === s), score)));
 }
 
+/** The tree shapes LambdaMART grows (--tree-depth keeps one), and its learning rate. */
+const TREE_SHAPES = [
+  { depth: 4, minLeaf: 50 },
+  { depth: 6, minLeaf: 100 },
+];
+const LEARNING_RATE = 0.05;
+
+/**
+ * The languages of `treeLanguages` whose learnt queries hold whole pools: a language whose train
+ * queries average fewer than 10 candidates (pairs and a BM25 negative) teaches the trees nothing
+ * about its pools of 20 to 100.
+ */
+function poolLanguages(learnt: QueryExample[], treeLanguages: string[]): string[] {
+  return treeLanguages.filter((l) => {
+    const queries = learnt.filter((q) => q.language === l);
+    return queries.length > 0 && queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
+  });
+}
+
+function treesName(languages: string[], trees: number, depth: number, minLeaf: number): string {
+  return `LambdaMART (${languages.join(', ')}), ${trees} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${LEARNING_RATE}`;
+}
+
+/**
+ * Grows LambdaMART trees of one shape on `learnt`'s queries of `languages`, on top of the linear
+ * model's logit, up to `maxTrees`; at every 20th tree, `checkpoint` gets the trees grown and the
+ * logits of `scored`'s candidates (the linear logit, plus the trees' score for those languages).
+ */
+function growTrees(
+  learnt: QueryExample[],
+  scored: QueryExample[],
+  linear: MatchModel,
+  languages: string[],
+  maxTrees: number,
+  { depth, minLeaf }: { depth: number; minLeaf: number },
+  checkpoint: (grown: RegressionTree[], logits: Map<QueryExample, number[]>) => void,
+): void {
+  const pools = learnt.filter((q) => languages.includes(q.language));
+  const boosted = scored.filter((q) => languages.includes(q.language));
+  const logits = new Map(scored.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]));
+  fitLambdaMart(
+    pools.map((q) => q.candidates),
+    pools.map((q) => q.candidates.map((c) => logitOf(linear, c.features))),
+    { trees: maxTrees, depth, learningRate: LEARNING_RATE, minLeaf },
+    (grown) => {
+      const tree = grown[grown.length - 1];
+      for (const q of boosted) q.candidates.forEach((c, i) => ((logits.get(q) as number[])[i] += treesScore([tree], c.features)));
+      if (grown.length % 20 === 0) checkpoint(grown, logits);
+    },
+  );
+}
+
 /**
  * LambdaMART trees on top of the linear model, for the languages with enough training pools: a few
  * tree shapes are grown on those train queries up to `maxTrees`, and the shape and number of trees
@@ -283,43 +344,99 @@ function boost(
   depths: number[],
 ): { name: string; trees: RegressionTree[]; languages: string[] } | null {
   const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
-  // A language whose train queries average fewer than 10 candidates (pairs and a BM25 negative)
-  // teaches the trees nothing about its pools of 20 to 100.
-  const languages = treeLanguages.filter((l) => {
-    const queries = train.filter((q) => q.language === l);
-    return queries.length > 0 && queries.reduce((n, q) => n + q.candidates.length, 0) >= 10 * queries.length;
-  });
+  const languages = poolLanguages(train, treeLanguages);
   if (!languages.length) return null;
-  const learnt = train.filter((q) => languages.includes(q.language));
-  const boosted = dev.filter((q) => languages.includes(q.language));
   let best: { name: string; trees: RegressionTree[]; map: number } | null = null;
-  const learningRate = 0.05;
-  for (const { depth, minLeaf } of [
-    { depth: 4, minLeaf: 50 },
-    { depth: 6, minLeaf: 100 },
-  ].filter((shape) => depths.includes(shape.depth))) {
-    const devScores = new Map(dev.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]));
-    fitLambdaMart(
-      learnt.map((q) => q.candidates),
-      learnt.map((q) => q.candidates.map((c) => logitOf(linear, c.features))),
-      { trees: maxTrees, depth, learningRate, minLeaf },
-      (grown) => {
-        const tree = grown[grown.length - 1];
-        for (const q of boosted) q.candidates.forEach((c, i) => ((devScores.get(q) as number[])[i] += treesScore([tree], c.features)));
-        if (grown.length % 20) return;
-        const score: Scorer = (_f, q, i) => (devScores.get(q) as number[])[i];
-        const map = setMean(dev, sets, score);
-        const name = `LambdaMART (${languages.join(', ')}), ${grown.length} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${learningRate}`;
-        const perSet = sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(4)}`).join(', ');
-        console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)}; ${perSet})`);
-        if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
-      },
-    );
+  for (const shape of TREE_SHAPES.filter((s) => depths.includes(s.depth))) {
+    growTrees(train, dev, linear, languages, maxTrees, shape, (grown, logits) => {
+      const score: Scorer = (_f, q, i) => (logits.get(q) as number[])[i];
+      const map = setMean(dev, sets, score);
+      const name = treesName(languages, grown.length, shape.depth, shape.minLeaf);
+      const perSet = sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(4)}`).join(', ');
+      console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)}; ${perSet})`);
+      if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
+    });
   }
   const chosen = best as { name: string; trees: RegressionTree[]; map: number } | null;
   if (!chosen) return null;
   console.log(`kept ${chosen.name}: dev MAP@5 ${chosen.map.toFixed(4)} (mean over the sets) against ${linearMap.toFixed(4)} for the linear model`);
   return { ...chosen, languages };
+}
+
+/** The linear model of one objective and L2 penalty fitted on the queries' candidates, not yet calibrated. */
+function fitLinear(queries: QueryExample[], objective: string, lambda: number, features: string[], precisionTarget: number): MatchModel {
+  // Pointwise: each candidate against its label. Pairwise: each relevant candidate against each
+  // other candidate of its query (the difference of their features), so that only the order within
+  // a query is learnt, which is what MAP@5 rewards; each query's pairs weigh 1 in all.
+  const rows = queries.flatMap((q) => q.candidates);
+  const data =
+    objective === 'pairwise'
+      ? pairwiseDifferences(queries.map((q) => q.candidates))
+      : { rows: rows.map((c) => c.features), labels: rows.map((c) => c.label), weight: undefined };
+  const fit = fitLogistic(data.rows, data.labels, { lambda, weight: data.weight });
+  return { features, ...fit, platt: { a: 1, b: 0 }, threshold: 0.5, precisionTarget, trainedOn: '', dev: {} };
+}
+
+/** The fold of a dev query: a hash of its language and id, so that its twin pools (EN 2021's and EN 2022's, with and without its right claims) share it. */
+function foldOf(q: QueryExample, folds: number): number {
+  let h = 2166136261;
+  for (const ch of `${q.language} ${q.queryId ?? ''}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % folds;
+}
+
+/** A model's logits at each checkpoint ("linear", then "depth/trees"), for each scored pool. */
+type CheckpointLogits = Map<string, Map<QueryExample, number[]>>;
+
+/**
+ * The logits of `scored`'s candidates under the linear model fitted on `learnt` and under the trees
+ * grown on top of it at every 20th tree, for each tree shape.
+ */
+function checkpointLogits(
+  learnt: QueryExample[],
+  scored: QueryExample[],
+  fitLinear: (learnt: QueryExample[]) => MatchModel,
+  maxTrees: number,
+  treeLanguages: string[],
+  shapes: typeof TREE_SHAPES,
+): CheckpointLogits {
+  const linear = fitLinear(learnt);
+  const out: CheckpointLogits = new Map([['linear', new Map(scored.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]))]]);
+  const languages = poolLanguages(learnt, treeLanguages);
+  if (!languages.length || maxTrees <= 0) return out;
+  for (const shape of shapes)
+    growTrees(learnt, scored, linear, languages, maxTrees, shape, (grown, logits) => {
+      out.set(`${shape.depth}/${grown.length}`, new Map([...logits].map(([q, l]) => [q, [...l]])));
+    });
+  return out;
+}
+
+/**
+ * Cross-fitting over the dev queries: for each of `folds` folds, the model learns from the train
+ * queries and the other folds' dev queries, and scores that fold's dev pools at every checkpoint.
+ * Each dev pool thus gets out-of-fold logits from a model that never saw its query.
+ */
+function outOfFoldLogits(
+  train: QueryExample[],
+  learnableDev: QueryExample[],
+  devPools: QueryExample[],
+  folds: number,
+  fitLinear: (learnt: QueryExample[]) => MatchModel,
+  maxTrees: number,
+  treeLanguages: string[],
+  shapes: typeof TREE_SHAPES,
+): CheckpointLogits {
+  const out: CheckpointLogits = new Map();
+  for (let k = 0; k < folds; k++) {
+    const learnt = [...train, ...learnableDev.filter((q) => foldOf(q, folds) !== k)];
+    const scored = devPools.filter((q) => foldOf(q, folds) === k);
+    console.log(`  fold ${k + 1}/${folds}: learns from ${learnt.length} queries, scores ${scored.length} dev pools`);
+    for (const [checkpoint, logits] of checkpointLogits(learnt, scored, fitLinear, maxTrees, treeLanguages, shapes)) {
+      const all = out.get(checkpoint) ?? new Map<QueryExample, number[]>();
+      for (const [q, l] of logits) all.set(q, l);
+      out.set(checkpoint, all);
+    }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -355,27 +472,15 @@ async function main(): Promise<void> {
     `${name.padEnd(22)} dev MAP@5 ${map5(dev, score).toFixed(3)}  (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(3)}`).join(', ')})`;
   console.log(report('BM25 (pool order)', (f) => f[bm25Index]));
 
-  // Pointwise: each candidate against its label. Pairwise: each relevant candidate against each
-  // other candidate of its query (the difference of their features), so that only the order within
-  // a query is learnt, which is what MAP@5 rewards; each query's pairs weigh 1 in all.
-  const pairs = pairwiseDifferences(train.map((q) => q.candidates));
   const objectives = [
-    { name: 'logistic', key: 'pointwise', rows: rows.map((c) => c.features), labels: rows.map((c) => c.label), weight: undefined as number[] | undefined },
-    { name: 'pairwise logistic', key: 'pairwise', ...pairs },
+    { name: 'logistic', key: 'pointwise' },
+    { name: 'pairwise logistic', key: 'pairwise' },
   ].filter((o) => !option('--objective') || o.key === option('--objective'));
+  const lambdas = option('--lambda') ? [Number(option('--lambda'))] : [0.01, 0.1, 1, 10, 100];
   let best: { lambda: number; objective: string; model: MatchModel; map: number } | null = null;
   for (const objective of objectives) {
-    for (const lambda of [0.01, 0.1, 1, 10, 100]) {
-      const fit = fitLogistic(objective.rows, objective.labels, { lambda, weight: objective.weight });
-      const model: MatchModel = {
-        features: featureNames,
-        ...fit,
-        platt: { a: 1, b: 0 },
-        threshold: 0.5,
-        precisionTarget,
-        trainedOn: '',
-        dev: {},
-      };
+    for (const lambda of lambdas) {
+      const model = fitLinear(train, objective.key, lambda, featureNames, precisionTarget);
       const map = map5(dev, (f) => logitOf(model, f));
       console.log(report(`${objective.name}, L2 ${lambda}`, (f) => logitOf(model, f)));
       if (!best || map > best.map) best = { lambda, objective: objective.name, model, map };
@@ -388,11 +493,64 @@ async function main(): Promise<void> {
   // would only reach the short Arabic pools they never saw.
   const treeLanguages = (option('--tree-languages') ?? (arabic ? 'ar' : 'en')).split(',').filter(Boolean);
   const depths = (option('--tree-depth') ?? '4,6').split(',').map(Number);
-  const boosted = option('--trees') === '0' ? null : boost(train, dev, linear, sets, Number(option('--trees') ?? 200), treeLanguages, depths);
-  if (boosted) {
-    const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
-    best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
-    console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
+  const maxTrees = option('--trees') === '0' ? 0 : Number(option('--trees') ?? 200);
+  // The logits each dev pool is calibrated on: the model's own, or out of fold (--dev-folds).
+  let devLogits: (q: QueryExample) => number[];
+  const folds = Number(option('--dev-folds') ?? 0);
+  // The dev pools a model may learn from (--dev-folds): those train pools would be.
+  const learnableDev = devPools.filter((q) => !(q.noMatch && !args.includes('--no-match-train')));
+  if (folds > 1) {
+    // Cross-fitting: the model learns from the train and dev queries; the tree count is chosen, and
+    // the score calibrated, on the dev pools' out-of-fold logits. The objective and L2 stay fixed.
+    if (objectives.length !== 1 || lambdas.length !== 1) throw new Error('--dev-folds needs --objective and --lambda');
+    const { key, name } = objectives[0];
+    const lambda = lambdas[0];
+    const fit = (queries: QueryExample[]) => fitLinear(queries, key, lambda, featureNames, precisionTarget);
+    const shapes = TREE_SHAPES.filter((s) => depths.includes(s.depth));
+    const sizes = [...Array(folds).keys()].map((k) => dev.filter((q) => foldOf(q, folds) === k).length);
+    console.log(`${folds}-fold cross-fitting over the dev queries (answered pools a fold: ${sizes.join(', ')})`);
+    const trainOnly = checkpointLogits(train, dev, fit, maxTrees, treeLanguages, shapes);
+    const oof = outOfFoldLogits(train, learnableDev, devPools, folds, fit, maxTrees, treeLanguages, shapes);
+    const scoreOf =
+      (logits: Map<QueryExample, number[]> | undefined): Scorer =>
+      (_f, q, i) =>
+        (logits?.get(q) as number[])[i];
+    const line = (logits: Map<QueryExample, number[]> | undefined) =>
+      `${setMean(dev, sets, scoreOf(logits)).toFixed(4)} (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), scoreOf(logits)).toFixed(4)}`).join(', ')})`;
+    console.log('dev MAP@5, mean over the sets: out of fold (train + the other dev folds) | train only (the dev queries as they are)');
+    let chosen = { checkpoint: 'linear', map: -Infinity };
+    for (const [checkpoint, logits] of oof) {
+      console.log(`  ${checkpoint.padEnd(7)} ${line(logits)} | ${line(trainOnly.get(checkpoint))}`);
+      const map = setMean(dev, sets, scoreOf(logits));
+      if (map > chosen.map) chosen = { checkpoint, map };
+    }
+    // The final model: train + all the dev queries, at the chosen tree count.
+    const all = [...train, ...learnableDev];
+    let model = fit(all);
+    let objective = name;
+    if (chosen.checkpoint !== 'linear') {
+      const [depth, count] = chosen.checkpoint.split('/').map(Number);
+      const shape = shapes.find((s) => s.depth === depth) as (typeof shapes)[number];
+      const languages = poolLanguages(all, treeLanguages);
+      let trees: RegressionTree[] = [];
+      growTrees(all, [], model, languages, count, shape, (grown) => (trees = [...grown]));
+      model = { ...model, trees, treeLanguages: languages };
+      objective = `${name} + ${treesName(languages, count, depth, shape.minLeaf)}`;
+    }
+    const logits = oof.get(chosen.checkpoint) as Map<QueryExample, number[]>;
+    console.log(`kept ${objective}: out-of-fold dev MAP@5 ${chosen.map.toFixed(4)} (mean over the sets)`);
+    console.log(report('out of fold', scoreOf(logits)));
+    best = { lambda, objective, model, map: map5(dev, scoreOf(logits)) };
+    devLogits = (q) => logits.get(q) as number[];
+  } else {
+    const boosted = maxTrees ? boost(train, dev, linear, sets, maxTrees, treeLanguages, depths) : null;
+    if (boosted) {
+      const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
+      best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
+      console.log(report('with the trees', (f, q) => logitOf(model, f, q.language)));
+    }
+    const { model } = best;
+    devLogits = (q) => q.candidates.map((c) => logitOf(model, c.features, q.language));
   }
 
   // Each dev query counts once in the calibration: EN 2021's dev queries are EN 2022's over the 2021
@@ -410,9 +568,9 @@ async function main(): Promise<void> {
   });
   console.log(`calibration: ${calibrationPools.length} of the ${devPools.length} dev pools (each dev query once)`);
   const devPairs = calibrationPools.flatMap((q) => q.candidates);
-  const logits = calibrationPools.flatMap((q) => q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+  const logits = calibrationPools.flatMap(devLogits);
   const bestLogits = calibrationPools.flatMap((q) => {
-    const top = Math.max(...q.candidates.map((c) => logitOf(best.model, c.features, q.language)));
+    const top = Math.max(...devLogits(q));
     return q.candidates.map(() => top);
   });
   const labels = devPairs.map((c) => c.label);
@@ -448,22 +606,28 @@ async function main(): Promise<void> {
     platt: { a: round(platt.a), b: round(platt.b), c: round(platt.c) },
     threshold: Math.round(at.threshold * 1000) / 1000,
     precisionTarget,
-    trainedOn: `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${calibrationPools.filter((q) => !q.noMatch).length} queries)`,
+    trainedOn:
+      folds > 1
+        ? `CheckThat! train and dev splits (${[...new Set(train.map((q) => q.set))].join(', ')}; dev ${sets.join(', ')}): ${train.length} train and ${learnableDev.length} dev queries, ${rows.length + learnableDev.reduce((n, q) => n + q.candidates.length, 0)} candidates; ${best.objective}, L2 ${best.lambda}; ${maxTrees ? 'the tree count chosen and ' : ''}Platt scaling fitted on the out-of-fold logits of ${folds}-fold cross-fitting over the dev queries (${calibrationPools.filter((q) => !q.noMatch).length} queries calibrate); the dev figures are out of fold`
+        : `CheckThat! train splits (${[...new Set(train.map((q) => q.set))].join(', ')}): ${train.length} queries, ${rows.length} candidates; ${best.objective}, L2 ${best.lambda} chosen and Platt scaling fitted on dev (${calibrationPools.filter((q) => !q.noMatch).length} queries)`,
     dev: {
       map5: round(best.map),
       auc: round(rocAuc(probabilities, labels)),
       precisionAtThreshold: round(at.precision),
       recallAtThreshold: round(at.recall),
+      ...(folds > 1 && { outOfFoldFolds: folds }),
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');
   const committed = (file: string): MatchModel => JSON.parse(readFileSync(join(__dirname, '..', 'libs', 'linking', 'src', file), 'utf8'));
   const shared = committed('match-weights.json');
-  const previous = arabic ? committed('match-weights-ar.json') : shared;
-  // Whether the retraining reproduces the committed model: both scored on these same features.
+  // The committed model of the same file name (match-weights-en.json for --out .../match-weights-en.json).
+  const previous = existsSync(join(__dirname, '..', 'libs', 'linking', 'src', basename(out))) ? committed(basename(out)) : arabic ? committed('match-weights-ar.json') : shared;
+  // Whether the retraining reproduces the committed model: both scored on these same features
+  // (with --dev-folds, this model has learnt from these dev queries).
   if (previous.features.length === featureNames.length) {
     console.log(report('previous model', (f, q) => logitOf(previous, f, q.language)));
-    console.log(report('this model', (f, q) => logitOf(final, f, q.language)));
+    console.log(report(folds > 1 ? 'this model (saw dev)' : 'this model', (f, q) => logitOf(final, f, q.language)));
   }
   reportSuggestions(calibrationPools, [
     { name: 'previous model', model: previous },
