@@ -388,18 +388,18 @@ function foldOf(q: QueryExample, folds: number): number {
 type CheckpointLogits = Map<string, Map<QueryExample, number[]>>;
 
 /**
- * The logits of `scored`'s candidates under the linear model fitted on `learnt` and under the trees
+ * The logits of `scored`'s candidates under the linear model `fit` makes of `learnt` and under the trees
  * grown on top of it at every 20th tree, for each tree shape.
  */
 function checkpointLogits(
   learnt: QueryExample[],
   scored: QueryExample[],
-  fitLinear: (learnt: QueryExample[]) => MatchModel,
+  fit: (learnt: QueryExample[]) => MatchModel,
   maxTrees: number,
   treeLanguages: string[],
   shapes: typeof TREE_SHAPES,
 ): CheckpointLogits {
-  const linear = fitLinear(learnt);
+  const linear = fit(learnt);
   const out: CheckpointLogits = new Map([['linear', new Map(scored.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]))]]);
   const languages = poolLanguages(learnt, treeLanguages);
   if (!languages.length || maxTrees <= 0) return out;
@@ -420,7 +420,7 @@ function outOfFoldLogits(
   learnableDev: QueryExample[],
   devPools: QueryExample[],
   folds: number,
-  fitLinear: (learnt: QueryExample[]) => MatchModel,
+  fit: (learnt: QueryExample[]) => MatchModel,
   maxTrees: number,
   treeLanguages: string[],
   shapes: typeof TREE_SHAPES,
@@ -430,7 +430,7 @@ function outOfFoldLogits(
     const learnt = [...train, ...learnableDev.filter((q) => foldOf(q, folds) !== k)];
     const scored = devPools.filter((q) => foldOf(q, folds) === k);
     console.log(`  fold ${k + 1}/${folds}: learns from ${learnt.length} queries, scores ${scored.length} dev pools`);
-    for (const [checkpoint, logits] of checkpointLogits(learnt, scored, fitLinear, maxTrees, treeLanguages, shapes)) {
+    for (const [checkpoint, logits] of checkpointLogits(learnt, scored, fit, maxTrees, treeLanguages, shapes)) {
       const all = out.get(checkpoint) ?? new Map<QueryExample, number[]>();
       for (const [q, l] of logits) all.set(q, l);
       out.set(checkpoint, all);
