@@ -3,7 +3,8 @@
  *
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
- *                            [--no-match-train] [--calibrate-on en] [--lambda 1] [--dev-folds 5] [--out FILE]
+ *                            [--no-match-train] [--calibrate-on en] [--lambda 1] [--dev-folds 5] [--fold-seed 2]
+ *                            [--no-train-only] [--subsample 0.7] [--feature-fraction 0.7] [--seed 1] [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
@@ -25,8 +26,11 @@
  *    Arabic pools of ten or more go to the Arabic model; Arabic with --language ar) when their train
  *    queries hold whole pools; trees of depth 4 and of depth 6 (--tree-depth: one of them) are
  *    grown, and the tree shape and count with the best dev MAP@5, mean over the
- *    sets, are kept if they beat the linear model there. Deterministic: no sampling; the same
- *    features file gives the same model file. The committed model is scored on the same features
+ *    sets, are kept if they beat the linear model there. Deterministic: the same features file
+ *    and flags give the same model file. By default nothing is sampled; --subsample F grows each
+ *    tree on a random share F of the train queries (whole pools) and --feature-fraction F lets it
+ *    split on a random share F of the features (stochastic gradient boosting), drawn by a
+ *    generator seeded with --seed (1). The committed model is scored on the same features
  *    and printed beside the new one ("previous model", "this model"), so a retraining that does
  *    not reproduce it shows before it is committed.
  * 4. Platt scaling of its logit (and of the logit's distance below the best of its pool, when that
@@ -50,7 +54,9 @@
  *    beside the train-only model's (the procedure above) at each checkpoint; the tree count with
  *    the best out-of-fold mean over the sets is kept, the final model is fitted on train + all dev
  *    with it, and Platt scaling and the threshold are fitted on the out-of-fold logits (the dev
- *    figures the file records are out of fold). Each fold grows the trees again: K + 2 times the time.
+ *    figures the file records are out of fold). Each fold grows the trees again: K + 2 times the time
+ *    (K + 1 with --no-train-only, which skips the train-only column). --fold-seed S splits the dev
+ *    queries into other folds (the hash of language and id with S; twins still share a fold).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -62,6 +68,7 @@ import {
   poolAveragePrecisionAt,
   fitLambdaMart,
   fitLogistic,
+  LambdaMartOptions,
   fitPlatt,
   fitPoolPlatt,
   logitOf,
@@ -283,6 +290,9 @@ const TREE_SHAPES = [
 ];
 const LEARNING_RATE = 0.05;
 
+/** A tree shape, with the sampling its trees are grown under (--subsample, --feature-fraction, --seed; none by default). */
+type TreeShape = { depth: number; minLeaf: number } & Pick<LambdaMartOptions, 'subsample' | 'featureFraction' | 'seed'>;
+
 /**
  * The languages of `treeLanguages` whose learnt queries hold whole pools: a language whose train
  * queries average fewer than 10 candidates (pairs and a BM25 negative) teaches the trees nothing
@@ -295,8 +305,12 @@ function poolLanguages(learnt: QueryExample[], treeLanguages: string[]): string[
   });
 }
 
-function treesName(languages: string[], trees: number, depth: number, minLeaf: number): string {
-  return `LambdaMART (${languages.join(', ')}), ${trees} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${LEARNING_RATE}`;
+function treesName(languages: string[], trees: number, { depth, minLeaf, subsample, featureFraction, seed }: TreeShape): string {
+  const sampling = [subsample !== undefined && `${subsample} of the queries`, featureFraction !== undefined && `${featureFraction} of the features`].filter(Boolean);
+  return (
+    `LambdaMART (${languages.join(', ')}), ${trees} trees of depth ${depth}, ${minLeaf} candidates a leaf, rate ${LEARNING_RATE}` +
+    (sampling.length ? `, each tree on ${sampling.join(' and ')} (seed ${seed ?? 1})` : '')
+  );
 }
 
 /**
@@ -310,7 +324,7 @@ function growTrees(
   linear: MatchModel,
   languages: string[],
   maxTrees: number,
-  { depth, minLeaf }: { depth: number; minLeaf: number },
+  { depth, minLeaf, subsample, featureFraction, seed }: TreeShape,
   checkpoint: (grown: RegressionTree[], logits: Map<QueryExample, number[]>) => void,
 ): void {
   const pools = learnt.filter((q) => languages.includes(q.language));
@@ -319,7 +333,7 @@ function growTrees(
   fitLambdaMart(
     pools.map((q) => q.candidates),
     pools.map((q) => q.candidates.map((c) => logitOf(linear, c.features))),
-    { trees: maxTrees, depth, learningRate: LEARNING_RATE, minLeaf },
+    { trees: maxTrees, depth, learningRate: LEARNING_RATE, minLeaf, subsample, featureFraction, seed },
     (grown) => {
       const tree = grown[grown.length - 1];
       for (const q of boosted) q.candidates.forEach((c, i) => ((logits.get(q) as number[])[i] += treesScore([tree], c.features)));
@@ -341,17 +355,17 @@ function boost(
   sets: string[],
   maxTrees: number,
   treeLanguages: string[],
-  depths: number[],
+  shapes: TreeShape[],
 ): { name: string; trees: RegressionTree[]; languages: string[] } | null {
   const linearMap = setMean(dev, sets, (f) => logitOf(linear, f));
   const languages = poolLanguages(train, treeLanguages);
   if (!languages.length) return null;
   let best: { name: string; trees: RegressionTree[]; map: number } | null = null;
-  for (const shape of TREE_SHAPES.filter((s) => depths.includes(s.depth))) {
+  for (const shape of shapes) {
     growTrees(train, dev, linear, languages, maxTrees, shape, (grown, logits) => {
       const score: Scorer = (_f, q, i) => (logits.get(q) as number[])[i];
       const map = setMean(dev, sets, score);
-      const name = treesName(languages, grown.length, shape.depth, shape.minLeaf);
+      const name = treesName(languages, grown.length, shape);
       const perSet = sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), score).toFixed(4)}`).join(', ');
       console.log(`  ${name}: dev MAP@5 ${map.toFixed(4)} (linear ${linearMap.toFixed(4)}; ${perSet})`);
       if (map > (best?.map ?? linearMap)) best = { name, trees: [...grown], map };
@@ -377,10 +391,14 @@ function fitLinear(queries: QueryExample[], objective: string, lambda: number, f
   return { features, ...fit, platt: { a: 1, b: 0 }, threshold: 0.5, precisionTarget, trainedOn: '', dev: {} };
 }
 
-/** The fold of a dev query: a hash of its language and id, so that its twin pools (EN 2021's and EN 2022's, with and without its right claims) share it. */
-function foldOf(q: QueryExample, folds: number): number {
+/**
+ * The fold of a dev query: a hash of its language and id, so that its twin pools (EN 2021's and EN
+ * 2022's, with and without its right claims) share it. `foldSeed` (--fold-seed) hashes it with the
+ * seed too, for another split of the same queries; none gives the split the folds always had.
+ */
+function foldOf(q: QueryExample, folds: number, foldSeed?: number): number {
   let h = 2166136261;
-  for (const ch of `${q.language} ${q.queryId ?? ''}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  for (const ch of `${foldSeed === undefined ? '' : `${foldSeed} `}${q.language} ${q.queryId ?? ''}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return (h >>> 0) % folds;
 }
 
@@ -397,7 +415,7 @@ function checkpointLogits(
   fit: (learnt: QueryExample[]) => MatchModel,
   maxTrees: number,
   treeLanguages: string[],
-  shapes: typeof TREE_SHAPES,
+  shapes: TreeShape[],
 ): CheckpointLogits {
   const linear = fit(learnt);
   const out: CheckpointLogits = new Map([['linear', new Map(scored.map((q) => [q, q.candidates.map((c) => logitOf(linear, c.features))]))]]);
@@ -420,15 +438,16 @@ function outOfFoldLogits(
   learnableDev: QueryExample[],
   devPools: QueryExample[],
   folds: number,
+  foldSeed: number | undefined,
   fit: (learnt: QueryExample[]) => MatchModel,
   maxTrees: number,
   treeLanguages: string[],
-  shapes: typeof TREE_SHAPES,
+  shapes: TreeShape[],
 ): CheckpointLogits {
   const out: CheckpointLogits = new Map();
   for (let k = 0; k < folds; k++) {
-    const learnt = [...train, ...learnableDev.filter((q) => foldOf(q, folds) !== k)];
-    const scored = devPools.filter((q) => foldOf(q, folds) === k);
+    const learnt = [...train, ...learnableDev.filter((q) => foldOf(q, folds, foldSeed) !== k)];
+    const scored = devPools.filter((q) => foldOf(q, folds, foldSeed) === k);
     console.log(`  fold ${k + 1}/${folds}: learns from ${learnt.length} queries, scores ${scored.length} dev pools`);
     for (const [checkpoint, logits] of checkpointLogits(learnt, scored, fit, maxTrees, treeLanguages, shapes)) {
       const all = out.get(checkpoint) ?? new Map<QueryExample, number[]>();
@@ -493,6 +512,11 @@ async function main(): Promise<void> {
   // would only reach the short Arabic pools they never saw.
   const treeLanguages = (option('--tree-languages') ?? (arabic ? 'ar' : 'en')).split(',').filter(Boolean);
   const depths = (option('--tree-depth') ?? '4,6').split(',').map(Number);
+  // Stochastic boosting (off by default): each tree grown on a seeded sample of the queries and of the features.
+  const numeric = (name: string) => (option(name) === undefined ? undefined : Number(option(name)));
+  const sampling = { subsample: numeric('--subsample'), featureFraction: numeric('--feature-fraction'), seed: numeric('--seed') };
+  const shapes: TreeShape[] = TREE_SHAPES.filter((s) => depths.includes(s.depth)).map((s) => ({ ...s, ...sampling }));
+  const foldSeed = numeric('--fold-seed');
   const maxTrees = option('--trees') === '0' ? 0 : Number(option('--trees') ?? 200);
   // The logits each dev pool is calibrated on: the model's own, or out of fold (--dev-folds).
   let devLogits: (q: QueryExample) => number[];
@@ -506,17 +530,19 @@ async function main(): Promise<void> {
     const { key, name } = objectives[0];
     const lambda = lambdas[0];
     const fit = (queries: QueryExample[]) => fitLinear(queries, key, lambda, featureNames, precisionTarget);
-    const shapes = TREE_SHAPES.filter((s) => depths.includes(s.depth));
-    const sizes = [...Array(folds).keys()].map((k) => dev.filter((q) => foldOf(q, folds) === k).length);
+    const sizes = [...Array(folds).keys()].map((k) => dev.filter((q) => foldOf(q, folds, foldSeed) === k).length);
     console.log(`${folds}-fold cross-fitting over the dev queries (answered pools a fold: ${sizes.join(', ')})`);
-    const trainOnly = checkpointLogits(train, dev, fit, maxTrees, treeLanguages, shapes);
-    const oof = outOfFoldLogits(train, learnableDev, devPools, folds, fit, maxTrees, treeLanguages, shapes);
+    // --no-train-only skips the train-only model printed beside the out-of-fold one (one fit fewer).
+    const trainOnly: CheckpointLogits = args.includes('--no-train-only') ? new Map() : checkpointLogits(train, dev, fit, maxTrees, treeLanguages, shapes);
+    const oof = outOfFoldLogits(train, learnableDev, devPools, folds, foldSeed, fit, maxTrees, treeLanguages, shapes);
     const scoreOf =
       (logits: Map<QueryExample, number[]> | undefined): Scorer =>
       (_f, q, i) =>
         (logits?.get(q) as number[])[i];
     const line = (logits: Map<QueryExample, number[]> | undefined) =>
-      `${setMean(dev, sets, scoreOf(logits)).toFixed(4)} (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), scoreOf(logits)).toFixed(4)}`).join(', ')})`;
+      !logits
+        ? '-'
+        : `${setMean(dev, sets, scoreOf(logits)).toFixed(4)} (${sets.map((s) => `${s} ${map5(dev.filter((q) => q.set === s), scoreOf(logits)).toFixed(4)}`).join(', ')})`;
     console.log('dev MAP@5, mean over the sets: out of fold (train + the other dev folds) | train only (the dev queries as they are)');
     let chosen = { checkpoint: 'linear', map: -Infinity };
     for (const [checkpoint, logits] of oof) {
@@ -535,7 +561,7 @@ async function main(): Promise<void> {
       let trees: RegressionTree[] = [];
       growTrees(all, [], model, languages, count, shape, (grown) => (trees = [...grown]));
       model = { ...model, trees, treeLanguages: languages };
-      objective = `${name} + ${treesName(languages, count, depth, shape.minLeaf)}`;
+      objective = `${name} + ${treesName(languages, count, shape)}`;
     }
     const logits = oof.get(chosen.checkpoint) as Map<QueryExample, number[]>;
     console.log(`kept ${objective}: out-of-fold dev MAP@5 ${chosen.map.toFixed(4)} (mean over the sets)`);
@@ -543,7 +569,7 @@ async function main(): Promise<void> {
     best = { lambda, objective, model, map: map5(dev, scoreOf(logits)) };
     devLogits = (q) => logits.get(q) as number[];
   } else {
-    const boosted = maxTrees ? boost(train, dev, linear, sets, maxTrees, treeLanguages, depths) : null;
+    const boosted = maxTrees ? boost(train, dev, linear, sets, maxTrees, treeLanguages, shapes) : null;
     if (boosted) {
       const model = { ...linear, trees: boosted.trees, treeLanguages: boosted.languages };
       best = { ...best, objective: `${best.objective} + ${boosted.name}`, model, map: map5(dev, (f, q) => logitOf(model, f, q.language)) };
@@ -616,6 +642,7 @@ async function main(): Promise<void> {
       precisionAtThreshold: round(at.precision),
       recallAtThreshold: round(at.recall),
       ...(folds > 1 && { outOfFoldFolds: folds }),
+      ...(folds > 1 && foldSeed !== undefined && { foldSeed }),
     },
   };
   const out = option('--out') ?? join(__dirname, '..', 'libs', 'linking', 'src', arabic ? 'match-weights-ar.json' : 'match-weights.json');

@@ -2,7 +2,8 @@
  * LambdaMART: gradient-boosted regression trees that learn the order of candidates within a query,
  * added to the linear model's logit (match-model.ts). Each tree is fitted to the LambdaRank
  * gradients of NDCG, so the trees correct the orderings the linear model gets wrong; split points
- * come from feature quantiles, and nothing is random, so training is deterministic. Pure functions.
+ * come from feature quantiles. Without sampling (subsample, featureFraction) nothing is random; with
+ * it, a seeded generator draws the samples, so training is deterministic either way. Pure functions.
  */
 
 /**
@@ -34,6 +35,36 @@ export interface LambdaMartOptions {
   lambda?: number;
   /** Quantile split points tried per feature. */
   bins?: number;
+  /** Share of the queries (whole pools) each tree is grown on, drawn anew per tree (stochastic gradient boosting); 1: all. */
+  subsample?: number;
+  /** Share of the features each tree may split on, drawn anew per tree; 1: all. */
+  featureFraction?: number;
+  /** Seed of the generator that draws those samples. */
+  seed?: number;
+}
+
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32): the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random `fraction` of the indices 0..count-1 (at least one, rounded), in increasing order. */
+export function sampleIndices(count: number, fraction: number, random: () => number): number[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  const size = Math.min(count, Math.max(1, Math.round(fraction * count)));
+  // A partial Fisher-Yates shuffle: the first `size` places are a uniform sample.
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (count - i));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, size).sort((a, b) => a - b);
 }
 
 /** What one tree ensemble adds to a feature vector's score. */
@@ -141,15 +172,25 @@ export function fitLambdaMart(
     starts.push(at);
     at += q.length;
   }
+  const subsample = options.subsample ?? 1;
+  const featureFraction = options.featureFraction ?? 1;
+  // Drawn from only when sampling, so that a run without it is the deterministic one it always was.
+  const random = seededRandom(options.seed ?? 1);
+  const everyQuery = queries.map((_, k) => k);
+  const everyFeature = Array.from({ length: d }, (_, f) => f);
   const trees: RegressionTree[] = [];
   for (let t = 0; t < options.trees; t++) {
     const gradient = new Float64Array(n);
     const hessian = new Float64Array(n);
-    queries.forEach((q, k) => {
+    // A query left out of this tree's sample keeps zero gradients, so none of its rows reaches the tree.
+    const sampled = subsample < 1 ? sampleIndices(queries.length, subsample, random) : everyQuery;
+    for (const k of sampled) {
       const s = starts[k];
-      lambdaGradients(labels.subarray(s, s + q.length), scores.subarray(s, s + q.length), gradient, hessian, s);
-    });
-    const tree = growTree(binned, cuts, gradient, hessian, options, leafPenalty);
+      const length = queries[k].length;
+      lambdaGradients(labels.subarray(s, s + length), scores.subarray(s, s + length), gradient, hessian, s);
+    }
+    const features = featureFraction < 1 ? sampleIndices(d, featureFraction, random) : everyFeature;
+    const tree = growTree(binned, cuts, gradient, hessian, options, leafPenalty, features);
     tree.value = tree.value.map((v) => v * options.learningRate);
     for (let i = 0; i < n; i++) scores[i] += treesScore([tree], rows[i].features);
     trees.push(tree);
@@ -158,7 +199,7 @@ export function fitLambdaMart(
   return trees;
 }
 
-/** One tree, grown depth-first: at each node the histogram split with the largest Newton gain. */
+/** One tree, grown depth-first: at each node the histogram split, on one of `features`, with the largest Newton gain. */
 function growTree(
   binned: Uint8Array[],
   cuts: number[][],
@@ -166,6 +207,7 @@ function growTree(
   hessian: Float64Array,
   options: LambdaMartOptions,
   leafPenalty: number,
+  features: readonly number[],
 ): RegressionTree {
   const tree: RegressionTree = { feature: [], threshold: [], left: [], right: [], value: [] };
   const all = Uint32Array.from({ length: gradient.length }, (_, i) => i).filter((i) => gradient[i] !== 0 || hessian[i] !== 0);
@@ -185,7 +227,7 @@ function growTree(
     if (depth >= options.depth || members.length < 2 * options.minLeaf) return node;
     const parentGain = (g * g) / (h + leafPenalty);
     let best = { gain: 1e-9, feature: -1, bin: -1 };
-    for (let f = 0; f < binned.length; f++) {
+    for (const f of features) {
       const size = cuts[f].length + 1;
       if (size < 2) continue;
       const hg = new Float64Array(size);
