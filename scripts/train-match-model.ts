@@ -80,7 +80,8 @@ import { hashtagWords, normalizeForSearch } from '@isnad/text';
 import { CheckThatSplit, arabicReranking, englishTrainingCollections, loadClaims, withFreshDatabase } from './checkthat-data';
 import { cachedSentenceVectors, dot } from './sentence-vectors';
 
-interface QueryExample {
+/** One query's pool as the features file holds it (a trial script may read it: scripts/trial-12bh-associations.ts). */
+export interface QueryExample {
   set: string;
   language: string;
   split: 'train' | 'dev';

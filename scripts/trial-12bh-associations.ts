@@ -24,21 +24,7 @@ import { join } from 'node:path';
 import { FEATURE_NAMES, MatchModel, STOP_STEMS, lightStem, logitOf, mean, poolAveragePrecisionAt } from '@isnad/linking';
 import { hashtagWords, normalizeForSearch } from '@isnad/text';
 import { englishTrainingCollections, readTsv } from './checkthat-data';
-
-interface Candidate {
-  features: number[];
-  label: number;
-  claimId?: string;
-}
-interface QueryExample {
-  set: string;
-  language: string;
-  split: 'train' | 'dev';
-  relevant: number;
-  queryId?: string;
-  noMatch?: boolean;
-  candidates: Candidate[];
-}
+import type { QueryExample } from './train-match-model';
 
 export const TM_COLUMNS = ['tmClaimGivenTweet', 'tmTweetGivenClaim', 'tmUnsharedTweet', 'tmUnsharedClaim'];
 const EM_ROUNDS = Number(process.env.EM_ROUNDS ?? 8);
