@@ -9,6 +9,8 @@
  *   MODE=diagnose TABLE=… … FEATURES DATASETS_DIR   each stem's mean contribution to the unshared-word
  *     columns, right against wrong dev candidates, and the table's top associations of a few words.
  *   MODE=compare … FEATURES_A MODEL_A FEATURES_B MODEL_B DATASETS_DIR   dev queries whose AP@5 moves.
+ *   COLUMNS=0,1 writes only those of the four columns; PRUNE_TOP=5 PRUNE_MIN=0.05 prunes the title
+ *   table (cached in .cache/trial-12bh-title-*.json once learnt) as a shipped file would.
  *
  * Tables (IBM Model 1, EM_ROUNDS rounds from uniform, a null word on the source side), over the light
  * stems (lightStem) of the search keys' words, without link words, STOP_STEMS, one-letter words and
@@ -143,7 +145,7 @@ interface Tables {
  * text's stems, of the tweet's (the claim's) stems the other text lacks, summed and divided by the
  * text's stem count.
  */
-function poolColumns(tweet: number[], claims: number[][], tables: Tables, background: (w: number) => number): number[][] {
+function poolColumns(tweet: number[], claims: number[][], tables: Tables, tweetGivenClaimByTarget: Table, background: (w: number) => number): number[][] {
   const src = [NULL, ...tweet];
   const tweetSet = new Set(tweet);
   // Claim given tweet: for each target stem reachable from the tweet, Σ_q t(c|q) and max over real q.
@@ -160,7 +162,7 @@ function poolColumns(tweet: number[], claims: number[][], tables: Tables, backgr
   // Tweet given claim: for each claim stem, the tweet stems it reaches (index in `tweet`) and P.
   const inv = new Map<number, [number, number][]>();
   tweet.forEach((q, i) => {
-    const col = inverted_tweetGivenClaim.get(q);
+    const col = tweetGivenClaimByTarget.get(q);
     if (!col) return;
     for (const [c, p] of col) {
       const list = inv.get(c) ?? [];
@@ -199,7 +201,6 @@ function poolColumns(tweet: number[], claims: number[][], tables: Tables, backgr
     return [f1 / claim.length, f2 / tweet.length, f3 / tweet.length, f4 / claim.length];
   });
 }
-let inverted_tweetGivenClaim: Table = new Map();
 
 function foldOf(queryId: string): number {
   let h = 2166136261;
@@ -355,11 +356,11 @@ function main(): void {
     if (q.language !== 'en' || !backgrounds.has(q.set)) return q.candidates.map(() => [0, 0, 0, 0]);
     const fold = kind === 'title' || q.split === 'dev' ? 'all' : String(foldOf(q.queryId as string));
     const tables = tablesOf(fold);
-    inverted_tweetGivenClaim = invertedCache.get(tables) ?? inverted(tables.tweetGivenClaim);
-    invertedCache.set(tables, inverted_tweetGivenClaim);
+    const byTarget = invertedCache.get(tables) ?? inverted(tables.tweetGivenClaim);
+    invertedCache.set(tables, byTarget);
     const tweet = texts.tweetStems.get(`${yearOf(q.set)}/${q.split}/${q.queryId}`) ?? [];
     const claims = q.candidates.map((c) => texts.claimStems.get(`${q.set}/${c.claimId}`) ?? []);
-    return poolColumns(tweet, claims, tables, backgrounds.get(q.set) as (w: number) => number);
+    return poolColumns(tweet, claims, tables, byTarget, backgrounds.get(q.set) as (w: number) => number);
   };
   if (mode === 'diagnose') return diagnose(examples, texts, tablesOf('all'), kind);
   // COLUMNS=0,1: only these of the four columns are written (ablations).
