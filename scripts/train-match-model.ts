@@ -4,7 +4,8 @@
  *   npm run train:matcher -- [DATASETS_DIR] [--features FILE] [--precision 0.9] [--objective pointwise|pairwise] [--trees 200]
  *                            [--tree-depth 4,6] [--language en|ar] [--tree-languages en] [--arabic-train-pool 50]
  *                            [--no-match-train] [--calibrate-on en] [--lambda 1] [--dev-folds 5] [--fold-seed 2]
- *                            [--no-train-only] [--subsample 0.7] [--feature-fraction 0.7] [--seed 1] [--out FILE]
+ *                            [--no-train-only] [--subsample 0.7] [--feature-fraction 0.7] [--seed 1] [--extra-columns a,b]
+ *                            [--out FILE]
  *
  * 1. Features: every CheckThat! train and dev query goes through ClaimMatcherService.rank over its
  *    year's collection loaded into a fresh database (English 2020 and 2022: full retrieval, 2022's
@@ -87,7 +88,8 @@ import { hashtagWords, normalizeForSearch } from '@isnad/text';
 import { CheckThatSplit, arabicReranking, englishTrainingCollections, loadClaims, withFreshDatabase } from './checkthat-data';
 import { cachedSentenceVectors, dot } from './sentence-vectors';
 
-interface QueryExample {
+/** One query's pool as the features file holds it (a trial script may read it: scripts/trial-12bh-associations.ts). */
+export interface QueryExample {
   set: string;
   language: string;
   split: 'train' | 'dev';
@@ -473,8 +475,11 @@ async function main(): Promise<void> {
   // Arabic queries come with the Arabic features too (arabicPoolFeatures): the Arabic model weighs
   // them, a model of all the languages reads only the shared ones.
   const arabic = option('--language') === 'ar';
-  const featureNames: string[] = [...FEATURE_NAMES, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : []), ...(arabic ? ARABIC_FEATURE_NAMES : [])];
-  if (!arabic) examples = examples.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, features: c.features.slice(0, FEATURE_NAMES.length) })) }));
+  // --extra-columns a,b: the features file carries these columns after FEATURE_NAMES (appended by a trial script).
+  const extraColumns = (option('--extra-columns') ?? '').split(',').filter(Boolean);
+  const featureNames: string[] = [...FEATURE_NAMES, ...extraColumns, ...(sentenceVectors ? SENTENCE_FEATURE_NAMES : []), ...(arabic ? ARABIC_FEATURE_NAMES : [])];
+  const kept = FEATURE_NAMES.length + extraColumns.length;
+  if (!arabic) examples = examples.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, features: c.features.slice(0, kept) })) }));
   if (sentenceVectors) examples = await withSentenceFeatures(examples, dir, sentenceVectors);
   if (option('--language')) examples = examples.filter((q) => q.language === option('--language'));
   // The pools stripped of their right claims calibrate the score; --no-match-train learns from them too.
