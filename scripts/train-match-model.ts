@@ -398,7 +398,7 @@ function fitLinear(queries: QueryExample[], objective: string, lambda: number, f
  * 2022's, with and without its right claims) share it. `foldSeed` (--fold-seed) hashes it with the
  * seed too, for another split of the same queries; none gives the split the folds always had.
  */
-function foldOf(q: QueryExample, folds: number, foldSeed?: number): number {
+export function foldOf(q: Pick<QueryExample, 'language' | 'queryId'>, folds: number, foldSeed?: number): number {
   let h = 2166136261;
   for (const ch of `${foldSeed === undefined ? '' : `${foldSeed} `}${q.language} ${q.queryId ?? ''}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return (h >>> 0) % folds;
@@ -671,7 +671,10 @@ async function main(): Promise<void> {
   console.log(`written ${out}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run as a script (npm run train:matcher), not when a trial script imports foldOf.
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

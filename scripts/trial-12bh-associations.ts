@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { FEATURE_NAMES, MatchModel, STOP_STEMS, lightStem, logitOf, mean, poolAveragePrecisionAt } from '@isnad/linking';
 import { hashtagWords, normalizeForSearch } from '@isnad/text';
 import { englishTrainingCollections, readTsv } from './checkthat-data';
-import type { QueryExample } from './train-match-model';
+import { foldOf, type QueryExample } from './train-match-model';
 
 export const TM_COLUMNS = ['tmClaimGivenTweet', 'tmTweetGivenClaim', 'tmUnsharedTweet', 'tmUnsharedClaim'];
 const EM_ROUNDS = Number(process.env.EM_ROUNDS ?? 8);
@@ -202,11 +202,8 @@ function poolColumns(tweet: number[], claims: number[][], tables: Tables, tweetG
   });
 }
 
-function foldOf(queryId: string): number {
-  let h = 2166136261;
-  for (const ch of `en ${queryId}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return (h >>> 0) % FOLDS;
-}
+/** A train query's fold: the dev folds' hash of train:matcher --dev-folds (EN 2022's twin pools share a fold). */
+const foldOfQuery = (queryId: string) => foldOf({ language: 'en', queryId }, FOLDS);
 
 /** The collection year a set's queries and claims belong to ("EN 2022 (claim + title)" is EN 2022's train). */
 const yearOf = (set: string) => set.split(' (')[0];
@@ -338,7 +335,7 @@ function main(): void {
   const tablesOf = (fold: string): Tables => {
     let t = tablesFor.get(fold);
     if (!t) {
-      const pairs = fold === 'all' ? texts.trainPairs : texts.trainPairs.filter((p) => String(foldOf(p.queryId)) !== fold);
+      const pairs = fold === 'all' ? texts.trainPairs : texts.trainPairs.filter((p) => String(foldOfQuery(p.queryId)) !== fold);
       t = combine(kind, title, kind === 'title' ? null : tweetTables(pairs));
       tablesFor.set(fold, t);
       log(`tables for ${fold}: ${pairs.length} pairs`);
@@ -354,7 +351,7 @@ function main(): void {
   }
   const columnsOf = (q: QueryExample): number[][] => {
     if (q.language !== 'en' || !backgrounds.has(q.set)) return q.candidates.map(() => [0, 0, 0, 0]);
-    const fold = kind === 'title' || q.split === 'dev' ? 'all' : String(foldOf(q.queryId as string));
+    const fold = kind === 'title' || q.split === 'dev' ? 'all' : String(foldOfQuery(q.queryId as string));
     const tables = tablesOf(fold);
     const byTarget = invertedCache.get(tables) ?? inverted(tables.tweetGivenClaim);
     invertedCache.set(tables, byTarget);
