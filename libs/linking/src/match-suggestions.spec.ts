@@ -70,10 +70,10 @@ describe('which scored claims are suggested', () => {
 });
 
 describe('which candidates the rules are read for', () => {
-  /** `candidate`, counting how often its evidence (what the rules say) is read. */
+  /** `candidate` of the usual model (threshold SUGGESTION_THRESHOLD, 0.573), counting how often its evidence (what the rules say) is read. */
   function counted(claimId: string, probability: number, evidence: Partial<PairEvidence> = {}) {
     const reads = { count: 0 };
-    const c = candidate(claimId, probability, LOWER, evidence);
+    const c = candidate(claimId, probability, SUGGESTION_THRESHOLD, evidence);
     const judged = c.evidence;
     Object.defineProperty(c, 'evidence', { get: () => (reads.count++, judged) });
     return { c, reads };
