@@ -515,7 +515,8 @@ export class ClaimMatcherService {
   /**
    * How the other scripts' texts spell the words of `keysOf` (spellingKeys), from the lexemes
    * FIRST_ROUND_SQL found for their skeletons (`rows`, in its order): written in another script, and
-   * no dictionary word there (so a chance look-alike such as "cream" for كريم is left out). The
+   * a name there, no place or dictionary word (mayBeName: a chance look-alike such as "cream" for
+   * كريم is left out). The
    * closest skeleton first, then the most used spelling; SPELLINGS_PER_NAME per word. With those
    * lexemes' document frequencies, as MatchStatisticsService.stats reads them.
    */
@@ -524,10 +525,10 @@ export class ClaimMatcherService {
     for (const r of rows) if ((df.get(r.lexeme)?.df ?? -1) < Number(r.df)) df.set(r.lexeme, { skeleton: r.skeleton, df: Number(r.df) });
     const frequency = new Map(rows.map((r) => [r.lexeme, Number(r.frequency)]));
     // Dictionary look-ups cost more than the rest: made only for the best candidates, once per lexeme.
-    const known = new Map<string, boolean>();
+    const names = new Map<string, boolean>();
     const isName = (lexeme: string, language: string) => {
-      if (!known.has(lexeme)) known.set(lexeme, this.lexicon.knows(lexeme, language));
-      return !known.get(lexeme);
+      if (!names.has(lexeme)) names.set(lexeme, this.lexicon.mayBeName(lexeme, language));
+      return names.get(lexeme);
     };
     const spellings = [...keysOf].flatMap(([word, wordKeys]) => {
       const script = nameScript(word);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { primaryLanguage } from '@isnad/text';
+import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru';
 import { remembered } from './remembered';
 
 /**
@@ -25,6 +26,8 @@ interface LexiconFile {
   arEn: Record<string, string>;
   enAr: Record<string, string>;
   ruEn: Record<string, string>;
+  /** The same Russian words' senses by their stem (russianStem), for the forms a dictionary does not list. */
+  ruStemsEn: Record<string, string>;
   places: string[][];
 }
 
@@ -49,7 +52,15 @@ const NAME_TITLES = new Set([
 const STOP_WORDS: Record<string, Set<string>> = {
   ar: new Set(['في', 'من', 'على', 'الى', 'عن', 'ان', 'او', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'الذين', 'قد', 'كان', 'كانت', 'ما', 'ثم', 'بعد', 'قبل', 'عند', 'حتى', 'لقد', 'انه', 'انها', 'هو', 'هي', 'بين', 'كما', 'اي', 'به', 'بها', 'له', 'لها', 'ذلك', 'تلك', 'وقد', 'وان', 'الا', 'اذا', 'منذ', 'خلال', 'حول']),
   en: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'is', 'was', 'are', 'were', 'be', 'been', 'by', 'for', 'that', 'this', 'with', 'as', 'at', 'from', 'it', 'its', 'has', 'have', 'had', 'will', 'would', 'their', 'his', 'her', 'they', 'he', 'she', 'which', 'who', 'after', 'before', 'into', 'than', 'but', 'not']),
-  ru: new Set(['и', 'в', 'во', 'на', 'с', 'со', 'по', 'к', 'о', 'об', 'от', 'из', 'за', 'для', 'что', 'как', 'это', 'не', 'а', 'но', 'же', 'он', 'она', 'они', 'его', 'её', 'их', 'у', 'до', 'при', 'был', 'была', 'были', 'было']),
+  // In search-key spelling (ё → е, й → и), with the prepositions, pronouns and particles the
+  // English list leaves out as well: a dictionary would render них or после as a content word.
+  ru: new Set([
+    'и', 'в', 'во', 'на', 'с', 'со', 'по', 'к', 'о', 'об', 'от', 'из', 'за', 'для', 'что', 'как', 'это', 'не', 'а', 'но', 'же', 'он', 'она', 'они', 'его', 'ее', 'их', 'у', 'до', 'при', 'был', 'была', 'были', 'было',
+    'после', 'перед', 'через', 'над', 'под', 'между', 'около', 'также', 'уже', 'еще', 'который', 'которая', 'которое', 'которые', 'которого', 'которои',
+    'которых', 'которым', 'чтобы', 'если', 'или', 'либо', 'так', 'там', 'тут', 'где', 'когда', 'все', 'весь', 'вся', 'этот', 'эта', 'эти', 'этого', 'этои', 'этих',
+    'том', 'тот', 'та', 'те', 'тех', 'свои', 'своих', 'своеи', 'своего', 'бы', 'ли', 'мы', 'вы', 'я', 'ты', 'нас', 'вас', 'них', 'ним', 'нему', 'неи', 'нее', 'него',
+    'без', 'про', 'будет', 'будут', 'быть', 'есть', 'ещё', 'из-за', 'со', 'ко', 'изо', 'обо', 'ото', 'подо', 'надо', 'то', 'ни', 'даже', 'только', 'лишь',
+  ]),
 };
 
 const CYRILLIC: Record<string, string> = {
@@ -89,7 +100,36 @@ function englishLookupForms(word: string): string[] {
   return forms;
 }
 
-/** Russian forms to try: as written, then with common case and verb endings cut. */
+const russianStemmer = new StemmerRu();
+
+/**
+ * The Snowball stem of a Russian word in search-key spelling, under which the lexicon files its
+ * Russian words: every case and number of a noun or adjective and most forms of a verb share it
+ * (церкви, церквями → церкв; мечети, мечеть → мечет; включены, включить → включ). The search key
+ * spells й as и, which Snowball reads as another ending: a final и after a vowel is a й again.
+ */
+export const russianStem: (word: string) => string = remembered((word) => russianStemmer.stemWord(word.replace(/(?<=[аеиоуыэюя])и$/u, 'й')));
+
+/** A Russian function word (search-key spelling), which neither a translation nor the lexicon renders. */
+export function isRussianStopWord(word: string): boolean {
+  return STOP_WORDS.ru.has(word);
+}
+
+/** Stems shorter than this are not keys of the lexicon: Snowball cuts серия and серый to one сер, мидия to мид (МИД). */
+const MIN_RUSSIAN_STEM_LETTERS = 4;
+
+/** The stem under which the lexicon files a Russian word's senses (ruStemsEn), or null when it is too short to tell words apart. */
+export function russianStemKey(word: string): string | null {
+  const stem = russianStem(word);
+  return [...stem].length >= MIN_RUSSIAN_STEM_LETTERS ? stem : null;
+}
+
+/** The forms under which a dictionary may file a word: Arabic and English as written and bare; Russian as written (its stem is looked up apart). */
+function dictionaryForms(word: string, language: string): readonly string[] {
+  return language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? [word] : englishLookupForms(word);
+}
+
+/** Russian forms to try for a place name: as written, then with common case and verb endings cut. */
 const russianLookupForms: (word: string) => readonly string[] = remembered(russianFormsOf);
 
 function russianFormsOf(word: string): string[] {
@@ -145,6 +185,8 @@ export class CrossLanguageLexicon {
   private loaded: {
     /** Headword → its senses joined by "|", as the file has them (split on lookup: far fewer objects). */
     dictionaries: Record<string, Record<string, Map<string, string>>>;
+    /** Russian stem → English senses, for a form the Russian dictionary does not list (церквями, закрыла). */
+    russianStems: Map<string, string>;
     places: Map<string, string[]>;
     /** Every English name a place's spelling may stand for, joined by "|" ("الجزاير": "algeria|algiers"). */
     englishNames: Map<string, string>;
@@ -188,7 +230,14 @@ export class CrossLanguageLexicon {
       });
     }
     const phraseStarts = new Set([...places.keys()].filter((key) => key.includes(' ')).map((key) => key.slice(key.indexOf(':') + 1, key.indexOf(' '))));
-    this.loaded = { dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } }, places, englishNames, cldrPlaces, phraseStarts };
+    this.loaded = {
+      dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } },
+      russianStems: parse(file.ruStemsEn),
+      places,
+      englishNames,
+      cldrPlaces,
+      phraseStarts,
+    };
     return this.loaded;
   }
 
@@ -264,7 +313,7 @@ export class CrossLanguageLexicon {
       const rendered: string[] = [];
       let found = 0;
       for (let i = 0; i < words.length; ) {
-        const place = this.placeAt(words, i, source, target);
+        const place = this.translatedPlaceAt(words, i, source, target);
         if (place) {
           translated.push(place.name);
           rendered.push(...words.slice(i, i + place.length));
@@ -333,13 +382,37 @@ export class CrossLanguageLexicon {
     return [...new Set(key.split(' '))].filter((word) => [...word].length >= MIN_NAME_LETTERS && !/\d/.test(word) && !STOP_WORDS[source]?.has(word));
   }
 
+  /**
+   * True when a lexeme of the index, in the given language, may be a person's name spelt in that
+   * script: no place, and no dictionary word. A Russian lexeme is not looked up in the dictionary:
+   * the index keeps Russian words as their Snowball stems, and a name's stem is often a word's
+   * (Лавров → лавр, laurel).
+   */
+  mayBeName(lexeme: string, language: string): boolean {
+    return language === 'ru' ? !this.placeAt([lexeme], 0, language, language) : !this.knows(lexeme, language);
+  }
+
   /** True when the word, in one of its lookup forms, is a dictionary headword or a place name of its language. */
   knows(word: string, language: string): boolean {
     if (this.placeAt([word], 0, language, language)) return true;
     const dictionary = language === 'en' ? this.dictionaries.en.ar : this.dictionaries[language]?.en;
     if (!dictionary) return false;
-    const forms = language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? russianLookupForms(word) : englishLookupForms(word);
-    return forms.some((form) => dictionary.has(form));
+    return dictionaryForms(word, language).some((form) => dictionary.has(form));
+  }
+
+  /**
+   * The place a translation renders word i by. A Russian word is read as a town with its case
+   * ending cut only when no dictionary knows it (нефти is oil, not the Tunisian town Nefta); a
+   * country the search key spells otherwise comes from PLACE_ALIASES (сша, египту).
+   */
+  private translatedPlaceAt(words: string[], i: number, source: string, target: string): { name: string; length: number } | null {
+    const place = this.placeAt(words, i, source, target);
+    if (source !== 'ru') return place;
+    const word = words[i];
+    if (place && (place.length > 1 || place.form === word || this.lexicon.cldrPlaces.has(`ru:${place.form}`) || !this.russianSenses(word))) return place;
+    const alias = PLACE_ALIASES[word];
+    const names = alias === undefined ? undefined : this.places.get(`en:${alias}`);
+    return names ? { name: names[PLACE_LANGUAGES.indexOf(target as (typeof PLACE_LANGUAGES)[number])] || names[1], length: 1 } : null;
   }
 
   /** The longest place name starting at word i, in the target language. */
@@ -364,16 +437,28 @@ export class CrossLanguageLexicon {
     if (direct) return this.lookUp(direct, word, source);
     const english = source === 'en' ? [word] : this.wordSenses(word, source, 'en');
     if (target === 'en') return english;
+    // A Russian name's Latin letters are no English word to translate on (газе → gaze → النظره).
+    if (source === 'ru' && !this.russianSenses(word)) return [];
     const onward = this.dictionaries.en[target];
     return onward ? english.flatMap((w) => this.lookUp(onward, w, 'en')).slice(0, SENSES_PER_WORD) : [];
   }
 
   private lookUp(dictionary: Map<string, string>, word: string, language: string): string[] {
-    const forms = language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? russianLookupForms(word) : englishLookupForms(word);
-    for (const form of forms) {
+    if (language === 'ru') return this.russianSenses(word)?.split('|', SENSES_PER_WORD) ?? [transliterateCyrillic(word)];
+    for (const form of dictionaryForms(word, language)) {
       const senses = dictionary.get(form);
       if (senses) return senses.split('|', SENSES_PER_WORD);
     }
-    return language === 'ru' ? [transliterateCyrillic(word)] : [];
+    return [];
+  }
+
+  /**
+   * A Russian word's English senses ("|"-joined): as the dictionary writes it, or by its stem, a
+   * dictionary word's (целей → цель) or itself one (объемом → объем, which Snowball cuts to объ).
+   */
+  private russianSenses(word: string): string | undefined {
+    const dictionary = this.dictionaries.ru.en;
+    const stem = russianStemKey(word);
+    return dictionary.get(word) ?? (stem === null ? undefined : (this.lexicon.russianStems.get(stem) ?? dictionary.get(stem)));
   }
 }
