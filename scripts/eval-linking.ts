@@ -38,6 +38,7 @@ import { ArticlesService } from '@isnad/articles';
 import { ClaimsService } from '@isnad/claims';
 import {
   ClaimEmbeddingsWorker,
+  ClaimMatchResult,
   ClaimMatcherService,
   MatchReasonKind,
   SENTENCE_SUGGESTION_THRESHOLD,
@@ -183,6 +184,7 @@ async function runSet(file: string, set: LinkingSet, linking: ReturnType<typeof 
     const languagesOf = new Map(set.claims.map((c) => [c.id, new Set(c.appearances.map((a) => a.lang))]));
     const outcomes: QueryOutcome[] = [];
     const started = Date.now();
+    const described = (m: ClaimMatchResult) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}[${m.reasons.map((r) => r.kind).join(',')}]`;
     for (const query of set.queries) {
       const matches = await matcher.match(query.text, { language: query.lang, first: 5, minScore: 0 });
       const ranked = matches.map((m) => labelOf.get(m.claimId) ?? m.claimId);
@@ -201,9 +203,9 @@ async function runSet(file: string, set: LinkingSet, linking: ReturnType<typeof 
         crossLanguage: relevant.size > 0 && !query.same_as.some((id) => languagesOf.get(id)?.has(query.lang)),
       });
       if (verbose && (relevant.size ? ranked[0] !== query.same_as[0] : suggested.length) ) {
-        console.log(`${relevant.size ? 'miss' : 'false match'} ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
+        console.log(`${relevant.size ? 'miss' : 'false match'} ${query.id} want ${query.same_as} got ${matches.map(described).join(' ')}`);
       } else if (verbose && relevant.size && !suggested.some((m) => labelOf.get(m.claimId) === query.same_as[0])) {
-        console.log(`not suggested ${query.id} want ${query.same_as} got ${matches.map((m) => `${labelOf.get(m.claimId)}:${m.score}:${m.relation}`).join(' ')}`);
+        console.log(`not suggested ${query.id} want ${query.same_as} got ${matches.map(described).join(' ')}`);
       }
     }
     return { file, set, claimsLoaded: claimIds.size, outcomes, elapsed: Date.now() - started };
