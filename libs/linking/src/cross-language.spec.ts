@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '@isnad/text';
-import { CrossLanguageLexicon, arabicLookupForms, transliterateCyrillic } from './cross-language';
+import { CrossLanguageLexicon, arabicLookupForms, russianStem, transliterateCyrillic } from './cross-language';
 
 const lexicon = new CrossLanguageLexicon();
 const translate = (text: string, language: string) =>
@@ -33,6 +33,45 @@ describe('cross-language lexicon', () => {
     expect(transliterateCyrillic('шойгу')).toBe('shoygu');
     // Search keys drop combining marks, so й arrives as и.
     expect(translate('Шойгу прибыл', 'ru').en).toContain('shoigu');
+  });
+
+  // Sputnik's stories start in Russian: their words, not only their places and names, must carry over.
+  it('translates a Russian text word by word whatever the case and number of its words', () => {
+    const { en, ar } = translate('В список целей включены христианские церкви, мечети и молельные дома', 'ru');
+    expect(en).toEqual(expect.arrayContaining(['list', 'christian', 'mosque', 'home']));
+    expect(ar).toEqual(expect.arrayContaining(['القايمه', 'المسيحي', 'المسجد']));
+    expect(translate('Иордания закрыла пограничный переход после столкновений с контрабандистами', 'ru').en).toEqual(
+      expect.arrayContaining(['jordan', 'smuggler']),
+    );
+  });
+
+  it('files a Russian word under its Snowball stem, and reads a search key\'s и for й', () => {
+    expect(russianStem('мечетями')).toBe(russianStem('мечеть'));
+    expect(russianStem(normalizeForSearch('представителей'))).toBe(russianStem('представитель'));
+    // Snowball cuts объем to объ: the stem of объемом is the dictionary word itself.
+    expect(translate('партия пшеницы объемом 60 тысяч тонн', 'ru').en).toEqual(expect.arrayContaining(['wheat', '60', 'bulk']));
+  });
+
+  it('renders no Russian function word, and no dictionary word as a town through a cut ending', () => {
+    const { en } = translate('Министерство нефти Ирака заявило, что экспорт возобновится после праздников', 'ru');
+    // нефти is oil, not the Tunisian town Nefta that нефта would be; после is "after", no word of the claim.
+    expect(en).toEqual(expect.arrayContaining(['ministry', 'oil', 'iraq', 'export']));
+    expect(en).not.toContain('nefta');
+    expect(lexicon.wordsToRender(normalizeForSearch('экспорт после праздников'), 'ru')).toBe(2);
+    // Countries the key spells otherwise: США, Египту.
+    expect(translate('США поставят Египту пшеницу', 'ru').ar).toEqual(expect.arrayContaining(['مصر', normalizeForSearch('الولايات المتحدة').split(' ')[0]]));
+  });
+
+  it('gives no Arabic for a Russian word it only spells in Latin letters', () => {
+    // газе spelt "gaze" is no English word to translate on into Arabic.
+    expect(translate('перемирие в газе', 'ru').ar ?? []).not.toContain(normalizeForSearch('النظرة'));
+  });
+
+  it('takes a Russian lexeme of the index for a possible name unless it is a place: the index keeps stems, and Лавров is лавр', () => {
+    expect(lexicon.mayBeName('лавр', 'ru')).toBe(true);
+    expect(lexicon.mayBeName('москва', 'ru')).toBe(false);
+    expect(lexicon.mayBeName('cream', 'en')).toBe(false);
+    expect(lexicon.mayBeName('lavrov', 'en')).toBe(true);
   });
 
   it('looks an Arabic word up without its clitics and article', () => {
