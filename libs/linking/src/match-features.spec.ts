@@ -137,6 +137,12 @@ describe('match features', () => {
     expect(contradictionOf(normalizeForSearch('Лавров: Москва готова к переговорам без предварительных условий'), normalizeForSearch('Лавров: Москва готова к переговорам'), [])).toBeNull();
   });
 
+  it('reads "without the occurrence of" an event as its negation: two texts that both deny casualties agree', () => {
+    const quake = normalizeForSearch('زلزال بقوة 5.8 درجات يضرب ملاطية دون وقوع إصابات');
+    expect(contradictionOf(normalizeForSearch('Землетрясение магнитудой 5,8 произошло в Малатье, пострадавших нет'), quake, [])).toBeNull();
+    expect(contradictionOf(normalizeForSearch('زلزال بقوة 5.8 درجات يضرب ملاطية ومقتل 3 أشخاص'), quake, [])?.kind).toBe(MatchReasonKind.CONTRADICTS);
+  });
+
   it('reads a rounded figure as the figure it rounds, and a multiple as no figure of its slot', () => {
     const sudan = { key: normalizeForSearch("Sudan's health ministry recorded 1,187 dengue fever cases in Khartoum state in a single week."), terms: new Map(), trigram: 0 };
     const rounded = pairEvidence(query(normalizeForSearch('Nearly 1,200 dengue cases recorded in Khartoum state in one week')), [], sudan, stats);

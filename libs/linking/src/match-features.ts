@@ -491,6 +491,10 @@ const NEGATIONS = new Set([
 // casualties"), not before a manner ("talks without preconditions").
 const WITHOUT = new Set(['without', 'без', 'دون', 'بدون']);
 
+// What Arabic news puts between "without" and the event it denies: "دون وقوع إصابات", "دون سقوط
+// ضحايا", "بدون تسجيل اصابات" (no casualties), "without any casualties".
+const OCCURRENCE = new Set(['وقوع', 'سقوط', 'تسجيل', 'حدوث', 'any']);
+
 // Adjectives غير makes privative ("بصورة غير قانونية", illegally): a manner, not a denial of what
 // happened; a Russian or English text says it in one word (незаконно, illegally), with no negation.
 const PRIVATIVE_AFTER_GHAYR = new Set([
@@ -498,11 +502,13 @@ const PRIVATIVE_AFTER_GHAYR = new Set([
   'مسبوق', 'مسبوقه', 'حكومي', 'حكوميه', 'مسلح', 'مسلحه', 'مسلحين', 'مرخص', 'مرخصه', 'معلن', 'معلنه', 'شرعيين', 'نظاميين',
 ]);
 
-/** True when the i-th word turns the statement around: a negation, or "without" before a kind of event. */
+/** True when the i-th word turns the statement around: a negation, or "without" before a kind of event (or its occurrence). */
 function negatesAt(words: string[], i: number): boolean {
   if (words[i] === 'غير' && PRIVATIVE_AFTER_GHAYR.has(words[i + 1] ?? '')) return false;
   if (NEGATIONS.has(words[i])) return true;
-  return WITHOUT.has(words[i]) && i + 1 < words.length && eventsIn(words[i + 1]).size > 0;
+  if (!WITHOUT.has(words[i])) return false;
+  const next = OCCURRENCE.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+  return next < words.length && eventsIn(words[next]).size > 0;
 }
 
 /**
