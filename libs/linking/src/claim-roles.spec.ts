@@ -8,7 +8,7 @@ const COUNTRIES: Record<string, string> = {
   israel: 'israel', اسراييل: 'israel', израиль: 'israel', اسراييليه: 'israel',
   russia: 'russia', روسيا: 'russia', россия: 'russia', россию: 'russia', россиеи: 'russia', russian: 'russia',
   ukraine: 'ukraine', اوكرانيا: 'ukraine', украина: 'ukraine', украину: 'ukraine', ukrainian: 'ukraine',
-  turkish: 'turkiye', crimea: 'crimea', qamishli: 'qamishli', gaza: 'gaza', غزه: 'gaza', газе: 'gaza', lebanon: 'lebanon',
+  turkish: 'turkiye', турецких: 'turkiye', تركي: 'turkiye', ирака: 'iraq', crimea: 'crimea', qamishli: 'qamishli', gaza: 'gaza', غزه: 'gaza', газе: 'gaza', lebanon: 'lebanon',
   iran: 'iran', 'united states': 'united states', iraq: 'iraq', العراقيه: 'iraq', العراق: 'iraq', الكويت: 'kuwait', kuwait: 'kuwait', السوداني: 'sudan', azerbaijan: 'azerbaijan', armenia: 'armenia',
 };
 const placesIn = (phrase: string) => new Set(COUNTRIES[phrase] ? [COUNTRIES[phrase]] : []);
@@ -38,6 +38,15 @@ describe('who does what to whom', () => {
     ['a subject no table knows before a Russian verb', 'Насралла предупредил Израиль, что нападение на Ливан приведет к войне', 'threaten', [], ['israel']],
   ])('takes no name for the doer that the sentence does not give: %s', (_, text, act, agents, patients) => {
     expect(roles(text)).toEqual({ act, agents, patients });
+  });
+
+  // "in the north of Iraq" says where, in any language: Iraq is neither the doer nor the target.
+  it.each([
+    ['Russian', 'Пять турецких военных погибли при атаке беспилотника на севере Ирака', { act: 'attack', agents: ['turkiye'], patients: [] }],
+    ['Arabic', 'قصف تركي يستهدف مواقع شمال العراق', { act: 'attack', agents: ['turkiye'], patients: [] }],
+    ['English', 'Turkish drones struck positions in northern Iraq', { act: 'attack', agents: ['turkiye'], patients: [] }],
+  ])('reads a name after a direction as the place, not the target: %s', (_, text, expected) => {
+    expect(roles(text)).toEqual(expected);
   });
 
   it('reads only the first act, and none where no act has a doer or a target', () => {

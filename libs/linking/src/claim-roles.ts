@@ -49,6 +49,12 @@ const AGENT_AFTER_PAIRS = new Set(['من قبل', 'من جانب', 'على يد'
 const PATIENT_AFTER = new Set(['on', 'against', 'upon', 'ضد', 'على', 'по', 'против', 'на']);
 // Words after which a name is where it happened, neither doer nor target.
 const PLACE_AFTER = new Set(['in', 'near', 'at', 'off', 'outside', 'inside', 'across', 'في', 'قرب', 'بالقرب', 'قباله', 'داخل', 'в', 'во', 'у', 'под', 'около', 'близ', 'возле']);
+// Directions: a name after one is where it happened ("northern Iraq", "شمال العراق", "на севере Ирака").
+const DIRECTIONS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest',
+  'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'بشمال', 'بجنوب', 'بشرق', 'بغرب',
+  'севере', 'юге', 'востоке', 'западе', 'северо-западе', 'северо-востоке', 'юго-западе', 'юго-востоке',
+]);
 const WITH = new Set(['with', 'مع', 'с', 'со']);
 // Arabic nouns of an act, which name their doer after them (اتهام روسيا لاوكرانيا).
 const ARABIC_NOUNS = new Set(['اتهام', 'اتهامات', 'هجوم', 'هجمات', 'قصف', 'غاره', 'غارات', 'عقوبات', 'عقوبه', 'تهديد', 'تهديدات', 'تحذير', 'ادانه']);
@@ -93,7 +99,7 @@ function markOf(words: string[], start: number, word: string): Mark {
   const before = words[start - 1] ?? '';
   const pair = `${words[start - 2] ?? ''} ${before}`;
   if (AGENT_AFTER_PAIRS.has(pair) || (AGENT_AFTER.has(before) && !isArabic(before))) return 'agent';
-  if (PLACE_AFTER.has(before)) return 'place';
+  if (PLACE_AFTER.has(before) || DIRECTIONS.has(before)) return 'place';
   if (PATIENT_AFTER.has(before)) return 'patient';
   if (isArabic(word) && /^ل(?!ل)/u.test(word) && !word.startsWith('لبنان')) return 'patient';
   if (isArabic(word) && /^ب/u.test(word) && !/^ب(?:ريطاني|غداد|يروت|لجيك|ولند|لغاري|اكستان|نغلاد)/u.test(word)) return 'place';
