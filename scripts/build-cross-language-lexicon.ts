@@ -10,7 +10,8 @@
  * - Russian → English from Mueller's English–Russian dictionary (GPL-2+, `apt-get install
  *   mueller7-dict`) and the small FreeDict eng-rus (dict-freedict-eng-rus), reversed: each Russian
  *   word the English headwords it translates first, filed under it and, apart, under its stem
- *   (russianStem), so that any case or number of it finds them.
+ *   (russianStem), so that any case or number of it finds them; a two-word term (прекращение
+ *   огня, ceasefire) under its words' stems.
  * - Places in Arabic, English and Russian from the Unicode CLDR (Unicode licence): country and
  *   region names (cldr-localenames-full, territories.json) and cities (cldr-dates-full, the
  *   time zones' exemplar cities). Unpack the npm packages where you like, e.g.
@@ -23,7 +24,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { normalizeForSearch } from '@isnad/text';
-import { isRussianStopWord, russianStemKey } from '../libs/linking/src/cross-language';
+import { isRussianStopWord, russianPhraseKey, russianStemKey } from '../libs/linking/src/cross-language';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const decode = (s: string) => [...s].reduce((n, c) => n * 64 + B64.indexOf(c), 0);
@@ -102,8 +103,8 @@ function readMueller(dir: string): Map<string, { translations: string[]; size: n
 }
 
 /**
- * Russian word (or, with `keyOf` russianStemKey, stem) → English words, reversed from English →
- * Russian entries: a Russian word's headwords ranked by where it stands among each one's
+ * Russian key (`keyOf` a translation: the word, its stem or a two-word term's stems) → English
+ * words, reversed from English → Russian entries: a Russian word's headwords ranked by where it stands among each one's
  * translations (first is best), then by the length of the headword's entry (common words have long
  * ones: "church" before "kirk").
  */
@@ -111,7 +112,7 @@ function russianToEnglish(entries: Map<string, { translations: string[]; size: n
   const ranked = new Map<string, { headword: string; position: number; size: number }[]>();
   for (const [headword, { translations, size }] of entries) {
     translations.forEach((translation, position) => {
-      if (translation.includes(' ') || [...translation].length < 2 || isRussianStopWord(translation)) return;
+      if ([...translation].length < 2 || isRussianStopWord(translation)) return;
       const key = keyOf(translation);
       if (key === null) return;
       const known = ranked.get(key) ?? [];
@@ -169,6 +170,18 @@ function places(localenames: string, dates: string): string[][] {
   return rows;
 }
 
+/** The lexicon's key of a Russian word as written (a translation of two words has none). */
+const russianWordKey = (translation: string) => (translation.includes(' ') ? null : translation);
+
+/** The key of a Russian word's stem (russianStemKey): none for a translation of two words. */
+const russianStemOfWord = (translation: string) => (translation.includes(' ') ? null : russianStemKey(translation));
+
+/** The key of a two-word Russian term (russianPhraseKey): none for one word, or a term with a function word. */
+function russianTermKey(translation: string): string | null {
+  const words = translation.split(' ');
+  return words.length === 2 ? russianPhraseKey(words[0], words[1]) || null : null;
+}
+
 /** Mueller's entries, and FreeDict eng-rus's for the headwords Mueller lacks. */
 function englishToRussian(dictd: string): Map<string, { translations: string[]; size: number }> {
   const entries = readMueller(dictd);
@@ -189,8 +202,9 @@ function main(): void {
     source: 'FreeDict ara-eng, eng-ara and eng-rus 2022.04.21 (GPL-2+); Mueller English-Russian 7th edition, Debian mueller7-dict 2002.02.27 (GPL-2+); Unicode CLDR 48.2 territories and exemplar cities (Unicode licence)',
     arEn: compact(addReversed(arEn, enAr)),
     enAr: compact(addReversed(enAr, arEn)),
-    ruEn: compact(russianToEnglish(russian, (word) => word)),
-    ruStemsEn: compact(russianToEnglish(russian, russianStemKey)),
+    ruEn: compact(russianToEnglish(russian, russianWordKey)),
+    ruStemsEn: compact(russianToEnglish(russian, russianStemOfWord)),
+    ruPhrasesEn: compact(russianToEnglish(russian, russianTermKey)),
     places: places(resolve(localenames), resolve(dates)),
   };
   const out = join(__dirname, '..', 'libs', 'linking', 'src', 'cross-language-lexicon.json');

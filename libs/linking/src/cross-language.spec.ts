@@ -52,6 +52,11 @@ describe('cross-language lexicon', () => {
     expect(translate('партия пшеницы объемом 60 тысяч тонн', 'ru').en).toEqual(expect.arrayContaining(['wheat', '60', 'bulk']));
   });
 
+  it('renders a two-word Russian term as the English word it stands for, in any case', () => {
+    expect(translate('Израиль нарушил режим прекращения огня', 'ru').en).toContain('ceasefire');
+    expect(translate('Израиль нарушил режим прекращения огня', 'ru').en).not.toContain('ognya');
+  });
+
   it('renders no Russian function word, and no dictionary word as a town through a cut ending', () => {
     const { en } = translate('Министерство нефти Ирака заявило, что экспорт возобновится после праздников', 'ru');
     // нефти is oil, not the Tunisian town Nefta that нефта would be; после is "after", no word of the claim.

@@ -28,6 +28,8 @@ interface LexiconFile {
   ruEn: Record<string, string>;
   /** The same Russian words' senses by their stem (russianStem), for the forms a dictionary does not list. */
   ruStemsEn: Record<string, string>;
+  /** Two-word Russian terms by their words' stems ("прекращ огн": ceasefire, "мирн жител": civilian). */
+  ruPhrasesEn: Record<string, string>;
   places: string[][];
 }
 
@@ -124,6 +126,11 @@ export function russianStemKey(word: string): string | null {
   return [...stem].length >= MIN_RUSSIAN_STEM_LETTERS ? stem : null;
 }
 
+/** The key of a two-word Russian term (ruPhrasesEn): its words' stems, unless either is a function word. */
+export function russianPhraseKey(first: string, second: string): string {
+  return isRussianStopWord(first) || isRussianStopWord(second) ? '' : `${russianStem(first)} ${russianStem(second)}`;
+}
+
 /** The forms under which a dictionary may file a word: Arabic and English as written and bare; Russian as written (its stem is looked up apart). */
 function dictionaryForms(word: string, language: string): readonly string[] {
   return language === 'ar' ? arabicLookupForms(word) : language === 'ru' ? [word] : englishLookupForms(word);
@@ -187,6 +194,8 @@ export class CrossLanguageLexicon {
     dictionaries: Record<string, Record<string, Map<string, string>>>;
     /** Russian stem → English senses, for a form the Russian dictionary does not list (церквями, закрыла). */
     russianStems: Map<string, string>;
+    /** Two Russian words' stems, space-joined → the English word of the term they make (russianPhraseKey). */
+    russianPhrases: Map<string, string>;
     places: Map<string, string[]>;
     /** Every English name a place's spelling may stand for, joined by "|" ("الجزاير": "algeria|algiers"). */
     englishNames: Map<string, string>;
@@ -233,6 +242,7 @@ export class CrossLanguageLexicon {
     this.loaded = {
       dictionaries: { ar: { en: parse(file.arEn) }, en: { ar: parse(file.enAr) }, ru: { en: parse(file.ruEn) } },
       russianStems: parse(file.ruStemsEn),
+      russianPhrases: parse(file.ruPhrasesEn),
       places,
       englishNames,
       cldrPlaces,
@@ -319,6 +329,14 @@ export class CrossLanguageLexicon {
           rendered.push(...words.slice(i, i + place.length));
           found++;
           i += place.length;
+          continue;
+        }
+        const term = source === 'ru' ? this.russianTermAt(words, i, target) : null;
+        if (term) {
+          translated.push(...term);
+          rendered.push(words[i], words[i + 1]);
+          found++;
+          i += 2;
           continue;
         }
         const word = words[i++];
@@ -439,8 +457,21 @@ export class CrossLanguageLexicon {
     if (target === 'en') return english;
     // A Russian name's Latin letters are no English word to translate on (газе → gaze → النظره).
     if (source === 'ru' && !this.russianSenses(word)) return [];
+    return this.fromEnglish(english, target);
+  }
+
+  /** English words in the target language, through its dictionary. */
+  private fromEnglish(english: readonly string[], target: string): string[] {
     const onward = this.dictionaries.en[target];
     return onward ? english.flatMap((w) => this.lookUp(onward, w, 'en')).slice(0, SENSES_PER_WORD) : [];
+  }
+
+  /** The translation of the two-word Russian term at word i (прекращения огня → ceasefire), if the lexicon has it. */
+  private russianTermAt(words: readonly string[], i: number, target: string): string[] | null {
+    if (i + 1 >= words.length) return null;
+    const senses = this.lexicon.russianPhrases.get(russianPhraseKey(words[i], words[i + 1]))?.split('|', SENSES_PER_WORD);
+    if (!senses) return null;
+    return target === 'en' ? senses : this.fromEnglish(senses, target);
   }
 
   private lookUp(dictionary: Map<string, string>, word: string, language: string): string[] {
