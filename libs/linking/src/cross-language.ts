@@ -457,7 +457,9 @@ export class CrossLanguageLexicon {
     if (target === 'en') return english;
     // A Russian name's Latin letters are no English word to translate on (газе → gaze → النظره).
     if (source === 'ru' && !this.russianSenses(word)) return [];
-    return this.fromEnglish(english, target);
+    // Onward from Russian, its first English sense only: two senses at each of two hops would render
+    // a word by up to four unrelated ones (мирных: peaceful, placid → سلمي، هادي).
+    return this.fromEnglish(source === 'ru' ? english.slice(0, 1) : english, target);
   }
 
   /** English words in the target language, through its dictionary. */
