@@ -67,6 +67,11 @@ describe('cross-language lexicon', () => {
     expect(translate('США поставят Египту пшеницу', 'ru').ar).toEqual(expect.arrayContaining(['مصر', normalizeForSearch('الولايات المتحدة').split(' ')[0]]));
   });
 
+  it('renders a Russian word in Arabic by its first English sense only', () => {
+    // мирных is "peaceful, placid": through both, one Russian word would be two Arabic ones.
+    expect(translate('мирных', 'ru').ar).toHaveLength(1);
+  });
+
   it('gives no Arabic for a Russian word it only spells in Latin letters', () => {
     // газе spelt "gaze" is no English word to translate on into Arabic.
     expect(translate('перемирие в газе', 'ru').ar ?? []).not.toContain(normalizeForSearch('النظرة'));
